@@ -1,0 +1,212 @@
+"""What is in force for each sentence: the subject country, the year, the section.
+
+FACTS.md's rules: the subject is the country of the title or heading, else the country the first
+sentences are about, else the one the file name names; a paragraph that opens with a country as its
+subject ("Togo is ...", "In 2008, Vietnam was ...") hands the subject to that country. The year is the
+sentence's own, else the paragraph's or section's ("In 2008, ...", a heading "Prosecution (2008)"),
+else the report year of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from tipkb.places import resolve_place
+from tipkb.segment import Segmented, Sentence
+
+YEAR_MIN, YEAR_MAX = 1990, 2035
+_YEAR = r"((?:19|20)\d{2})"
+_REPORT_YEAR = [
+    re.compile(
+        _YEAR
+        + r"\s+(?:U\.?S\.?\s+)?(?:Trafficking in Persons|TIP|Human Trafficking)\s*(?:\(TIP\)\s*)?Report",
+        re.I,
+    ),
+    re.compile(
+        r"(?:Trafficking in Persons|TIP|Human Trafficking|Trafficking)\s+Report[,:]?\s+(?:of\s+)?" + _YEAR,
+        re.I,
+    ),
+    re.compile(r"\bTIP\s?" + _YEAR + r"\b"),
+]
+_DATELINE = re.compile(
+    r"^(?:[A-Z][a-z]+,?\s+)*(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},\s+" + _YEAR + r"\s*$"
+)
+_SECTION_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*\)")
+_OPENING_YEAR = re.compile(
+    r"^\s*(?:In|During|Throughout|By the end of|As of)\s+(?:calendar\s+year\s+)?" + _YEAR + r"\b"
+)
+# A country at the head of a paragraph's first sentence, then one of these, is what the paragraph is about.
+_SUBJECT_VERBS = frozenset(
+    [
+        "is",
+        "was",
+        "has",
+        "had",
+        "remains",
+        "remained",
+        "continues",
+        "continued",
+        "ratified",
+        "acceded",
+        "became",
+        "are",
+        "were",
+        "does",
+        "did",
+        "made",
+        "prohibits",
+        "criminalizes",
+        "criminalized",
+    ]
+)
+_SUBJECT_LEAD = frozenset(["in", "during", "the", "government", "of", ","])
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a sentence's facts default to."""
+
+    doc: str
+    subject: str | None
+    year: int | None  # the paragraph's or section's year, else the report year
+    report_year: int | None
+    section: str | None
+
+
+def as_year(text: str) -> int | None:
+    if len(text) == 4 and text.isdigit():
+        value = int(text)
+        if YEAR_MIN <= value <= YEAR_MAX:
+            return value
+    return None
+
+
+def report_year(seg: Segmented) -> int | None:
+    """The year of the report a document belongs to, from its title, opening lines or dateline."""
+    head = seg.paragraphs[:4]
+    texts = [p.text for p in head] + [p.text for p in seg.paragraphs if p.heading][:12]
+    for text in texts:
+        for pattern in _REPORT_YEAR:
+            m = pattern.search(text)
+            if m:
+                return int(m.group(1))
+    if any("Trafficking in Persons Report" in t for t in texts):
+        for par in seg.paragraphs[:20]:
+            m = _DATELINE.match(par.text.strip())
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def subject_from_name(source: str) -> str | None:
+    """The country a file name names (``r12-palau.txt``, ``romania-2021.md``), if any."""
+    stem = PurePath(source).stem.lower()
+    words = [w for w in re.split(r"[-_\s.]+", stem) if w and not re.fullmatch(r"[a-z]?\d+", w)]
+    for size in range(len(words), 0, -1):
+        for first in range(0, len(words) - size + 1):
+            code = resolve_place(" ".join(words[first : first + size]))
+            if code and not code.startswith("region:"):
+                return code
+    return None
+
+
+def _leading_country(sent: Sentence) -> str | None:
+    """The country a sentence opens with as its subject ("Togo is", "In 2008, Vietnam was")."""
+    if not sent.places:
+        return None
+    first = sent.places[0]
+    if first.kind != "country":
+        return None
+    span = sent.span
+    lead = [t.lower_ for t in span[: first.start - span.start] if not t.is_space]
+    if any(not (w in _SUBJECT_LEAD or as_year(w)) for w in lead):
+        return None
+    after = first.end - span.start
+    tokens = [t for t in span[after : after + 3] if not t.is_space]
+    # "The Kyrgyz Republic ratified", "Kazakhstan also allocated": skip one adverb.
+    for tok in tokens[:2]:
+        if tok.lower_ in _SUBJECT_VERBS:
+            return first.code
+        if not tok.lower_.endswith("ly") and tok.lower_ not in ("also", "again", "still"):
+            break
+    return None
+
+
+_INSTITUTION = frozenset(["department", "state", "government", "embassy", "secretary", "office", "congress"])
+
+
+def _heading_country(sent: Sentence) -> str | None:
+    """The first country a heading names, not counting institutions ("U.S. Department of State")."""
+    doc = sent.span.doc
+    for place in sent.places:
+        nxt = doc[place.end].lower_ if place.end < len(doc) else ""
+        if place.kind == "country" and nxt not in _INSTITUTION:
+            return place.code
+    return None
+
+
+def document_subject(seg: Segmented, source: str) -> str | None:
+    """The country a document is about (FACTS.md: title or heading, first sentences, file name)."""
+    for sent in seg.sentences[:12]:
+        if sent.heading and sent.paragraph < 8:
+            code = _heading_country(sent)
+            if code:
+                return code
+    named = subject_from_name(source)
+    if named:
+        return named
+    for sent in seg.sentences[:5]:
+        code = _leading_country(sent)
+        if code:
+            return code
+    for sent in seg.sentences[:5]:
+        for place in sent.places:
+            if place.kind in ("country", "demonym"):
+                return place.code
+    return None
+
+
+def iter_context(seg: Segmented, source: str) -> Iterator[tuple[Sentence, Context]]:
+    """Each sentence with the context in force for it."""
+    subject = document_subject(seg, source)
+    year_of_report = report_year(seg)
+    section: str | None = None
+    section_year: int | None = None
+    paragraph_year: int | None = None
+    current_paragraph = -1
+    for sent in seg.sentences:
+        if sent.paragraph != current_paragraph:
+            current_paragraph = sent.paragraph
+            paragraph_year = None
+            if sent.heading:
+                section = sent.text.strip().strip("=#").strip()
+                m = _SECTION_YEAR.search(sent.text)
+                section_year = int(m.group(1)) if m and as_year(m.group(1)) else None
+                code = _heading_country(sent) if sent.paragraph > 0 else None
+                if code and _looks_like_country_heading(sent):
+                    subject = code
+            else:
+                m = _OPENING_YEAR.match(sent.text)
+                if m and as_year(m.group(1)):
+                    paragraph_year = int(m.group(1))
+                lead = _leading_country(sent)
+                if lead:
+                    subject = lead
+        year = paragraph_year or section_year or year_of_report
+        yield sent, Context(source, subject, year, year_of_report, section)
+
+
+_TIER_HEADING = re.compile(r"tier|special case", re.I)
+
+
+def _looks_like_country_heading(sent: Sentence) -> bool:
+    """A heading that names a narrative's country ("KAZAKHSTAN: TIER 2", "Moldova")."""
+    if _TIER_HEADING.search(sent.text):
+        return True
+    words = [t for t in sent.span if not t.is_punct and not t.is_space]
+    covered = sum(p.end - p.start for p in sent.places)
+    return bool(words) and covered >= len(words)

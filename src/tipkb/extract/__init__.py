@@ -1,0 +1,58 @@
+"""Extraction: one pure function per fact type over a sentence in its context, run in document order."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from tipkb.context import iter_context
+from tipkb.extract import (
+    compliance,
+    flows,
+    funding,
+    penalties,
+    ratifications,
+    roles,
+    statistics,
+    tiers,
+)
+from tipkb.extract.common import View
+from tipkb.extract.memory import Memory
+from tipkb.model import Document, Fact
+from tipkb.segment import segment
+
+Extractor = Callable[[View, Memory], Sequence[Fact]]
+
+# Each extractor module's ``extract`` and its versioned rule name.
+EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
+    (tiers.RULE, tiers.extract),
+    (compliance.RULE, compliance.extract),
+    (ratifications.RULE, ratifications.extract),
+    (roles.RULE, roles.extract),
+    (flows.RULE, flows.extract),
+    (statistics.RULE, statistics.extract),
+    (funding.RULE, funding.extract),
+    (penalties.RULE, penalties.extract),
+)
+RULESET = "+".join(rule for rule, _ in EXTRACTORS)
+
+
+def extract_document(document: Document) -> list[Fact]:
+    """Every fact in a document, in text order, each with its evidence sentence."""
+    seg = segment(document.text)
+    memory = Memory()
+    facts: list[Fact] = []
+    for sentence, ctx in iter_context(seg, document.source):
+        view = View(sentence, ctx)
+        seen: set[tuple[object, ...]] = set()
+        for _, run in EXTRACTORS:
+            for fact in run(view, memory):
+                key = fact.key()
+                if key not in seen:
+                    seen.add(key)
+                    facts.append(fact)
+    return facts
+
+
+def extract(text: str, source: str = "-") -> list[Fact]:
+    """Every fact the text states, cited to its sentence. ``source`` names the document in each fact."""
+    return extract_document(Document(text=text, source=source))

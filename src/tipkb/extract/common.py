@@ -1,0 +1,240 @@
+"""What every extractor reads a sentence with: its words, places, clauses, numbers and years."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tipkb.context import Context, as_year
+from tipkb.model import Evidence
+from tipkb.segment import Sentence
+from tipkb.vocab import Vocabulary, vocabulary
+
+# "the country", "this country" and these pronouns, as the subject of a sentence, mean the subject country.
+_SUBJECT_PRONOUNS = frozenset({"it"})
+_CLAUSE_BREAKS = frozenset({";"})
+_CLAUSE_CONJ = frozenset({"though", "although", "while", "whereas"})
+_NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+# Words after a place that make it something else: "the Caribbean coast", "Red Sea", "Niger Delta".
+_NOT_A_PLACE_AFTER = frozenset(
+    [
+        "coast",
+        "sea",
+        "ocean",
+        "delta",
+        "basin",
+        "peninsula",
+        "river",
+        "valley",
+        "province",
+        "provinces",
+        "state",
+        "border",
+        "region",
+        "islands",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place named in a sentence, by token position in the sentence view."""
+
+    i: int
+    j: int
+    code: str
+    kind: str  # "country", "demonym", "region", or "subject" ("the country", "it")
+
+
+class View:
+    """A sentence as tokens (no whitespace tokens), with its places and context."""
+
+    __slots__ = ("sent", "ctx", "toks", "low", "chars", "places", "vocab", "_hedged")
+
+    def __init__(self, sent: Sentence, ctx: Context) -> None:
+        self.sent = sent
+        self.ctx = ctx
+        self.vocab: Vocabulary = vocabulary()
+        span = sent.span
+        keep = [t for t in span if not t.is_space]
+        self.toks = [t.text for t in keep]
+        self.low = [t.lower_ for t in keep]
+        self.chars = [sent.offset + t.idx for t in keep]
+        position = {t.i: n for n, t in enumerate(keep)}
+        places: list[Place] = []
+        for m in sent.places:
+            i = position.get(m.start)
+            j = position.get(m.end - 1)
+            if i is None or j is None:
+                continue
+            if j + 1 < len(self.low) and self.low[j + 1] in _NOT_A_PLACE_AFTER:
+                continue
+            places.append(Place(i, j + 1, m.code, m.kind))
+        if ctx.subject:
+            places.extend(self._subject_references(ctx.subject, places))
+            places.sort(key=lambda p: p.i)
+        self.places = places
+        self._hedged: bool | None = None
+
+    def _subject_references(self, subject: str, named: list[Place]) -> list[Place]:
+        taken = {n for p in named for n in range(p.i, p.j)}
+        out = []
+        low = self.low
+        for n, w in enumerate(low):
+            if n in taken:
+                continue
+            if (
+                w == "country"
+                and n > 0
+                and low[n - 1] in ("the", "this")
+                and not (n + 1 < len(low) and low[n + 1] in ("of", "'s", "’s"))
+            ):
+                out.append(Place(n - 1, n + 1, subject, "subject"))
+            elif w in _SUBJECT_PRONOUNS and (n == 0 or low[n - 1] in (",", ";", "though", "but", "and")):
+                out.append(Place(n, n + 1, subject, "subject"))
+        return out
+
+    # -- the sentence --------------------------------------------------------------------------
+    def evidence(self) -> Evidence:
+        return Evidence(self.sent.start, self.sent.end, self.sent.text)
+
+    @property
+    def hedged(self) -> bool:
+        if self._hedged is None:
+            self._hedged = any(w in self.vocab.hedges for w in self.low)
+        return self._hedged
+
+    def has(self, *words: str) -> bool:
+        return any(w in self.low for w in words)
+
+    def index(self, word: str, start: int = 0, end: int | None = None) -> int:
+        """Position of the first token equal to word in [start, end), or -1."""
+        stop = len(self.low) if end is None else end
+        for n in range(start, stop):
+            if self.low[n] == word:
+                return n
+        return -1
+
+    def clauses(self) -> list[tuple[int, int]]:
+        """Token ranges split at semicolons and ", though/although/while" (contrasting clauses)."""
+        cuts = [0]
+        low = self.low
+        for n, w in enumerate(low):
+            if w in _CLAUSE_BREAKS or (w in _CLAUSE_CONJ and n > 0 and low[n - 1] == ","):
+                cuts.append(n)
+        cuts.append(len(low))
+        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def places_in(self, start: int, end: int) -> list[Place]:
+        return [p for p in self.places if p.i >= start and p.j <= end]
+
+    # -- numbers and years ---------------------------------------------------------------------
+    def number_at(self, n: int) -> tuple[float, int] | None:
+        """The number starting at token n and the index after it ("35,000", "seven", "2.4 million",
+        "twenty-one"), or None. Years are numbers too: callers decide."""
+        low = self.low
+        w = low[n]
+        value: float
+        if _NUMERIC.match(w):
+            value = float(w.replace(",", ""))
+        elif w in self.vocab.numbers and w not in ("a", "an", "none", "single"):
+            value = float(self.vocab.numbers[w])
+        else:
+            return None
+        end = n + 1
+        if end + 1 < len(low) and low[end] == "-" and low[end + 1] in self.vocab.numbers and value >= 20:
+            value += self.vocab.numbers[low[end + 1]]
+            end += 2
+        while end < len(low) and low[end] in self.vocab.scales and low[end] not in ("k", "m"):
+            value *= self.vocab.scales[low[end]]
+            end += 1
+        if end < len(low) and low[end] == "hundred":
+            value *= 100
+            end += 1
+        return value, end
+
+    def year_at(self, n: int) -> int | None:
+        return as_year(self.low[n]) if 0 <= n < len(self.low) else None
+
+    def year_after(self, n: int, window: int = 4) -> int | None:
+        """A year stated right after position n ("in 2016", "during 2007", "in April 2019")."""
+        low = self.low
+        for k in range(n, min(len(low), n + window)):
+            y = self.year_at(k)
+            if y:
+                return y
+            if low[k] not in _YEAR_LEAD and low[k] not in self.vocab.months:
+                return None
+        return None
+
+    def stated_year(self, start: int = 0, end: int | None = None) -> int | None:
+        """The first year the span states as a time ("in 2009", "since 2015", "December 2006").
+
+        Years naming a law or instrument ("the 2000 UN TIP Protocol", "Act of 2005") do not count.
+        """
+        stop = len(self.low) if end is None else end
+        low = self.low
+        for n in range(start, stop):
+            y = self.year_at(n)
+            if not y:
+                continue
+            before = low[n - 1] if n > 0 else ""
+            after = low[n + 1] if n + 1 < len(low) else ""
+            if after in _LAW_WORDS or (before == "of" and n > 1 and low[n - 2] in _LAW_WORDS):
+                continue
+            if before in _YEAR_LEAD or before in self.vocab.months or (n == 0 and after == ","):
+                return y
+            if before == "," and n > 1 and low[n - 2].isdigit():  # "June 17, 2009"
+                return y
+        return None
+
+    def year(self, start: int = 0, end: int | None = None) -> int | None:
+        """FACTS.md's year: the one the span states, else the paragraph's, else the report's."""
+        return self.stated_year(start, end) or self.ctx.year
+
+
+_YEAR_LEAD = frozenset(
+    [
+        "in",
+        "since",
+        "during",
+        "from",
+        "until",
+        "through",
+        "throughout",
+        "by",
+        "of",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "fiscal",
+        "year",
+    ]
+)
+_LAW_WORDS = frozenset(
+    [
+        "act",
+        "law",
+        "laws",
+        "protocol",
+        "convention",
+        "code",
+        "amendment",
+        "amendments",
+        "amendment's",
+        "report",
+        "plan",
+        "strategy",
+        "special",
+        "anti-trafficking",
+        "immigration",
+        "penal",
+        "criminal",
+        "un",
+    ]
+)
+
+
+def subject_or(view: View, code: str | None) -> str | None:
+    return code or view.ctx.subject

@@ -1,0 +1,625 @@
+"""Flows: people trafficked from one place to another (FACTS.md ``flow``).
+
+Each place a clause names gets a part from the word that governs it (``from`` A, ``to``/``in``/``within``
+B, ``through`` C, a demonym before *women* or *victims*), reading left across lists ("to A, B, and C",
+"to other African countries, primarily A and B"). A clause is a flow only when it says people were
+trafficked, exploited, subjected to forced labor or found as victims. What the clause leaves out comes
+from the sentence's frame ("X is a source country for women trafficked to ...") and then the subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from tipkb.extract.common import Place, View
+from tipkb.extract.memory import Memory
+from tipkb.model import VICTIMS, FlowFact
+
+RULE = "flows.v1"
+
+_ORIGIN, _DEST, _VIA, _LOCAL = "origin", "destination", "via", "local"
+_DEST_CUES = frozenset(
+    ["to", "into", "in", "within", "throughout", "across", "inside", "towards", "toward", "onto", "at"]
+)
+_VIA_CUES = frozenset(["through", "via", "transiting"])
+# Words a list of places is made of, skipped when looking left for the word that governs a place.
+_GLUE = frozenset(
+    [
+        ",",
+        "and",
+        "or",
+        "the",
+        "even",
+        "plus",
+        "other",
+        "areas",
+        "such",
+        "as",
+        "especially",
+        "primarily",
+        "particularly",
+        "including",
+        "mainly",
+        "principally",
+        "notably",
+        "namely",
+        "also",
+        "both",
+        "either",
+        "possibly",
+        "some",
+        "like",
+        "countries",
+        "states",
+        "nations",
+        "(",
+        ")",
+        "increasingly",
+        "most",
+        "commonly",
+        "predominantly",
+        "largely",
+        "chiefly",
+        "mostly",
+        "well",
+        "then",
+        "various",
+        "several",
+        "many",
+        "neighboring",
+        "neighbouring",
+        "nearby",
+        "elsewhere",
+        "parts",
+        "part",
+        "of",
+    ]
+)
+_DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+        "north-eastern",
+        "north-western",
+        "south-eastern",
+        "south-western",
+        "rural",
+        "urban",
+        "mainland",
+    ]
+)
+# A region followed by these and then countries means those countries, not the region.
+_NAMING = frozenset(
+    [
+        "primarily",
+        "especially",
+        "particularly",
+        "including",
+        "mainly",
+        "principally",
+        "notably",
+        "namely",
+        "like",
+        "such",
+    ]
+)
+_RETURN = frozenset(
+    [
+        "return",
+        "returned",
+        "returning",
+        "repatriation",
+        "repatriated",
+        "repatriating",
+        "deported",
+        "deportation",
+        "back",
+        "rescued",
+        "returnees",
+        "sent",
+        "escaped",
+        "fled",
+    ]
+)
+_ORIGIN_VERBS = frozenset(
+    [
+        "originated",
+        "originating",
+        "originate",
+        "originates",
+        "came",
+        "come",
+        "coming",
+        "hailing",
+        "hail",
+        "born",
+    ]
+)
+_NOT_VICTIMS = frozenset(
+    [
+        "perpetrators",
+        "perpetrator",
+        "tourists",
+        "tourist",
+        "traffickers",
+        "trafficker",
+        "clients",
+        "client",
+        "buyers",
+        "assistance",
+        "support",
+        "funding",
+        "officials",
+        "official",
+        "delegation",
+        "delegations",
+        "experts",
+        "help",
+        "cooperation",
+        "government",
+        "governments",
+        "authorities",
+        "police",
+        "embassy",
+        "investors",
+        "employers",
+        "recruiters",
+        "companies",
+        "agencies",
+        "organizations",
+        "ngos",
+        "ngo",
+        "donors",
+        "aid",
+        "training",
+    ]
+)
+_LOCAL_WORDS = frozenset(
+    [
+        "rural",
+        "urban",
+        "city",
+        "cities",
+        "capital",
+        "town",
+        "towns",
+        "villages",
+        "village",
+        "provinces",
+        "province",
+        "areas",
+        "area",
+        "districts",
+        "district",
+        "centers",
+        "centres",
+        "regions",
+        "border",
+        "tourist",
+        "coastal",
+        "resort",
+        "resorts",
+    ]
+)
+_INTERNAL = frozenset(["internally", "domestically", "internal", "in-country"])
+_FOREIGN = frozenset(["foreign", "foreigners", "foreign-born"])
+_PASSIVE_AUX = frozenset(
+    [
+        "are",
+        "were",
+        "is",
+        "was",
+        "be",
+        "been",
+        "being",
+        "and",
+        "or",
+        "later",
+        "then",
+        "subsequently",
+        "often",
+        "sometimes",
+        "also",
+        "were",
+        "also",
+        "reportedly",
+        "allegedly",
+    ]
+)
+_TRIGGERS = frozenset(
+    [
+        "trafficked",
+        "exploited",
+        "victims",
+        "victim",
+        "enslaved",
+        "sold",
+        "taken",
+        "coerced",
+        "prostituted",
+        "victimized",
+        "subjected",
+        "retrafficked",
+        "re-trafficked",
+    ]
+)
+_NOT_ABOUT_VICTIMS = frozenset(("'", "’", "assistance", "services", "protection", "care"))
+_CONDITIONS = frozenset(["conditions", "situations"])
+_PRONOUN_SUBJECTS = frozenset(["some", "they", "many", "most", "others", "several"])
+
+
+@dataclass(slots=True)
+class _Parts:
+    origins: list[str] = field(default_factory=list)
+    dests: list[str] = field(default_factory=list)
+    onward: list[str] = field(default_factory=list)  # "... and on to X": reached via the dests
+    via: list[str] = field(default_factory=list)
+    local: bool = False
+    frame: str | None = None  # the frame country ("X is a source country for ...")
+    frame_roles: set[str] = field(default_factory=set)
+
+
+def extract(view: View, memory: Memory) -> list[FlowFact]:
+    if view.sent.heading:
+        return []
+    facts: list[FlowFact] = []
+    for start, end in view.clauses():
+        facts.extend(_clause(view, memory, start, end))
+    return facts
+
+
+def _clause(view: View, memory: Memory, start: int, end: int) -> list[FlowFact]:
+    low = view.low
+    words = set(low[start:end])
+    if "tourism" in words or "tourists" in words:
+        return []
+    if not _is_victimization(view, start, end):
+        return []
+    parts = _parts(view, start, end)
+    internal = bool(set(low) & _INTERNAL) or _says_internal(view, 0, len(low))
+    foreign = bool(words & _FOREIGN)
+    subject = view.ctx.subject
+
+    origins = _unique(parts.origins)
+    if not origins:
+        if parts.frame and "origin" in parts.frame_roles:
+            origins = [parts.frame]
+        elif not foreign and subject and (parts.dests or parts.onward or parts.local or internal):
+            origins = [subject]
+    if not origins:
+        return []
+    dests = _unique(parts.dests)
+    onward = _unique(parts.onward)
+    home = parts.frame if parts.frame and "destination" in parts.frame_roles else subject
+    if not dests and not onward:
+        if internal:
+            dests = list(origins)
+        elif parts.local and home or home and any(o != home for o in origins) and not parts.via:
+            dests = [home]
+    elif parts.local and home and home not in dests:
+        dests.append(home)
+    if internal and subject and origins == [subject] and subject not in dests:
+        dests.append(subject)
+
+    victims = _victims(view, start, end) or _victims(view, 0, len(low))
+    if not victims and low[start] in _PRONOUN_SUBJECTS:
+        victims = memory.victims
+    exploitation = _exploitation(view, start, end)
+    if "same" in words and ("purposes" in words or "purpose" in words) and memory.exploitation:
+        exploitation = _merge(memory.exploitation, exploitation)
+    sectors = _sectors(view, start, end)
+    year = view.year()
+    hedged = view.hedged
+    evidence = view.evidence()
+
+    facts = []
+    routes = [(d, tuple(parts.via)) for d in dests] + [(d, tuple(dests) + tuple(parts.via)) for d in onward]
+    for origin in origins:
+        for dest, via in routes:
+            if origin == dest and via:
+                continue
+            if origin.startswith("region:") and dest.startswith("region:"):
+                continue
+            facts.append(
+                FlowFact(
+                    doc=view.ctx.doc,
+                    year=year,
+                    evidence=evidence,
+                    hedged=hedged,
+                    rule=RULE,
+                    section=view.ctx.section,
+                    origin=origin,
+                    destination=dest,
+                    via=tuple(v for v in via if v not in (origin, dest)),
+                    victims=victims,
+                    exploitation=exploitation,
+                    sectors=sectors,
+                )
+            )
+    if facts:
+        memory.victims = victims
+        memory.exploitation = exploitation
+    return facts
+
+
+def _is_victimization(view: View, start: int, end: int) -> bool:
+    """Does the clause say people were trafficked, exploited, forced or found as victims?"""
+    low = view.low
+    vocab = view.vocab
+    for n in range(start, end):
+        w = low[n]
+        if w in _TRIGGERS:
+            # "victims' countries of origin", "victim assistance": not a statement about victims.
+            if w in ("victims", "victim") and n + 1 < end and low[n + 1] in _NOT_ABOUT_VICTIMS:
+                continue
+            return True
+        if w == "forced" and (
+            (n > start and low[n - 1] in _PASSIVE_AUX) or (n + 1 < end and low[n + 1] in ("to", "into"))
+        ):
+            return True
+        if (
+            w in _CONDITIONS
+            and n + 2 < end
+            and low[n + 1] == "of"
+            and vocab.exploitation.match_at(low, n + 2)
+        ):
+            return True
+        if w == "trafficking" and n + 1 < end and low[n + 1] in ("within", "of"):
+            return True
+        if (
+            w == "trafficking"
+            and n + 2 < end
+            and low[n + 1] in ("occurred", "occurs")
+            and low[n + 2] == "within"
+        ):
+            return any(q.i == n + 3 for q in view.places)
+        if (
+            w in ("experiencing", "experience", "face", "faced", "endure", "endured")
+            and n + 1 < end
+            and low[n + 1] in _CONDITIONS
+        ):
+            return True
+    return False
+
+
+def _says_internal(view: View, start: int, end: int) -> bool:
+    """'within the country', 'within Togo' with no other destination words are handled as places;
+    this catches 'internal trafficking problem' style wording."""
+    low = view.low
+    return any(
+        low[n] == "trafficking" and n > start and low[n - 1] in ("internal", "domestic")
+        for n in range(start, end)
+    )
+
+
+def _parts(view: View, start: int, end: int) -> _Parts:
+    parts = _Parts()
+    places = view.places_in(start, end)
+    parts.frame, parts.frame_roles = _frame(view, places, start, end)
+    kinds: dict[int, str | None] = {}
+    for p in places:
+        if p.code.startswith("region:") and _region_named_by_countries(view, p, places):
+            kinds[p.i] = None
+            continue
+        kind = _governing(view, p, places, kinds, start)
+        kinds[p.i] = kind
+        if kind == _ORIGIN:
+            parts.origins.append(p.code)
+        elif kind == _DEST:
+            (parts.onward if _after_on_to(view, p, places, start) else parts.dests).append(p.code)
+        elif kind == _VIA:
+            parts.via.append(p.code)
+    parts.local = _names_local_place(view, start, end)
+    return parts
+
+
+def _frame(view: View, places: list[Place], start: int, end: int) -> tuple[str | None, set[str]]:
+    """'X is/was (primarily) a source, transit, and destination country for ...' -> (X, roles)."""
+    low = view.low
+    roles = view.vocab.roles
+    for p in places:
+        if p.kind not in ("country", "subject"):
+            continue
+        n = p.j
+        if n < end and low[n] in ("also", "primarily", "mainly", "principally"):
+            n += 1
+        if n >= end or low[n] not in ("is", "was", "remains", "remained", "became", "has", "had", "been"):
+            continue
+        found: set[str] = set()
+        for k in range(n + 1, min(end, n + 16)):
+            if low[k] in roles and low[k] != "sending":
+                found.add(roles[low[k]])
+            if low[k] in ("for", "where", "with", "who", "that"):
+                break
+        if found:
+            return p.code, found
+        break
+    return None, set()
+
+
+def _governing(
+    view: View, p: Place, places: list[Place], kinds: dict[int, str | None], start: int
+) -> str | None:
+    """The part a place plays, from the words to its left (across the list it stands in)."""
+    low = view.low
+    if p.kind == "demonym":
+        return _ORIGIN if _demonym_names_victims(view, p) else None
+    starts = {q.j: q for q in places}
+    k = p.i - 1
+    budget = 12
+    while k >= start and budget > 0:
+        budget -= 1
+        w = low[k]
+        if k + 1 in starts and starts[k + 1].i <= k:
+            prev = starts[k + 1]
+            kind = kinds.get(prev.i)
+            if prev.kind != "demonym" and kind is not None:
+                return kind
+            k = prev.i - 1
+            continue
+        if w in _GLUE or w in _DIRECTIONS:
+            k -= 1
+            continue
+        if w == "from":
+            before = low[k - 1] if k > start else ""
+            if before in _RETURN:
+                return _DEST
+            if before in _NOT_VICTIMS:
+                return None
+            return _ORIGIN
+        if w == "in" or w == "at":
+            before = low[k - 1] if k > start else ""
+            if before in _ORIGIN_VERBS:
+                return _ORIGIN
+            if before == "persons" or (before == "trafficking" and k > 1 and low[k - 2] in ("human", "in")):
+                return None
+            return _DEST
+        if w == "to":
+            before = low[k - 1] if k > start else ""
+            if before in _RETURN or before == "en":
+                return None
+            return _DEST
+        if w in _DEST_CUES:
+            return _DEST
+        if w in _VIA_CUES:
+            return _VIA
+        if w in ("originated", "originating", "nationals", "citizens", "natives"):
+            return _ORIGIN
+        if w == "included" or w == "include" or w == "includes":
+            return _ORIGIN if _identified_in_destination(view, start, k) else None
+        if w in ("sector", "sectors", "industry", "industries") and k > start and low[k - 1] != "of":
+            # "in the agricultural sector of Greece"
+            for m in range(k - 1, max(start, k - 4) - 1, -1):
+                if low[m] in ("in", "into", "to"):
+                    return _DEST
+            return None
+        return None
+    return None
+
+
+def _identified_in_destination(view: View, start: int, k: int) -> bool:
+    """'Victims identified in Y included nationals of A': the list before 'included' is origins."""
+    return any(w in ("victims", "victim", "source") for w in view.low[start:k])
+
+
+def _after_on_to(view: View, p: Place, places: list[Place], start: int) -> bool:
+    """Is the place in a list introduced by 'on to' / 'onward to' ('to Kazakhstan and on to Russia')?"""
+    low = view.low
+    k = p.i - 1
+    starts = {q.j: q for q in places}
+    while k > start:
+        if k + 1 in starts and starts[k + 1].i <= k:
+            k = starts[k + 1].i - 1
+            continue
+        if low[k] == "to":
+            return low[k - 1] in ("on", "onward", "onwards", "then")
+        if low[k] in _GLUE:
+            k -= 1
+            continue
+        return False
+    return False
+
+
+def _region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool:
+    """'to Europe, primarily France and Germany': the region stands for the countries after it."""
+    low = view.low
+    k = p.j
+    # "West and Central African countries, primarily ...": look past the regions joined to this one.
+    for q in places:
+        if q.i == k + 1 and low[k] in ("and", ",", "or") and q.code.startswith("region:"):
+            k = q.j
+    if k < len(low) and low[k] in ("countries", "states", "nations"):
+        k += 1
+    if k < len(low) and low[k] == ",":
+        k += 1
+    if k >= len(low) or low[k] not in _NAMING:
+        return False
+    nxt = [q for q in places if q.i > k and q.i <= k + 4]
+    return any(not q.code.startswith("region:") for q in nxt)
+
+
+def _demonym_names_victims(view: View, p: Place) -> bool:
+    """'Kazakhstani men', 'Beninese and Ghanaian children', 'Ukrainians': a demonym naming victims."""
+    low = view.low
+    text = low[p.i]
+    if text.endswith(("ns", "is", "os", "as")) and p.j - p.i == 1:
+        nxt = low[p.j] if p.j < len(low) else ""
+        if nxt not in _NOT_VICTIMS and nxt not in ("'", "’", "'s", "’s"):
+            return True
+    for k in range(p.j, min(len(low), p.j + 5)):
+        w = low[k]
+        if w in view.vocab.people:
+            return True
+        if w in _NOT_VICTIMS or w in (".", ";", ":"):
+            return False
+    return False
+
+
+def _names_local_place(view: View, start: int, end: int) -> bool:
+    """'to urban centers', 'from rural areas', 'found in Chisinau': a place inside the country."""
+    low, toks = view.low, view.toks
+    named = {n for q in view.places for n in range(q.i, q.j)}
+    for n in range(start, end - 1):
+        if low[n] not in ("to", "in", "within", "throughout", "into"):
+            continue
+        k = n + 1
+        while k < end and low[k] in ("the", "poor", "other", "and", ",", "some", "major", "large"):
+            k += 1
+        if k >= end:
+            continue
+        if low[k] in _LOCAL_WORDS:
+            return True
+        if (
+            low[n] in ("in", "to")
+            and k > 0
+            and low[n - 1] in ("found", "identified", "exploited", "trafficked")
+        ):
+            tok = toks[k]
+            if tok[:1].isupper() and k not in named and low[k] not in view.vocab.months:
+                return True
+    return False
+
+
+def _victims(view: View, start: int, end: int) -> tuple[str, ...]:
+    found = {value for _, _, value in view.vocab.victims.find(view.low, start, end)}
+    return tuple(v for v in VICTIMS if v in found)
+
+
+def _exploitation(view: View, start: int, end: int) -> tuple[str, ...]:
+    low = view.low
+    out: list[str] = []
+    for i, j, value in view.vocab.exploitation.find(low, start, end):
+        if j < len(low) and low[j] in view.vocab.exploitation_blockers:
+            continue
+        if i > 0 and low[i - 1] in ("anti", "anti-", "counter"):
+            continue
+        if value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+def _sectors(view: View, start: int, end: int) -> tuple[str, ...]:
+    out: list[str] = []
+    for _, _, value in view.vocab.sectors.find(view.low, start, end):
+        if value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+def _merge(first: tuple[str, ...], second: tuple[str, ...]) -> tuple[str, ...]:
+    return first + tuple(x for x in second if x not in first)
+
+
+def _unique(codes: list[str]) -> list[str]:
+    return list(dict.fromkeys(codes))

@@ -1,0 +1,158 @@
+"""Funding: money a government allocated, provided or spent against trafficking (FACTS.md ``funding``)."""
+
+from __future__ import annotations
+
+from tipkb.extract.common import View
+from tipkb.extract.memory import Memory
+from tipkb.model import FundingFact
+
+RULE = "funding.v1"
+
+_VERBS = frozenset(
+    [
+        "allocated",
+        "allocating",
+        "allocates",
+        "allocate",
+        "provided",
+        "providing",
+        "provides",
+        "spent",
+        "spending",
+        "spends",
+        "budgeted",
+        "funded",
+        "funding",
+        "disbursed",
+        "granted",
+        "contributed",
+        "contributing",
+        "dedicated",
+        "earmarked",
+        "devoted",
+        "donated",
+        "invested",
+        "appropriated",
+        "committed",
+        "awarded",
+    ]
+)
+_NOT_FUNDING = frozenset(
+    [
+        "fine",
+        "fines",
+        "fined",
+        "penalty",
+        "penalties",
+        "bail",
+        "salary",
+        "salaries",
+        "profit",
+        "profits",
+        "earned",
+        "paid",
+        "pay",
+        "debt",
+        "debts",
+        "loan",
+        "loans",
+        "bribe",
+        "bribes",
+        "ransom",
+        "fees",
+        "fee",
+    ]
+)
+_PURPOSE_LEAD = frozenset(["for", "on", "to", "toward", "towards"])
+_PURPOSE_END = frozenset([",", ";", ".", "(", ")", "in", "during", "compared", "a", "which", "and"])
+
+
+def extract(view: View, memory: Memory) -> list[FundingFact]:
+    low = view.low
+    if view.sent.heading or not any(w in _VERBS for w in low):
+        return []
+    if any(w in _NOT_FUNDING for w in low):
+        return []
+    country = view.ctx.subject
+    if not country:
+        return []
+    facts = []
+    for _, end, amount, currency in _amounts(view):
+        facts.append(
+            FundingFact(
+                doc=view.ctx.doc,
+                year=view.year_after(end, 4) or view.stated_year() or view.ctx.year,
+                evidence=view.evidence(),
+                rule=RULE,
+                section=view.ctx.section,
+                country=country,
+                amount=amount,
+                currency=currency,
+                purpose=_purpose(view, end),
+            )
+        )
+    return facts
+
+
+def _amounts(view: View) -> list[tuple[int, int, float, str]]:
+    """Money amounts: '$35,000', 'US$1.2 million', '120,000 TTD', '19 million drams', '€50,000'."""
+    low, toks = view.low, view.toks
+    vocab = view.vocab
+    out = []
+    n = 0
+    while n < len(low):
+        symbol = vocab.currency_symbols.get(toks[n])
+        if symbol and toks[n] != "R" and n + 1 < len(low):
+            number = view.number_at(n + 1)
+            if number:
+                out.append((n, number[1], number[0], symbol))
+                n = number[1]
+                continue
+        number = view.number_at(n)
+        if number and not view.year_at(n):
+            value, end = number
+            currency = _currency_after(view, end)
+            if currency:
+                code, stop = currency
+                out.append((n, stop, value, code))
+                n = stop
+                continue
+        n += 1
+    return [a for a in out if a[2] > 0]
+
+
+def _currency_after(view: View, n: int) -> tuple[str, int] | None:
+    low, vocab = view.low, view.vocab
+    if n >= len(low):
+        return None
+    by_country = vocab.currency_names_by_country.get(low[n])
+    if by_country:
+        return by_country.get(view.ctx.subject or "", by_country["default"]), n + 1
+    hit = vocab.currency_names.match_at(low, n)
+    if hit:
+        return hit[1], hit[0]
+    if view.toks[n].isupper() and view.toks[n] in vocab.currency_symbols and len(view.toks[n]) == 3:
+        return vocab.currency_symbols[view.toks[n]], n + 1
+    return None
+
+
+def _purpose(view: View, n: int) -> str | None:
+    """What the money is for: the phrase after 'for'/'on' ("for victim assistance")."""
+    low, toks = view.low, view.toks
+    k = n
+    while k < len(low):
+        number = view.number_at(k)
+        if number:
+            k = number[1]
+        elif low[k] in ("(", ")", "$"):
+            k += 1
+        else:
+            break
+    if k >= len(low) or low[k] not in _PURPOSE_LEAD:
+        return None
+    words = []
+    for m in range(k + 1, min(len(low), k + 10)):
+        if low[m] in _PURPOSE_END:
+            break
+        words.append(toks[m])
+    return " ".join(words) or None

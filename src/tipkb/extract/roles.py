@@ -1,0 +1,120 @@
+"""Roles: a country stated to be a source (origin), transit or destination country (FACTS.md ``role``)."""
+
+from __future__ import annotations
+
+from tipkb.extract.common import Place, View
+from tipkb.extract.memory import Memory
+from tipkb.model import RoleFact
+
+RULE = "roles.v1"
+
+_COPULA = frozenset(
+    ["is", "was", "remains", "remained", "became", "becomes", "are", "were", "continues", "continued"]
+)
+_ADVERBS = frozenset(
+    [
+        "also",
+        "still",
+        "both",
+        "increasingly",
+        "primarily",
+        "mainly",
+        "principally",
+        "predominantly",
+        "largely",
+        "chiefly",
+        "now",
+    ]
+)
+# The role phrase ends at these words ("... destination country for women ...").
+_STOP = frozenset(
+    ["for", "where", "with", "who", "which", "that", "whose", "in", "to", "from", ";", ":", "."]
+)
+_NOT_TRAFFICKING = frozenset(
+    ["tourism", "tourists", "drugs", "drug", "weapons", "arms", "smuggling", "investment", "goods"]
+)
+_INDICATIONS = frozenset(["indications", "reports", "suggest", "suggests", "suggested"])
+
+
+def extract(view: View, memory: Memory) -> list[RoleFact]:
+    if view.sent.heading:
+        return []
+    facts: list[RoleFact] = []
+    for start, end in view.clauses():
+        facts.extend(_clause(view, start, end))
+    return facts
+
+
+def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
+    """The country a clause is about and where its verb is: 'In 2008, Kazakhstan was', 'it was also'."""
+    low = view.low
+    for p in view.places_in(start, end):
+        if p.kind not in ("country", "subject"):
+            continue
+        n = p.j
+        if n < end and low[n] in ("'s", "’s"):
+            return None
+        while n < end and low[n] in _ADVERBS:
+            n += 1
+        if (
+            n < end
+            and low[n] == "been"
+            or (n + 1 < end and low[n] in ("has", "had") and low[n + 1] == "been")
+        ):
+            n += 1 if low[n] == "been" else 2
+            return p, n
+        if n < end and low[n] in _COPULA:
+            return p, n + 1
+        if n + 1 < end and low[n] in ("continues", "continued") and low[n + 1] == "to":
+            return p, n + 2
+    return None
+
+
+def _clause(view: View, start: int, end: int) -> list[RoleFact]:
+    found = _subject(view, start, end)
+    if not found:
+        return []
+    place, n = found
+    low = view.low
+    roles = view.vocab.roles
+    extent_phrases = view.vocab.extent
+    extent: str | None = None
+    out: list[tuple[str, str | None]] = []
+    k = n
+    while k < end:
+        w = low[k]
+        hit = extent_phrases.match_at(low, k, end)
+        if hit:
+            extent = hit[1]
+            k = hit[0]
+            continue
+        if w in roles and w not in ("sending", "receiving"):
+            role = roles[w]
+            if role not in [r for r, _ in out]:
+                out.append((role, extent))
+        elif w == "of" and k > 0 and low[k - 1] in ("country", "countries", "point", "points"):
+            pass
+        elif w in _STOP or (w == "to" and not extent_phrases.match_at(low, k, end)):
+            break
+        k += 1
+    if not out:
+        return []
+    tail = set(low[k : min(end, k + 6)])
+    if tail & _NOT_TRAFFICKING:
+        return []
+    hedged = view.hedged or bool(set(low[start : place.i]) & _INDICATIONS)
+    year = view.year()
+    return [
+        RoleFact(
+            doc=view.ctx.doc,
+            year=year,
+            evidence=view.evidence(),
+            hedged=hedged,
+            rule=RULE,
+            section=view.ctx.section,
+            country=place.code,
+            role=role,
+            extent=extent,
+        )
+        for role, extent in out
+    ]

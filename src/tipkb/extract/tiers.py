@@ -1,0 +1,125 @@
+"""Tiers: a US State Department TIP report placement (FACTS.md ``tier``).
+
+From narrative headings ("KAZAKHSTAN: TIER 2", "Moldova (Tier 2 Watch List)") and from sentences that
+place, rank or keep a country on a tier ("placed the country in "Tier 2" in 2017 and 2023",
+"remained on Tier 2", "again placed on Tier 2 Watch List"). "Remained" and "again" also imply last
+year's placement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tipkb.extract.common import View
+from tipkb.extract.memory import Memory
+from tipkb.model import TierFact
+
+RULE = "tiers.v1"
+
+_TIER = re.compile(
+    r"\btier\s*[-‑]?\s*(1|2|3|one|two|three|i{1,3})\b(\s*[-‑]?\s*watch\s*[-‑]?\s*list|\s+wl\b)?"
+    r"|\b(special\s+case)\b",
+    re.I,
+)
+_VALUES = {
+    "1": "1",
+    "one": "1",
+    "i": "1",
+    "2": "2",
+    "two": "2",
+    "ii": "2",
+    "3": "3",
+    "three": "3",
+    "iii": "3",
+}
+_PLACING = re.compile(
+    r"\b(plac\w*|rank\w*|rate[sd]?|rating|mov\w*|downgrad\w*|upgrad\w*|remain\w*|kept|keeps|listed|"
+    r"designat\w*|categori[sz]\w*|put|stay\w*|dropped|fell|raised|elevated|returned)\b",
+    re.I,
+)
+_AGAIN = re.compile(
+    r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year)\b", re.I
+)
+_LAST_YEAR = re.compile(r"\b(last|previous|prior) year[’']?s?\b", re.I)
+# Generic descriptions of what a tier means are not placements of a country.
+_GENERIC = re.compile(r"\bcountries whose governments\b|\btier \w+ (?:countries|means|is for)\b", re.I)
+
+
+def _tier_value(m: re.Match[str]) -> str:
+    if m.group(3):
+        return "special"
+    value = _VALUES[m.group(1).lower()]
+    return "2WL" if value == "2" and m.group(2) else value
+
+
+def extract(view: View, memory: Memory) -> list[TierFact]:
+    text = view.sent.text
+    matches = list(_TIER.finditer(text))
+    if not matches or _GENERIC.search(text):
+        return []
+    heading = view.sent.heading
+    if not heading and not _PLACING.search(text):
+        return []
+    country = _country(view)
+    if not country:
+        return []
+    facts = []
+    for m in matches:
+        tier = _tier_value(m)
+        if not heading and _LAST_YEAR.search(text[max(0, m.start() - 40) : m.start()]):
+            # "a reversal of last year's Tier Two ranking"
+            report = view.ctx.report_year
+            facts.extend(_facts(view, country, tier, [report - 1] if report else []))
+            continue
+        years: list[int | None] = [] if heading else list(_years_after(view, m.end()))
+        if not years:
+            years = [view.ctx.report_year]
+        facts.extend(_facts(view, country, tier, years))
+        first = years[0]
+        if not heading and first is not None and _AGAIN.search(text):
+            facts.extend(_facts(view, country, tier, [first - 1]))
+    return facts
+
+
+def _facts(
+    view: View, country: str, tier: str, years: list[int | None], optional_hint: bool = False
+) -> list[TierFact]:
+    return [
+        TierFact(
+            doc=view.ctx.doc,
+            year=year,
+            evidence=view.evidence(),
+            hedged=view.hedged,
+            rule=RULE,
+            section=view.ctx.section,
+            country=country,
+            tier=tier,
+        )
+        for year in years
+    ]
+
+
+def _country(view: View) -> str | None:
+    """The country placed: a named country that is not the placing government, else the subject."""
+    doc = view.sent.span.doc
+    for m in view.sent.places:
+        if m.kind not in ("country",) or m.code.startswith("region:"):
+            continue
+        nxt = doc[m.end].lower_ if m.end < len(doc) else ""
+        if m.code == "USA" and nxt in ("state", "department", "government", "secretary", "'s", "’s", "human"):
+            continue
+        if nxt in ("state", "department", "secretary"):
+            continue
+        return m.code
+    return view.ctx.subject
+
+
+def _years_after(view: View, char_end: int) -> list[int]:
+    """Years stated after the tier: 'in 2017 and 2023', 'in 2009 Trafficking in Persons Report'."""
+    years = []
+    text = view.sent.text[char_end:]
+    for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
+        lead = text[: m.start()]
+        if re.search(r"(?:^|[\s\],;\[\d])(?:in|and|,|for|of)?\s*(?:\[\d+\]\s*)*$", lead) and len(lead) < 60:
+            years.append(int(m.group(1)))
+    return years

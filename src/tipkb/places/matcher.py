@@ -1,0 +1,224 @@
+"""The places gazetteer (countries.tsv, regions.tsv) and a spaCy matcher that finds its names in a Doc."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+import spacy
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+REGION_PREFIX = "region:"
+
+# Capitalised phrases that contain a place name but name no country or region: matched like places so
+# that the longest-match rule removes the name inside them, then dropped.
+NOT_PLACES = (
+    "Niger Delta",
+    "Niger River",
+    "Niger State",
+    "Indian Ocean",
+    "American Indian",
+    "American Indians",
+    "New Mexico",
+    "New Jersey",
+    "New Guinea",
+    "New South Wales",
+    "Gulf of Aden",
+    "Gulf of Guinea",
+    "Gulf of Mexico",
+    "Gulf of Oman",
+    "Gulf of Thailand",
+    "Gulf of Fonseca",
+    "Gulf Coast",
+    "Gulf War",
+    "Lake Chad",
+    "Congo River",
+    "Congo Basin",
+    "African American",
+    "African Americans",
+    "African-American",
+    "African-Americans",
+    "Asian American",
+    "Asian Americans",
+    "Spanish-speaking",
+    "French-speaking",
+    "Portuguese-speaking",
+    "Russian-speaking",
+    "Chinese-speaking",
+    "US $",
+    "U.S. $",
+    "US dollar",
+    "US dollars",
+    "U.S. dollar",
+    "U.S. dollars",
+    "Eastern Caribbean dollar",
+    "Eastern Caribbean dollars",
+    "Caribbean coast",
+    "New England",
+    "South China Sea",
+    "East China Sea",
+    "Inter-American",
+    "African Union",
+    "Organization of American States",
+    "Economic Community of West African States",
+    "Association of Southeast Asian Nations",
+)
+_NOT_PLACE = "-"
+_SMALL_WORDS = frozenset({"and", "of", "the"})
+_LEADING = re.compile(r"^(?:the|other)\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place name found in a Doc: token span, character span, and the code it stands for."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    code: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The data files, indexed.
+
+    names: code -> display name, for countries and regions ("region:Africa" -> "Africa").
+    regions: country code -> region name ("" when none).
+    surfaces: surface form as written in the data -> (code, kind), kind in country/demonym/region.
+    index: normalised surface form (see `normalise`) -> code.
+    """
+
+    names: dict[str, str]
+    regions: dict[str, str]
+    surfaces: dict[str, tuple[str, str]]
+    index: dict[str, str]
+
+
+def normalise(name: str) -> str:
+    """Lookup key: case-folded, one space between words, straight apostrophes, no leading "the"/"other"."""
+    key = " ".join(name.replace("’", "'").casefold().split())
+    return _LEADING.sub("", key)
+
+
+def _rows(filename: str) -> list[list[str]]:
+    text = files("tipkb.places").joinpath("data", filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
+
+
+def _split(field: str) -> list[str]:
+    return [item for item in field.split("|") if item]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the data files once."""
+    names: dict[str, str] = {}
+    regions: dict[str, str] = {}
+    surfaces: dict[str, tuple[str, str]] = {}
+    for code, name, aliases, demonyms, region in _rows("countries.tsv"):
+        names[code] = name
+        regions[code] = region
+        for surface in [name, *_split(aliases)]:
+            surfaces.setdefault(surface, (code, "country"))
+        for surface in _split(demonyms):
+            surfaces.setdefault(surface, (code, "demonym"))
+    for name, aliases in _rows("regions.tsv"):
+        code = REGION_PREFIX + name
+        names[code] = name
+        for surface in [name, *_split(aliases)]:
+            surfaces.setdefault(surface, (code, "region"))
+    index: dict[str, str] = {}
+    for surface, (code, _kind) in surfaces.items():
+        index.setdefault(normalise(surface), code)
+    return Gazetteer(names, regions, surfaces, index)
+
+
+def _title(text: str) -> str:
+    return " ".join(w if w in _SMALL_WORDS else w[:1].upper() + w[1:] for w in text.split(" "))
+
+
+def _variants(surface: str, kind: str) -> set[str]:
+    """The capitalisations under which a surface form matches: as written and ALL CAPS (headings);
+    regions also in Title Case ("Gulf States")."""
+    variants = {surface, surface.upper()}
+    if kind == "region":
+        variants.add(_title(surface))
+    return variants
+
+
+class PlaceMatcher:
+    """Find country names, abbreviations, demonyms and regions in a Doc made by the English tokenizer.
+
+    One PhraseMatcher pass (case-sensitive on ORTH) and a linear filter: overlapping matches keep the
+    longest, ties the earliest. A leading "the" is never part of a mention (except in "The Gambia",
+    "The Bahamas"). In "West and Central African countries" the bare "West" is a mention of its own
+    (region:West Africa), read as "West African countries".
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        gaz = gazetteer()
+        pattern_to_key: dict[str, tuple[str, str]] = {}
+        for text in NOT_PLACES:
+            for variant in _variants(text, "country"):
+                pattern_to_key.setdefault(variant, (_NOT_PLACE, _NOT_PLACE))
+        for surface, (code, kind) in gaz.surfaces.items():
+            for variant in _variants(surface, kind):
+                pattern_to_key.setdefault(variant, (code, kind))
+        by_key: dict[tuple[str, str], list[str]] = {}
+        for text, key in pattern_to_key.items():
+            by_key.setdefault(key, []).append(text)
+
+        self._matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._keys: dict[int, tuple[str, str]] = {}
+        # Patterns are tokenised like the text, so "U.A.E." is one token and "People’s" two.
+        make_doc = spacy.blank("en", vocab=vocab).make_doc
+        for (code, kind), texts in by_key.items():
+            label = f"{kind} {code}"
+            self._matcher.add(label, [make_doc(text) for text in texts])
+            self._keys[vocab.strings[label]] = (code, kind)
+        self._index = gaz.index
+
+    def __call__(self, doc: Doc) -> list[PlaceMention]:
+        matches = sorted(self._matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        taken = bytearray(len(doc))
+        kept: list[tuple[int, int, str, str]] = []
+        for match_id, start, end in matches:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            code, kind = self._keys[match_id]
+            if code != _NOT_PLACE:
+                kept.append((start, end, code, kind))
+        kept.sort()
+        kept = self._add_elided_names(doc, kept, taken)
+        return [_mention(doc, start, end, code, kind) for start, end, code, kind in kept]
+
+    def _add_elided_names(
+        self, doc: Doc, kept: list[tuple[int, int, str, str]], taken: bytearray
+    ) -> list[tuple[int, int, str, str]]:
+        """In "West and Central Africa", "North and South Korea", the bare first word is a mention too
+        ("West Africa", "North Korea") when it makes a known name with the rest of the next mention."""
+        out: list[tuple[int, int, str, str]] = []
+        for start, end, code, kind in kept:
+            if end - start > 1 and start >= 2 and doc[start - 1].lower_ == "and" and not taken[start - 2]:
+                word = doc[start - 2]
+                if word.is_title or word.is_upper:
+                    elided = self._index.get(normalise(f"{word.text} {doc[start + 1 : end].text}"))
+                    # Same category only: "South and Central Africa" does not mean South Africa.
+                    if elided and elided.startswith(REGION_PREFIX) == code.startswith(REGION_PREFIX):
+                        out.append((start - 2, start - 1, elided, kind))
+            out.append((start, end, code, kind))
+        return out
+
+
+def _mention(doc: Doc, start: int, end: int, code: str, kind: str) -> PlaceMention:
+    # Span.text, not Doc.text: the latter walks the whole Doc on each access.
+    span = doc[start:end]
+    return PlaceMention(start, end, span.start_char, span.end_char, code, kind, span.text)

@@ -1,0 +1,116 @@
+"""Plain text and Markdown: decode bytes exactly as stored, so evidence offsets point into this text."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from tipkb.model import Document
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# Refuse a single file larger than this: the extractor keeps one document in memory.
+MAX_BYTES = 200 * 1024 * 1024
+# A line this long with no sentence end is not narrative text.
+MAX_LINE = 1_000_000
+
+
+class ReadError(Exception):
+    """A document that cannot be read; the message names the file and the problem."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
+    """Decode UTF-8 (a BOM is dropped); else the detected encoding, with a warning.
+
+    Returns the text and the warnings. Raises ReadError for binary or undecodable data.
+    """
+    warnings: list[str] = []
+    if not data.strip():
+        raise ReadError(source, "empty file")
+    if b"\x00" in data[:8192]:
+        raise ReadError(source, "binary file (contains NUL bytes), not text")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 4 * 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise ReadError(source, f"not valid UTF-8 (byte {first_bad}) and no other text encoding fits")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as err:
+        raise ReadError(source, f"not valid UTF-8 and not {best.encoding} either: {err}") from None
+    warnings.append(f"{source}: not valid UTF-8 (byte {first_bad}); decoded as {best.encoding}")
+    return text, warnings
+
+
+def read_document(path: str | os.PathLike[str], source: str | None = None) -> Document:
+    """Read one text or Markdown file; ``-`` reads standard input."""
+    name = source or str(path)
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        name = source or "<stdin>"
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise ReadError(name, "no such file or directory")
+        if p.is_dir():
+            raise ReadError(name, "is a directory")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ReadError(
+                name, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)"
+            )
+        try:
+            data = p.read_bytes()
+        except OSError as err:
+            raise ReadError(name, f"cannot read: {err.strerror or err}") from None
+    text, warnings = decode_bytes(data, name)
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    if longest > MAX_LINE and text.count(". ") < longest // 10_000:
+        raise ReadError(name, f"one line of {longest:,} characters with no sentences: not narrative text")
+    return Document(text=text, source=name, meta={"warnings": warnings})
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, ReadError | None]]:
+    """Expand files and directories (recursively, text and Markdown files, sorted).
+
+    Yields (path, None) for each file to read, or (path, error) for a path that gives nothing.
+    """
+    for raw in paths:
+        if raw == "-":
+            yield raw, None
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
+            if not found:
+                yield raw, ReadError(raw, "directory has no .txt or .md documents")
+            for f in found:
+                yield str(f), None
+        elif not p.exists():
+            yield raw, ReadError(raw, "no such file or directory")
+        else:
+            yield raw, None
+
+
+def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
+    """Read every document under the paths, yielding a ReadError in place of each one that fails."""
+    for path, error in iter_paths(paths):
+        if error is not None:
+            yield error
+            continue
+        try:
+            yield read_document(path)
+        except ReadError as err:
+            yield err

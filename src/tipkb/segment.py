@@ -1,0 +1,219 @@
+"""Segment a document: paragraphs and headings, sentences with offsets, place mentions.
+
+The text is never changed: every offset here points into the document's text as read.
+Tokens come from spaCy's blank English tokenizer (with citation markers such as ``[2]`` kept
+as one token), sentences from the small boundary rule below, places from the gazetteer matcher.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+from tipkb.places import PlaceMatcher, PlaceMention
+
+# A paragraph longer than this is cut at a sentence end before it reaches spaCy.
+MAX_BLOCK = 100_000
+_CITATION = r"\[\d{1,3}\]|\[[a-z]\]"
+_SENT_END = {".", "!", "?", "…"}
+_CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
+# After an abbreviation ending in a dot ("the U.S. In 2007, ..."), only these start a new sentence.
+_STARTERS = {"In", "The", "During", "According", "A", "An", "Some", "Many", "Most", "There", "This", "It"}
+
+
+@lru_cache(maxsize=1)
+def nlp() -> Language:
+    """spaCy's blank English pipeline with tipkb's tokenizer tweaks and sentence rule."""
+    pipeline = spacy.blank("en")
+    defaults: Any = pipeline.Defaults
+    tokenizer: Any = pipeline.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([_CITATION, *defaults.prefixes]).search
+    tokenizer.suffix_search = compile_suffix_regex([_CITATION, *defaults.suffixes]).search
+    pipeline.add_pipe("tipkb_sentences")
+    return pipeline
+
+
+@Language.component("tipkb_sentences")
+def mark_sentences(doc: Doc) -> Doc:
+    """Sentence starts: after . ! ? (and any closing quotes, brackets, citations), before a capital,
+    digit or quote. Semicolons do not end sentences."""
+    n = len(doc)
+    if n:
+        doc[0].is_sent_start = True
+    i = 0
+    while i < n:
+        tok = doc[i]
+        text = tok.text
+        is_end = text in _SENT_END
+        abbrev = not is_end and len(text) > 2 and text.endswith(".") and "." in text[:-1]
+        j = i + 1
+        if is_end or abbrev:
+            while j < n and (doc[j].text in _CLOSERS or doc[j].text.startswith("[") or doc[j].is_space):
+                j += 1
+            if j < n:
+                nxt = doc[j].text
+                starts = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"“'‘•("
+                if abbrev:
+                    starts = nxt in _STARTERS
+                for k in range(i + 1, j + 1):
+                    doc[k].is_sent_start = starts and k == j
+        elif j < n and doc[j].is_sent_start is None:
+            doc[j].is_sent_start = False
+        i = j
+    return doc
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of text: a heading line, or lines of running text up to a paragraph break."""
+
+    start: int
+    end: int
+    text: str
+    heading: bool
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: its span in the document and its tokens and places."""
+
+    start: int
+    end: int
+    text: str
+    span: Span
+    offset: int  # document offset of the spaCy Doc the span belongs to
+    places: list[PlaceMention]
+    paragraph: int
+    heading: bool
+    first_in_paragraph: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass(slots=True)
+class Segmented:
+    """A document cut into paragraphs and sentences."""
+
+    text: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+_HEADING_MARK = re.compile(r"^\s*(=+|#+)\s*(.*?)\s*=*\s*$")
+_SENTENCE_END = re.compile(r"[.!?;,\"”’]\s*(\[\d{1,3}\]\s*)*$")
+_TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*(\[\d{1,3}\]\s*)*$")
+
+
+def _is_heading(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if _HEADING_MARK.match(stripped) and stripped[0] in "=#":
+        return True
+    words = stripped.split()
+    if len(words) > 14:
+        return False
+    if _SENTENCE_END.search(stripped):
+        return len(words) <= 8 and stripped.isupper()
+    return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "•-*'‘\""
+
+
+def iter_paragraphs(text: str) -> Iterator[Paragraph]:
+    """Paragraphs: a blank line, a heading, or a line that ends a sentence closes one.
+
+    Hard-wrapped text (lines broken mid-sentence) is joined into one paragraph.
+    """
+    pos = 0
+    start: int | None = None
+    end = 0
+    for line in text.splitlines(keepends=True):
+        line_start, pos = pos, pos + len(line)
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            if start is not None:
+                yield Paragraph(start, end, text[start:end], False)
+                start = None
+            continue
+        content_start = line_start + (len(body) - len(body.lstrip()))
+        content_end = line_start + len(body.rstrip())
+        if start is None and _is_heading(body):
+            yield Paragraph(content_start, content_end, text[content_start:content_end], True)
+            continue
+        if start is None:
+            start = content_start
+        end = content_end
+        if _TERMINAL.search(body) or len(body.strip()) < 40:
+            yield Paragraph(start, end, text[start:end], False)
+            start = None
+    if start is not None:
+        yield Paragraph(start, end, text[start:end], False)
+
+
+def _blocks(par: Paragraph) -> Iterator[tuple[int, str]]:
+    """Cut an over-long paragraph at sentence ends (or anywhere, as a last resort)."""
+    text, base = par.text, par.start
+    while len(text) > MAX_BLOCK:
+        cut = text.rfind(". ", 0, MAX_BLOCK)
+        cut = cut + 2 if cut > MAX_BLOCK // 2 else MAX_BLOCK
+        yield base, text[:cut]
+        base, text = base + cut, text[cut:]
+    yield base, text
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> PlaceMatcher:
+    return PlaceMatcher(nlp().vocab)
+
+
+def segment(text: str) -> Segmented:
+    """Cut a document into paragraphs and sentences, with the places each sentence names."""
+    out = Segmented(text=text)
+    pipeline, matcher = nlp(), _matcher()
+    jobs: list[tuple[int, int, str]] = []
+    for index, par in enumerate(iter_paragraphs(text)):
+        out.paragraphs.append(par)
+        jobs.extend((index, base, chunk) for base, chunk in _blocks(par))
+    docs = pipeline.pipe(chunk for _, _, chunk in jobs)
+    for (index, base, _), doc in zip(jobs, docs, strict=True):
+        heading = out.paragraphs[index].heading
+        mentions = matcher(doc)
+        m = 0
+        first = True
+        for sent in doc.sents:
+            while m < len(mentions) and mentions[m].start < sent.start:
+                m += 1
+            places = []
+            k = m
+            while k < len(mentions) and mentions[k].end <= sent.end:
+                places.append(mentions[k])
+                k += 1
+            m = k
+            stext = sent.text
+            if not stext.strip():
+                continue
+            start = base + sent.start_char
+            out.sentences.append(
+                Sentence(
+                    start=start,
+                    end=start + len(stext),
+                    text=stext,
+                    span=sent,
+                    offset=base,
+                    places=places,
+                    paragraph=index,
+                    heading=heading,
+                    first_in_paragraph=first,
+                )
+            )
+            first = False
+    return out

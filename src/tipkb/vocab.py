@@ -1,0 +1,90 @@
+"""The vocabulary tipkb reads with (data/vocabulary.toml), loaded once, with a phrase lookup."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Phrases:
+    """Multi-word lower-case phrases -> values, found in token lists by longest match."""
+
+    by_first: dict[str, tuple[tuple[tuple[str, ...], Any], ...]]
+
+    @classmethod
+    def build(cls, table: dict[str, Any]) -> Phrases:
+        grouped: dict[str, list[tuple[tuple[str, ...], Any]]] = {}
+        for phrase, value in table.items():
+            words = tuple(phrase.lower().split())
+            grouped.setdefault(words[0], []).append((words, value))
+        return cls({k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in grouped.items()})
+
+    def match_at(self, low: list[str], i: int, end: int | None = None) -> tuple[int, Any] | None:
+        """The longest phrase starting at token i: (end index, value), or None."""
+        options = self.by_first.get(low[i])
+        if not options:
+            return None
+        stop = len(low) if end is None else end
+        for words, value in options:
+            j = i + len(words)
+            if j <= stop and tuple(low[i:j]) == words:
+                return j, value
+        return None
+
+    def find(self, low: list[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, Any]]:
+        """All non-overlapping phrases in low[start:end], left to right: (start, end, value)."""
+        stop = len(low) if end is None else end
+        out = []
+        i = start
+        while i < stop:
+            hit = self.match_at(low, i, stop)
+            if hit:
+                out.append((i, hit[0], hit[1]))
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    victims: Phrases
+    people: frozenset[str]
+    exploitation: Phrases
+    exploitation_blockers: frozenset[str]
+    sectors: Phrases
+    roles: dict[str, str]
+    extent: Phrases
+    hedges: frozenset[str]
+    numbers: dict[str, int]
+    scales: dict[str, int]
+    months: dict[str, int]
+    currency_symbols: dict[str, str]
+    currency_names: Phrases
+    currency_names_by_country: dict[str, dict[str, str]]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The vocabulary, read from the package's data file once."""
+    raw = tomllib.loads(resources.files("tipkb.data").joinpath("vocabulary.toml").read_text("utf-8"))
+    return Vocabulary(
+        victims=Phrases.build(raw["victims"]),
+        people=frozenset(raw["people"]["words"]),
+        exploitation=Phrases.build(raw["exploitation"]),
+        exploitation_blockers=frozenset(raw["exploitation_blockers"]["words"]),
+        sectors=Phrases.build(raw["sectors"]),
+        roles=dict(raw["roles"]),
+        extent=Phrases.build(raw["extent"]),
+        hedges=frozenset(raw["hedges"]["words"]),
+        numbers=dict(raw["numbers"]),
+        scales=dict(raw["scales"]),
+        months=dict(raw["months"]),
+        currency_symbols=dict(raw["currency_symbols"]),
+        currency_names=Phrases.build(raw["currency_names"]),
+        currency_names_by_country={k: dict(v) for k, v in raw["currency_names_by_country"].items()},
+    )
