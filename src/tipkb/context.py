@@ -139,30 +139,47 @@ def _leading_country(sent: Sentence) -> str | None:
 _INSTITUTION = frozenset(["department", "state", "government", "embassy", "secretary", "office", "congress"])
 
 
-def _heading_country(sent: Sentence) -> str | None:
-    """The first country a heading names, not counting institutions ("U.S. Department of State")."""
+def _heading_countries(sent: Sentence) -> list[str]:
+    """The countries a heading names, not counting institutions ("U.S. Department of State")."""
     doc = sent.span.doc
+    out = []
     for place in sent.places:
         nxt = doc[place.end].lower_ if place.end < len(doc) else ""
         if place.kind == "country" and nxt not in _INSTITUTION:
-            return place.code
-    return None
+            out.append(place.code)
+    return out
+
+
+def _heading_country(sent: Sentence) -> str | None:
+    countries = _heading_countries(sent)
+    return countries[0] if countries else None
 
 
 def document_subject(seg: Segmented, source: str) -> str | None:
-    """The country a document is about (FACTS.md: title or heading, first sentences, file name)."""
+    """The country a document is about (FACTS.md: title or heading, first sentences, file name).
+
+    Titles often name the United States as the speaker ("U.S. Says Uzbekistan ..."), so it counts only
+    when no other country is named. A file name that names a country the opening names wins.
+    """
+    heads: list[str] = []
     for sent in seg.sentences[:12]:
         if sent.heading and sent.paragraph < 8:
-            code = _heading_country(sent)
-            if code:
-                return code
+            heads.extend(code for code in _heading_countries(sent) if code not in heads)
+    if len(heads) > 1 and "USA" in heads:
+        heads.remove("USA")
     named = subject_from_name(source)
     if named:
-        return named
+        opening = {p.code for s in seg.sentences[:12] for p in s.places}
+        if not heads or named in heads or named in opening:
+            return named
+    if heads:
+        return heads[0]
     for sent in seg.sentences[:5]:
         code = _leading_country(sent)
         if code:
             return code
+    if named:
+        return named
     for sent in seg.sentences[:5]:
         for place in sent.places:
             if place.kind in ("country", "demonym"):

@@ -31,44 +31,44 @@ _STARTERS = {"In", "The", "During", "According", "A", "An", "Some", "Many", "Mos
 
 @lru_cache(maxsize=1)
 def nlp() -> Language:
-    """spaCy's blank English pipeline with tipkb's tokenizer tweaks and sentence rule."""
+    """spaCy's blank English pipeline with tipkb's tokenizer tweaks (citations stay one token)."""
     pipeline = spacy.blank("en")
     defaults: Any = pipeline.Defaults
     tokenizer: Any = pipeline.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([_CITATION, *defaults.prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex([_CITATION, *defaults.suffixes]).search
-    pipeline.add_pipe("tipkb_sentences")
     return pipeline
 
 
-@Language.component("tipkb_sentences")
-def mark_sentences(doc: Doc) -> Doc:
-    """Sentence starts: after . ! ? (and any closing quotes, brackets, citations), before a capital,
-    digit or quote. Semicolons do not end sentences."""
-    n = len(doc)
-    if n:
-        doc[0].is_sent_start = True
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token indices where sentences start: after . ! ? (and any closing quotes, brackets and
+    citations), before a capital, digit or quote. Semicolons do not end sentences. An abbreviation
+    with inner dots ("U.S.") ends one only before a word that usually opens a sentence."""
+    words = [t.text for t in doc]
+    n = len(words)
+    starts = [0] if n else []
     i = 0
     while i < n:
-        tok = doc[i]
-        text = tok.text
+        text = words[i]
         is_end = text in _SENT_END
-        abbrev = not is_end and len(text) > 2 and text.endswith(".") and "." in text[:-1]
-        j = i + 1
-        if is_end or abbrev:
-            while j < n and (doc[j].text in _CLOSERS or doc[j].text.startswith("[") or doc[j].is_space):
-                j += 1
-            if j < n:
-                nxt = doc[j].text
-                starts = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"“'‘•("
-                if abbrev:
-                    starts = nxt in _STARTERS
-                for k in range(i + 1, j + 1):
-                    doc[k].is_sent_start = starts and k == j
-        elif j < n and doc[j].is_sent_start is None:
-            doc[j].is_sent_start = False
+        abbrev = not is_end and len(text) > 2 and text[-1] == "." and "." in text[:-1]
+        i += 1
+        if not (is_end or abbrev):
+            continue
+        j = i
+        while j < n and (words[j] in _CLOSERS or words[j][:1] == "[" or words[j].isspace()):
+            j += 1
+        if j >= n:
+            break
+        nxt = words[j]
+        if abbrev:
+            opens = nxt in _STARTERS
+        else:
+            opens = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"“'‘•("
+        if opens:
+            starts.append(j)
         i = j
-    return doc
+    return starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +152,8 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
         if start is None:
             start = content_start
         end = content_end
-        if _TERMINAL.search(body) or len(body.strip()) < 40:
+        # Hard-wrapped text breaks lines short of ~100 characters; a longer line is a paragraph.
+        if _TERMINAL.search(body) or len(body.strip()) < 40 or len(body.strip()) > 120:
             yield Paragraph(start, end, text[start:end], False)
             start = None
     if start is not None:
@@ -189,7 +190,11 @@ def segment(text: str) -> Segmented:
         mentions = matcher(doc)
         m = 0
         first = True
-        for sent in doc.sents:
+        bounds = sentence_starts(doc)
+        for a, b in zip(bounds, [*bounds[1:], len(doc)], strict=True):
+            while b > a and doc[b - 1].is_space:
+                b -= 1
+            sent = doc[a:b]
             while m < len(mentions) and mentions[m].start < sent.start:
                 m += 1
             places = []

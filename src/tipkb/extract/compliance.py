@@ -25,7 +25,10 @@ _EFFORTS = re.compile(
     r"(?:making|made|makes|make|demonstrat\w+|undertak\w+|taking)\s+(?:significant|serious)\s+efforts",
     re.I,
 )
-_GENERIC = re.compile(r"\bcountries whose governments\b|\bgovernments? (?:of countries|that)\b", re.I)
+_GENERIC = re.compile(
+    r"\bcountries whose governments\b|\bgovernments? (?:of countries|that)\b|\b(?:indicates|means) (?:that )?a government\b",
+    re.I,
+)
 
 
 def extract(view: View, memory: Memory) -> list[ComplianceFact]:

@@ -148,6 +148,14 @@ _ORIGIN_VERBS = frozenset(
 )
 _NOT_VICTIMS = frozenset(
     [
+        "figures",
+        "data",
+        "statistics",
+        "reports",
+        "report",
+        "information",
+        "estimates",
+        "survey",
         "perpetrators",
         "perpetrator",
         "tourists",
@@ -212,8 +220,16 @@ _LOCAL_WORDS = frozenset(
         "resorts",
     ]
 )
+_ELSEWHERE = frozenset(
+    ("other", "neighboring", "neighbouring", "various", "several", "many", "abroad", "overseas")
+)
 _INTERNAL = frozenset(["internally", "domestically", "internal", "in-country"])
-_FOREIGN = frozenset(["foreign", "foreigners", "foreign-born"])
+# Clauses that are not statements about what happened: sex tourism, recommendations.
+_NOT_A_STATEMENT = frozenset(("tourism", "tourists", "should", "recommend", "recommended"))
+# Victims described so are not the subject's nationals: no default origin for them.
+_FOREIGN = frozenset(
+    ["foreign", "foreigners", "foreign-born", "migrants", "immigrants", "refugees", "asylum-seekers"]
+)
 _PASSIVE_AUX = frozenset(
     [
         "are",
@@ -274,21 +290,31 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     if view.sent.heading:
         return []
     facts: list[FlowFact] = []
+    internal = False
     for start, end in view.clauses():
-        facts.extend(_clause(view, memory, start, end))
+        clause_facts, internal = _clause(view, memory, start, end, internal)
+        facts.extend(clause_facts)
     return facts
 
 
-def _clause(view: View, memory: Memory, start: int, end: int) -> list[FlowFact]:
+def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -> tuple[list[FlowFact], bool]:
+    """The flows of one clause, and whether it speaks of internal trafficking (for the next clause)."""
     low = view.low
     words = set(low[start:end])
-    if "tourism" in words or "tourists" in words:
-        return []
-    if not _is_victimization(view, start, end):
-        return []
     parts = _parts(view, start, end)
-    internal = bool(set(low) & _INTERNAL) or _says_internal(view, 0, len(low))
-    foreign = bool(words & _FOREIGN)
+    # A clause with no place of its own carries on an "internal" from the clause before it.
+    internal = _says_internal(view, start, end) or (
+        inherited and not (parts.origins or parts.dests or parts.onward)
+    )
+    if words & _NOT_A_STATEMENT or not _is_victimization(view, start, end):
+        return [], internal
+    return _flows(view, memory, start, end, parts, internal), internal
+
+
+def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, internal: bool) -> list[FlowFact]:
+    low = view.low
+    words = set(low[start:end])
+    foreign = bool(words & _FOREIGN) or _from_elsewhere(view, start, end)
     subject = view.ctx.subject
 
     origins = _unique(parts.origins)
@@ -393,14 +419,28 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
     return False
 
 
-def _says_internal(view: View, start: int, end: int) -> bool:
-    """'within the country', 'within Togo' with no other destination words are handled as places;
-    this catches 'internal trafficking problem' style wording."""
+def _from_elsewhere(view: View, start: int, end: int) -> bool:
+    """'Victims from other regions', 'from neighboring countries': from abroad, but no place named."""
     low = view.low
-    return any(
-        low[n] == "trafficking" and n > start and low[n - 1] in ("internal", "domestic")
-        for n in range(start, end)
-    )
+    named = {q.i for q in view.places}
+    for n in range(start, end - 1):
+        named_next = any(k in named for k in range(n + 1, min(end, n + 5)))
+        if low[n] == "from" and low[n + 1] in _ELSEWHERE and not named_next:
+            return True
+    return False
+
+
+def _says_internal(view: View, start: int, end: int) -> bool:
+    """'trafficked internally', 'internal forced labor', 'domestic trafficking' ('within the country'
+    and 'within Togo' are places). 'Internally displaced persons' are not internal trafficking."""
+    low = view.low
+    for n in range(start, end):
+        w = low[n]
+        if w in _INTERNAL and not (n + 1 < end and low[n + 1] == "displaced"):
+            return True
+        if w == "domestic" and n + 1 < end and low[n + 1] == "trafficking":
+            return True
+    return False
 
 
 def _parts(view: View, start: int, end: int) -> _Parts:
@@ -487,7 +527,7 @@ def _governing(
             return _DEST
         if w == "to":
             before = low[k - 1] if k > start else ""
-            if before in _RETURN or before == "en":
+            if before in _RETURN or before in ("route", "according", "due", "prior", "compared", "addition"):
                 return None
             return _DEST
         if w in _DEST_CUES:

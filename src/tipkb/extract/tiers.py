@@ -42,7 +42,11 @@ _AGAIN = re.compile(
 )
 _LAST_YEAR = re.compile(r"\b(last|previous|prior) year[’']?s?\b", re.I)
 # Generic descriptions of what a tier means are not placements of a country.
-_GENERIC = re.compile(r"\bcountries whose governments\b|\btier \w+ (?:countries|means|is for)\b", re.I)
+_GENERIC = re.compile(
+    r"\bcountries whose governments\b|\bany country\b|\ba country (?:that|which|whose)\b|"
+    r"\btier [\w ]+ (?:ranking|designation|placement) (?:indicates|means)\b|\bwaiver\b",
+    re.I,
+)
 
 
 def _tier_value(m: re.Match[str]) -> str:
@@ -60,11 +64,13 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
     heading = view.sent.heading
     if not heading and not _PLACING.search(text):
         return []
-    country = _country(view)
-    if not country:
-        return []
+    if heading and not any(p.kind == "country" for p in view.places):
+        return []  # "Country Narratives - Tier 2" heads a group of narratives, not one country
     facts = []
     for m in matches:
+        country = _country(view, m.start())
+        if not country:
+            continue
         tier = _tier_value(m)
         if not heading and _LAST_YEAR.search(text[max(0, m.start() - 40) : m.start()]):
             # "a reversal of last year's Tier Two ranking"
@@ -99,19 +105,29 @@ def _facts(
     ]
 
 
-def _country(view: View) -> str | None:
-    """The country placed: a named country that is not the placing government, else the subject."""
-    doc = view.sent.span.doc
-    for m in view.sent.places:
-        if m.kind not in ("country",) or m.code.startswith("region:"):
+def _country(view: View, tier_char: int) -> str | None:
+    """The country placed: the nearest country (or "the country") named before the tier in its clause,
+    not counting the placing government ("the U.S. State Department"); else the first after it in a
+    heading; else the subject."""
+    low = view.low
+    base = view.sent.start
+    tier_tok = next((n for n, c in enumerate(view.chars) if c - base >= tier_char), len(low))
+    start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
+    best: str | None = None
+    for p in view.places:
+        if p.kind not in ("country", "subject") or p.code.startswith("region:"):
             continue
-        nxt = doc[m.end].lower_ if m.end < len(doc) else ""
-        if m.code == "USA" and nxt in ("state", "department", "government", "secretary", "'s", "’s", "human"):
+        nxt = low[p.j] if p.j < len(low) else ""
+        if nxt in _INSTITUTION:
             continue
-        if nxt in ("state", "department", "secretary"):
-            continue
-        return m.code
-    return view.ctx.subject
+        if start <= p.i < tier_tok:
+            best = p.code
+        elif p.i >= tier_tok and best is None and view.sent.heading:
+            return p.code
+    return best or view.ctx.subject
+
+
+_INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
 
 
 def _years_after(view: View, char_end: int) -> list[int]:
