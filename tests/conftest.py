@@ -19,7 +19,9 @@ def shared() -> Path:
     return SHARED
 
 
-def run_cli(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run the installed ``tipkb`` entry point as a user would."""
     exe = Path(sys.executable).with_name("tipkb")
     return subprocess.run(

@@ -527,6 +527,8 @@ def _governing(
             return _DEST
         if w == "to":
             before = low[k - 1] if k > start else ""
+            if any(x in _RETURN for x in low[max(start, k - 4) : k]):
+                return None
             if before in _RETURN or before in ("route", "according", "due", "prior", "compared", "addition"):
                 return None
             return _DEST

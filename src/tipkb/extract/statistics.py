@@ -46,7 +46,6 @@ _CASE_NOUNS = frozenset(
         "individuals",
         "persons",
         "people",
-        "alleged",
     ]
 )
 _PERSON_NOUNS = frozenset(
@@ -192,6 +191,11 @@ _MODIFIERS = frozenset(
         "marriage",
     ]
 )
+# Words that end the run of modifiers between a count and its noun.
+_NOT_MODIFIERS = frozenset(
+    "of in for to with by from on at as were was are is had have has who which that each than "
+    "a an the this these those their its per percent years year months days".split()
+)
 _OFFICIAL_METRICS = {"prosecutions": "officials_prosecuted", "convictions": "officials_convicted"}
 _ASSIST_NOUNS = frozenset(["care", "assistance", "services", "shelter", "support", "protection"])
 _NEGATION = frozenset(["not", "never", "n't", "no"])
@@ -318,18 +322,17 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
     k = end
     named = {q.i: q.j for q in view.places}
     exploitation_words_start = k
-    while k < len(low) and k - end < 6:
+    known = _METRIC_NOUNS.keys() | _CASE_NOUNS | _OFFICIALS | _PERSON_NOUNS
+    while k < len(low) and k - end < 6 and low[k] not in known:
         if k in named:
             k = named[k]
             continue
-        if low[k] in _MODIFIERS and not (
-            low[k] in ("and", "or") and k + 1 < len(low) and low[k + 1] in ("in",)
-        ):
+        w = low[k]
+        if w in _MODIFIERS or (w.isalpha() and w not in _NOT_MODIFIERS and w not in _VERBS):
             k += 1
             continue
         break
     noun = low[k] if k < len(low) else ""
-    known = _METRIC_NOUNS.keys() | _CASE_NOUNS | _OFFICIALS | _PERSON_NOUNS
     if noun not in known:
         # "one male from India": the last modifier was the noun.
         for m in range(k - 1, end - 1, -1):
@@ -513,7 +516,10 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
     low = view.low
     stop = end
     for m in range(start, end):
-        if low[m] in (",", ";", "(", ")", "compared", "and") and m > start + 1:
+        if m > start and (low[m] in ("(", ")") or view.number_at(m)):
+            stop = m
+            break
+        if low[m] in (",", ";", "compared", "and") and m > start + 1:
             if low[m] == "and" and m + 1 < len(low) and view.vocab.exploitation.match_at(low, m + 1):
                 return None  # "two for sex and labor trafficking"
             if low[m] != "and":

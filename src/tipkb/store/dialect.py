@@ -1,0 +1,272 @@
+"""The two SQL dialects the store speaks: SQLite (a file path) and PostgreSQL (a postgresql:// URL).
+
+Everything else in the store and the query layer is written once, in the SQL both accept, with ``?``
+placeholders; a dialect connects, translates placeholders, runs transactions and does full-text search.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+Params = Sequence[Any]
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; the message is one line for the user.
+
+    ``usage`` is true when the user named something wrong (a bad URL), false when the store or
+    server failed.
+    """
+
+    def __init__(self, message: str, usage: bool = False) -> None:
+        super().__init__(message)
+        self.usage = usage
+
+
+class Dialect:
+    """What differs between databases. Subclasses hold one open connection."""
+
+    name = ""
+    int64 = "INTEGER"
+    float64 = "REAL"
+    conn: Any
+
+    def sql(self, query: str) -> str:
+        return query
+
+    def execute(self, query: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def executemany(self, query: str, rows: Sequence[Params]) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def has_table(self, name: str) -> bool:
+        raise NotImplementedError
+
+    def table_names(self) -> list[str]:
+        raise NotImplementedError
+
+    def search_sql(self) -> str:
+        """SQL taking (query, limit) and giving (sentence id, score, highlighted text), best first.
+
+        Matched words are wrapped in ``**``.
+        """
+        raise NotImplementedError
+
+    def search_query(self, text: str) -> str:
+        """The user's words as this dialect's full-text query."""
+        return text
+
+    def size_bytes(self) -> int | None:
+        return None
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class SQLiteDialect(Dialect):
+    """A SQLite file in WAL mode; autocommit connection with explicit BEGIN IMMEDIATE transactions."""
+
+    name = "sqlite"
+
+    def __init__(self, path: str, create: bool) -> None:
+        self.path = path
+        if path != ":memory:":
+            _check_sqlite_path(path, create)
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA cache_size = -65536")
+            mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode != "wal" and path != ":memory:":
+                self.conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: {_sqlite_problem(err)}") from None
+
+    def execute(self, query: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self.conn.execute(query, params).fetchall()
+        except sqlite3.OperationalError as err:
+            if "readonly" in str(err) or "read-only" in str(err):
+                raise StoreError(f"{self.path}: database is read-only") from None
+            raise
+
+    def executemany(self, query: str, rows: Sequence[Params]) -> None:
+        self.conn.executemany(query, rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"{self.path}: {_sqlite_problem(err)}") from None
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def has_table(self, name: str) -> bool:
+        return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+
+    def search_sql(self) -> str:
+        # bm25 is lower-is-better; negate it so that every dialect's score is higher-is-better.
+        return (
+            "SELECT rowid, -bm25(sentences_fts), highlight(sentences_fts, 0, '**', '**') "
+            "FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?"
+        )
+
+    def search_query(self, text: str) -> str:
+        # Quote every word so that user input is never FTS5 syntax; "a phrase" stays a phrase.
+        parts = []
+        for phrase, word in re.findall(r'"([^"]*)"|(\S+)', text):
+            words = re.findall(r"\w+", phrase or word)
+            if words:
+                parts.append('"' + " ".join(words) + '"')
+        return " ".join(parts)
+
+    def size_bytes(self) -> int | None:
+        if self.path == ":memory:":
+            return None
+        return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
+
+
+def _sqlite_problem(err: sqlite3.DatabaseError) -> str:
+    text = str(err)
+    if "file is not a database" in text:
+        return "not a SQLite database"
+    if "readonly" in text:
+        return "database is read-only"
+    if "unable to open" in text:
+        return "cannot open the database file"
+    return text
+
+
+def _check_sqlite_path(path: str, create: bool) -> None:
+    p = Path(path)
+    if p.is_dir():
+        raise StoreError(f"{path} is a directory, not a database file")
+    if p.exists():
+        # Write bits, not os.access: root may write anywhere, but a file marked read-only stays so.
+        if not p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and create:
+            raise StoreError(f"{path}: database is read-only")
+        return
+    if not create:
+        raise StoreError(f"no knowledge base at {path} (run `tipkb ingest` first, or give --db)")
+    if not p.parent.exists():
+        raise StoreError(f"cannot create {path}: directory {p.parent} does not exist")
+    if not os.access(p.parent, os.W_OK) or not p.parent.stat().st_mode & stat.S_IWUSR:
+        raise StoreError(f"cannot create {path}: directory {p.parent} is read-only")
+
+
+class PostgresDialect(Dialect):
+    """A PostgreSQL database through psycopg 3; autocommit with explicit transactions."""
+
+    name = "postgresql"
+    int64 = "BIGINT"
+    float64 = "DOUBLE PRECISION"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL needs psycopg: pip install 'tipkb[postgres]'", usage=True) from None
+        self._psycopg = psycopg
+        parts = urlsplit(url)
+        self.where = f"{parts.hostname or 'localhost'}:{parts.port or 5432}{parts.path}"
+        try:
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.ProgrammingError as err:
+            raise StoreError(f"bad PostgreSQL URL {_redact(url)}: {_first_line(err)}", usage=True) from None
+        except psycopg.OperationalError as err:
+            raise StoreError(f"cannot connect to PostgreSQL at {self.where}: {_first_line(err)}") from None
+
+    def sql(self, query: str) -> str:
+        return query.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, query: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(self.sql(query), params)
+                return cur.fetchall() if cur.description else []
+        except self._psycopg.OperationalError as err:
+            raise StoreError(f"PostgreSQL at {self.where}: {_first_line(err)}") from None
+
+    def executemany(self, query: str, rows: Sequence[Params]) -> None:
+        if not rows:
+            return
+        with self.conn.cursor() as cur:
+            cur.executemany(self.sql(query), rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            with self.conn.transaction():
+                yield
+        except self._psycopg.OperationalError as err:
+            raise StoreError(f"PostgreSQL at {self.where}: {_first_line(err)}") from None
+
+    def has_table(self, name: str) -> bool:
+        return self.execute("SELECT to_regclass(?)", (name,))[0][0] is not None
+
+    def table_names(self) -> list[str]:
+        rows = self.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+        )
+        return [r[0] for r in rows]
+
+    def search_sql(self) -> str:
+        return (
+            "SELECT id, score, ts_headline('english', text, q, "
+            "'StartSel=**, StopSel=**, HighlightAll=true') FROM ("
+            "SELECT s.id, s.text, q, ts_rank(s.tsv, q) AS score "
+            "FROM sentences s, websearch_to_tsquery('english', ?) q "
+            "WHERE s.tsv @@ q ORDER BY score DESC, s.id LIMIT ?) best ORDER BY score DESC, id"
+        )
+
+    def size_bytes(self) -> int | None:
+        return int(self.execute("SELECT pg_database_size(current_database())")[0][0])
+
+
+def _first_line(err: BaseException) -> str:
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    return lines[-1] if lines else type(err).__name__
+
+
+def _redact(url: str) -> str:
+    return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
+
+
+def connect(url: str, create: bool) -> Dialect:
+    """Open the database a URL or path names."""
+    if re.match(r"^postgres(ql)?://", url):
+        return PostgresDialect(url)
+    if url.startswith("sqlite:///"):
+        return SQLiteDialect(url[len("sqlite:///") :], create)
+    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://", url)
+    if scheme:
+        raise StoreError(
+            f"unsupported database URL {_redact(url)}: give a SQLite file path or a postgresql:// URL",
+            usage=True,
+        )
+    if not url.strip():
+        raise StoreError("empty database path", usage=True)
+    return SQLiteDialect(url, create)

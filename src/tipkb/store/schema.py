@@ -1,0 +1,111 @@
+"""The store's schema, one migration per version. ``meta.schema_version`` says which ones a store has.
+
+A migration is a list of statements for both dialects, with ``{int64}``/``{float64}`` filled in per dialect,
+plus statements for one dialect only (full-text search). Never edit a released migration: add one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    statements: tuple[str, ...]
+    sqlite: tuple[str, ...] = field(default=())
+    postgresql: tuple[str, ...] = field(default=())
+
+    def for_dialect(self, name: str, int64: str, float64: str) -> list[str]:
+        own = self.sqlite if name == "sqlite" else self.postgresql
+        return [s.format(int64=int64, float64=float64) for s in (*self.statements, *own)]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        (
+            "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            # Countries and regions from the gazetteer: code, display name, every surface form, region.
+            """CREATE TABLE places (
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                region TEXT,
+                names TEXT NOT NULL,
+                lat {float64},
+                lon {float64}
+            )""",
+            # One row per distinct text: id is the first 8 bytes of the content hash.
+            """CREATE TABLE documents (
+                id {int64} PRIMARY KEY,
+                hash TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL UNIQUE,
+                title TEXT,
+                subject TEXT,
+                report_year INTEGER,
+                ruleset TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                n_sentences INTEGER NOT NULL,
+                n_facts INTEGER NOT NULL,
+                text TEXT NOT NULL
+            )""",
+            """CREATE TABLE sentences (
+                id {int64} PRIMARY KEY,
+                document_id {int64} NOT NULL REFERENCES documents(id),
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text TEXT NOT NULL
+            )""",
+            "CREATE INDEX sentences_document ON sentences (document_id, start_char)",
+            # The fact's own fields as JSON in `data` (all but doc and evidence, which are columns);
+            # the fields queries filter and group on are columns too. Lists are ",a,b," for LIKE.
+            """CREATE TABLE facts (
+                id {int64} PRIMARY KEY,
+                document_id {int64} NOT NULL REFERENCES documents(id),
+                sentence_id {int64},
+                type TEXT NOT NULL,
+                country TEXT,
+                origin TEXT,
+                destination TEXT,
+                via TEXT,
+                year INTEGER,
+                role TEXT,
+                extent TEXT,
+                tier TEXT,
+                metric TEXT,
+                value {float64},
+                victims TEXT,
+                exploitation TEXT,
+                hedged INTEGER NOT NULL,
+                rule TEXT NOT NULL,
+                ev_start INTEGER NOT NULL,
+                ev_end INTEGER NOT NULL,
+                ev_text TEXT NOT NULL,
+                data TEXT NOT NULL
+            )""",
+            "CREATE INDEX facts_document ON facts (document_id)",
+            "CREATE INDEX facts_country ON facts (country, type, year) WHERE country IS NOT NULL",
+            "CREATE INDEX facts_origin ON facts (origin, destination, year) WHERE origin IS NOT NULL",
+            "CREATE INDEX facts_destination ON facts (destination, origin, year) WHERE destination IS NOT NULL",
+            "CREATE INDEX facts_type_year ON facts (type, year)",
+        ),
+        sqlite=(
+            "CREATE VIRTUAL TABLE sentences_fts USING fts5("
+            "text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+            "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
+            "INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text); END",
+            "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN "
+            "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+        ),
+        postgresql=(
+            "ALTER TABLE sentences ADD COLUMN tsv tsvector "
+            "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+            "CREATE INDEX sentences_tsv ON sentences USING GIN (tsv)",
+        ),
+    ),
+)
+
+assert MIGRATIONS[-1].version == SCHEMA_VERSION

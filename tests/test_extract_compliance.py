@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from tests.helpers import facts_of
+
+
+def verdicts(text: str, source: str = "notes.txt") -> set[tuple[str, bool | None, bool | None]]:
+    return {
+        (f["country"], f["fully_meets"], f["significant_efforts"])
+        for f in facts_of(text, "compliance", source)
+    }
+
+
+def test_does_not_fully_meet_but_significant_efforts() -> None:
+    text = "The Government of Peru does not fully meet the minimum standards for the elimination of trafficking but is making significant efforts to do so."
+    assert verdicts(text) == {("PER", False, True)}
+
+
+def test_past_tense_with_however() -> None:
+    text = "In 2009 the Government of Chad did not fully comply with the minimum standards for the elimination of trafficking; however, it made significant efforts to do so."
+    assert verdicts(text) == {("TCD", False, True)}
+
+
+def test_tier_three_verdict() -> None:
+    text = "The Government of Eritrea does not fully meet the minimum standards and is not making significant efforts to do so."
+    assert verdicts(text) == {("ERI", False, False)}
+
+
+def test_fully_meets() -> None:
+    assert verdicts(
+        "The Government of Norway fully meets the minimum standards for the elimination of trafficking."
+    ) == {("NOR", True, None)}
+
+
+def test_failed_to_comply_without_efforts() -> None:
+    text = "Nauru has again been placed on the watch list because it failed to fully comply with the minimum standards."
+    assert verdicts(text, "nauru.txt") == {("NRU", False, None)}
+
+
+def test_efforts_without_verdict() -> None:
+    assert verdicts("The Government of Togo is making significant efforts to combat trafficking.") == {
+        ("TGO", None, True)
+    }
+
+
+def test_generic_definition() -> None:
+    text = "A Tier 3 ranking indicates a government does not fully comply with the minimum standards."
+    assert verdicts(text, "x.txt") == set()

@@ -1,0 +1,128 @@
+"""Flows: each phrasing the extractor supports, in sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import facts_of, pairs
+
+
+def test_demonym_victims_to_a_list_of_countries() -> None:
+    text = "Laos is a source country. Lao women and girls were trafficked to Thailand, China, and Malaysia."
+    assert pairs(text) == {("LAO", "THA"), ("LAO", "CHN"), ("LAO", "MYS")}
+
+
+def test_source_frame_gives_origin() -> None:
+    text = (
+        "Tajikistan is a source country for men who are trafficked to Russia and Kazakhstan for forced labor."
+    )
+    flows = facts_of(text, "flow")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("TJK", "RUS"), ("TJK", "KAZ")}
+    assert flows[0]["victims"] == ["men"]
+    assert flows[0]["exploitation"] == ["labor"]
+
+
+def test_destination_frame_with_origins_after_from() -> None:
+    text = (
+        "Jordan is a destination country for women from Egypt and Sri Lanka subjected to domestic servitude."
+    )
+    assert pairs(text) == {("EGY", "JOR"), ("LKA", "JOR")}
+
+
+def test_from_and_to_with_onward_transit() -> None:
+    text = (
+        "In 2010, Kyrgyzstan was a transit country for women trafficked from Uzbekistan to Kyrgyzstan "
+        "and on to Turkey for sexual exploitation."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("UZB", "KGZ"), ("UZB", "TUR")}
+    assert flows[("UZB", "TUR")]["via"] == ["KGZ"]
+    assert flows[("UZB", "TUR")]["year"] == 2010
+
+
+def test_internal_trafficking() -> None:
+    assert pairs("Benin is a source country. Beninese children are trafficked internally for labor.") == {
+        ("BEN", "BEN")
+    }
+    assert pairs("Peru is a source country. Girls are exploited in sex trafficking within the country.") == {
+        ("PER", "PER")
+    }
+
+
+def test_local_places_make_internal_flow() -> None:
+    text = "Bolivia is a source country. Children are trafficked from rural areas to cities for forced labor."
+    assert pairs(text) == {("BOL", "BOL")}
+
+
+def test_region_named_by_its_countries_is_dropped() -> None:
+    text = "Mali is a source country. Malian boys are trafficked to other African countries, mainly Senegal and Guinea."
+    assert pairs(text) == {("MLI", "SEN"), ("MLI", "GIN")}
+
+
+def test_region_alone_is_a_place() -> None:
+    text = "Sri Lanka is a source country. Sri Lankan women are subjected to domestic servitude in the Middle East."
+    assert pairs(text) == {("LKA", "region:Middle East")}
+
+
+def test_foreign_victims_identified_in_the_subject() -> None:
+    text = "Spain is a destination country. Victims identified in Spain originated in Romania and Paraguay."
+    assert pairs(text) == {("ROU", "ESP"), ("PRY", "ESP")}
+
+
+def test_victims_from_a_country_default_to_the_subject() -> None:
+    text = "Greece is a destination country. Police found six victims from Albania in 2012."
+    assert pairs(text) == {("ALB", "GRC")}
+
+
+def test_through_is_a_transit() -> None:
+    text = "Men from Ethiopia and Somalia are trafficked through Yemen for forced labor in Saudi Arabia."
+    flows = facts_of(text, "flow")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("ETH", "SAU"), ("SOM", "SAU")}
+    assert all(f["via"] == ["YEM"] for f in flows)
+
+
+def test_hedged_flow() -> None:
+    flows = facts_of("Nepal is a source country. Nepali girls may be trafficked to India.", "flow")
+    assert flows and flows[0]["hedged"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jamaica is a destination for sex tourism, with tourists from Canada and the United States.",
+        "Croatia worked with Slovenia on a joint investigation of trafficking.",
+        "Human trafficking in Peru is a growing concern.",
+        "The government repatriated three victims to Moldova.",
+        "Foreign victims in Israel came from neighboring countries.",
+        "Romanian officials received assistance from Austria on trafficking cases.",
+    ],
+)
+def test_no_flow_without_victims_moving(text: str) -> None:
+    assert pairs(text, source="x.txt") == set()
+
+
+def test_victims_and_exploitation_attributes() -> None:
+    text = "Haiti is a source country. Haitian children are subjected to forced begging and domestic servitude in the Dominican Republic."
+    flow = facts_of(text, "flow")[0]
+    assert flow["victims"] == ["children"]
+    assert set(flow["exploitation"]) == {"begging", "domestic_servitude"}
+
+
+def test_sectors() -> None:
+    text = "Ghana is a source country. Ghanaian boys are subjected to forced labor in the fishing and cocoa sectors in Ivory Coast."
+    flow = facts_of(text, "flow")[0]
+    assert (flow["origin"], flow["destination"]) == ("GHA", "CIV")
+    assert "fishing" in flow["sectors"]
+
+
+def test_returned_from_is_where_they_were_exploited() -> None:
+    text = "Indonesia is a source country. Indonesian women repatriated from Malaysia reported forced labor there after being subjected to abuse."
+    assert ("IDN", "MYS") in pairs(text)
+
+
+def test_contrasting_clause_with_foreign_victims() -> None:
+    text = (
+        "Serbia was primarily a source for Serbian women trafficked within the country, though it was also "
+        "a destination for foreign women subjected to forced prostitution in Serbia and Western Europe."
+    )
+    assert pairs(text) == {("SRB", "SRB")}

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from tests.helpers import facts_of
+
+
+def rats(text: str, source: str = "notes.txt") -> set[tuple[str, int | None, int | None]]:
+    return {(f["country"], f["year"], f["month"]) for f in facts_of(text, "ratification", source)}
+
+
+def test_month_and_year() -> None:
+    assert rats("Latvia ratified the 2000 UN TIP Protocol in May 2004.") == {("LVA", 2004, 5)}
+
+
+def test_year_only_and_the_country() -> None:
+    assert rats("The country acceded to the Palermo Protocol in 2011.", "gabon.txt") == {("GAB", 2011, None)}
+
+
+def test_the_protocols_own_year_is_not_the_date() -> None:
+    assert rats("Myanmar ratified the 2000 UN TIP Protocol.") == {("MMR", None, None)}
+
+
+def test_not_ratified() -> None:
+    assert rats("Bhutan has not ratified the 2000 UN TIP Protocol.") == set()

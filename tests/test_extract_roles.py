@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from tests.helpers import facts_of
+
+
+def roles(text: str) -> set[tuple[str, str, str | None]]:
+    return {(f["country"], f["role"], f["extent"]) for f in facts_of(text, "role")}
+
+
+def test_three_roles() -> None:
+    assert roles("Peru is a source, transit, and destination country for men, women, and children.") == {
+        ("PER", "origin", None),
+        ("PER", "transit", None),
+        ("PER", "destination", None),
+    }
+
+
+def test_extent_applies_to_the_roles_after_it() -> None:
+    assert roles("Belarus is a source and, to a lesser extent, a transit and destination country.") == {
+        ("BLR", "origin", None),
+        ("BLR", "transit", "secondary"),
+        ("BLR", "destination", "secondary"),
+    }
+
+
+def test_primary_and_growing() -> None:
+    assert roles("In 2007 Laos was primarily a source country for trafficked women.") == {
+        ("LAO", "origin", "primary")
+    }
+    assert ("CHL", "destination", "growing") in roles("Chile is increasingly a destination country for men.")
+
+
+def test_country_of_origin_and_point_of_transit() -> None:
+    got = roles(
+        "Niger was a country of origin, a point of transit, and a destination for trafficked children."
+    )
+    assert {r for _, r, _ in got} == {"origin", "transit", "destination"}
+
+
+def test_pronoun_refers_to_subject() -> None:
+    text = "Kenya is a source country for children trafficked internally, though it is also a destination country."
+    assert ("KEN", "destination", None) in roles(text)
+
+
+def test_year_from_the_sentence() -> None:
+    (fact,) = [f for f in facts_of("In 2011, Oman was a destination country for migrant workers.", "role")]
+    assert fact["year"] == 2011
+
+
+def test_sex_tourism_destination_is_not_a_role() -> None:
+    assert roles("Cuba is a destination for child sex tourism.") == set()
+    assert roles("Nothing here names a country that is a source.") == set()

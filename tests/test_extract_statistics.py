@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from tests.helpers import facts_of
+
+
+def stats(text: str, source: str = "fiji.txt") -> set[tuple[str, int, str | None, int | None]]:
+    return {
+        (f["metric"], f["value"], f["exploitation"], f["year"]) for f in facts_of(text, "statistic", source)
+    }
+
+
+def test_counts_with_comparison_years() -> None:
+    text = "Police opened 31 trafficking investigations and initiated 12 prosecution cases in 2014, compared to nine investigations and four prosecutions in 2013."
+    assert stats(text) == {
+        ("investigations", 31, None, 2014),
+        ("prosecutions", 12, None, 2014),
+        ("investigations", 9, None, 2013),
+        ("prosecutions", 4, None, 2013),
+    }
+
+
+def test_metric_from_the_verb() -> None:
+    assert ("convictions", 5, "sexual", 2015) in stats("Courts convicted five sex traffickers in 2015.")
+    assert ("prosecutions", 8, None, 2015) in stats("In 2015, authorities prosecuted eight cases.")
+
+
+def test_split_by_exploitation_in_parentheses() -> None:
+    text = "In 2016, the government identified 40 victims (30 sex trafficking and 10 labor trafficking), compared with 22 in 2015."
+    got = stats(text)
+    assert ("victims_identified", 40, None, 2016) in got
+    assert ("victims_identified", 30, "sexual", 2016) in got
+    assert ("victims_identified", 10, "labor", 2016) in got
+    assert ("victims_identified", 22, None, 2015) in got
+
+
+def test_victims_of_a_form() -> None:
+    got = stats("In 2010, police identified 60 victims of forced labor and 15 victims of sex trafficking.")
+    assert got == {("victims_identified", 60, "labor", 2010), ("victims_identified", 15, "sexual", 2010)}
+
+
+def test_zero_and_none() -> None:
+    got = stats("The government did not convict any traffickers, compared with none in 2017.")
+    assert ("convictions", 0, None, None) in got or any(m == "convictions" and v == 0 for m, v, _, _ in got)
+    assert ("prosecutions", 0, None, 2012) in stats(
+        "Officials prosecuted one trafficker in 2013, compared to no prosecutions in 2012."
+    )
+
+
+def test_last_year() -> None:
+    got = stats("In 2014, the government prosecuted four cases, compared with two cases last year.")
+    assert got == {("prosecutions", 4, None, 2014), ("prosecutions", 2, None, 2013)}
+
+
+def test_victims_assisted_and_officials() -> None:
+    assert ("victims_assisted", 18, None, 2019) in stats(
+        "In 2019, 18 victims received shelter and care from the government."
+    )
+    assert ("officials_prosecuted", 2, None, None) in stats(
+        "The government prosecuted two complicit border officials."
+    )
+
+
+def test_not_counts() -> None:
+    assert stats("The law prescribes penalties of five to 15 years imprisonment.") == set()
+    assert stats("UNICEF estimated that 5,000 victims were exploited.") == set()
+    assert stats("About 80 percent of investigations stalled.") == set()

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from tests.helpers import facts_of
+
+
+def tiers(text: str, source: str = "notes.txt") -> set[tuple[str, int | None, str]]:
+    return {(f["country"], f["year"], f["tier"]) for f in facts_of(text, "tier", source)}
+
+
+def test_heading_styles() -> None:
+    assert tiers("2012 Trafficking in Persons Report\n\nPERU (Tier 2)\n\nPeru is a source country.") == {
+        ("PER", 2012, "2")
+    }
+    assert tiers("2019 Trafficking in Persons Report: Laos\n\nLAOS: TIER 2 WATCH LIST\n\nText.") == {
+        ("LAO", 2019, "2WL")
+    }
+    assert tiers("CUBA: Tier 3\n\nThe government did little.") == {("CUB", None, "3")}
+    assert tiers("SOMALIA (Special Case)\n\nSomalia is a source country.") == {("SOM", None, "special")}
+
+
+def test_placed_in_several_years() -> None:
+    text = 'The U.S. State Department placed the country in "Tier 2 Watchlist" in 2016 and 2018.'
+    assert tiers(text, "chad.txt") == {("TCD", 2016, "2WL"), ("TCD", 2018, "2WL")}
+
+
+def test_remained_implies_last_year() -> None:
+    text = "2015 Trafficking in Persons Report: Fiji\n\nTherefore Fiji remained on Tier 2."
+    assert tiers(text) == {("FJI", 2015, "2"), ("FJI", 2014, "2")}
+
+
+def test_last_years_ranking() -> None:
+    text = "2013 Trafficking in Persons Report\n\nThis year Benin was placed on Tier 2 Watch List, after last year's Tier Two ranking."
+    assert tiers(text, "benin.txt") == {("BEN", 2013, "2WL"), ("BEN", 2012, "2")}
+
+
+def test_generic_definitions_are_not_placements() -> None:
+    assert (
+        tiers("Any country ranked on the Tier 2 Watch List for two years must be moved to Tier 3.", "x.txt")
+        == set()
+    )
+    assert tiers("Country Narratives - Tier 2\n\nMore text follows.", "x.txt") == set()
