@@ -131,29 +131,35 @@ def _is_heading(line: str) -> bool:
 def iter_paragraphs(text: str) -> Iterator[Paragraph]:
     """Paragraphs: a blank line, a heading, or a line that ends a sentence closes one.
 
-    Hard-wrapped text (lines broken mid-sentence) is joined into one paragraph.
+    Hard-wrapped text (lines broken mid-sentence, the next line going on in lower case) is joined
+    into one paragraph; offsets always point into the text as given.
     """
+    lines: list[tuple[int, str]] = []
     pos = 0
+    for line in text.splitlines(keepends=True):
+        lines.append((pos, line.rstrip("\r\n")))
+        pos += len(line)
     start: int | None = None
     end = 0
-    for line in text.splitlines(keepends=True):
-        line_start, pos = pos, pos + len(line)
-        body = line.rstrip("\r\n")
-        if not body.strip():
+    for n, (line_start, body) in enumerate(lines):
+        stripped = body.strip()
+        if not stripped:
             if start is not None:
                 yield Paragraph(start, end, text[start:end], False)
                 start = None
             continue
+        following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+        goes_on = bool(following) and (following[0].islower() or following[0] in ",;)")
         content_start = line_start + (len(body) - len(body.lstrip()))
         content_end = line_start + len(body.rstrip())
-        if start is None and _is_heading(body):
+        if start is None and not goes_on and _is_heading(body):
             yield Paragraph(content_start, content_end, text[content_start:content_end], True)
             continue
         if start is None:
             start = content_start
         end = content_end
         # Hard-wrapped text breaks lines short of ~100 characters; a longer line is a paragraph.
-        if _TERMINAL.search(body) or len(body.strip()) < 40 or len(body.strip()) > 120:
+        if _TERMINAL.search(body) or len(stripped) > 120 or (not goes_on and len(stripped) < 40):
             yield Paragraph(start, end, text[start:end], False)
             start = None
     if start is not None:

@@ -278,6 +278,7 @@ _PRONOUN_SUBJECTS = frozenset(["some", "they", "many", "most", "others", "severa
 @dataclass(slots=True)
 class _Parts:
     origins: list[str] = field(default_factory=list)
+    origin_at: list[tuple[int, str]] = field(default_factory=list)  # (token index, code)
     dests: list[str] = field(default_factory=list)
     onward: list[str] = field(default_factory=list)  # "... and on to X": reached via the dests
     via: list[str] = field(default_factory=list)
@@ -294,6 +295,10 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     for start, end in view.clauses():
         clause_facts, internal = _clause(view, memory, start, end, internal)
         facts.extend(clause_facts)
+    # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
+    if _is_victimization(view, 0, len(view.low)) or facts:
+        memory.victims = _victims(view, 0, len(view.low)) or memory.victims
+        memory.exploitation = _exploitation(view, 0, len(view.low)) or memory.exploitation
     return facts
 
 
@@ -341,10 +346,11 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
     victims = _victims(view, start, end) or _victims(view, 0, len(low))
     if not victims and low[start] in _PRONOUN_SUBJECTS:
         victims = memory.victims
-    exploitation = _exploitation(view, start, end)
+    sectors = _sectors(view, start, end)
+    exploitation = _with_sector_labor(_exploitation(view, start, end), sectors)
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.exploitation:
         exploitation = _merge(memory.exploitation, exploitation)
-    sectors = _sectors(view, start, end)
+    windows = _origin_windows(view, parts.origin_at, start, end)
     year = view.year()
     hedged = view.hedged
     evidence = view.evidence()
@@ -368,15 +374,41 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
                     origin=origin,
                     destination=dest,
                     via=tuple(v for v in via if v not in (origin, dest)),
-                    victims=victims,
-                    exploitation=exploitation,
+                    victims=_victims(view, *windows[origin]) or victims if origin in windows else victims,
+                    exploitation=(_exploitation(view, *windows[origin]) or exploitation)
+                    if origin in windows
+                    else exploitation,
                     sectors=sectors,
                 )
             )
-    if facts:
-        memory.victims = victims
-        memory.exploitation = exploitation
     return facts
+
+
+def _origin_windows(
+    view: View, origin_at: list[tuple[int, str]], start: int, end: int
+) -> dict[str, tuple[int, int]]:
+    """Where each of several origins is described ("33 Venezuelan females identified as victims of sex
+    trafficking and one male from India identified as a labor trafficking victim"): the text up to the
+    last 'and' or comma before the next origin. Victims and purposes named there are that origin's."""
+    if len({code for _, code in origin_at}) < 2:
+        return {}
+    low = view.low
+    cuts = [start]
+    for (i, _), (nxt, _) in zip(origin_at, origin_at[1:], strict=False):
+        cut = next((b for b in range(nxt - 1, i, -1) if low[b] in ("and", ",", ";")), nxt)
+        cuts.append(cut)
+    cuts.append(end)
+    out: dict[str, tuple[int, int]] = {}
+    for (_, code), a, b in zip(origin_at, cuts, cuts[1:], strict=False):
+        out.setdefault(code, (a, b))
+    return out
+
+
+def _with_sector_labor(exploitation: tuple[str, ...], sectors: tuple[str, ...]) -> tuple[str, ...]:
+    """Work in a sector (fishing, mining, brick kilns, street vending) is labor exploitation."""
+    if "labor" in exploitation or not any(s != "domestic service" for s in sectors):
+        return exploitation
+    return (*exploitation, "labor")
 
 
 def _is_victimization(view: View, start: int, end: int) -> bool:
@@ -456,6 +488,7 @@ def _parts(view: View, start: int, end: int) -> _Parts:
         kinds[p.i] = kind
         if kind == _ORIGIN:
             parts.origins.append(p.code)
+            parts.origin_at.append((p.i, p.code))
         elif kind == _DEST:
             (parts.onward if _after_on_to(view, p, places, start) else parts.dests).append(p.code)
         elif kind == _VIA:
@@ -634,7 +667,9 @@ def _names_local_place(view: View, start: int, end: int) -> bool:
 
 
 def _victims(view: View, start: int, end: int) -> tuple[str, ...]:
-    found = {value for _, _, value in view.vocab.victims.find(view.low, start, end)}
+    """Victim groups named in a span; words inside a form of exploitation ("child soldiers") do not count."""
+    inside = {n for i, j, _ in view.vocab.exploitation.find(view.low, start, end) for n in range(i, j)}
+    found = {value for i, _, value in view.vocab.victims.find(view.low, start, end) if i not in inside}
     return tuple(v for v in VICTIMS if v in found)
 
 

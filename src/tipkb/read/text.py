@@ -41,17 +41,35 @@ def decode_bytes(data: bytes, source: str) -> tuple[str, list[str]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError as err:
         first_bad = err.start
+    encoding = _western(data) or _detected(data)
+    if encoding is None:
+        raise ReadError(source, f"not valid UTF-8 (byte {first_bad}) and no other text encoding fits")
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as err:
+        raise ReadError(source, f"not valid UTF-8 and not {encoding} either: {err}") from None
+    warnings.append(f"{source}: not valid UTF-8 (byte {first_bad}); decoded as {encoding}")
+    return text, warnings
+
+
+def _western(data: bytes) -> str | None:
+    """English text with a few accented letters is almost always Windows-1252 (or Latin-1): a
+    statistical detector guesses wrong on so few non-ASCII bytes."""
+    high = sum(1 for b in data[:1_000_000] if b >= 0x80)
+    if high > len(data[:1_000_000]) // 20:
+        return None
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return "cp1252"
+
+
+def _detected(data: bytes) -> str | None:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[: 4 * 1024 * 1024]).best()
-    if best is None or best.encoding is None:
-        raise ReadError(source, f"not valid UTF-8 (byte {first_bad}) and no other text encoding fits")
-    try:
-        text = data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError) as err:
-        raise ReadError(source, f"not valid UTF-8 and not {best.encoding} either: {err}") from None
-    warnings.append(f"{source}: not valid UTF-8 (byte {first_bad}); decoded as {best.encoding}")
-    return text, warnings
+    return best.encoding if best is not None else None
 
 
 def read_document(path: str | os.PathLike[str], source: str | None = None) -> Document:
@@ -75,6 +93,11 @@ def read_document(path: str | os.PathLike[str], source: str | None = None) -> Do
             data = p.read_bytes()
         except OSError as err:
             raise ReadError(name, f"cannot read: {err.strerror or err}") from None
+    return text_document(data, name)
+
+
+def text_document(data: bytes, name: str) -> Document:
+    """A Document from the bytes of a text or Markdown file (see ``decode_bytes``)."""
     text, warnings = decode_bytes(data, name)
     longest = max((len(line) for line in text.splitlines()), default=0)
     if longest > MAX_LINE and text.count(". ") < longest // 10_000:

@@ -1,0 +1,43 @@
+"""Accuracy on the shared annotated corpora, scored by the shared scorer; fails below the targets."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from tipkb.extract import extract_document
+from tipkb.read import read_document
+
+
+def _score(shared: Path, gold: Path, files: list[Path], tmp_path: Path) -> dict:
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    assert spec and spec.loader
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    pred = tmp_path / "pred.jsonl"
+    with pred.open("w") as out:
+        for f in files:
+            for fact in extract_document(read_document(f)):
+                out.write(json.dumps(fact.to_dict()) + "\n")
+    gold_facts, _ = scorer.load(gold)
+    pred_facts, _ = scorer.load(pred)
+    return scorer.score(gold_facts, pred_facts)
+
+
+def test_seed_targets(shared: Path, tmp_path: Path) -> None:
+    result = _score(shared, shared / "corpus/seed.gold.jsonl", [shared / "corpus/seed.txt"], tmp_path)
+    assert result["overall"]["f1"] >= 0.97
+
+
+def test_dev_targets(shared: Path, tmp_path: Path) -> None:
+    dev = shared / "corpus/dev"
+    result = _score(shared, dev / "dgold.jsonl", sorted(dev.glob("*.txt")), tmp_path)
+    assert result["overall"]["f1"] >= 0.93
+    assert result["per_type"]["flow"]["f1"] >= 0.92
+    for kind, row in result["per_type"].items():
+        if row["gold"]:
+            assert row["f1"] >= 0.85, kind
+    attrs = result["attributes"]
+    assert attrs["flow.victims"]["rate"] >= 0.85
+    assert attrs["flow.exploitation"]["rate"] >= 0.85
