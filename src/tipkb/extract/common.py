@@ -14,6 +14,8 @@ from tipkb.vocab import Vocabulary, vocabulary
 _SUBJECT_PRONOUNS = frozenset({"it"})
 _CLAUSE_BREAKS = frozenset({";"})
 _CLAUSE_CONJ = frozenset({"though", "although", "while", "whereas"})
+_QUANTIFIERS = frozenset("some many most other the these those several".split())
+_FINITE = frozenset("are were is was have has had may might could can".split())
 _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # Words after a place that make it something else: "the Caribbean coast", "Red Sea", "Niger Delta".
 _NOT_A_PLACE_AFTER = frozenset(
@@ -116,14 +118,34 @@ class View:
         return -1
 
     def clauses(self) -> list[tuple[int, int]]:
-        """Token ranges split at semicolons and ", though/although/while" (contrasting clauses)."""
+        """Token ranges split at semicolons, ", though/although/while" (contrasting clauses) and
+        ", and" or ", but" before a new subject and its verb ("..., and some Kazakhstani men are ...")."""
         cuts = [0]
         low = self.low
         for n, w in enumerate(low):
-            if w in _CLAUSE_BREAKS or (w in _CLAUSE_CONJ and n > 0 and low[n - 1] == ","):
+            after_comma = n > 0 and low[n - 1] == ","
+            if w in _CLAUSE_BREAKS or (w in _CLAUSE_CONJ and after_comma):
+                cuts.append(n)
+            elif (
+                w in ("and", "but")
+                and after_comma
+                and low[n - 2] not in self.vocab.people
+                and self._new_subject(n + 1)
+            ):
                 cuts.append(n)
         cuts.append(len(low))
         return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+    def _new_subject(self, n: int) -> bool:
+        """Does a subject and its verb start at n ("some Kazakhstani men are", "girls were")?"""
+        low = self.low
+        demonyms = {p.i for p in self.places if p.kind == "demonym"}
+        k = n
+        while k < len(low) and k < n + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
+            k += 1
+        if k >= len(low) or low[k] not in self.vocab.people:
+            return False
+        return k + 1 < len(low) and low[k + 1] in _FINITE
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if p.i >= start and p.j <= end]

@@ -298,7 +298,8 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if _is_victimization(view, 0, len(view.low)) or facts:
         memory.victims = _victims(view, 0, len(view.low)) or memory.victims
-        memory.exploitation = _exploitation(view, 0, len(view.low)) or memory.exploitation
+        whole = _with_sector_labor(_exploitation(view, 0, len(view.low)), _sectors(view, 0, len(view.low)))
+        memory.exploitation = whole or memory.exploitation
     return facts
 
 

@@ -493,7 +493,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: _Count | None) -> bo
     if view.year_after(end, 3) and nxt in ("in", "during"):
         return True
     if nxt in ("reported", "each") or (
-        nxt == "for" and end + 1 < len(low) and view.vocab.exploitation.match_at(low, end + 1)
+        nxt in ("for", "of") and end + 1 < len(low) and view.vocab.exploitation.match_at(low, end + 1)
     ):
         return True
     if view.vocab.exploitation.match_at(low, end):
