@@ -124,13 +124,15 @@ class View:
         low = self.low
         for n, w in enumerate(low):
             after_comma = n > 0 and low[n - 1] == ","
-            if w in _CLAUSE_BREAKS or (w in _CLAUSE_CONJ and after_comma):
-                cuts.append(n)
-            elif (
-                w in ("and", "but")
-                and after_comma
-                and low[n - 2] not in self.vocab.people
-                and self._new_subject(n + 1)
+            if (
+                w in _CLAUSE_BREAKS
+                or (w in _CLAUSE_CONJ and after_comma)
+                or (
+                    w in ("and", "but")
+                    and after_comma
+                    and low[n - 2] not in self.vocab.people
+                    and self._new_subject(n + 1)
+                )
             ):
                 cuts.append(n)
         cuts.append(len(low))
