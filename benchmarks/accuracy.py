@@ -1,0 +1,66 @@
+"""Accuracy on the shared annotated corpora: runs the extractor over seed and dev and prints the
+shared scorer's tables; writes them to docs/accuracy.md.
+
+    python benchmarks/accuracy.py [--shared ../shared] [--no-write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import write_section  # noqa: E402
+
+from tipkb.extract import RULESET, extract_document  # noqa: E402
+from tipkb.read import read_document  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def predict(files: list[Path], out: Path) -> None:
+    with out.open("w", encoding="utf-8") as handle:
+        for path in files:
+            for fact in extract_document(read_document(path)):
+                handle.write(json.dumps(fact.to_dict()) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    corpus, scorer = args.shared / "corpus", args.shared / "eval" / "score.py"
+    sets = [
+        ("seed", corpus / "seed.gold.jsonl", [corpus / "seed.txt"]),
+        ("dev", corpus / "dev" / "dgold.jsonl", sorted((corpus / "dev").glob("*.txt"))),
+    ]
+    sections = [
+        "## Scores on the shared corpora",
+        "",
+        f"Measured by `make accuracy` on {time.strftime('%Y-%m-%d')} with rule set `{RULESET}`.",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, gold, files in sets:
+            pred = Path(tmp) / f"{name}.jsonl"
+            predict(files, pred)
+            table = subprocess.run(
+                [sys.executable, str(scorer), str(gold), str(pred)],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            print(f"== {name}\n{table}")
+            sections += ["", f"### {name} ({len(files)} documents)", "", "```", table.rstrip(), "```"]
+    body = "\n".join(sections)
+    if not args.no_write:
+        print(f"written to {write_section('accuracy.md', 'scores', body, 'Accuracy')}")
+
+
+if __name__ == "__main__":
+    main()
