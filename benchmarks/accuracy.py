@@ -16,7 +16,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import write_section  # noqa: E402
-
 from tipkb.extract import RULESET, extract_document  # noqa: E402
 from tipkb.read import read_document  # noqa: E402
 
