@@ -79,9 +79,14 @@ class View:
         self._hedged: bool | None = None
 
     def _subject_references(self, subject: str, named: list[Place]) -> list[Place]:
+        """'the country', 'this country' and a leading 'it' name the subject, unless the sentence opens
+        with another country ("China's policy ... women in the country"): then they name that one."""
         taken = {n for p in named for n in range(p.i, p.j)}
         out = []
         low = self.low
+        opener = next((p for p in named if p.kind == "country" and p.i <= 2), None)
+        if opener is not None and not any(w in ("from", "in", "to") for w in low[: opener.i]):
+            subject = opener.code
         for n, w in enumerate(low):
             if n in taken:
                 continue

@@ -26,7 +26,8 @@ _EFFORTS = re.compile(
     re.I,
 )
 _GENERIC = re.compile(
-    r"\bcountries whose governments\b|\bgovernments? (?:of countries|that)\b|\b(?:indicates|means) (?:that )?a government\b",
+    r"\bcountries whose governments\b|\bgovernments? (?:of countries|that)\b|\b(?:indicates|means) (?:that )?a government\b"
+    r"|\branking (?:indicates|means)\b",
     re.I,
 )
 

@@ -334,15 +334,18 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
     dests = _unique(parts.dests)
     onward = _unique(parts.onward)
     home = parts.frame if parts.frame and "destination" in parts.frame_roles else subject
+    # "trafficked internally": each origin that is the subject (or, when all named origins are
+    # foreign, the subject itself) to itself; the foreign origins go to the subject.
+    internal_pairs: list[tuple[str, str]] = []
+    if internal and subject:
+        own = [o for o in origins if o == subject] or [subject]
+        internal_pairs = [(o, o) for o in own]
     if not dests and not onward:
-        if internal:
-            dests = list(origins)
-        elif parts.local and home or home and any(o != home for o in origins) and not parts.via:
-            dests = [home]
+        foreign_origins = home is not None and any(o != home for o in origins)
+        if parts.local and home or foreign_origins and not parts.via:
+            dests = [home] if home else []
     elif parts.local and home and home not in dests:
         dests.append(home)
-    if internal and subject and origins == [subject] and subject not in dests:
-        dests.append(subject)
 
     victims = _victims(view, start, end) or _victims(view, 0, len(low))
     if not victims and low[start] in _PRONOUN_SUBJECTS:
@@ -358,30 +361,31 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
 
     facts = []
     routes = [(d, tuple(parts.via)) for d in dests] + [(d, tuple(dests) + tuple(parts.via)) for d in onward]
-    for origin in origins:
-        for dest, via in routes:
-            if origin == dest and via:
-                continue
-            if origin.startswith("region:") and dest.startswith("region:"):
-                continue
-            facts.append(
-                FlowFact(
-                    doc=view.ctx.doc,
-                    year=year,
-                    evidence=evidence,
-                    hedged=hedged,
-                    rule=RULE,
-                    section=view.ctx.section,
-                    origin=origin,
-                    destination=dest,
-                    via=tuple(v for v in via if v not in (origin, dest)),
-                    victims=_victims(view, *windows[origin]) or victims if origin in windows else victims,
-                    exploitation=(_exploitation(view, *windows[origin]) or exploitation)
-                    if origin in windows
-                    else exploitation,
-                    sectors=sectors,
-                )
+    flows = [(o, d, via) for o in origins for d, via in routes]
+    flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
+    for origin, dest, via in flows:
+        if origin == dest and via:
+            continue
+        if origin.startswith("region:") and dest.startswith("region:"):
+            continue
+        own_victims = _victims(view, *windows[origin]) if origin in windows else ()
+        own_exploitation = _exploitation(view, *windows[origin]) if origin in windows else ()
+        facts.append(
+            FlowFact(
+                doc=view.ctx.doc,
+                year=year,
+                evidence=evidence,
+                hedged=hedged,
+                rule=RULE,
+                section=view.ctx.section,
+                origin=origin,
+                destination=dest,
+                via=tuple(v for v in via if v not in (origin, dest)),
+                victims=own_victims or victims,
+                exploitation=own_exploitation or exploitation,
+                sectors=sectors,
             )
+        )
     return facts
 
 
@@ -556,6 +560,11 @@ def _governing(
             before = low[k - 1] if k > start else ""
             if before in _ORIGIN_VERBS:
                 return _ORIGIN
+            if (
+                before in _LOCAL_WORDS | {"village", "home", "hometown"}
+                and "from" in low[max(start, k - 4) : k]
+            ):
+                return _ORIGIN  # "from her village in Uzbekistan"
             if before == "persons" or (before == "trafficking" and k > 1 and low[k - 2] in ("human", "in")):
                 return None
             return _DEST

@@ -45,6 +45,21 @@ def extract(view: View, memory: Memory) -> list[RoleFact]:
     return facts
 
 
+def _subjects(view: View, start: int, end: int) -> tuple[list[Place], int] | None:
+    """The countries a clause is about and where its verb starts ("Fiji and Samoa are")."""
+    found = _subject(view, start, end)
+    if not found:
+        return None
+    place, n = found
+    subjects = [place]
+    ends = {p.j: p for p in view.places_in(start, end) if p.kind == "country"}
+    k = place.i - 1
+    while k > start and view.low[k] in (",", "and") and k in ends:
+        subjects.insert(0, ends[k])
+        k = ends[k].i - 1
+    return subjects, n
+
+
 def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
     """The country a clause is about and where its verb is: 'In 2008, Kazakhstan was', 'it was also'."""
     low = view.low
@@ -71,10 +86,11 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
 
 
 def _clause(view: View, start: int, end: int) -> list[RoleFact]:
-    found = _subject(view, start, end)
+    found = _subjects(view, start, end)
     if not found:
         return []
-    place, n = found
+    places, n = found
+    place = places[0]
     low = view.low
     roles = view.vocab.roles
     extent_phrases = view.vocab.extent
@@ -112,9 +128,10 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
             hedged=hedged,
             rule=RULE,
             section=view.ctx.section,
-            country=place.code,
+            country=subject.code,
             role=role,
             extent=extent,
         )
+        for subject in places
         for role, extent in out
     ]
