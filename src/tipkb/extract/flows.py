@@ -549,6 +549,11 @@ def _governing(
         if w in _GLUE or w in _DIRECTIONS:
             k -= 1
             continue
+        if w in ("extent", "degree"):  # "from Sudan and, to a lesser extent, Pakistan"
+            hit = next((m for m in range(k - 1, max(start, k - 4) - 1, -1) if low[m] == "to"), None)
+            if hit is not None and view.vocab.extent.match_at(low, hit):
+                k = hit - 1
+                continue
         if w == "from":
             before = low[k - 1] if k > start else ""
             if before in _RETURN:

@@ -201,6 +201,10 @@ _ASSIST_NOUNS = frozenset(["care", "assistance", "services", "shelter", "support
 _NEGATION = frozenset(["not", "never", "n't", "no"])
 _BREAKS = frozenset([";", "(", ")", "compared", "versus", "vs.", "vs", "from", "up", "down", "an", "a"])
 _SKIP_AFTER = frozenset(["percent", "%", "years", "year", "months", "month", "days", "weeks", "hours", "per"])
+_THIRD_PARTIES = frozenset(
+    "iom ngo ngos unicef unodc ilo media observers experts researchers organization organizations "
+    "survey study studies press journalists".split()
+)
 _ESTIMATES = frozenset(["estimate", "estimated", "estimates", "estimating"])
 
 
@@ -507,7 +511,16 @@ def _negated(view: View, n: int) -> bool:
 
 
 def _estimated(view: View, n: int) -> bool:
-    return any(w in _ESTIMATES for w in view.low[max(0, n - 8) : n])
+    """Estimates, counts by others than the government ("IOM assisted five children"), and "did not
+    report ... any" (no data, not a zero) are not statistics."""
+    low = view.low
+    window = low[max(0, n - 8) : n]
+    if any(w in _ESTIMATES for w in window):
+        return True
+    if low[n] == "any" and "report" in window:
+        return True
+    clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
+    return any(w in _THIRD_PARTIES for w in low[clause_start:n])
 
 
 def _exploitation(view: View, start: int, end: int) -> str | None:
