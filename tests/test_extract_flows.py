@@ -125,3 +125,29 @@ def test_contrasting_clause_with_foreign_victims() -> None:
         "a destination for foreign women subjected to forced prostitution in Serbia and Western Europe."
     )
     assert pairs(text) == {("SRB", "SRB")}
+
+
+def test_active_voice_of_recent_reports() -> None:
+    text = (
+        "Chad is a source country. Traffickers exploit Chadian boys in forced labor in Cameroon and Nigeria."
+    )
+    assert pairs(text) == {("TCD", "CMR"), ("TCD", "NGA")}
+    text = "Traffickers exploit women from Kenya and Uganda in sex trafficking in Oman."
+    assert pairs(text) == {("KEN", "OMN"), ("UGA", "OMN")}
+
+
+def test_internally_beside_foreign_origins() -> None:
+    text = "Senegal is a destination country. Girls are trafficked internally and from Mali and Guinea for domestic servitude."
+    assert pairs(text) == {("SEN", "SEN"), ("MLI", "SEN"), ("GIN", "SEN")}
+
+
+def test_lesser_extent_inside_a_list() -> None:
+    text = "Oman is a destination country for boys trafficked from Sudan and, to a lesser extent, Yemen."
+    assert pairs(text) == {("SDN", "OMN"), ("YEM", "OMN")}
+
+
+def test_attributes_per_origin() -> None:
+    text = "Police found 12 Nepali women exploited in sex trafficking and one Indian man held in forced labor in Qatar."
+    flows = {f["origin"]: f for f in facts_of(text, "flow", "qatar.txt")}
+    assert flows["NPL"]["victims"] == ["women"] and flows["NPL"]["exploitation"] == ["sexual"]
+    assert flows["IND"]["victims"] == ["men"] and flows["IND"]["exploitation"] == ["labor"]

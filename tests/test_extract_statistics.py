@@ -64,3 +64,22 @@ def test_not_counts() -> None:
     assert stats("The law prescribes penalties of five to 15 years imprisonment.") == set()
     assert stats("UNICEF estimated that 5,000 victims were exploited.") == set()
     assert stats("About 80 percent of investigations stalled.") == set()
+
+
+def test_recent_report_phrasing() -> None:
+    text = "The government reported investigating 40 cases (35 in 2019) and convicting 12 traffickers (nine in 2019)."
+    assert stats(text, "2021-fiji.txt") >= {
+        ("investigations", 40, None, None),
+        ("investigations", 35, None, 2019),
+        ("convictions", 12, None, None),
+        ("convictions", 9, None, 2019),
+    }
+    got = stats(
+        "In 2020, the government initiated investigations of 14 cases, compared with 11 the previous year."
+    )
+    assert got == {("investigations", 14, None, 2020), ("investigations", 11, None, 2019)}
+
+
+def test_counts_by_others_are_not_statistics() -> None:
+    assert stats("IOM assisted 40 victims in 2015.") == set()
+    assert stats("The government did not report prosecuting any traffickers.") == set()

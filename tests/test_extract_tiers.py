@@ -39,3 +39,11 @@ def test_generic_definitions_are_not_placements() -> None:
         == set()
     )
     assert tiers("Country Narratives - Tier 2\n\nMore text follows.", "x.txt") == set()
+
+
+def test_waiver_is_not_a_downgrade() -> None:
+    text = (
+        "2014 Trafficking in Persons Report\n\nLaos was granted a waiver from an otherwise required downgrade "
+        "to Tier 3; therefore Laos remained on Tier 2 Watch List for the second consecutive year."
+    )
+    assert tiers(text) == {("LAO", 2014, "2WL"), ("LAO", 2013, "2WL")}

@@ -268,6 +268,21 @@ _TRIGGERS = frozenset(
         "subjected",
         "retrafficked",
         "re-trafficked",
+        # active voice, as TIP reports write since 2019: "traffickers exploit Kazakhstani men in ..."
+        "exploit",
+        "exploits",
+        "exploiting",
+        "force",
+        "forces",
+        "forcing",
+        "coerce",
+        "coerces",
+        "compel",
+        "compels",
+        "compelled",
+        "sell",
+        "sells",
+        "selling",
     ]
 )
 _NOT_ABOUT_VICTIMS = frozenset(("'", "’", "assistance", "services", "protection", "care"))

@@ -205,6 +205,13 @@ _THIRD_PARTIES = frozenset(
     "iom ngo ngos unicef unodc ilo media observers experts researchers organization organizations "
     "survey study studies press journalists".split()
 )
+_LAST_YEARS = (
+    "the previous year",
+    "the prior year",
+    "last year",
+    "the previous reporting period",
+    "the year before",
+)
 _ESTIMATES = frozenset(["estimate", "estimated", "estimates", "estimating"])
 
 
@@ -285,9 +292,12 @@ def _counts(view: View) -> list[_Count]:
             anchor = found
         out.append(found)
         n = found.end
+    # A count with no year of its own takes a year stated before the first count ("In 2017,
+    # authorities investigated ..."), else the paragraph's or report's, not a comparison's year.
+    opening = view.stated_year(0, out[0].start) if out else None
     for c in out:
         if c.year is None:
-            c.year = view.year()
+            c.year = opening or view.ctx.year
     return out
 
 
@@ -412,8 +422,12 @@ def _continues(gap: list[str]) -> bool:
 
 
 def _verb_before(view: View, n: int) -> str | None:
-    """The metric verb that governs a count at n ("investigated 76", "convicted and sentenced 15")."""
+    """The metric verb that governs a count at n ("investigated 76", "convicted and sentenced 15"), or
+    a metric noun with "of"/"against"/"involving" ("initiated investigations of 12 cases")."""
     low = view.low
+    if n > 1 and low[n - 1] in ("of", "against", "involving") and low[n - 2] in _METRIC_NOUNS:
+        metric = _METRIC_NOUNS[low[n - 2]]
+        return "victims_identified" if metric == "victims" else metric
     k = n - 1
     found: list[str] = []
     while k >= 0 and n - k <= 6:
@@ -503,7 +517,9 @@ def _continues_anchor(view: View, n: int, end: int, anchor: _Count | None) -> bo
     if view.vocab.exploitation.match_at(low, end):
         return True
     prev = low[n - 1] if n > 0 else ""
-    return prev in ("(", "to", "with") and nxt in (")", ",", "in", ";")
+    if prev in ("(", "to", "with", "from") and " ".join(low[end : end + 4]).startswith(_LAST_YEARS):
+        return True  # "compared with 65 the previous year"
+    return prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", ".")
 
 
 def _negated(view: View, n: int) -> bool:
@@ -552,7 +568,9 @@ def _year(view: View, n: int, end: int) -> int | None:
     if year:
         return year
     window = " ".join(low[end : end + 5])
-    if any(p in window for p in ("last year", "previous year", "prior year", "previous reporting period")):
+    if any(p in window for p in _LAST_YEARS) or any(
+        p[4:] in window for p in _LAST_YEARS if p.startswith("the ")
+    ):
         base = view.stated_year(0, n) or view.ctx.year
         return base - 1 if base else None
     m = end
@@ -563,4 +581,4 @@ def _year(view: View, n: int, end: int) -> int | None:
         if y and m > 0 and low[m - 1] in ("in", "during"):
             return y
         m += 1
-    return view.stated_year(0, n)
+    return None

@@ -41,10 +41,13 @@ _AGAIN = re.compile(
     r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year)\b", re.I
 )
 _LAST_YEAR = re.compile(r"\b(last|previous|prior) year[’']?s?\b", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
+)
 # Generic descriptions of what a tier means are not placements of a country.
 _GENERIC = re.compile(
     r"\bcountries whose governments\b|\bany country\b|\ba country (?:that|which|whose)\b|"
-    r"\btier [\w ]+ (?:ranking|designation|placement) (?:indicates|means)\b|\bwaiver\b",
+    r"\btier [\w ]+ (?:ranking|designation|placement) (?:indicates|means)\b",
     re.I,
 )
 
@@ -72,7 +75,10 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         if not country:
             continue
         tier = _tier_value(m)
-        if not heading and _LAST_YEAR.search(text[max(0, m.start() - 40) : m.start()]):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not heading and _HYPOTHETICAL.search(before):
+            continue  # "a waiver from an otherwise required downgrade to Tier 3"
+        if not heading and _LAST_YEAR.search(before):
             # "a reversal of last year's Tier Two ranking"
             report = view.ctx.report_year
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
