@@ -89,7 +89,9 @@ def write_rows(
         table.add_column(col.replace("_", " "), overflow="fold")
     for row in items:
         table.add_row(*(_cell(row.get(c)) for c in cols))
-    Console(file=stream, soft_wrap=False).print(table)
+    # Piped output has no terminal width to follow: use a wide page rather than Rich's 80 columns.
+    width = None if stream.isatty() else int(os.environ.get("COLUMNS", "150"))
+    Console(file=stream, soft_wrap=False, width=width).print(table)
     return len(items)
 
 
