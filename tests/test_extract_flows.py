@@ -151,3 +151,11 @@ def test_attributes_per_origin() -> None:
     flows = {f["origin"]: f for f in facts_of(text, "flow", "qatar.txt")}
     assert flows["NPL"]["victims"] == ["women"] and flows["NPL"]["exploitation"] == ["sexual"]
     assert flows["IND"]["victims"] == ["men"] and flows["IND"]["exploitation"] == ["labor"]
+
+
+def test_exposed_to_exploitation_and_lists_of_demonyms() -> None:
+    assert pairs("Some Nepali men who migrate to Qatar for work face forced labor.") == {("NPL", "QAT")}
+    assert pairs("Thai women are found in forced prostitution in Japan.") == {("THA", "JPN")}
+    text = "Burmese, Cambodian, and Lao men migrate to Thailand where they are subjected to forced labor."
+    assert pairs(text) == {("MMR", "THA"), ("KHM", "THA"), ("LAO", "THA")}
+    assert pairs("Groups vulnerable to forced labor in Qatar included domestic workers.") == set()

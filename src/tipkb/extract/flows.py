@@ -287,6 +287,9 @@ _TRIGGERS = frozenset(
 )
 _NOT_ABOUT_VICTIMS = frozenset(("'", "’", "assistance", "services", "protection", "care"))
 _CONDITIONS = frozenset(["conditions", "situations"])
+_INTO_EXPLOITATION = frozenset("in into face faced facing endure endured experience experienced".split())
+# "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
+_NOT_EXPOSED = frozenset("vulnerable vulnerability risk risks prevent combat against address".split())
 _PRONOUN_SUBJECTS = frozenset(["some", "they", "many", "most", "others", "several"])
 
 
@@ -468,6 +471,11 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
             and low[n + 1] in _CONDITIONS
         ):
             return True
+        # "face forced labor", "found in forced prostitution", "sold into debt bondage"
+        if w in _INTO_EXPLOITATION and start < n < end - 1 and low[n - 1] not in _NOT_EXPOSED:
+            hit = vocab.exploitation.match_at(low, n + 1, end)
+            if hit and hit[0] - (n + 1) > 1 or low[n + 1] in ("prostitution", "servitude", "bondage"):
+                return True
     return False
 
 
@@ -662,12 +670,19 @@ def _demonym_names_victims(view: View, p: Place) -> bool:
         nxt = low[p.j] if p.j < len(low) else ""
         if nxt not in _NOT_VICTIMS and nxt not in ("'", "’", "'s", "’s"):
             return True
-    for k in range(p.j, min(len(low), p.j + 5)):
+    demonyms = {q.i: q.j for q in view.places if q.kind == "demonym"}
+    k, words = p.j, 0
+    while k < len(low) and words < 5:
+        if k in demonyms:  # "Burmese, Cambodian, and Lao men"
+            k = demonyms[k]
+            continue
         w = low[k]
         if w in view.vocab.people:
             return True
         if w in _NOT_VICTIMS or w in (".", ";", ":"):
             return False
+        words += w not in (",", "and", "or")
+        k += 1
     return False
 
 
