@@ -21,3 +21,8 @@ def test_the_protocols_own_year_is_not_the_date() -> None:
 
 def test_not_ratified() -> None:
     assert rats("Bhutan has not ratified the 2000 UN TIP Protocol.") == set()
+
+
+def test_not_a_party() -> None:
+    assert rats("Iran is not a party to the 2000 UN TIP Protocol.") == set()
+    assert rats("Nepal acceded to the Palermo Protocol on 16 June 2020.") == {("NPL", 2020, 6)}

@@ -47,3 +47,10 @@ def test_waiver_is_not_a_downgrade() -> None:
         "to Tier 3; therefore Laos remained on Tier 2 Watch List for the second consecutive year."
     )
     assert tiers(text) == {("LAO", 2014, "2WL"), ("LAO", 2013, "2WL")}
+
+
+def test_moved_from_one_tier_to_another() -> None:
+    text = (
+        "2012 Trafficking in Persons Report\n\nThe report downgraded Oman from Tier 2 to Tier 2 Watch List."
+    )
+    assert tiers(text) == {("OMN", 2011, "2"), ("OMN", 2012, "2WL")}

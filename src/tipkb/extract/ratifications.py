@@ -17,7 +17,10 @@ _INSTRUMENT = re.compile(
     r"trafficking\s+in\s+persons\s+protocol|protocol\s+on\s+trafficking)",
     re.I,
 )
-_NEGATED = re.compile(r"\b(?:not|never|yet to)\s+(?:\w+\s+)?(?:ratif|acced|accept)", re.I)
+_NEGATED = re.compile(
+    r"\b(?:not|never|yet to)\s+(?:\w+\s+)?(?:ratif|acced|accept)|\bnot (?:yet )?(?:a )?party\b|\byet to become\b",
+    re.I,
+)
 
 
 def extract(view: View, memory: Memory) -> list[RatificationFact]:

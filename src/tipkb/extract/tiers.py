@@ -78,7 +78,8 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         before = text[max(0, m.start() - 40) : m.start()]
         if not heading and _HYPOTHETICAL.search(before):
             continue  # "a waiver from an otherwise required downgrade to Tier 3"
-        if not heading and _LAST_YEAR.search(before):
+        moved_from = not heading and re.search(r"\bfrom (?:the )?[\"“]?$", before) and len(matches) > 1
+        if moved_from or (not heading and _LAST_YEAR.search(before)):
             # "a reversal of last year's Tier Two ranking"
             report = view.ctx.report_year
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
