@@ -83,3 +83,8 @@ def test_recent_report_phrasing() -> None:
 def test_counts_by_others_are_not_statistics() -> None:
     assert stats("IOM assisted 40 victims in 2015.") == set()
     assert stats("The government did not report prosecuting any traffickers.") == set()
+
+
+def test_identified_as_victims() -> None:
+    got = stats("In 2019, officials screened 500 migrants and identified 30 as trafficking victims.")
+    assert got == {("victims_identified", 30, None, 2019)}

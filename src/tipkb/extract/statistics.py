@@ -353,6 +353,13 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
             if low[m] in _PERSON_NOUNS:
                 k, noun = m, low[m]
                 break
+    if noun == "as" and k == end:
+        # "identified 30 as trafficking victims"
+        victims_at = next(
+            (m for m in range(k + 1, min(len(low), k + 4)) if low[m] in ("victims", "victim")), None
+        )
+        if victims_at is not None:
+            k, noun = victims_at, low[victims_at]
     mods = low[end:k]
     exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 5))
     metric: str | None = None
