@@ -10,9 +10,10 @@ else the report year of the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from tipkb.places import resolve_place
 from tipkb.segment import Segmented, Sentence
@@ -187,10 +188,14 @@ def document_subject(seg: Segmented, source: str) -> str | None:
     return None
 
 
-def iter_context(seg: Segmented, source: str) -> Iterator[tuple[Sentence, Context]]:
-    """Each sentence with the context in force for it."""
-    subject = document_subject(seg, source)
-    year_of_report = report_year(seg)
+def iter_context(
+    seg: Segmented, source: str, meta: Mapping[str, Any] | None = None
+) -> Iterator[tuple[Sentence, Context]]:
+    """Each sentence with the context in force for it. A reader's ``meta`` may already know the
+    subject and report year (a narrative split out of a whole report)."""
+    known = meta or {}
+    subject = known.get("subject") or document_subject(seg, source)
+    year_of_report = known.get("report_year") or report_year(seg)
     section: str | None = None
     section_year: int | None = None
     paragraph_year: int | None = None

@@ -25,6 +25,8 @@ class Phrases:
 
     def match_at(self, low: list[str], i: int, end: int | None = None) -> tuple[int, Any] | None:
         """The longest phrase starting at token i: (end index, value), or None."""
+        if i >= len(low):
+            return None
         options = self.by_first.get(low[i])
         if not options:
             return None

@@ -30,7 +30,7 @@ TABLE_COLUMNS: dict[str, list[str]] = {
 @app.command("extract")
 def extract_command(
     paths: list[str] = typer.Argument(
-        ..., help="Text or Markdown files, directories of them, or - for stdin."
+        ..., help="Text, Markdown, HTML or PDF files, directories of them, or - for stdin."
     ),
     fmt: Format = FORMAT_OPTION,
     fact_type: list[str] = typer.Option(None, "--type", "-t", help="Only these fact types (repeatable)."),

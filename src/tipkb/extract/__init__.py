@@ -41,7 +41,7 @@ def extract_document(document: Document) -> list[Fact]:
     seg = segment(document.text)
     memory = Memory()
     facts: list[Fact] = []
-    for sentence, ctx in iter_context(seg, document.source):
+    for sentence, ctx in iter_context(seg, document.source, document.meta):
         view = View(sentence, ctx)
         seen: set[tuple[object, ...]] = set()
         for _, run in EXTRACTORS:

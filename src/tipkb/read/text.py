@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tipkb.model import Document
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 # Refuse a single file larger than this: the extractor keeps one document in memory.
 MAX_BYTES = 200 * 1024 * 1024
 # A line this long with no sentence end is not narrative text.
@@ -72,28 +68,22 @@ def _detected(data: bytes) -> str | None:
     return best.encoding if best is not None else None
 
 
-def read_document(path: str | os.PathLike[str], source: str | None = None) -> Document:
-    """Read one text or Markdown file; ``-`` reads standard input."""
-    name = source or str(path)
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        name = source or "<stdin>"
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise ReadError(name, "no such file or directory")
-        if p.is_dir():
-            raise ReadError(name, "is a directory")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(
-                name, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)"
-            )
-        try:
-            data = p.read_bytes()
-        except OSError as err:
-            raise ReadError(name, f"cannot read: {err.strerror or err}") from None
-    return text_document(data, name)
+def read_bytes(path: Path, name: str) -> bytes:
+    """A file's bytes, refusing one too large to hold as a document."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ReadError(
+            name, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_BYTES // (1024 * 1024)} MB)"
+        )
+    try:
+        return path.read_bytes()
+    except OSError as err:
+        raise ReadError(name, f"cannot read: {err.strerror or err}") from None
+
+
+def read_text(path: Path, name: str) -> Document:
+    """Read one text or Markdown file."""
+    return text_document(read_bytes(path, name), name)
 
 
 def text_document(data: bytes, name: str) -> Document:
@@ -103,37 +93,3 @@ def text_document(data: bytes, name: str) -> Document:
     if longest > MAX_LINE and text.count(". ") < longest // 10_000:
         raise ReadError(name, f"one line of {longest:,} characters with no sentences: not narrative text")
     return Document(text=text, source=name, meta={"warnings": warnings})
-
-
-def iter_paths(paths: Iterable[str]) -> Iterator[tuple[str, ReadError | None]]:
-    """Expand files and directories (recursively, text and Markdown files, sorted).
-
-    Yields (path, None) for each file to read, or (path, error) for a path that gives nothing.
-    """
-    for raw in paths:
-        if raw == "-":
-            yield raw, None
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-            if not found:
-                yield raw, ReadError(raw, "directory has no .txt or .md documents")
-            for f in found:
-                yield str(f), None
-        elif not p.exists():
-            yield raw, ReadError(raw, "no such file or directory")
-        else:
-            yield raw, None
-
-
-def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
-    """Read every document under the paths, yielding a ReadError in place of each one that fails."""
-    for path, error in iter_paths(paths):
-        if error is not None:
-            yield error
-            continue
-        try:
-            yield read_document(path)
-        except ReadError as err:
-            yield err

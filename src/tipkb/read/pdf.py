@@ -1,0 +1,561 @@
+"""PDF: the text layer in reading order, without running headers, footers and page numbers.
+
+Pages are read one at a time with pdfplumber (word boxes), so memory follows the text, not the file.
+Each page's words are grouped into lines; a page with a vertical gutter is read column by column
+(full-width lines such as a heading across both columns cut the page into bands). Lines that repeat
+at the top or bottom of many pages, and bare page numbers there, are dropped. Lines are then joined
+into paragraphs (a gap, an indent, a short last line, a heading), words hyphenated across lines are
+rejoined, and paragraphs are separated by blank lines with headings on lines of their own.
+
+``Document.meta["pages"]`` holds each page's ``(start, end)`` range in the text; ``page_of`` looks a
+character offset up in it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import os
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, cast
+
+from tipkb.model import Document
+from tipkb.read.text import ReadError
+
+# A PDF is read page by page, so a large file is only slow, not a memory risk; this refuses absurd ones.
+MAX_PDF_BYTES = 2 * 1024 * 1024 * 1024
+# Share of the text that may be "(cid:NN)" codes (a font with no Unicode map) before the text is refused.
+MAX_CID_SHARE = 0.3
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:page\s+)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.I
+)
+_CID = re.compile(r"\(cid:\d+\)")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]$")
+# A heading complete on its line: a narrative header ends with its tier.
+_COMPLETE_HEADING = re.compile(r"(?:tier\s+\w+(?:\s+watch\s*list)?|special\s+case)\)?\s*$", re.I)
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of words on a page, in reading order, with what paragraph joining needs to know."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    left: float  # the left and right edges of the column (or page band) the line is in
+    right: float
+    column: int  # 0 left, 1 right, -1 across the page
+    page: int  # 0-based
+
+
+@dataclass(slots=True)
+class _Page:
+    lines: list[_Line]
+    height: float
+    images: int
+
+
+def read_pdf(path: str | os.PathLike[str] | IO[bytes], source: str | None = None) -> Document:
+    """Read a PDF's text layer into a Document with page ranges in ``meta["pages"]``.
+
+    Raises ReadError for an encrypted, scanned (no text layer), truncated or corrupt PDF.
+    """
+    name = source or (str(path) if isinstance(path, (str, os.PathLike)) else "<pdf>")
+    if isinstance(path, (str, os.PathLike)):
+        p = Path(path)
+        if not p.exists():
+            raise ReadError(name, "no such file or directory")
+        size = p.stat().st_size
+        if size == 0:
+            raise ReadError(name, "empty file")
+        if size > MAX_PDF_BYTES:
+            raise ReadError(
+                name, f"file too large ({size // (1024 * 1024)} MB; limit {MAX_PDF_BYTES >> 20} MB)"
+            )
+        with p.open("rb") as stream:
+            return _read_stream(stream, name)
+    return _read_stream(path, name)
+
+
+def _read_stream(stream: IO[bytes], name: str) -> Document:
+    _check_envelope(stream, name)
+    try:
+        import pdfplumber
+    except ImportError:  # pragma: no cover - depends on the install
+        raise ReadError(name, "reading PDF needs the pdf extra: pip install 'tipkb[pdf]'") from None
+    # pdfminer logs each oddity it works around (missing CropBox, font metrics) as a warning line of
+    # its own; the reader reports problems as ReadErrors and meta warnings instead.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    warnings: list[str] = []
+    pages: list[_Page] = []
+    try:
+        pdf = pdfplumber.open(cast(Any, stream))
+    except Exception as err:  # pdfminer raises many unrelated types for bad files
+        raise ReadError(name, _open_problem(err)) from None
+    with pdf:
+        try:
+            page_objects = pdf.pages
+        except Exception as err:
+            raise ReadError(name, _open_problem(err)) from None
+        if not page_objects:
+            raise ReadError(name, "PDF has no pages")
+        failed: list[str] = []
+        for number, page in enumerate(page_objects):
+            try:
+                pages.append(_read_page(page, number))
+            except Exception as err:  # one bad page (a broken content stream) does not lose the rest
+                failed.append(_short(err))
+                warnings.append(f"{name}: page {number + 1} could not be read ({failed[-1]}); skipped")
+                pages.append(_Page([], 792.0, 0))
+            finally:
+                page.close()
+    if len(failed) == len(pages):
+        raise ReadError(name, f"corrupt PDF: no page could be read ({failed[0]})")
+    words = sum(len(line.text.split()) for pg in pages for line in pg.lines)
+    if words == 0:
+        if any(pg.images for pg in pages):
+            raise ReadError(name, "no text layer: OCR is not supported")
+        raise ReadError(name, "PDF has no text")
+    cid = sum(len(m) for pg in pages for line in pg.lines for m in _CID.findall(line.text))
+    chars = sum(len(line.text) for pg in pages for line in pg.lines)
+    if cid > MAX_CID_SHARE * chars:
+        raise ReadError(name, "the text layer has no Unicode mapping (fonts give only glyph codes)")
+    blank = [i + 1 for i, pg in enumerate(pages) if not pg.lines and pg.images]
+    if blank:
+        shown = ", ".join(str(n) for n in blank[:10]) + (", ..." if len(blank) > 10 else "")
+        warnings.append(f"{name}: no text layer on page(s) {shown}: OCR is not supported; skipped")
+    running = _drop_running_lines(pages)
+    text, ranges = _assemble(pages)
+    meta: dict[str, Any] = {
+        "format": "pdf",
+        "pages": ranges,
+        "running_lines": running,
+        "warnings": warnings,
+    }
+    return Document(text=text, source=name, meta=meta)
+
+
+def page_of(document: Document, offset: int) -> int:
+    """The 1-based page number a character offset of the document falls on.
+
+    Uses ``meta["pages"]`` (and ``meta["first_page"]`` for a part of a longer document).
+    Raises ValueError for a document without page ranges or an offset outside its text.
+    """
+    ranges = document.meta.get("pages")
+    if not ranges:
+        raise ValueError(f"{document.source}: the document has no page ranges")
+    if offset < 0 or offset > len(document.text):
+        raise ValueError(f"offset {offset} is outside the text (0..{len(document.text)})")
+    # The last page starting at or before the offset (a page with no text starts where the next does).
+    index = max(0, bisect.bisect_right([start for start, _ in ranges], offset) - 1)
+    return int(document.meta.get("first_page", 1)) + index
+
+
+def _check_envelope(stream: IO[bytes], name: str) -> None:
+    """Cheap checks on the bytes before parsing: empty, not a PDF, cut off before its end."""
+    stream.seek(0, os.SEEK_END)
+    size = stream.tell()
+    if size == 0:
+        raise ReadError(name, "empty file")
+    stream.seek(0)
+    head = stream.read(1024)
+    if b"%PDF-" not in head:
+        raise ReadError(name, "not a PDF (no %PDF header)")
+    stream.seek(max(0, size - 2048))
+    tail = stream.read()
+    stream.seek(0)
+    if b"%%EOF" not in tail:
+        raise ReadError(name, "truncated PDF: no end-of-file marker (the file is incomplete or cut off)")
+
+
+def _open_problem(err: Exception) -> str:
+    """A reader's exception as the problem a person can act on."""
+    inner = err.args[0] if err.args and isinstance(err.args[0], Exception) else err
+    kind = type(inner).__name__
+    if kind == "PDFPasswordIncorrect":
+        return "encrypted PDF: it needs a password to open (tipkb reads only PDFs that open without one)"
+    if kind == "PDFEncryptionError" or "encrypt" in str(inner).lower():
+        return f"encrypted PDF with an unsupported scheme ({_short(inner)})"
+    if kind == "PSEOF":
+        return "truncated or corrupt PDF: unexpected end of data"
+    return f"corrupt PDF: {_short(inner)}"
+
+
+def _short(err: BaseException) -> str:
+    text = str(err) or type(err).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+# ---------------------------------------------------------------- one page: words -> lines in order
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    # Letters closer than 0.15 em are one word: pdfplumber's default (3 pt) runs together the words of
+    # tightly set lines whose spaces are gaps rather than space characters.
+    words = [
+        w
+        for w in page.extract_words(x_tolerance_ratio=0.15, y_tolerance=2, extra_attrs=["size", "fontname"])
+        if w.get("upright", True) and w["text"].strip()
+    ]
+    images = len(page.images) if not words else 0
+    height = float(page.height)
+    if not words:
+        return _Page([], height, images)
+    rows = _rows(words)
+    gutter = _gutter(rows, float(page.width))
+    edges = (min(w["x0"] for w in words), max(w["x1"] for w in words))
+    lines: list[_Line] = []
+    if gutter is None:
+        lines.extend(_line(row, *edges, -1, number) for row in rows)
+        return _Page(lines, height, images)
+    run: list[list[dict[str, Any]]] = []
+    for row in rows:
+        if any(w["x0"] < gutter < w["x1"] for w in row):
+            lines.extend(_columns(run, gutter, edges, number))
+            run = []
+            lines.append(_line(row, *edges, -1, number))
+        else:
+            run.append(row)
+    lines.extend(_columns(run, gutter, edges, number))
+    return _Page(lines, height, images)
+
+
+def _columns(
+    rows: list[list[dict[str, Any]]], gutter: float, edges: tuple[float, float], number: int
+) -> list[_Line]:
+    """Rows between full-width lines, read as a left column, then a right column, then what follows.
+
+    The columns end at the last row with text right of the gutter, plus the left column's own last
+    lines when they follow on at the usual spacing; rows after that (a heading below balanced
+    columns) come after both columns.
+    """
+    right_rows = [i for i, row in enumerate(rows) if any(w["x0"] >= gutter for w in row)]
+    if not right_rows:
+        return [_line(row, *edges, -1, number) for row in rows]
+    end = right_rows[-1] + 1
+    tops = [min(w["top"] for w in row) for row in rows]
+    steps = [b - a for a, b in zip(tops[:end], tops[1:end], strict=False) if b > a]
+    pitch = statistics.median(steps) if steps else 0.0
+    while end < len(rows) and 0 < tops[end] - tops[end - 1] <= 1.6 * pitch:
+        end += 1
+    left = [[w for w in row if w["x1"] <= gutter] for row in rows[:end]]
+    right = [[w for w in row if w["x0"] >= gutter] for row in rows[:end]]
+    out: list[_Line] = []
+    for column, parts in ((0, [r for r in left if r]), (1, [r for r in right if r])):
+        if parts:
+            x0 = min(w["x0"] for row in parts for w in row)
+            x1 = max(w["x1"] for row in parts for w in row)
+            out.extend(_line(row, x0, x1, column, number) for row in parts)
+    return out + _columns(rows[end:], gutter, edges, number)
+
+
+def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """Words grouped into rows by vertical overlap (a superscript joins its line), top to bottom."""
+    rows: list[list[dict[str, Any]]] = []
+    tops: list[float] = []
+    bottoms: list[float] = []
+    for w in sorted(words, key=lambda w: (round(w["top"], 1), w["x0"])):
+        height = max(0.1, w["bottom"] - w["top"])
+        if rows:
+            overlap = min(bottoms[-1], w["bottom"]) - max(tops[-1], w["top"])
+            row_height = max(0.1, bottoms[-1] - tops[-1])
+            if overlap > 0.4 * min(height, row_height):
+                rows[-1].append(w)
+                tops[-1] = min(tops[-1], w["top"])
+                bottoms[-1] = max(bottoms[-1], w["bottom"])
+                continue
+        rows.append([w])
+        tops.append(w["top"])
+        bottoms.append(w["bottom"])
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+    return rows
+
+
+def _segments(row: list[dict[str, Any]]) -> list[tuple[float, float]]:
+    """A row's runs of words, cut at gaps wider than about one em."""
+    out: list[tuple[float, float]] = []
+    for w in row:
+        if out and w["x0"] - out[-1][1] < 0.9 * float(w.get("size") or 10):
+            out[-1] = (out[-1][0], max(out[-1][1], w["x1"]))
+        else:
+            out.append((w["x0"], w["x1"]))
+    return out
+
+
+def _gutter(rows: list[list[dict[str, Any]]], width: float) -> float | None:
+    """The x of a vertical gutter between two columns, or None for a one-column page.
+
+    A gutter is an x in the middle of the page that almost no row's text crosses, with rows of text
+    on both sides of it.
+    """
+    if len(rows) < 6:
+        return None
+    segments = [_segments(row) for row in rows]
+    best: tuple[int, float, float] | None = None
+    x = width * 0.3
+    run_start: float | None = None
+    limit = max(1, len(rows) // 10)
+    candidates: list[tuple[float, float]] = []
+    while x <= width * 0.7:
+        crossing = sum(1 for segs in segments if any(a < x < b for a, b in segs))
+        if crossing <= limit:
+            run_start = x if run_start is None else run_start
+        elif run_start is not None:
+            candidates.append((run_start, x - 2))
+            run_start = None
+        x += 2
+    if run_start is not None:
+        candidates.append((run_start, x - 2))
+    for start, end in candidates:
+        middle = (start + end) / 2
+        left = sum(1 for segs in segments if any(b <= middle and b > width * 0.2 for _, b in segs))
+        right = sum(1 for segs in segments if any(a >= middle and a < width * 0.8 for a, _ in segs))
+        crossing = sum(1 for segs in segments if any(a < middle < b for a, b in segs))
+        if left >= 3 and right >= 3 and (best is None or (crossing, -(end - start)) < (best[0], -best[2])):
+            best = (crossing, middle, end - start)
+    return best[1] if best else None
+
+
+def _line(row: list[dict[str, Any]], left: float, right: float, column: int, page: int) -> _Line:
+    sizes = [float(w.get("size") or 0) for w in row]
+    weights = [len(w["text"]) for w in row]
+    size = max(set(sizes), key=lambda s: sum(wt for sz, wt in zip(sizes, weights, strict=True) if sz == s))
+    bold = all(_is_bold(str(w.get("fontname", ""))) for w in row)
+    text = " ".join(w["text"] for w in row)
+    text = text[:-1].replace("\u00ad", "") + text[-1:]  # soft hyphens: only one at a line's end matters
+    return _Line(
+        text=text,
+        x0=row[0]["x0"],
+        x1=max(w["x1"] for w in row),
+        top=min(w["top"] for w in row),
+        bottom=max(w["bottom"] for w in row),
+        size=round(size, 1),
+        bold=bold,
+        left=left,
+        right=right,
+        column=column,
+        page=page,
+    )
+
+
+def _is_bold(fontname: str) -> bool:
+    return bool(re.search(r"bold|black|heavy|semibold|demi", fontname, re.I))
+
+
+# ------------------------------------------------------- running headers, footers and page numbers
+
+
+def _furniture_key(text: str) -> str:
+    """A header or footer line with its page-dependent parts (numbers) removed."""
+    return " ".join(re.sub(r"\d+", " ", text).lower().split())
+
+
+def _drop_running_lines(pages: list[_Page]) -> list[str]:
+    """Remove running headers, footers and page numbers; return the distinct lines removed."""
+    zones: list[list[tuple[int, _Line]]] = []
+    counts: Counter[str] = Counter()
+    for pg in pages:
+        zone = [
+            (i, line)
+            for i, line in enumerate(pg.lines)
+            if line.bottom < pg.height * 0.1 or line.top > pg.height * 0.9
+        ]
+        zones.append(zone)
+        counts.update({_furniture_key(line.text) for _, line in zone})
+    threshold = max(2, int(0.4 * len(pages) + 0.999))
+    removed: dict[str, str] = {}
+    for n, (pg, zone) in enumerate(zip(pages, zones, strict=True)):
+        drop: set[int] = set()
+        for i, line in zone:
+            key = _furniture_key(line.text)
+            if _PAGE_NUMBER.match(line.text) or not key:
+                drop.add(i)
+            elif counts[key] >= threshold or _on_neighbour(key, n, zones):
+                drop.add(i)
+                removed.setdefault(key, line.text)
+        if drop:
+            pg.lines = [line for i, line in enumerate(pg.lines) if i not in drop]
+    return list(removed.values())
+
+
+def _on_neighbour(key: str, n: int, zones: list[list[tuple[int, _Line]]]) -> bool:
+    """A short zone line that recurs in the same zone of the page before or after (a running title)."""
+    if len(key.split()) > 8:
+        return False
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(zones) and any(_furniture_key(line.text) == key for _, line in zones[m]):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ lines -> paragraphs -> text
+
+
+class _Writer:
+    """The text being built, with its length kept so offsets can be recorded as it grows."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+
+    def write(self, piece: str) -> None:
+        if piece:
+            self.parts.append(piece)
+            self.length += len(piece)
+
+    def drop_last_char(self) -> None:
+        self.parts[-1] = self.parts[-1][:-1]
+        self.length -= 1
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _assemble(pages: list[_Page]) -> tuple[str, list[tuple[int, int]]]:
+    """Join the pages' lines into the document text; return it with each page's character range."""
+    lines = [line for pg in pages for line in pg.lines]
+    body_size = _body_size(lines)
+    pitch = _line_pitch(lines, body_size)
+    vocabulary = _vocabulary(lines)
+    out = _Writer()
+    starts: list[int] = []
+    state: str | None = None  # what the previous line was part of: "heading" or "paragraph"
+    heading_first: _Line | None = None
+    prev: _Line | None = None
+    for line in lines:
+        if _is_heading(line, body_size):
+            if (
+                state == "heading"
+                and heading_first is not None
+                and prev is not None
+                and _continues_heading(heading_first, line, prev, pitch, body_size)
+            ):
+                separator = " "
+            else:
+                separator = "\n\n" if out.length else ""
+                heading_first = line
+            state_next = "heading"
+        elif state == "paragraph" and prev is not None and not _starts_paragraph(prev, line, pitch):
+            separator = _joint(out, prev.text, line.text, vocabulary)
+            state_next = "paragraph"
+        else:
+            separator = "\n\n" if out.length else ""
+            state_next = "paragraph"
+        out.write(separator)
+        while len(starts) <= line.page:
+            starts.append(out.length)
+        out.write(line.text)
+        prev, state = line, state_next
+    while len(starts) < len(pages):
+        starts.append(out.length)
+    if out.length:
+        out.write("\n")
+    ranges = [(start, starts[i + 1] if i + 1 < len(starts) else out.length) for i, start in enumerate(starts)]
+    return out.text(), ranges
+
+
+def _body_size(lines: list[_Line]) -> float:
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _line_pitch(lines: list[_Line], body_size: float) -> float:
+    """The usual distance from one body line's top to the next one's in the same column."""
+    gaps = [
+        b.top - a.top
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and a.column == b.column and a.size == b.size == body_size and b.top > a.top
+    ]
+    return statistics.median(gaps) if gaps else body_size * 1.2
+
+
+def _vocabulary(lines: list[_Line]) -> set[str]:
+    """Lower-case words seen inside lines (not at a line's end): tells "anti-trafficking" from "traf-ficking"."""
+    seen: set[str] = set()
+    for line in lines:
+        for word in line.text.split()[:-1]:
+            word = word.strip(".,;:()[]\"'“”‘’").lower()
+            if word:
+                seen.add(word)
+    return seen
+
+
+def _is_heading(line: _Line, body_size: float) -> bool:
+    """A line set apart as a heading: larger or bold type, or all capitals, and not a sentence."""
+    text = line.text.strip()
+    words = text.split()
+    if not words or len(words) > 16 or text.endswith((".", ",", ";")):
+        return False
+    letters = "".join(_LETTERS.findall(text))
+    if len(letters) < 2:
+        return False
+    if line.size >= body_size * 1.15:
+        return True
+    if line.bold and len(words) <= 12:
+        return True
+    return letters.isupper() and len(letters) >= 4 and len(words) <= 12
+
+
+def _continues_heading(first: _Line, line: _Line, prev: _Line, pitch: float, body_size: float) -> bool:
+    """A heading wrapped onto a second line: set in the same larger or bold type, right below it."""
+    if _COMPLETE_HEADING.search(first.text) or _COMPLETE_HEADING.search(line.text):
+        return False
+    styled = first.bold or first.size >= body_size * 1.15
+    same_style = line.size == first.size and line.bold == first.bold
+    close = line.page == prev.page and line.column == prev.column
+    close = close and 0 < line.top - prev.top <= 1.6 * max(pitch, first.size * 1.3)
+    return styled and same_style and close
+
+
+def _starts_paragraph(prev: _Line, line: _Line, pitch: float) -> bool:
+    """Whether a body line begins a new paragraph after the previous line."""
+    if line.text.startswith(("•", "▪", "●", "◦", "- ", "– ")):
+        return True
+    if line.page == prev.page and line.column == prev.column and line.top - prev.top > 1.5 * pitch:
+        return True
+    ends = bool(_SENTENCE_END.search(prev.text))
+    if not ends:
+        return False
+    width = max(1.0, line.right - line.left)
+    indent = max(6.0, 0.02 * width)
+    if line.x0 - line.left > indent and prev.x0 - prev.left <= indent:
+        return True
+    return prev.x1 < prev.right - 0.15 * max(1.0, prev.right - prev.left)
+
+
+def _joint(out: _Writer, before: str, after: str, vocabulary: set[str]) -> str:
+    """What joins a line to the line before it in a paragraph: a space, or nothing for a rejoined word.
+
+    A line-end hyphen is dropped ("traf-" + "ficking") unless the hyphenated form is the one the
+    document uses elsewhere ("anti-" + "trafficking") or the next part is capitalised ("Kazakh-Russian").
+    """
+    if before.endswith("\u00ad"):
+        out.drop_last_char()
+        return ""
+    m = re.search(r"([^\W\d_]+)-$", before)
+    if m and after[:1].isalpha():
+        if after[:1].isupper():
+            return ""
+        left = m.group(1).lower()
+        right = re.match(r"[^\W\d_]+", after)
+        right_word = right.group(0).lower() if right else ""
+        if f"{left}-{right_word}" in vocabulary and f"{left}{right_word}" not in vocabulary:
+            return ""
+        out.drop_last_char()
+        return ""
+    if before.endswith(("—", "–")):
+        return ""
+    return " "
