@@ -54,3 +54,8 @@ def test_moved_from_one_tier_to_another() -> None:
         "2012 Trafficking in Persons Report\n\nThe report downgraded Oman from Tier 2 to Tier 2 Watch List."
     )
     assert tiers(text) == {("OMN", 2011, "2"), ("OMN", 2012, "2WL")}
+
+
+def test_year_before_the_tier() -> None:
+    assert tiers("In 2010, Kenya was placed on the Tier 2 Watch List.", "x.txt") == {("KEN", 2010, "2WL")}
+    assert tiers("The 2016 TIP report ranked Peru as Tier 1.", "x.txt") == {("PER", 2016, "1")}

@@ -41,6 +41,9 @@ _AGAIN = re.compile(
     r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year)\b", re.I
 )
 _LAST_YEAR = re.compile(r"\b(last|previous|prior) year[’']?s?\b", re.I)
+_NAMED_REPORT = re.compile(
+    r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+(?:\(TIP\)\s+)?[Rr]eport",
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
 )
@@ -85,6 +88,11 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
             continue
         years: list[int | None] = [] if heading else list(_years_after(view, m.end()))
+        if not years and not heading:
+            # "The 2016 TIP report placed ...", "In 2010, X was placed on ..."
+            named = _NAMED_REPORT.search(text)
+            stated = int(named.group(1)) if named else view.stated_year()
+            years = [stated] if stated else []
         if not years:
             years = [view.ctx.report_year]
         facts.extend(_facts(view, country, tier, years))
