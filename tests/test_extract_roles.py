@@ -50,3 +50,10 @@ def test_year_from_the_sentence() -> None:
 def test_sex_tourism_destination_is_not_a_role() -> None:
     assert roles("Cuba is a destination for child sex tourism.") == set()
     assert roles("Nothing here names a country that is a source.") == set()
+
+
+def test_serves_as() -> None:
+    assert roles("Panama serves as a transit and destination country for migrants.") == {
+        ("PAN", "transit", None),
+        ("PAN", "destination", None),
+    }

@@ -27,6 +27,7 @@ _ADVERBS = frozenset(
     ]
 )
 # The role phrase ends at these words ("... destination country for women ...").
+_SERVES = frozenset("serves served acts acted functions functioned".split())
 _STOP = frozenset(
     ["for", "where", "with", "who", "which", "that", "whose", "in", "to", "from", ";", ":", "."]
 )
@@ -81,6 +82,8 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
         if n < end and low[n] in _COPULA:
             return p, n + 1
         if n + 1 < end and low[n] in ("continues", "continued") and low[n + 1] == "to":
+            return p, n + 2
+        if n + 1 < end and low[n] in _SERVES and low[n + 1] == "as":
             return p, n + 2
     return None
 
