@@ -68,6 +68,7 @@ class Vocabulary:
     currency_symbols: dict[str, str]
     currency_names: Phrases
     currency_names_by_country: dict[str, dict[str, str]]
+    sets: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -89,4 +90,14 @@ def vocabulary() -> Vocabulary:
         currency_symbols=dict(raw["currency_symbols"]),
         currency_names=Phrases.build(raw["currency_names"]),
         currency_names_by_country={k: dict(v) for k, v in raw["currency_names_by_country"].items()},
+        sets={
+            f"{module}.{name}": frozenset(words)
+            for module, table in raw["sets"].items()
+            for name, words in table.items()
+        },
     )
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A named word set of the vocabulary ("flows.glue"); KeyError names a missing one."""
+    return vocabulary().sets[name]

@@ -14,283 +14,36 @@ from dataclasses import dataclass, field
 from tipkb.extract.common import Place, View
 from tipkb.extract.memory import Memory
 from tipkb.model import VICTIMS, FlowFact
+from tipkb.vocab import word_set
 
 RULE = "flows.v1"
 
 _ORIGIN, _DEST, _VIA, _LOCAL = "origin", "destination", "via", "local"
-_DEST_CUES = frozenset(
-    ["to", "into", "in", "within", "throughout", "across", "inside", "towards", "toward", "onto", "at"]
-)
-_VIA_CUES = frozenset(["through", "via", "transiting"])
+_DEST_CUES = word_set("flows.dest_cues")
+_VIA_CUES = word_set("flows.via_cues")
 # Words a list of places is made of, skipped when looking left for the word that governs a place.
-_GLUE = frozenset(
-    [
-        ",",
-        "and",
-        "or",
-        "the",
-        "even",
-        "plus",
-        "other",
-        "areas",
-        "such",
-        "as",
-        "especially",
-        "primarily",
-        "particularly",
-        "including",
-        "mainly",
-        "principally",
-        "notably",
-        "namely",
-        "also",
-        "both",
-        "either",
-        "possibly",
-        "some",
-        "like",
-        "countries",
-        "states",
-        "nations",
-        "(",
-        ")",
-        "increasingly",
-        "most",
-        "commonly",
-        "predominantly",
-        "largely",
-        "chiefly",
-        "mostly",
-        "well",
-        "then",
-        "various",
-        "several",
-        "many",
-        "neighboring",
-        "neighbouring",
-        "nearby",
-        "elsewhere",
-        "parts",
-        "part",
-        "of",
-    ]
-)
-_DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-        "north-eastern",
-        "north-western",
-        "south-eastern",
-        "south-western",
-        "rural",
-        "urban",
-        "mainland",
-    ]
-)
+_GLUE = word_set("flows.glue")
+_DIRECTIONS = word_set("flows.directions")
 # A region followed by these and then countries means those countries, not the region.
-_NAMING = frozenset(
-    [
-        "primarily",
-        "especially",
-        "particularly",
-        "including",
-        "mainly",
-        "principally",
-        "notably",
-        "namely",
-        "like",
-        "such",
-    ]
-)
-_RETURN = frozenset(
-    [
-        "return",
-        "returned",
-        "returning",
-        "repatriation",
-        "repatriated",
-        "repatriating",
-        "deported",
-        "deportation",
-        "back",
-        "rescued",
-        "returnees",
-        "sent",
-        "escaped",
-        "fled",
-    ]
-)
-_ORIGIN_VERBS = frozenset(
-    [
-        "originated",
-        "originating",
-        "originate",
-        "originates",
-        "came",
-        "come",
-        "coming",
-        "hailing",
-        "hail",
-        "born",
-    ]
-)
-_NOT_VICTIMS = frozenset(
-    [
-        "figures",
-        "data",
-        "statistics",
-        "reports",
-        "report",
-        "information",
-        "estimates",
-        "survey",
-        "perpetrators",
-        "perpetrator",
-        "tourists",
-        "tourist",
-        "traffickers",
-        "trafficker",
-        "clients",
-        "client",
-        "buyers",
-        "assistance",
-        "support",
-        "funding",
-        "officials",
-        "official",
-        "delegation",
-        "delegations",
-        "experts",
-        "help",
-        "cooperation",
-        "government",
-        "governments",
-        "authorities",
-        "police",
-        "embassy",
-        "investors",
-        "employers",
-        "recruiters",
-        "companies",
-        "agencies",
-        "organizations",
-        "ngos",
-        "ngo",
-        "donors",
-        "aid",
-        "training",
-    ]
-)
-_LOCAL_WORDS = frozenset(
-    [
-        "rural",
-        "urban",
-        "city",
-        "cities",
-        "capital",
-        "town",
-        "towns",
-        "villages",
-        "village",
-        "provinces",
-        "province",
-        "areas",
-        "area",
-        "districts",
-        "district",
-        "centers",
-        "centres",
-        "regions",
-        "border",
-        "tourist",
-        "coastal",
-        "resort",
-        "resorts",
-    ]
-)
-_ELSEWHERE = frozenset(
-    ("other", "neighboring", "neighbouring", "various", "several", "many", "abroad", "overseas")
-)
-_INTERNAL = frozenset(["internally", "domestically", "internal", "in-country"])
+_NAMING = word_set("flows.naming")
+_RETURN = word_set("flows.return")
+_ORIGIN_VERBS = word_set("flows.origin_verbs")
+_NOT_VICTIMS = word_set("flows.not_victims")
+_LOCAL_WORDS = word_set("flows.local_words")
+_ELSEWHERE = word_set("flows.elsewhere")
+_INTERNAL = word_set("flows.internal")
 # Clauses that are not statements about what happened: sex tourism, recommendations.
-_NOT_A_STATEMENT = frozenset(("tourism", "tourists", "should", "recommend", "recommended"))
+_NOT_A_STATEMENT = word_set("flows.not_a_statement")
 # Victims described so are not the subject's nationals: no default origin for them.
-_FOREIGN = frozenset(
-    ["foreign", "foreigners", "foreign-born", "migrants", "immigrants", "refugees", "asylum-seekers"]
-)
-_PASSIVE_AUX = frozenset(
-    [
-        "are",
-        "were",
-        "is",
-        "was",
-        "be",
-        "been",
-        "being",
-        "and",
-        "or",
-        "later",
-        "then",
-        "subsequently",
-        "often",
-        "sometimes",
-        "also",
-        "were",
-        "also",
-        "reportedly",
-        "allegedly",
-    ]
-)
-_TRIGGERS = frozenset(
-    [
-        "trafficked",
-        "exploited",
-        "victims",
-        "victim",
-        "enslaved",
-        "sold",
-        "taken",
-        "coerced",
-        "prostituted",
-        "victimized",
-        "subjected",
-        "retrafficked",
-        "re-trafficked",
-        # active voice, as TIP reports write since 2019: "traffickers exploit Kazakhstani men in ..."
-        "exploit",
-        "exploits",
-        "exploiting",
-        "force",
-        "forces",
-        "forcing",
-        "coerce",
-        "coerces",
-        "compel",
-        "compels",
-        "compelled",
-        "sell",
-        "sells",
-        "selling",
-    ]
-)
-_NOT_ABOUT_VICTIMS = frozenset(("'", "’", "assistance", "services", "protection", "care"))
-_CONDITIONS = frozenset(["conditions", "situations"])
-_INTO_EXPLOITATION = frozenset("in into face faced facing endure endured experience experienced".split())
+_FOREIGN = word_set("flows.foreign")
+_PASSIVE_AUX = word_set("flows.passive_aux")
+_TRIGGERS = word_set("flows.triggers")
+_NOT_ABOUT_VICTIMS = word_set("flows.not_about_victims")
+_CONDITIONS = word_set("flows.conditions")
+_INTO_EXPLOITATION = word_set("flows.into_exploitation")
 # "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
-_NOT_EXPOSED = frozenset("vulnerable vulnerability risk risks prevent combat against address".split())
-_PRONOUN_SUBJECTS = frozenset(["some", "they", "many", "most", "others", "several"])
+_NOT_EXPOSED = word_set("flows.not_exposed")
+_PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
 
 
 @dataclass(slots=True)

@@ -5,66 +5,14 @@ from __future__ import annotations
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.model import FundingFact
+from tipkb.vocab import word_set
 
 RULE = "funding.v1"
 
-_VERBS = frozenset(
-    [
-        "allocated",
-        "allocating",
-        "allocates",
-        "allocate",
-        "provided",
-        "providing",
-        "provides",
-        "spent",
-        "spending",
-        "spends",
-        "budgeted",
-        "funded",
-        "funding",
-        "disbursed",
-        "granted",
-        "contributed",
-        "contributing",
-        "dedicated",
-        "earmarked",
-        "devoted",
-        "donated",
-        "invested",
-        "appropriated",
-        "committed",
-        "awarded",
-    ]
-)
-_NOT_FUNDING = frozenset(
-    [
-        "fine",
-        "fines",
-        "fined",
-        "penalty",
-        "penalties",
-        "bail",
-        "salary",
-        "salaries",
-        "profit",
-        "profits",
-        "earned",
-        "paid",
-        "pay",
-        "debt",
-        "debts",
-        "loan",
-        "loans",
-        "bribe",
-        "bribes",
-        "ransom",
-        "fees",
-        "fee",
-    ]
-)
-_PURPOSE_LEAD = frozenset(["for", "on", "to", "toward", "towards"])
-_PURPOSE_END = frozenset([",", ";", ".", "(", ")", "in", "during", "compared", "a", "which", "and"])
+_VERBS = word_set("funding.verbs")
+_NOT_FUNDING = word_set("funding.not_funding")
+_PURPOSE_LEAD = word_set("funding.purpose_lead")
+_PURPOSE_END = word_set("funding.purpose_end")
 
 
 def extract(view: View, memory: Memory) -> list[FundingFact]:

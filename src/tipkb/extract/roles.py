@@ -5,36 +5,17 @@ from __future__ import annotations
 from tipkb.extract.common import Place, View
 from tipkb.extract.memory import Memory
 from tipkb.model import RoleFact
+from tipkb.vocab import word_set
 
 RULE = "roles.v1"
 
-_COPULA = frozenset(
-    ["is", "was", "remains", "remained", "became", "becomes", "are", "were", "continues", "continued"]
-)
-_ADVERBS = frozenset(
-    [
-        "also",
-        "still",
-        "both",
-        "increasingly",
-        "primarily",
-        "mainly",
-        "principally",
-        "predominantly",
-        "largely",
-        "chiefly",
-        "now",
-    ]
-)
+_COPULA = word_set("roles.copula")
+_ADVERBS = word_set("roles.adverbs")
 # The role phrase ends at these words ("... destination country for women ...").
-_SERVES = frozenset("serves served acts acted functions functioned".split())
-_STOP = frozenset(
-    ["for", "where", "with", "who", "which", "that", "whose", "in", "to", "from", ";", ":", "."]
-)
-_NOT_TRAFFICKING = frozenset(
-    ["tourism", "tourists", "drugs", "drug", "weapons", "arms", "smuggling", "investment", "goods"]
-)
-_INDICATIONS = frozenset(["indications", "reports", "suggest", "suggests", "suggested"])
+_SERVES = word_set("roles.serves")
+_STOP = word_set("roles.stop")
+_NOT_TRAFFICKING = word_set("roles.not_trafficking")
+_INDICATIONS = word_set("roles.indications")
 
 
 def extract(view: View, memory: Memory) -> list[RoleFact]:

@@ -16,6 +16,7 @@ from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.model import StatisticFact
+from tipkb.vocab import word_set
 
 RULE = "statistics.v1"
 
@@ -29,45 +30,9 @@ _METRIC_NOUNS = {
     "victims": "victims",
     "victim": "victims",
 }
-_CASE_NOUNS = frozenset(
-    [
-        "cases",
-        "case",
-        "traffickers",
-        "trafficker",
-        "offenders",
-        "offender",
-        "defendants",
-        "defendant",
-        "suspects",
-        "suspect",
-        "perpetrators",
-        "perpetrator",
-        "individuals",
-        "persons",
-        "people",
-    ]
-)
-_PERSON_NOUNS = frozenset(
-    [
-        "females",
-        "female",
-        "males",
-        "male",
-        "women",
-        "woman",
-        "men",
-        "man",
-        "children",
-        "child",
-        "girls",
-        "boys",
-        "adults",
-        "minors",
-        "workers",
-    ]
-)
-_OFFICIALS = frozenset(["officials", "official", "officers", "officer", "employees"])
+_CASE_NOUNS = word_set("statistics.case_nouns")
+_PERSON_NOUNS = word_set("statistics.person_nouns")
+_OFFICIALS = word_set("statistics.officials")
 _VERBS = {
     "investigated": "investigations",
     "investigating": "investigations",
@@ -106,105 +71,17 @@ _VERBS = {
     "supported": "victims_assisted",
 }
 # Between a verb and its count ("the police formally identified 87", "investigated only 43").
-_VERB_GAP = frozenset(
-    [
-        "and",
-        "or",
-        "also",
-        "only",
-        "formally",
-        "reportedly",
-        "successfully",
-        "jointly",
-        "approximately",
-        "nearly",
-        "about",
-        "around",
-        "over",
-        "at",
-        "least",
-        "more",
-        "than",
-        "fewer",
-        "almost",
-        "some",
-        "a",
-        "total",
-        "of",
-    ]
-)
+_VERB_GAP = word_set("statistics.verb_gap")
 # Between a count and its noun ("22 trafficking investigations", "three corrupt police officials").
-_MODIFIERS = frozenset(
-    [
-        "trafficking",
-        "sex",
-        "labor",
-        "labour",
-        "forced",
-        "potential",
-        "suspected",
-        "alleged",
-        "new",
-        "corrupt",
-        "police",
-        "government",
-        "child",
-        "adult",
-        "foreign",
-        "female",
-        "male",
-        "total",
-        "prosecution",
-        "criminal",
-        "domestic",
-        "servitude",
-        "trafficking-related",
-        "additional",
-        "more",
-        "separate",
-        "complicit",
-        "individual",
-        "and",
-        "or",
-        "sexual",
-        "exploitation",
-        "commercial",
-        "convicted",
-        "identified",
-        "prosecuted",
-        "investigated",
-        "confirmed",
-        "possible",
-        "presumed",
-        "official",
-        "officially",
-        "pending",
-        "minor",
-        "underage",
-        "young",
-        "transnational",
-        "internal",
-        "human",
-        "organ",
-        "removal",
-        "begging",
-        "marriage",
-    ]
-)
+_MODIFIERS = word_set("statistics.modifiers")
 # Words that end the run of modifiers between a count and its noun.
-_NOT_MODIFIERS = frozenset(
-    "of in for to with by from on at as were was are is had have has who which that each than "
-    "a an the this these those their its per percent years year months days".split()
-)
+_NOT_MODIFIERS = word_set("statistics.not_modifiers")
 _OFFICIAL_METRICS = {"prosecutions": "officials_prosecuted", "convictions": "officials_convicted"}
-_ASSIST_NOUNS = frozenset(["care", "assistance", "services", "shelter", "support", "protection"])
-_NEGATION = frozenset(["not", "never", "n't", "no"])
-_BREAKS = frozenset([";", "(", ")", "compared", "versus", "vs.", "vs", "from", "up", "down", "an", "a"])
-_SKIP_AFTER = frozenset(["percent", "%", "years", "year", "months", "month", "days", "weeks", "hours", "per"])
-_THIRD_PARTIES = frozenset(
-    "iom ngo ngos unicef unodc ilo media observers experts researchers organization organizations "
-    "survey study studies press journalists".split()
-)
+_ASSIST_NOUNS = word_set("statistics.assist_nouns")
+_NEGATION = word_set("statistics.negation")
+_BREAKS = word_set("statistics.breaks")
+_SKIP_AFTER = word_set("statistics.skip_after")
+_THIRD_PARTIES = word_set("statistics.third_parties")
 _LAST_YEARS = (
     "the previous year",
     "the prior year",
@@ -212,7 +89,7 @@ _LAST_YEARS = (
     "the previous reporting period",
     "the year before",
 )
-_ESTIMATES = frozenset(["estimate", "estimated", "estimates", "estimating"])
+_ESTIMATES = word_set("statistics.estimates")
 
 
 @dataclass(slots=True)
@@ -399,24 +276,7 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
     return _Count(n, phrase_end, value, metric, exploitation, year, inherits)
 
 
-_LINKS = frozenset(
-    [
-        ",",
-        "and",
-        "(",
-        "compared",
-        "from",
-        "to",
-        "with",
-        "versus",
-        "including",
-        "increase",
-        "decrease",
-        "up",
-        "down",
-        "each",
-    ]
-)
+_LINKS = word_set("statistics.links")
 
 
 def _continues(gap: list[str]) -> bool:
