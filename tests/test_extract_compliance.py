@@ -45,3 +45,14 @@ def test_efforts_without_verdict() -> None:
 def test_generic_definition() -> None:
     text = "A Tier 3 ranking indicates a government does not fully comply with the minimum standards."
     assert verdicts(text, "x.txt") == set()
+
+
+def test_early_reports_without_fully() -> None:
+    text = "The Government of Bahrain does not meet the minimum standards and has not yet made significant efforts to combat trafficking."
+    assert verdicts(text) == {("BHR", False, False)}
+    assert (
+        verdicts(
+            "However, the government did not meet the minimum standards in several key areas.", "peru.txt"
+        )
+        == set()
+    )

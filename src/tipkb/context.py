@@ -218,6 +218,11 @@ def iter_context(
                 lead = _leading_country(sent)
                 if lead:
                     subject = lead
+        elif not sent.heading:
+            # A later sentence that opens with "In 2018, ..." sets the year for the rest of the paragraph.
+            m = _OPENING_YEAR.match(sent.text)
+            if m and as_year(m.group(1)):
+                paragraph_year = int(m.group(1))
         year = paragraph_year or section_year or year_of_report
         yield sent, Context(source, subject, year, year_of_report, section)
 

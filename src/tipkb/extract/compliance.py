@@ -16,15 +16,15 @@ RULE = "compliance.v1"
 
 _VERDICT = re.compile(
     r"\b(?P<neg>(?:does|do|did|has|have|had|is|was)\s*(?:not|n[’']t)\s+|failed\s+to\s+|fails\s+to\s+|"
-    r"not\s+|never\s+)?(?:yet\s+)?fully\s+(?:meets?|met|meeting|compl(?:y|ies|ied|ying)(?:\s+with)?)\s+"
-    r"(?:with\s+)?the\s+(?:tvpa[’']s\s+)?minimum\s+standards",
+    r"not\s+|never\s+)?(?:yet\s+)?(?P<fully>fully\s+)?(?:meets?|met|meeting|compl(?:y|ies|ied|ying)(?:\s+with)?)\s+"
+    r"(?:with\s+)?the\s+(?:tvpa[’']s\s+)?minimum\s+standards(?P<partial>\s+in\s+(?:several|some|many|key|a\s+number))?",
     re.I,
 )
 _EFFORTS = re.compile(
-    r"\b(?P<neg>not\s+|n[’']t\s+|no\s+)?(?:is|was|are|were|been|be|it|and|but|however,?)?\s*"
-    r"(?:making|made|makes|make|demonstrat\w+|undertak\w+|taking)\s+(?:significant|serious)\s+efforts",
+    r"\b(?:making|made|makes|make|demonstrat\w+|undertak\w+|taking)\s+(?:significant|serious)\s+efforts",
     re.I,
 )
+_EFFORTS_NEGATED = re.compile(r"\b(?:not|n[’']t|no|never)\s+(?:\w+\s+){0,2}$", re.I)
 _GENERIC = re.compile(
     r"\bcountries whose governments\b|\bgovernments? (?:of countries|that)\b|\b(?:indicates|means) (?:that )?a government\b"
     r"|\branking (?:indicates|means)\b",
@@ -39,16 +39,17 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
     if _GENERIC.search(text):
         return []
     verdict = _VERDICT.search(text)
+    if verdict and (verdict.group("partial") or not (verdict.group("fully") or verdict.group("neg"))):
+        verdict = None  # "did not meet the minimum standards in several key areas" is no verdict
     efforts = _EFFORTS.search(text)
+    efforts_negated = bool(efforts and _EFFORTS_NEGATED.search(text[: efforts.start()]))
     if verdict:
-        fully: bool | None = not verdict.group("neg")
-    elif efforts and not efforts.group("neg") and re.search(r"\b(?:is|are)\s+making\s+significant", text):
+        fully: bool | None = bool(verdict.group("fully")) and not verdict.group("neg")
+    elif efforts and not efforts_negated and re.search(r"\b(?:is|are)\s+making\s+significant", text):
         fully = None  # "X is making significant efforts" with no verdict on the standards
     else:
         return []
-    significant: bool | None = None
-    if efforts:
-        significant = not efforts.group("neg")
+    significant = None if efforts is None else not efforts_negated
     country = _country(view)
     if not country:
         return []
