@@ -17,7 +17,9 @@ $(BIN)/tipkb: pyproject.toml
 install: $(BIN)/tipkb
 
 demo: install
-	$(BIN)/tipkb extract examples/corpus
+	$(BIN)/tipkb ingest examples/corpus
+	$(BIN)/tipkb reextract
+	$(BIN)/tipkb profile Kazakhstan
 
 lint: install
 	$(BIN)/ruff check src tests benchmarks

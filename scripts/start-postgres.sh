@@ -15,7 +15,8 @@ _tipkb_pg_start() {
     local db="${TIPKB_PG_DB:-tipkb_test}"
     local bin port
 
-    if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || ! id postgres >/dev/null 2>&1; then
+    # The server's tools, not only the psql client that some images carry.
+    if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || ! id postgres >/dev/null 2>&1; then
         echo "start-postgres: installing Debian's postgresql" >&2
         if [ "$(id -u)" != 0 ]; then
             echo "start-postgres: not root, cannot apt-get install postgresql" >&2
@@ -25,7 +26,7 @@ _tipkb_pg_start() {
         apt-get update -qq >&2 || return 1
         apt-get install -y -qq postgresql >&2 || return 1
     fi
-    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 
     # Run the server's tools as the postgres user (the server refuses to run as root).
     _as_pg() {

@@ -15,6 +15,7 @@ from tipkb.model import (
     TierFact,
     fact_from_dict,
 )
+from tipkb.store import open_store
 
 __version__ = "0.1.0"
 
@@ -33,4 +34,5 @@ __all__ = [
     "extract",
     "extract_document",
     "fact_from_dict",
+    "open_store",
 ]

@@ -21,8 +21,10 @@ def _root() -> None:
 
 
 # Command modules register themselves on ``app`` when imported.
+from tipkb.cli import analysis as _analysis  # noqa: E402,F401
 from tipkb.cli import extract as _extract  # noqa: E402,F401
 from tipkb.cli import split as _split  # noqa: E402,F401
+from tipkb.cli import store as _store  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,7 +18,7 @@ from tipkb.extract import (
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.model import Document, Fact
-from tipkb.segment import segment
+from tipkb.segment import Segmented, segment
 
 Extractor = Callable[[View, Memory], Sequence[Fact]]
 
@@ -36,9 +36,12 @@ EXTRACTORS: tuple[tuple[str, Extractor], ...] = (
 RULESET = "+".join(rule for rule, _ in EXTRACTORS)
 
 
-def extract_document(document: Document) -> list[Fact]:
-    """Every fact in a document, in text order, each with its evidence sentence."""
-    seg = segment(document.text)
+def extract_document(document: Document, seg: Segmented | None = None) -> list[Fact]:
+    """Every fact in a document, in text order, each with its evidence sentence.
+
+    ``seg``: the document already segmented (``segment(document.text)``), when the caller needs the
+    sentences too."""
+    seg = seg or segment(document.text)
     memory = Memory()
     facts: list[Fact] = []
     for sentence, ctx in iter_context(seg, document.source, document.meta):

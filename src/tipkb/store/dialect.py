@@ -60,7 +60,7 @@ class Dialect:
         raise NotImplementedError
 
     def search_sql(self) -> str:
-        """SQL taking (query, limit) and giving (sentence id, score, highlighted text), best first.
+        """SQL taking (query, limit) and giving (text id, score, highlighted text), best first.
 
         Matched words are wrapped in ``**``.
         """
@@ -69,6 +69,10 @@ class Dialect:
     def search_query(self, text: str) -> str:
         """The user's words as this dialect's full-text query."""
         return text
+
+    def distinct_values(self, expr: str) -> str:
+        """An aggregate of the distinct non-null values of a text expression, joined by ','."""
+        return f"group_concat(DISTINCT {expr})"
 
     def size_bytes(self) -> int | None:
         return None
@@ -130,8 +134,8 @@ class SQLiteDialect(Dialect):
     def search_sql(self) -> str:
         # bm25 is lower-is-better; negate it so that every dialect's score is higher-is-better.
         return (
-            "SELECT rowid, -bm25(sentences_fts), highlight(sentences_fts, 0, '**', '**') "
-            "FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY bm25(sentences_fts) LIMIT ?"
+            "SELECT rowid, -bm25(texts_fts), highlight(texts_fts, 0, '**', '**') "
+            "FROM texts_fts WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts) LIMIT ?"
         )
 
     def search_query(self, text: str) -> str:
@@ -237,18 +241,24 @@ class PostgresDialect(Dialect):
         return (
             "SELECT id, score, ts_headline('english', text, q, "
             "'StartSel=**, StopSel=**, HighlightAll=true') FROM ("
-            "SELECT s.id, s.text, q, ts_rank(s.tsv, q) AS score "
-            "FROM sentences s, websearch_to_tsquery('english', ?) q "
-            "WHERE s.tsv @@ q ORDER BY score DESC, s.id LIMIT ?) best ORDER BY score DESC, id"
+            "SELECT t.id, t.text, q, ts_rank(t.tsv, q) AS score "
+            "FROM texts t, websearch_to_tsquery('english', ?) q "
+            "WHERE t.tsv @@ q ORDER BY score DESC, t.id LIMIT ?) best ORDER BY score DESC, id"
         )
+
+    def distinct_values(self, expr: str) -> str:
+        return f"string_agg(DISTINCT {expr}, ',')"
 
     def size_bytes(self) -> int | None:
         return int(self.execute("SELECT pg_database_size(current_database())")[0][0])
 
 
 def _first_line(err: BaseException) -> str:
+    """The gist of a driver error in one line ("Connection refused", "database "kb" does not exist")."""
     lines = [line.strip() for line in str(err).splitlines() if line.strip()]
-    return lines[-1] if lines else type(err).__name__
+    if not lines:
+        return type(err).__name__
+    return lines[0].rsplit("failed: ", 1)[-1]
 
 
 def _redact(url: str) -> str:

@@ -52,14 +52,22 @@ MIGRATIONS: tuple[Migration, ...] = (
                 n_facts INTEGER NOT NULL,
                 text TEXT NOT NULL
             )""",
-            """CREATE TABLE sentences (
+            # Each distinct sentence text once (reports repeat much of themselves year to year); the
+            # full-text index is over these.
+            "CREATE TABLE texts (id {int64} PRIMARY KEY, text TEXT NOT NULL)",
+            # A document's sentences: spans of its text, each pointing at its distinct text.
+            """CREATE TABLE spans (
                 id {int64} PRIMARY KEY,
                 document_id {int64} NOT NULL REFERENCES documents(id),
                 start_char INTEGER NOT NULL,
                 end_char INTEGER NOT NULL,
-                text TEXT NOT NULL
+                text_id {int64} NOT NULL REFERENCES texts(id)
             )""",
-            "CREATE INDEX sentences_document ON sentences (document_id, start_char)",
+            "CREATE INDEX spans_document ON spans (document_id, start_char)",
+            "CREATE INDEX spans_text ON spans (text_id, document_id)",
+            # What readers use: each sentence with its text.
+            "CREATE VIEW sentences AS SELECT s.id, s.document_id, s.start_char, s.end_char, s.text_id, t.text "
+            "FROM spans s JOIN texts t ON t.id = s.text_id",
             # The fact's own fields as JSON in `data` (all but doc and evidence, which are columns);
             # the fields queries filter and group on are columns too. Lists are ",a,b," for LIKE.
             """CREATE TABLE facts (
@@ -80,6 +88,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 victims TEXT,
                 exploitation TEXT,
                 hedged INTEGER NOT NULL,
+                detail TEXT NOT NULL,
                 rule TEXT NOT NULL,
                 ev_start INTEGER NOT NULL,
                 ev_end INTEGER NOT NULL,
@@ -88,22 +97,52 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
             "CREATE INDEX facts_document ON facts (document_id)",
             "CREATE INDEX facts_country ON facts (country, type, year) WHERE country IS NOT NULL",
-            "CREATE INDEX facts_origin ON facts (origin, destination, year) WHERE origin IS NOT NULL",
-            "CREATE INDEX facts_destination ON facts (destination, origin, year) WHERE destination IS NOT NULL",
             "CREATE INDEX facts_type_year ON facts (type, year)",
+            # Filtered flow queries read only these (covering) indexes.
+            "CREATE INDEX facts_flow_origin ON facts (origin, destination, year, hedged, document_id, "
+            "sentence_id, victims, exploitation, via) WHERE type = 'flow'",
+            "CREATE INDEX facts_flow_destination ON facts (destination, origin, year, hedged, document_id, "
+            "sentence_id, victims, exploitation, via) WHERE type = 'flow'",
+            "CREATE INDEX facts_flow_year ON facts (year, origin, destination, hedged, document_id, "
+            "sentence_id, victims, exploitation, via) WHERE type = 'flow'",
+            # See tipkb.store.rollup.
+            """CREATE TABLE rollup (
+                kind TEXT NOT NULL,
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                detail TEXT NOT NULL,
+                facts INTEGER NOT NULL,
+                sentences INTEGER NOT NULL,
+                documents INTEGER NOT NULL,
+                hedged INTEGER NOT NULL,
+                PRIMARY KEY (kind, a, b, year, detail)
+            )""",
+            "CREATE INDEX rollup_b ON rollup (kind, b, a)",
+            """CREATE TABLE rollup_values (
+                kind TEXT NOT NULL,
+                a TEXT NOT NULL,
+                b TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                detail TEXT NOT NULL,
+                attribute TEXT NOT NULL,
+                value TEXT NOT NULL,
+                facts INTEGER NOT NULL,
+                PRIMARY KEY (kind, a, b, year, detail, attribute, value)
+            )""",
+            "CREATE INDEX rollup_values_b ON rollup_values (kind, b, a)",
         ),
         sqlite=(
-            "CREATE VIRTUAL TABLE sentences_fts USING fts5("
-            "text, content='sentences', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
-            "CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN "
-            "INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text); END",
-            "CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN "
-            "INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
+            "CREATE VIRTUAL TABLE texts_fts USING fts5("
+            "text, content='texts', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')",
+            "CREATE TRIGGER texts_fts_insert AFTER INSERT ON texts BEGIN "
+            "INSERT INTO texts_fts (rowid, text) VALUES (new.id, new.text); END",
+            "CREATE TRIGGER texts_fts_delete AFTER DELETE ON texts BEGIN "
+            "INSERT INTO texts_fts (texts_fts, rowid, text) VALUES ('delete', old.id, old.text); END",
         ),
         postgresql=(
-            "ALTER TABLE sentences ADD COLUMN tsv tsvector "
-            "GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
-            "CREATE INDEX sentences_tsv ON sentences USING GIN (tsv)",
+            "ALTER TABLE texts ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
+            "CREATE INDEX texts_tsv ON texts USING GIN (tsv)",
         ),
     ),
 )

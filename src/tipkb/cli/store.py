@@ -1,0 +1,486 @@
+"""The knowledge-base commands: ingest, reextract, profile, flows, tiers, stats, facts, search,
+conflicts, export. Each opens the store, calls one function of ``tipkb.ingest``, ``tipkb.query`` or
+``tipkb.export``, and prints."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import PurePath
+from typing import Any
+
+import typer
+
+from tipkb import query
+from tipkb.cli import app
+from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
+from tipkb.store import Store, StoreError, open_store
+
+EVIDENCE_OPTION = typer.Option(False, "--evidence", "-e", help="Show the sentences that state each line.")
+YEAR_OPTION = typer.Option(None, "--year", "-y", help="Only this year.")
+YEARS_OPTION = typer.Option(None, "--years", help="Only these years, e.g. 2008-2010.")
+
+
+@contextmanager
+def _failures() -> Iterator[None]:
+    """Turn the library's errors into one line on stderr and an exit code (2: usage, 1: otherwise)."""
+    try:
+        yield
+    except query.QueryError as err:
+        error(str(err))
+        raise typer.Exit(2) from None
+    except StoreError as err:
+        error(str(err))
+        raise typer.Exit(2 if err.usage else 1) from None
+
+
+@contextmanager
+def _store(db: str | None, create: bool = False) -> Iterator[Store]:
+    with _failures():
+        store = open_store(db_url(db), create=create)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def _country(name: str | None, regions: bool = True) -> str | None:
+    return query.resolve_country(name, regions) if name else None
+
+
+def _years(text: str | None) -> query.YearRange | None:
+    return query.parse_years(text) if text else None
+
+
+def _cells(row: dict[str, Any], fmt: Format) -> dict[str, Any]:
+    """A row for the chosen format: evidence as text in tables and CSV; markup escaped in tables."""
+    out = dict(row)
+    ev = out.get("evidence")
+    if isinstance(ev, list) and fmt in (Format.table, Format.csv):
+        sep = "\n" if fmt is Format.table else " | "
+        out["evidence"] = sep.join(f"{PurePath(e['document']).name}: {e['text']}" for e in ev)
+    if fmt is Format.table:
+        from rich.markup import escape
+
+        for key, value in out.items():
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            if isinstance(value, str):
+                out[key] = escape(value)
+    return out
+
+
+def _print(
+    rows: Sequence[Any], fmt: Format, columns: list[str], title: str | None = None, evidence: bool = False
+) -> None:
+    """Write result rows; without --evidence the evidence column is left out of every format."""
+    dicts = []
+    for row in rows:
+        d = (_Named(row) if fmt is Format.table else row).to_dict()
+        if not evidence:
+            d.pop("evidence", None)
+        dicts.append(_cells(d, fmt))
+    cols = columns + (["evidence"] if evidence else [])
+    write_rows(dicts, fmt, cols if fmt in (Format.table, Format.csv) else None, title=title)
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def _progress_printer(enabled: bool) -> Any:
+    if not enabled:
+        return None
+
+    def show(source: str, status: str) -> None:
+        typer.echo(f"{status:>10}  {source}", err=True)
+
+    return show
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="Text or Markdown files, or directories of them."),
+    db: str | None = DB_OPTION,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
+    commit_every: float = typer.Option(
+        0.5, "--commit-every", min=0, help="Seconds of work between commits (0: commit each document)."
+    ),
+) -> None:
+    """Extract the facts of documents and store them, each document whole in one transaction.
+
+    A document whose text is already stored is skipped; a file whose text changed replaces its facts.
+    """
+    from tipkb.ingest import ingest
+
+    with _store(db, create=True) as store:
+        report = ingest(store, paths, progress=_progress_printer(verbose), commit_every=commit_every)
+    for warning in report.warnings:
+        error(f"warning: {warning}")
+    for problem in report.errors:
+        error(problem)
+    typer.echo(f"{db_url(db)}: {report.summary()}")
+    if report.errors:
+        raise typer.Exit(1)
+
+
+@app.command("reextract")
+def reextract_command(
+    everything: bool = typer.Option(
+        False, "--all", help="Every document, not only those extracted by older rules."
+    ),
+    db: str | None = DB_OPTION,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
+) -> None:
+    """Run the current extraction rules again over stored documents extracted by other rules."""
+    from tipkb.ingest import reextract
+
+    with _store(db) as store:
+        report = reextract(store, everything, progress=_progress_printer(verbose))
+    typer.echo(f"{db_url(db)}: {report.summary()}")
+
+
+# -- reading -----------------------------------------------------------------------------------
+
+FLOW_COLUMNS = [
+    "origin",
+    "destination",
+    "victims",
+    "exploitation",
+    "via",
+    "years",
+    "hedged",
+    "documents",
+    "sentences",
+]
+
+
+@app.command("profile")
+def profile_command(
+    country: str = typer.Argument(
+        ..., help="A country: code, name or demonym (KAZ, Kazakhstan, Kazakhstani)."
+    ),
+    evidence: bool = EVIDENCE_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Everything known about a country, with how many documents and sentences support each line.
+
+    Roles by year, tier history, compliance, ratification, penalties, funding, flows out and in by partner, statistics by year; --evidence shows the sentences.
+    """
+    with _store(db) as store, _failures():
+        found = query.profile(store, query.resolve_country(country), evidence=evidence)
+    if fmt is Format.json:
+        _print_json(found.to_dict())
+        return
+    sections: list[tuple[str, Sequence[Any], list[str]]] = [
+        ("roles", found.roles, ["role", "year", "extents", "documents", "sentences"]),
+        ("tiers", found.tiers, ["year", "tier", "documents", "sentences"]),
+        ("compliance", found.compliance, ["fields", "years", "documents", "sentences"]),
+        ("ratifications", found.ratifications, ["fields", "documents", "sentences"]),
+        ("penalties", found.penalties, ["fields", "years", "documents", "sentences"]),
+        ("funding", found.funding, ["fields", "years", "documents", "sentences"]),
+        ("outbound", found.outbound, ["destination", *FLOW_COLUMNS[2:]]),
+        ("inbound", found.inbound, ["origin", *FLOW_COLUMNS[2:]]),
+        (
+            "statistics",
+            found.statistics,
+            ["year", "metric", "exploitation", "value", "documents", "sentences"],
+        ),
+    ]
+    if fmt is Format.table:
+        region = f", {found.region}" if found.region else ""
+        plural = "" if found.documents == 1 else "s"
+        typer.echo(f"{found.name} ({found.country}{region}): facts from {found.documents} document{plural}")
+        for name, rows, cols in sections:
+            if rows:
+                _print(rows, fmt, cols, title=f"{name} ({len(rows)})", evidence=evidence)
+        return
+    flat = []
+    for name, rows, _ in sections:
+        for row in rows:
+            d = {"section": name, **row.to_dict()}
+            if not evidence:
+                d.pop("evidence", None)
+            flat.append(_cells(d, fmt))
+    write_rows(flat, fmt)
+
+
+def _print_json(data: Any) -> None:
+    import json
+
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+class _Named:
+    """A row whose places read as names and whose fields read as key=value, for tables."""
+
+    def __init__(self, row: Any) -> None:
+        self.row = row
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.row.to_dict()
+        for key in ("origin", "destination"):
+            if key in d:
+                d[key] = d.pop(key + "_name")
+        if isinstance(d.get("fields"), dict):
+            d["fields"] = ", ".join(f"{k}={_show(v)}" for k, v in d["fields"].items() if v is not None)
+        return d
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "/".join(map(str, value))
+    return str(value)
+
+
+@app.command("flows")
+def flows_command(
+    origin: str | None = typer.Option(None, "--from", help="Origin country or region."),
+    destination: str | None = typer.Option(None, "--to", help="Destination country or region."),
+    country: str | None = typer.Option(None, "--country", "-c", help="Either end of the flow."),
+    via: str | None = typer.Option(None, "--via", help="A transit country the flow passes through."),
+    year: int | None = YEAR_OPTION,
+    years: str | None = YEARS_OPTION,
+    victims: list[str] = typer.Option(
+        None, "--victims", help="Victims named (repeatable): men, women, children, girls, boys."
+    ),
+    exploitation: list[str] = typer.Option(
+        None, "--exploitation", help="Exploitation named (repeatable): sexual, labor, ..."
+    ),
+    hedged: bool | None = typer.Option(
+        None, "--hedged/--no-hedged", help="Only hedged flows / only stated ones."
+    ),
+    evidence: bool = EVIDENCE_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Who is trafficked from where to where, grouped by origin and destination, most documents first."""
+    with _failures():
+        query.check_choices("victims", victims or [])
+        query.check_choices("exploitation", exploitation or [])
+        args = {
+            "origin": _country(origin),
+            "destination": _country(destination),
+            "country": _country(country),
+            "via": _country(via),
+            "years": _years(years),
+        }
+    with _store(db) as store, _failures():
+        rows = query.flows(
+            store,
+            year=year,
+            victims=victims or (),
+            exploitation=exploitation or (),
+            hedged=hedged,
+            evidence=evidence,
+            **args,  # type: ignore[arg-type]
+        )
+    cols = (
+        FLOW_COLUMNS
+        if fmt is Format.table
+        else ["origin", "origin_name", "destination", "destination_name", *FLOW_COLUMNS[2:]]
+    )
+    _print(rows, fmt, cols, title=f"flows ({len(rows)})", evidence=evidence)
+
+
+@app.command("tiers")
+def tiers_command(
+    year: int | None = YEAR_OPTION,
+    years: str | None = YEARS_OPTION,
+    country: str | None = typer.Option(None, "--country", "-c", help="Only this country."),
+    evidence: bool = EVIDENCE_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Tier placements (TIP report) by country and year."""
+    with _failures():
+        code, span = _country(country, regions=False), _years(years)
+    with _store(db) as store, _failures():
+        rows = query.tiers(store, year=year, years=span, country=code, evidence=evidence)
+    cols = ["name", "country", "year", "tier", "documents", "sentences"]
+    _print(rows, fmt, cols, title=f"tiers ({len(rows)})", evidence=evidence)
+
+
+@app.command("stats")
+def stats_command(
+    country: str = typer.Argument(..., help="A country: code, name or demonym."),
+    metric: str | None = typer.Option(
+        None, "--metric", "-m", help="investigations, prosecutions, convictions, ..."
+    ),
+    year: int | None = YEAR_OPTION,
+    years: str | None = YEARS_OPTION,
+    evidence: bool = EVIDENCE_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """A country's statistics (investigations, prosecutions, convictions, victims) by year."""
+    with _failures():
+        code, span = query.resolve_country(country, regions=False), _years(years)
+        query.check_choices("metric", [metric] if metric else [])
+    with _store(db) as store, _failures():
+        rows = query.stats(store, code, metric=metric, year=year, years=span, evidence=evidence)
+    cols = ["year", "metric", "exploitation", "value", "documents", "sentences"]
+    _print(rows, fmt, cols, title=f"{query.place_name(code)}: statistics ({len(rows)})", evidence=evidence)
+
+
+@app.command("facts")
+def facts_command(
+    fact_type: str | None = typer.Option(
+        None, "--type", "-t", help="Only this fact type (role, flow, tier, ...)."
+    ),
+    country: str | None = typer.Option(None, "--country", "-c", help="A country (either end, for flows)."),
+    year: int | None = YEAR_OPTION,
+    years: str | None = YEARS_OPTION,
+    doc: str | None = typer.Option(
+        None, "--doc", "-d", help="Only this document (source, file name or its stem)."
+    ),
+    limit: int | None = typer.Option(None, "--limit", "-n", min=0, help="At most this many facts."),
+    evidence: bool = EVIDENCE_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Stored facts, one per line, with filters.
+
+    json and jsonl give each fact as `tipkb extract` does, with its stored id.
+    """
+    with _failures():
+        code, span = _country(country), _years(years)
+    with _store(db) as store, _failures():
+        rows = query.facts(
+            store, fact_type=fact_type, country=code, year=year, years=span, doc=doc, limit=limit
+        )
+    if fmt in (Format.json, Format.jsonl):
+        write_rows((r.to_dict() for r in rows), fmt)
+        return
+    table = [
+        {
+            "id": r.id,
+            "type": r.fact.type,
+            "doc": PurePath(r.fact.doc).name,
+            "year": r.fact.year,
+            "fact": r.summary,
+            "hedged": r.fact.hedged,
+            "evidence": r.fact.evidence.text,
+        }
+        for r in rows
+    ]
+    cols = ["type", "doc", "year", "fact", "hedged"] + (["evidence"] if evidence else [])
+    if fmt is Format.csv:
+        cols = ["id", *cols]
+    write_rows([_cells(t, fmt) for t in table], fmt, cols, title=f"facts ({len(rows)})")
+
+
+@app.command("search")
+def search_command(
+    words: list[str] = typer.Argument(..., help='Words to find (all of them); "a phrase" in quotes.'),
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="At most this many sentences."),
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Full-text search over the stored sentences, best match first, matched words highlighted."""
+    with _store(db) as store, _failures():
+        rows = query.search(store, " ".join(words), limit=limit)
+    if fmt is not Format.table:
+        write_rows(rows.to_dicts(), fmt, None)
+        return
+    from rich.markup import escape
+
+    table = []
+    for r in rows:
+        parts = escape(r.highlighted).split("**")
+        marked = "".join(f"[bold yellow]{p}[/]" if i % 2 else p for i, p in enumerate(parts))
+        where = escape(PurePath(r.document).name) + (
+            f" and {r.documents - 1:,} more" if r.documents > 1 else ""
+        )
+        table.append({"document": where, "sentence": marked, "score": f"{r.score:.2f}"})
+    plural = "" if len(rows) == 1 else "s"
+    write_rows(table, fmt, ["document", "sentence", "score"], title=f"{len(rows)} sentence{plural}")
+
+
+@app.command("conflicts")
+def conflicts_command(
+    country: str | None = typer.Option(None, "--country", "-c", help="Only this country."),
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """Facts that disagree across documents, each side with the sentences that state it.
+
+    Two tiers for one country and year, two ratification dates for one country, two values of one statistic (country, metric, year, exploitation).
+    """
+    with _failures():
+        code = _country(country, regions=False)
+    with _store(db) as store, _failures():
+        rows = query.conflicts(store, country=code)
+    if fmt in (Format.json, Format.jsonl):
+        write_rows(rows.to_dicts(), fmt)
+        return
+    flat = []
+    for i, row in enumerate(rows, 1):
+        what = (
+            row.kind
+            + (f" {row.metric}" if row.metric else "")
+            + (f" ({row.exploitation})" if row.exploitation else "")
+        )
+        for side in row.sides:
+            flat.append(
+                _cells(
+                    {
+                        "conflict": i,
+                        "country": row.country,
+                        "what": what,
+                        "year": row.year,
+                        "value": side.value,
+                        "documents": side.documents,
+                        "evidence": [e.to_dict() for e in side.evidence],
+                    },
+                    fmt,
+                )
+            )
+    cols = ["conflict", "country", "what", "year", "value", "documents", "evidence"]
+    write_rows(flat, fmt, cols, title=f"conflicts ({len(rows)})")
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
+
+
+@app.command("export")
+def export_command(
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="Export format.", case_sensitive=False),
+    output: str = typer.Option(
+        ..., "--output", "-o", help="File to write (a directory for CSV without --type)."
+    ),
+    fact_type: str | None = typer.Option(
+        None, "--type", "-t", help="Only this fact type (csv, jsonl, parquet)."
+    ),
+    db: str | None = DB_OPTION,
+) -> None:
+    """Write the knowledge base: facts as csv, jsonl, parquet; the flow network as graphml, gexf, geojson.
+
+    CSV writes one file per fact type into the directory -o names, or one file with --type. Graph formats have the places as nodes and the flows as edges weighted by the number of documents stating them.
+    """
+    from tipkb.export import ExportError, export
+
+    with _store(db) as store:
+        try:
+            count = export(store, fmt.value, output, fact_type)
+        except ExportError as err:
+            error(str(err))
+            raise typer.Exit(2 if err.usage else 1) from None
+        except OSError as err:
+            error(f"cannot write {output}: {err.strerror or err}")
+            raise typer.Exit(1) from None
+    what = "flows" if fmt.value in ("graphml", "gexf", "geojson") else "facts"
+    typer.echo(f"wrote {count:,} {what} to {output}", err=True)

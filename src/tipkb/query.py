@@ -1,0 +1,941 @@
+"""The query layer: every read of the knowledge base goes through here (the CLI, exports, the web API).
+
+Each function takes an open ``Store`` and returns typed rows (dataclasses with ``to_dict()``) in a
+``Rows`` list, which turns into a pandas DataFrame with ``to_pandas()`` where pandas is installed.
+Country arguments are codes (``KAZ``, ``region:Africa``); ``resolve_country`` turns what a user typed
+into one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from typing import Any, Generic, TypeVar
+
+from tipkb.model import EXPLOITATION, FACT_TYPES, METRICS, VICTIMS, Fact
+from tipkb.places import REGION_PREFIX, country_name, gazetteer, region_of, resolve_place, suggest_place
+from tipkb.store import Store, fact_from_row
+from tipkb.store.rollup import STATEMENT_FIELDS
+
+__all__ = [
+    "ConflictRow",
+    "ConflictSide",
+    "EvidenceRow",
+    "FactRow",
+    "FlowRow",
+    "PlaceRow",
+    "Profile",
+    "QueryError",
+    "RoleRow",
+    "Rows",
+    "SearchRow",
+    "StatRow",
+    "StatementRow",
+    "TierRow",
+    "UnknownPlace",
+    "check_choices",
+    "conflicts",
+    "facts",
+    "flows",
+    "iter_facts",
+    "parse_years",
+    "place_name",
+    "places",
+    "profile",
+    "resolve_country",
+    "search",
+    "stats",
+    "tiers",
+]
+
+T = TypeVar("T")
+# Evidence sentences kept per row: enough to check a line, not a dump of every copy.
+EVIDENCE_PER_ROW = 5
+YearRange = tuple[int, int]
+
+
+class QueryError(ValueError):
+    """A query asked for something that cannot be (unknown metric, backwards years, empty search)."""
+
+
+class UnknownPlace(QueryError):
+    """A country argument that names no known place; ``suggestions`` are the closest names."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown country {name!r}{hint}")
+        self.name = name
+        self.suggestions = suggestions
+
+
+class Rows(list[T], Generic[T]):
+    """A list of result rows."""
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [row.to_dict() for row in self]  # type: ignore[attr-defined]
+
+    def to_pandas(self) -> Any:
+        """The rows as a pandas DataFrame (one column per field)."""
+        try:
+            import pandas as pd
+        except ImportError:
+            raise ImportError("to_pandas needs pandas: pip install 'tipkb[export]'") from None
+        return pd.DataFrame(self.to_dicts())
+
+
+def _as_dict(obj: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, list):
+            value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+        elif hasattr(value, "to_dict"):
+            value = value.to_dict()
+        out[f.name] = value
+    return out
+
+
+@dataclass(frozen=True)
+class EvidenceRow:
+    """A sentence that states a fact, and the document it is in."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)
+
+
+@dataclass(kw_only=True)
+class Supported:
+    """How much supports a row: facts, distinct sentences, distinct documents; and, on request, which."""
+
+    facts: int = 0
+    sentences: int = 0
+    documents: int = 0
+    evidence: list[EvidenceRow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        # The row's own fields first, then its support.
+        out = _as_dict(self)
+        for name in ("facts", "sentences", "documents", "evidence"):
+            out[name] = out.pop(name)
+        return out
+
+
+@dataclass(kw_only=True)
+class FlowRow(Supported):
+    """People trafficked from one place to another, all statements of it together."""
+
+    origin: str
+    origin_name: str
+    destination: str
+    destination_name: str
+    victims: list[str] = field(default_factory=list)
+    exploitation: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    hedged: bool = False  # every statement of it is hedged
+
+
+@dataclass(kw_only=True)
+class RoleRow(Supported):
+    country: str
+    role: str
+    year: int | None
+    extents: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class TierRow(Supported):
+    country: str
+    name: str
+    year: int | None
+    tier: str
+
+
+@dataclass(kw_only=True)
+class StatRow(Supported):
+    country: str
+    metric: str
+    year: int | None
+    exploitation: str | None
+    value: int
+
+
+@dataclass(kw_only=True)
+class StatementRow(Supported):
+    """A compliance verdict, ratification, penalty or funding, with the years it is stated for."""
+
+    type: str
+    country: str
+    fields: dict[str, Any]
+    years: list[int] = field(default_factory=list)
+
+
+@dataclass
+class FactRow:
+    """One stored fact with its id."""
+
+    id: int
+    fact: Fact
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, **self.fact.to_dict()}
+
+    @property
+    def summary(self) -> str:
+        """The fact in a few words: "UZB → KAZ", "KAZ tier 2", "KAZ convictions 21"."""
+        d = self.fact.to_dict()
+        if self.fact.type == "flow":
+            return f"{d['origin']} → {d['destination']}"
+        skip = {"type", "doc", "year", "country", "hedged", "rule", "section", "evidence"}
+        rest = " ".join(
+            f"{k}={_text(v)}" if not isinstance(v, str) else v
+            for k, v in d.items()
+            if k not in skip and v not in (None, [], ())
+        )
+        return f"{d.get('country', '')} {rest}".strip()
+
+
+@dataclass(kw_only=True)
+class PlaceRow:
+    """A country or region, with where it is and what the facts say it is."""
+
+    code: str
+    name: str
+    kind: str
+    region: str | None
+    lat: float | None
+    lon: float | None
+    roles: list[str]
+    facts: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)
+
+
+@dataclass(kw_only=True)
+class SearchRow:
+    """A sentence that matches a search, with the matched words between ``**``."""
+
+    document: str
+    title: str | None
+    start: int
+    end: int
+    text: str
+    highlighted: str
+    score: float
+    documents: int = 1  # how many documents hold this same sentence
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)
+
+
+@dataclass(kw_only=True)
+class ConflictSide:
+    """One value of a disputed fact, and what states it."""
+
+    value: Any
+    documents: int
+    evidence: list[EvidenceRow] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)
+
+
+@dataclass(kw_only=True)
+class ConflictRow:
+    """Two or more values stated for what should be one: a tier for a country-year, a ratification date,
+    a statistic for a country-metric-year-exploitation."""
+
+    kind: str
+    country: str
+    year: int | None
+    metric: str | None
+    exploitation: str | None
+    sides: list[ConflictSide]
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self)
+
+
+@dataclass(kw_only=True)
+class Profile:
+    """Everything the store knows about one country."""
+
+    country: str
+    name: str
+    region: str | None
+    documents: int
+    roles: Rows[RoleRow]
+    tiers: Rows[TierRow]
+    compliance: Rows[StatementRow]
+    ratifications: Rows[StatementRow]
+    penalties: Rows[StatementRow]
+    funding: Rows[StatementRow]
+    outbound: Rows[FlowRow]
+    inbound: Rows[FlowRow]
+    statistics: Rows[StatRow]
+
+    SECTIONS = (
+        "roles",
+        "tiers",
+        "compliance",
+        "ratifications",
+        "penalties",
+        "funding",
+        "outbound",
+        "inbound",
+        "statistics",
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "country": self.country,
+            "name": self.name,
+            "region": self.region,
+            "documents": self.documents,
+        }
+        for section in self.SECTIONS:
+            out[section] = getattr(self, section).to_dicts()
+        return out
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+# -- arguments ---------------------------------------------------------------------------------
+
+
+def resolve_country(name: str, regions: bool = True) -> str:
+    """The code for a code, name, alias or demonym ("KAZ", "Kazakhstan", "Kazakhstani" -> "KAZ").
+
+    Raises UnknownPlace (with "did you mean" suggestions) for anything else, and for a region when
+    ``regions`` is false.
+    """
+    text = name.strip()
+    names = gazetteer().names
+    code: str | None = None
+    if text.upper() in names:
+        code = text.upper()
+    elif text.startswith(REGION_PREFIX) and text in names:
+        code = text
+    else:
+        code = resolve_place(text)
+    if code is None or (not regions and code.startswith(REGION_PREFIX)):
+        raise UnknownPlace(name, suggest_place(text))
+    return code
+
+
+def place_name(code: str | None) -> str:
+    """Display name of a code; the code itself if the gazetteer does not know it."""
+    if code is None:
+        return ""
+    try:
+        return country_name(code)
+    except KeyError:
+        return code
+
+
+def parse_years(text: str) -> YearRange:
+    """ "2008-2010" -> (2008, 2010); "2008" -> (2008, 2008). QueryError when malformed or backwards."""
+    m = re.fullmatch(r"\s*(\d{4})\s*(?:[-–:]|\.\.)?\s*(\d{4})?\s*", text)
+    if not m:
+        raise QueryError(f"bad year range {text!r}: write it as 2008-2010")
+    first, last = int(m.group(1)), int(m.group(2) or m.group(1))
+    if first > last:
+        raise QueryError(f"year range {text!r} is backwards: write {last}-{first}")
+    return first, last
+
+
+CHOICES: dict[str, Sequence[str]] = {
+    "victims": VICTIMS,
+    "exploitation": EXPLOITATION,
+    "metric": METRICS,
+    "fact type": FACT_TYPES,
+}
+
+
+def check_choices(kind: str, values: Iterable[str]) -> None:
+    """QueryError unless every value is one of the known ``kind`` (victims, exploitation, metric, fact type)."""
+    choices = CHOICES[kind]
+    for value in values:
+        if value not in choices:
+            raise QueryError(f"unknown {kind} {value!r}; choose from {', '.join(choices)}")
+
+
+class _Where:
+    """A WHERE clause built up from optional filters."""
+
+    def __init__(self, *clauses: str, params: Sequence[Any] = ()) -> None:
+        self.clauses = list(clauses)
+        self.params: list[Any] = list(params)
+
+    def add(self, clause: str, *params: Any) -> None:
+        self.clauses.append(clause)
+        self.params.extend(params)
+
+    def years(self, year: int | None, years: YearRange | None, column: str = "f.year") -> None:
+        if year is not None:
+            self.add(f"{column} = ?", year)
+        if years is not None:
+            self.add(f"{column} BETWEEN ? AND ?", *years)
+
+    def listed(self, column: str, values: Iterable[str]) -> None:
+        for value in values:
+            self.add(f"{column} LIKE ?", f"%,{value},%")
+
+    @property
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) if self.clauses else "1 = 1"
+
+
+def _split(delimited: str | None) -> list[str]:
+    return [v for v in (delimited or "").split(",") if v]
+
+
+def _ordered(values: Iterable[str], order: Sequence[str]) -> list[str]:
+    seen = set(values)
+    return [v for v in order if v in seen] + sorted(seen - set(order))
+
+
+def _evidence(store: Store, where: _Where, limit: int = EVIDENCE_PER_ROW) -> list[EvidenceRow]:
+    """Distinct sentences among the first ``limit`` facts ``where`` selects (a few rows, whatever the store size)."""
+    rows = store.rows(
+        "SELECT d.source, f.ev_start, f.ev_end, f.ev_text FROM facts f JOIN documents d ON d.id = f.document_id "
+        f"WHERE {where.sql} LIMIT {limit}",
+        where.params,
+    )
+    out: list[EvidenceRow] = []
+    for source, start, end, text in rows:
+        if all(e.text != text for e in out):
+            out.append(EvidenceRow(source, start, end, text))
+            if len(out) == limit:
+                break
+    return out
+
+
+def _year_clause(where: _Where, year: int | None) -> None:
+    if year is None:
+        where.add("f.year IS NULL")
+    else:
+        where.add("f.year = ?", year)
+
+
+def _rollup(
+    store: Store, kind: str, where: _Where
+) -> list[tuple[str, str, int | None, str, int, int, int, int]]:
+    """Rollup groups of a kind: (a, b, year, detail, facts, sentences, documents, hedged facts)."""
+    return [
+        (a, b, year or None, detail, n, ns, nd, nh)
+        for a, b, year, detail, n, ns, nd, nh in store.rows(
+            "SELECT r.a, r.b, r.year, r.detail, r.facts, r.sentences, r.documents, r.hedged FROM rollup r "
+            f"WHERE r.kind = ? AND {where.sql}",
+            [kind, *where.params],
+        )
+    ]
+
+
+def _rollup_values(store: Store, kind: str, where: _Where) -> dict[tuple[Any, ...], dict[str, set[str]]]:
+    """Values counted in rollup groups: (a, b, year, detail) -> attribute -> values."""
+    out: dict[tuple[Any, ...], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for a, b, year, detail, attribute, value in store.rows(
+        "SELECT r.a, r.b, r.year, r.detail, r.attribute, r.value FROM rollup_values r "
+        f"WHERE r.kind = ? AND {where.sql}",
+        [kind, *where.params],
+    ):
+        out[(a, b, year or None, detail)][attribute].add(value)
+    return out
+
+
+# -- queries -----------------------------------------------------------------------------------
+
+
+def flows(
+    store: Store,
+    origin: str | None = None,
+    destination: str | None = None,
+    country: str | None = None,
+    via: str | None = None,
+    year: int | None = None,
+    years: YearRange | None = None,
+    victims: Sequence[str] = (),
+    exploitation: Sequence[str] = (),
+    hedged: bool | None = None,
+    evidence: bool = False,
+) -> Rows[FlowRow]:
+    """Flows grouped by origin and destination, most documents first.
+
+    ``country`` matches either end; ``victims`` and ``exploitation`` keep flows that name all those given;
+    ``hedged`` keeps only hedged (True) or only stated (False) flows. Without filters on the flows'
+    attributes (via, years, victims, exploitation, hedged) the rows come from the rollups; with them,
+    from the facts.
+    """
+    check_choices("victims", victims)
+    check_choices("exploitation", exploitation)
+    filtered = via or year is not None or years or victims or exploitation or hedged is not None
+    if not filtered:
+        group = _Where()
+        if origin:
+            group.add("r.a = ?", origin)
+        if destination:
+            group.add("r.b = ?", destination)
+        if country:
+            group.add("(r.a = ? OR r.b = ?)", country, country)
+        found = _flows_from_rollup(store, group)
+    else:
+        where = _Where("f.type = 'flow'")
+        if origin:
+            where.add("f.origin = ?", origin)
+        if destination:
+            where.add("f.destination = ?", destination)
+        if country:
+            where.add("(f.origin = ? OR f.destination = ?)", country, country)
+        if via:
+            where.listed("f.via", [via])
+        where.years(year, years)
+        where.listed("f.victims", victims)
+        where.listed("f.exploitation", exploitation)
+        if hedged is not None:
+            where.add("f.hedged = ?", int(hedged))
+        found = _flows_from_facts(store, where, year)
+    rows = Rows(sorted(found.values(), key=lambda r: (-r.documents, -r.sentences, r.origin, r.destination)))
+    if evidence:
+        for row in rows:
+            ev = _Where(
+                "f.type = 'flow'", "f.origin = ?", "f.destination = ?", params=[row.origin, row.destination]
+            )
+            if filtered:
+                ev.clauses += where.clauses[1:]
+                ev.params += where.params
+            row.evidence = _evidence(store, ev)
+    return rows
+
+
+def _flow_row(o: str, d: str, n: int, ns: int, nd: int, hedged: bool) -> FlowRow:
+    return FlowRow(
+        origin=o,
+        origin_name=place_name(o),
+        destination=d,
+        destination_name=place_name(d),
+        facts=n,
+        sentences=ns,
+        documents=nd,
+        hedged=hedged,
+    )
+
+
+def _set_lists(
+    row: FlowRow,
+    victims: Iterable[str],
+    exploitation: Iterable[str],
+    via: Iterable[str],
+    years: Iterable[int],
+) -> None:
+    row.victims = _ordered(victims, VICTIMS)
+    row.exploitation = _ordered(exploitation, EXPLOITATION)
+    row.via = sorted(set(via))
+    row.years = sorted(set(years))
+
+
+def _flows_from_rollup(store: Store, group: _Where) -> dict[tuple[str, str], FlowRow]:
+    found = {
+        (o, d): _flow_row(o, d, n, ns, nd, nh == n)
+        for o, d, _, _, n, ns, nd, nh in _rollup(store, "flow", group)
+    }
+    for (o, d, _, _), values in _rollup_values(store, "flow", group).items():
+        if (o, d) in found:
+            _set_lists(
+                found[(o, d)],
+                values["victims"],
+                values["exploitation"],
+                values["via"],
+                (int(y) for y in values["year"]),
+            )
+    return found
+
+
+def _flows_from_facts(store: Store, where: _Where, year: int | None = None) -> dict[tuple[str, str], FlowRow]:
+    # One pass over the facts (the covering flow indexes hold every column read here). With one year
+    # asked for, that is every row's year: no need to collect them.
+    agg = store.dialect.distinct_values
+    years_sql = "NULL" if year is not None else agg("CAST(f.year AS TEXT)")
+    found = {}
+    for o, d, n, ns, nd, hedged, vic, exp, via, years in store.rows(
+        "SELECT f.origin, f.destination, COUNT(*), COUNT(DISTINCT f.sentence_id), COUNT(DISTINCT f.document_id), "
+        f"MIN(f.hedged), {agg('f.victims')}, {agg('f.exploitation')}, {agg('f.via')}, {years_sql} "
+        f"FROM facts f WHERE {where.sql} GROUP BY f.origin, f.destination",
+        where.params,
+    ):
+        row = _flow_row(o, d, n, ns, nd, bool(hedged))
+        stated = [year] if year is not None else [int(y) for y in _split(years)]
+        _set_lists(row, _split(vic), _split(exp), _split(via), stated)
+        found[(o, d)] = row
+    return found
+
+
+def tiers(
+    store: Store,
+    year: int | None = None,
+    years: YearRange | None = None,
+    country: str | None = None,
+    evidence: bool = False,
+) -> Rows[TierRow]:
+    """Tier placements by country and year."""
+    group = _Where()
+    if country:
+        group.add("r.a = ?", country)
+    group.years(year, years, column="r.year")
+    rows = Rows(
+        TierRow(country=c, name=place_name(c), year=y, tier=t, facts=n, sentences=ns, documents=nd)
+        for c, t, y, _, n, ns, nd, _ in _rollup(store, "tier", group)
+    )
+    rows.sort(key=lambda r: (r.name, r.year or 0, r.tier))
+    if evidence:
+        for row in rows:
+            ev = _Where("f.type = 'tier'", "f.country = ?", "f.tier = ?", params=[row.country, row.tier])
+            _year_clause(ev, row.year)
+            row.evidence = _evidence(store, ev)
+    return rows
+
+
+def stats(
+    store: Store,
+    country: str,
+    metric: str | None = None,
+    year: int | None = None,
+    years: YearRange | None = None,
+    evidence: bool = False,
+) -> Rows[StatRow]:
+    """A country's statistics by metric and year, each distinct value with what states it."""
+    group = _Where("r.a = ?", params=[country])
+    if metric:
+        check_choices("metric", [metric])
+        group.add("r.b = ?", metric)
+    group.years(year, years, column="r.year")
+    rows: Rows[StatRow] = Rows()
+    for _, m, y, detail, n, ns, nd, _ in _rollup(store, "statistic", group):
+        exp, value = detail.rsplit("|", 1)
+        rows.append(
+            StatRow(
+                country=country,
+                metric=m,
+                year=y,
+                exploitation=exp or None,
+                value=int(value),
+                facts=n,
+                sentences=ns,
+                documents=nd,
+            )
+        )
+    order = {m: i for i, m in enumerate(METRICS)}
+    rows.sort(key=lambda r: (r.year or 0, order.get(r.metric, 99), r.exploitation or "", r.value))
+    if evidence:
+        for row in rows:
+            ev = _Where(
+                "f.type = 'statistic'",
+                "f.country = ?",
+                "f.metric = ?",
+                "f.detail = ?",
+                params=[country, row.metric, f"{row.exploitation or ''}|{row.value}"],
+            )
+            _year_clause(ev, row.year)
+            row.evidence = _evidence(store, ev)
+    return rows
+
+
+def _roles(store: Store, country: str, evidence: bool) -> Rows[RoleRow]:
+    group = _Where("r.a = ?", params=[country])
+    found = {
+        (role, year): RoleRow(country=country, role=role, year=year, facts=n, sentences=ns, documents=nd)
+        for _, role, year, _, n, ns, nd, _ in _rollup(store, "role", group)
+    }
+    for (_, role, year, _), values in _rollup_values(store, "role", group).items():
+        if (role, year) in found:
+            found[(role, year)].extents = _ordered(values["extent"], ("primary", "secondary", "growing"))
+    if evidence:
+        for (role, year), row in found.items():
+            ev = _Where("f.type = 'role'", "f.country = ?", "f.role = ?", params=[country, role])
+            _year_clause(ev, year)
+            row.evidence = _evidence(store, ev)
+    order = {"origin": 0, "transit": 1, "destination": 2}
+    return Rows(sorted(found.values(), key=lambda r: (r.year or 0, order.get(r.role, 9))))
+
+
+def _statements(store: Store, country: str, evidence: bool) -> dict[str, Rows[StatementRow]]:
+    """Compliance verdicts, ratifications, penalties and funding: each distinct statement with its years."""
+    out: dict[str, Rows[StatementRow]] = {}
+    group = _Where("r.a = ?", params=[country])
+    for kind in STATEMENT_FIELDS:
+        rows: dict[str, StatementRow] = {}
+        for _, _, _, detail, n, ns, nd, _ in _rollup(store, kind, group):
+            stated = json.loads(detail)
+            rows[detail] = StatementRow(
+                type=kind,
+                country=country,
+                fields={k: stated.get(k) for k in STATEMENT_FIELDS[kind]},
+                facts=n,
+                sentences=ns,
+                documents=nd,
+            )
+        for (_, _, _, detail), values in _rollup_values(store, kind, group).items():
+            if detail in rows:
+                rows[detail].years = sorted(int(y) for y in values["year"])
+        if evidence:
+            for detail, row in rows.items():
+                row.evidence = _evidence(
+                    store,
+                    _Where("f.type = ?", "f.country = ?", "f.detail = ?", params=[kind, country, detail]),
+                )
+        out[kind] = Rows(sorted(rows.values(), key=lambda r: (-r.documents, r.years[:1])))
+    return out
+
+
+def profile(store: Store, country: str, evidence: bool = False) -> Profile:
+    """Everything about one country: roles by year, tiers, compliance, ratification, penalties, funding,
+    outbound and inbound flows by partner, statistics by year."""
+    statements = _statements(store, country, evidence)
+    named = _rollup(store, "place", _Where("r.a = ?", params=[country]))
+    return Profile(
+        country=country,
+        name=place_name(country),
+        region=None if country.startswith(REGION_PREFIX) else region_of(country),
+        documents=named[0][6] if named else 0,
+        roles=_roles(store, country, evidence),
+        tiers=tiers(store, country=country, evidence=evidence),
+        compliance=statements["compliance"],
+        ratifications=statements["ratification"],
+        penalties=statements["penalty"],
+        funding=statements["funding"],
+        outbound=flows(store, origin=country, evidence=evidence),
+        inbound=flows(store, destination=country, evidence=evidence),
+        statistics=stats(store, country, evidence=evidence),
+    )
+
+
+def facts(
+    store: Store,
+    fact_type: str | None = None,
+    country: str | None = None,
+    year: int | None = None,
+    years: YearRange | None = None,
+    doc: str | None = None,
+    limit: int | None = None,
+) -> Rows[FactRow]:
+    """Stored facts, in document and text order. ``country`` matches a fact's country or either end of a
+    flow; ``doc`` a document's source, file name, or file name without extension."""
+    where = _Where()
+    if fact_type:
+        check_choices("fact type", [fact_type])
+        where.add("f.type = ?", fact_type)
+    if country:
+        where.add("(f.country = ? OR f.origin = ? OR f.destination = ?)", country, country, country)
+    where.years(year, years)
+    if doc:
+        where.add("(d.source = ? OR d.source LIKE ? OR d.source LIKE ?)", doc, f"%/{doc}", f"%/{doc}.%")
+    sql = (
+        "SELECT f.id, d.source, f.data, f.ev_start, f.ev_end, f.ev_text FROM facts f "
+        f"JOIN documents d ON d.id = f.document_id WHERE {where.sql} ORDER BY d.source, f.ev_start, f.id"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return Rows(
+        FactRow(fid, fact_from_row(source, data, s, e, t))
+        for fid, source, data, s, e, t in store.rows(sql, where.params)
+    )
+
+
+def iter_facts(store: Store, fact_type: str | None = None, batch: int = 5000) -> Iterator[FactRow]:
+    """Every stored fact (of one type), in id order, read a batch at a time: for exports of any size."""
+    if fact_type:
+        check_choices("fact type", [fact_type])
+    last: int | None = None
+    while True:
+        where = _Where()
+        if fact_type:
+            where.add("f.type = ?", fact_type)
+        if last is not None:
+            where.add("f.id > ?", last)
+        rows = store.rows(
+            "SELECT f.id, d.source, f.data, f.ev_start, f.ev_end, f.ev_text FROM facts f "
+            f"JOIN documents d ON d.id = f.document_id WHERE {where.sql} ORDER BY f.id LIMIT {int(batch)}",
+            where.params,
+        )
+        for fid, source, data, s, e, t in rows:
+            yield FactRow(fid, fact_from_row(source, data, s, e, t))
+        if len(rows) < batch:
+            return
+        last = rows[-1][0]
+
+
+def places(store: Store) -> Rows[PlaceRow]:
+    """The places that some fact names, with their roles and how many facts name them."""
+    roles: dict[str, set[str]] = defaultdict(set)
+    for code, role in store.rows("SELECT DISTINCT a, b FROM rollup WHERE kind = 'role'"):
+        roles[code].add(role)
+    known = {
+        code: (name, kind, region, lat, lon)
+        for code, name, kind, region, lat, lon in store.rows(
+            "SELECT code, name, kind, region, lat, lon FROM places"
+        )
+    }
+    out: Rows[PlaceRow] = Rows()
+    for code, n in store.rows("SELECT a, facts FROM rollup WHERE kind = 'place' ORDER BY a"):
+        kind = "region" if code.startswith(REGION_PREFIX) else "country"
+        name, kind, region, lat, lon = known.get(code, (code, kind, None, None, None))
+        out.append(
+            PlaceRow(
+                code=code,
+                name=name,
+                kind=kind,
+                region=region,
+                lat=lat,
+                lon=lon,
+                roles=_ordered(roles.get(code, ()), ("origin", "transit", "destination")),
+                facts=n,
+            )
+        )
+    return out
+
+
+def search(store: Store, text: str, limit: int = 20) -> Rows[SearchRow]:
+    """Sentences matching the words (all of them; "a phrase" in quotes), best first.
+
+    A sentence found in many documents is one row, naming one of them and counting them all.
+    """
+    query = store.dialect.search_query(text)
+    if not query.strip():
+        raise QueryError("nothing to search for: give some words")
+    hits = store.rows(store.dialect.search_sql(), (query, int(limit)))
+    if not hits:
+        return Rows()
+    ids = [h[0] for h in hits]
+    spread = {
+        tid: (n, first)
+        for tid, n, first in store.rows(
+            "SELECT text_id, COUNT(DISTINCT document_id), MIN(document_id) FROM spans "
+            f"WHERE text_id IN ({', '.join('?' * len(ids))}) GROUP BY text_id",
+            ids,
+        )
+    }
+    out: Rows[SearchRow] = Rows()
+    for tid, score, highlighted in hits:
+        if tid not in spread:  # a text no document uses any more
+            continue
+        n, first = spread[tid]
+        source, title, start, end, sentence = store.rows(
+            "SELECT d.source, d.title, s.start_char, s.end_char, t.text FROM spans s "
+            "JOIN documents d ON d.id = s.document_id JOIN texts t ON t.id = s.text_id "
+            "WHERE s.text_id = ? AND s.document_id = ? ORDER BY s.start_char LIMIT 1",
+            (tid, first),
+        )[0]
+        out.append(
+            SearchRow(
+                document=source,
+                title=title,
+                start=start,
+                end=end,
+                text=sentence,
+                highlighted=highlighted,
+                score=round(float(score), 4),
+                documents=n,
+            )
+        )
+    return out
+
+
+def conflicts(
+    store: Store, country: str | None = None, evidence_limit: int = EVIDENCE_PER_ROW
+) -> Rows[ConflictRow]:
+    """Facts that disagree across statements: two tiers for one country and year, two ratification dates
+    for one country, two values of one statistic (country, metric, year, exploitation)."""
+    group = _Where()
+    if country:
+        group.add("r.a = ?", country)
+    out: Rows[ConflictRow] = Rows()
+
+    def side(value: Any, documents: int, where: _Where) -> ConflictSide:
+        return ConflictSide(
+            value=value, documents=documents, evidence=_evidence(store, where, evidence_limit)
+        )
+
+    tiers_of: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    for c, tier, year, _, _, _, nd, _ in _rollup(store, "tier", group):
+        if year is not None:
+            tiers_of[(c, year)].append((tier, nd))
+    for (c, year), placed in sorted(tiers_of.items()):
+        if len(placed) > 1:
+            sides = [
+                side(
+                    t,
+                    nd,
+                    _Where(
+                        "f.type = 'tier'", "f.country = ?", "f.year = ?", "f.tier = ?", params=[c, year, t]
+                    ),
+                )
+                for t, nd in sorted(placed)
+            ]
+            out.append(
+                ConflictRow(kind="tier", country=c, year=year, metric=None, exploitation=None, sides=sides)
+            )
+    # A country ratifies once: two years, or two months in one year, disagree.
+    dates: dict[str, dict[tuple[int, int | None], list[str]]] = defaultdict(lambda: defaultdict(list))
+    counts: dict[str, int] = {}
+    for c, _, _, detail, _, _, nd, _ in _rollup(store, "ratification", group):
+        fields = json.loads(detail)
+        if fields.get("year") is not None:
+            dates[c][(fields["year"], fields.get("month"))].append(detail)
+            counts[detail] = nd
+    for c, stated_dates in sorted(dates.items()):
+        years = {y for y, _ in stated_dates}
+        months = {(y, m) for y, m in stated_dates if m is not None}
+        if len(years) > 1 or len(months) > len({y for y, _ in months}):
+            sides = []
+            for (y, m), details in sorted(stated_dates.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
+                where = _Where("f.type = 'ratification'", "f.country = ?", params=[c])
+                where.add(f"f.detail IN ({', '.join('?' * len(details))})", *details)
+                label = f"{y}-{m:02d}" if m else str(y)
+                sides.append(side(label, sum(counts[d] for d in details), where))
+            out.append(
+                ConflictRow(
+                    kind="ratification", country=c, year=None, metric=None, exploitation=None, sides=sides
+                )
+            )
+    values: dict[tuple[str, str, int, str], list[tuple[int, int]]] = defaultdict(list)
+    for c, metric, year, detail, _, _, nd, _ in _rollup(store, "statistic", group):
+        if year is not None:
+            exp, number = detail.rsplit("|", 1)
+            values[(c, metric, year, exp)].append((int(number), nd))
+    for (c, metric, year, exp), stated in sorted(values.items()):
+        if len(stated) > 1:
+            sides = []
+            for value, nd in stated:
+                where = _Where(
+                    "f.type = 'statistic'",
+                    "f.country = ?",
+                    "f.metric = ?",
+                    "f.year = ?",
+                    "f.detail = ?",
+                    params=[c, metric, year, f"{exp}|{value}"],
+                )
+                sides.append(side(value, nd, where))
+            out.append(
+                ConflictRow(
+                    kind="statistic",
+                    country=c,
+                    year=year,
+                    metric=metric,
+                    exploitation=exp or None,
+                    sides=sides,
+                )
+            )
+    return out

@@ -1,0 +1,461 @@
+"""The knowledge base: documents, their sentences, their facts and the places, in SQLite or PostgreSQL.
+
+``open_store(url)`` opens (and creates or migrates) a store; the ``Store`` writes whole documents in one
+transaction each and answers SQL for the query layer (``tipkb.query``), which is the one place that reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, Literal
+
+from tipkb.extract import RULESET
+from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
+from tipkb.places import REGION_PREFIX, gazetteer
+from tipkb.store.dialect import Dialect, StoreError, connect
+from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
+from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "DocumentRecord", "Store", "StoreError", "WriteStatus", "open_store"]
+
+WriteStatus = Literal["new", "replaced", "unchanged", "duplicate", "reextracted"]
+
+FACT_COLUMNS = (
+    "id",
+    "document_id",
+    "sentence_id",
+    "type",
+    "country",
+    "origin",
+    "destination",
+    "via",
+    "year",
+    "role",
+    "extent",
+    "tier",
+    "metric",
+    "value",
+    "victims",
+    "exploitation",
+    "hedged",
+    "detail",
+    "rule",
+    "ev_start",
+    "ev_end",
+    "ev_text",
+    "data",
+)
+_INSERT_FACT = f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({', '.join('?' * len(FACT_COLUMNS))})"
+_INSERT_SENTENCE = "INSERT INTO spans (id, document_id, start_char, end_char, text_id) VALUES (?, ?, ?, ?, ?)"
+_INSERT_TEXT = "INSERT INTO texts (id, text) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
+# Where the rollups' columns are in a fact row.
+_ROLLUP_INDEX = [FACT_COLUMNS.index(c) for c in ROLLUP_COLUMNS]
+_INSERT_DOCUMENT = (
+    "INSERT INTO documents (id, hash, source, title, subject, report_year, ruleset, ingested_at, "
+    "n_sentences, n_facts, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def hash64(text: str) -> int:
+    """A stable signed 64-bit id for a string (the first 8 bytes of its BLAKE2b digest)."""
+    return int.from_bytes(
+        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big", signed=True
+    )
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of a document's decoded text: what makes two documents the same document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class DocumentRecord:
+    """A document as stored: its text, sentences (start, end, text) and facts, and what was known of it."""
+
+    source: str
+    text: str
+    sentences: Sequence[tuple[int, int, str]]
+    facts: Sequence[Fact]
+    title: str | None = None
+    subject: str | None = None
+    report_year: int | None = None
+    ruleset: str = RULESET
+    hash: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.hash:
+            self.hash = content_hash(self.text)
+
+    @property
+    def id(self) -> int:
+        return hash64(self.hash)
+
+
+def _delimited(values: Iterable[str] | str | None) -> str | None:
+    if values is None:
+        return None
+    items = [values] if isinstance(values, str) else list(values)
+    return "," + ",".join(items) + "," if items else None
+
+
+def fact_id(doc_hash: str, fact: Fact) -> int:
+    """A fact's stored id: a hash of the document hash, the evidence span, the type and the fact's key."""
+    ev = fact.evidence
+    return hash64(f"{doc_hash}|{ev.start}|{ev.end}|{fact.type}|{fact.key()!r}")
+
+
+def sentence_id(doc_hash: str, start: int, end: int) -> int:
+    return hash64(f"{doc_hash}|s|{start}|{end}")
+
+
+@dataclass
+class _Rows:
+    document: tuple[Any, ...]
+    sentences: list[tuple[Any, ...]]
+    texts: list[tuple[int, str]]
+    facts: list[tuple[Any, ...]]
+
+
+def _rows(record: DocumentRecord) -> _Rows:
+    """The rows that store a document: its own, its sentences', their texts', its facts' (duplicates dropped)."""
+    doc_id = record.id
+    sentences = sorted(record.sentences)
+    texts = {t: hash64(t) for _, _, t in sentences}
+    sentence_rows = [(sentence_id(record.hash, s, e), doc_id, s, e, texts[t]) for s, e, t in sentences]
+    starts = [s for s, _, _ in sentences]
+    fact_rows: dict[int, tuple[Any, ...]] = {}
+    for fact in record.facts:
+        fid = fact_id(record.hash, fact)
+        if fid in fact_rows:
+            continue
+        ev = fact.evidence
+        # The sentence that holds the evidence: the last one starting at or before it, if it ends after.
+        k = bisect_right(starts, ev.start) - 1
+        sid = sentence_rows[k][0] if k >= 0 and sentences[k][1] >= ev.end else None
+        data = fact.to_dict()
+        del data["doc"], data["evidence"]
+        country = getattr(fact, "country", None)
+        origin = destination = via = victims = exploitation = role = extent = tier = metric = None
+        value: float | None = None
+        if isinstance(fact, FlowFact):
+            origin, destination = fact.origin, fact.destination
+            via, victims, exploitation = (
+                _delimited(fact.via),
+                _delimited(fact.victims),
+                _delimited(fact.exploitation),
+            )
+        elif isinstance(fact, RoleFact):
+            role, extent = fact.role, fact.extent
+        elif isinstance(fact, TierFact):
+            tier = fact.tier
+        elif isinstance(fact, StatisticFact):
+            metric, value, exploitation = fact.metric, float(fact.value), _delimited(fact.exploitation)
+        elif isinstance(fact, FundingFact):
+            value = float(fact.amount)
+        fact_rows[fid] = (
+            fid,
+            doc_id,
+            sid,
+            fact.type,
+            country,
+            origin,
+            destination,
+            via,
+            fact.year,
+            role,
+            extent,
+            tier,
+            metric,
+            value,
+            victims,
+            exploitation,
+            int(bool(fact.hedged)),
+            fact_detail(fact.type, data),
+            fact.rule,
+            ev.start,
+            ev.end,
+            ev.text,
+            json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        )
+    doc_row = (
+        doc_id,
+        record.hash,
+        record.source,
+        record.title,
+        record.subject,
+        record.report_year,
+        record.ruleset,
+        datetime.now(UTC).isoformat(timespec="seconds"),
+        len(sentence_rows),
+        len(fact_rows),
+        record.text,
+    )
+    return _Rows(doc_row, sentence_rows, [(i, t) for t, i in texts.items()], list(fact_rows.values()))
+
+
+def fact_from_row(source: str, data: str, ev_start: int, ev_end: int, ev_text: str) -> Fact:
+    """Rebuild a stored fact."""
+    fields = json.loads(data)
+    fields["doc"] = source
+    fields["evidence"] = {"start": ev_start, "end": ev_end, "text": ev_text}
+    return fact_from_dict(fields)
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[str, list[tuple[Any, ...]]]:
+    """Rows for the places table from the gazetteer and the centroid table, and a digest of them."""
+    text = files("tipkb.places").joinpath("data", "centroids.tsv").read_text(encoding="utf-8")
+    centroids: dict[str, tuple[float, float]] = {}
+    for line in text.splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) >= 3:
+            centroids[cols[0]] = (float(cols[1]), float(cols[2]))
+    gaz = gazetteer()
+    surfaces: dict[str, list[str]] = {}
+    for surface, (code, _kind) in gaz.surfaces.items():
+        surfaces.setdefault(code, []).append(surface)
+    rows = []
+    for code, name in sorted(gaz.names.items()):
+        lat, lon = centroids.get(code, (None, None))
+        kind = "region" if code.startswith(REGION_PREFIX) else "country"
+        rows.append(
+            (code, name, kind, gaz.regions.get(code) or None, "|".join(surfaces.get(code, [])), lat, lon)
+        )
+    digest = hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+    return digest, rows
+
+
+class Store:
+    """An open knowledge base. Use ``open_store``; close it (or use ``with``) when done."""
+
+    def __init__(self, dialect: Dialect, url: str) -> None:
+        self.dialect = dialect
+        self.url = url
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.dialect.close()
+
+    # -- schema -------------------------------------------------------------------------------
+
+    def schema_version(self) -> int | None:
+        if not self.dialect.has_table("meta"):
+            return None
+        rows = self.dialect.execute("SELECT value FROM meta WHERE key = 'schema_version'")
+        return int(rows[0][0]) if rows else None
+
+    def _prepare(self, create: bool) -> None:
+        version = self.schema_version()
+        if version is None:
+            if self.dialect.table_names():
+                raise StoreError(f"{self.url} is not a tipkb knowledge base (it has other tables)")
+            if not create:
+                raise StoreError(f"{self.url} has no knowledge base yet (run `tipkb ingest` first)")
+        elif version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.url} was made by a newer tipkb (schema {version}; this tipkb reads up to "
+                f"{SCHEMA_VERSION}): upgrade tipkb"
+            )
+        if version is None or version < SCHEMA_VERSION:
+            self._migrate()
+        if create:
+            self._seed_places()
+
+    def _migrate(self) -> None:
+        d = self.dialect
+        with d.transaction():
+            if d.name == "postgresql":
+                # Two processes creating one store: the second waits, then finds it made.
+                d.execute("SELECT pg_advisory_xact_lock(7193514)")
+            version = self.schema_version() or 0
+            for migration in MIGRATIONS:
+                if migration.version <= version:
+                    continue
+                for statement in migration.for_dialect(d.name, d.int64, d.float64):
+                    d.execute(statement)
+                self._set_meta("schema_version", str(migration.version))
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.dialect.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def meta(self, key: str) -> str | None:
+        rows = self.dialect.execute("SELECT value FROM meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
+
+    def _seed_places(self) -> None:
+        digest, rows = _places()
+        if self.meta("places_digest") == digest:
+            return
+        with self.dialect.transaction():
+            self.dialect.execute("DELETE FROM places")
+            self.dialect.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+            self._set_meta("places_digest", digest)
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def status(self, source: str, doc_hash: str) -> tuple[WriteStatus, str | None]:
+        """What writing this document would do, and the source of the stored copy of its text, if any.
+
+        "unchanged": stored at this source; "duplicate": its text is stored under another source;
+        "replaced": this source holds other text (which goes; a copy of this text stored elsewhere moves
+        here); "new": none of these.
+        """
+        rows = self.dialect.execute(
+            "SELECT source, hash FROM documents WHERE hash = ? OR source = ?", (doc_hash, source)
+        )
+        same_text = [stored for stored, h in rows if h == doc_hash]
+        same_source = any(stored == source and h != doc_hash for stored, h in rows)
+        if source in same_text:
+            return "unchanged", source
+        if same_source:
+            return "replaced", same_text[0] if same_text else None
+        if same_text:
+            return "duplicate", same_text[0]
+        return "new", None
+
+    def write_document(self, record: DocumentRecord, rewrite: bool = False) -> WriteStatus:
+        """Store a document with its sentences and facts, in one transaction.
+
+        A document already stored with the same text is left alone ("unchanged", or "duplicate" when
+        stored under another source) unless ``rewrite`` (re-extraction); one stored at the same source
+        with other text is replaced.
+        """
+        return self.write_documents([record], rewrite)[0]
+
+    def write_documents(self, records: Sequence[DocumentRecord], rewrite: bool = False) -> list[WriteStatus]:
+        """Store several documents in one transaction (each whole; see ``write_document``)."""
+        out: list[WriteStatus] = []
+        d = self.dialect
+        with d.transaction():
+            added, removed = Tally(), Tally()
+            for record in records:
+                status, _ = self.status(record.source, record.hash)
+                if status in ("unchanged", "duplicate") and not rewrite:
+                    out.append(status)
+                    continue
+                if status != "new":
+                    for old in d.execute(
+                        "SELECT id FROM documents WHERE source = ? OR hash = ?", (record.source, record.hash)
+                    ):
+                        self._delete(old[0], removed)
+                rows = _rows(record)
+                d.execute(_INSERT_DOCUMENT, rows.document)
+                d.executemany(_INSERT_TEXT, rows.texts)
+                d.executemany(_INSERT_SENTENCE, rows.sentences)
+                d.executemany(_INSERT_FACT, rows.facts)
+                added.add_rows([row[i] for i in _ROLLUP_INDEX] for row in rows.facts)
+                out.append("reextracted" if status in ("unchanged", "duplicate") else status)
+            # Additions first: a document added and removed again in one batch must net to nothing.
+            added.apply(d, 1)
+            removed.apply(d, -1)
+        return out
+
+    def _delete(self, document_id: int, tally: Tally) -> None:
+        """Remove a document's rows; its contributions to the rollups go into ``tally`` (to subtract)."""
+        d = self.dialect
+        tally.add_rows(
+            d.execute(f"SELECT {', '.join(ROLLUP_COLUMNS)} FROM facts WHERE document_id = ?", (document_id,))
+        )
+        text_ids = d.execute("SELECT DISTINCT text_id FROM spans WHERE document_id = ?", (document_id,))
+        for table, column in (("facts", "document_id"), ("spans", "document_id"), ("documents", "id")):
+            d.execute(f"DELETE FROM {table} WHERE {column} = ?", (document_id,))
+        # Texts no other document uses.
+        d.executemany(
+            "DELETE FROM texts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM spans WHERE text_id = ?)",
+            [(t, t) for (t,) in text_ids],
+        )
+
+    def delete_document(self, source: str) -> bool:
+        """Remove a document and everything extracted from it; False if there was none."""
+        with self.dialect.transaction():
+            rows = self.dialect.execute("SELECT id FROM documents WHERE source = ?", (source,))
+            removed = Tally()
+            for (doc_id,) in rows:
+                self._delete(doc_id, removed)
+            removed.apply(self.dialect, -1)
+        return bool(rows)
+
+    def rebuild_rollups(self) -> None:
+        """Recount the rollups from the facts (they are kept up to date by every write; this is for repairs
+        and for migrations that change what they count)."""
+        with self.dialect.transaction():
+            self.dialect.execute("DELETE FROM rollup")
+            self.dialect.execute("DELETE FROM rollup_values")
+            tally = Tally()
+            tally.add_rows(self.dialect.execute(f"SELECT {', '.join(ROLLUP_COLUMNS)} FROM facts"))
+            tally.apply(self.dialect, 1)
+
+    def optimize(self, full: bool = False) -> None:
+        """Refresh the query planner's statistics: cheaply after an ingest (SQLite ``PRAGMA optimize``),
+        or all of them after a bulk load (``full``: ``ANALYZE``)."""
+        if self.dialect.name == "sqlite" and not full:
+            self.dialect.execute("PRAGMA optimize")
+        else:
+            self.dialect.execute("ANALYZE")
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a read query written with ``?`` placeholders in the SQL both dialects accept."""
+        return self.dialect.execute(sql, params)
+
+    def documents(self, stale_only: bool = False) -> list[tuple[str, str, str]]:
+        """(source, hash, ruleset) of stored documents; with ``stale_only``, those not extracted by the
+        current rule-set."""
+        sql = "SELECT source, hash, ruleset FROM documents"
+        params: tuple[Any, ...] = ()
+        if stale_only:
+            sql += " WHERE ruleset <> ?"
+            params = (RULESET,)
+        return [(source, h, ruleset) for source, h, ruleset in self.rows(sql + " ORDER BY source", params)]
+
+    def document(self, source: str) -> tuple[str, str | None] | None:
+        """The stored text and title of a document, or None."""
+        rows = self.rows("SELECT text, title FROM documents WHERE source = ?", (source,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        """How many documents, sentences, distinct sentence texts, facts and places are stored."""
+        tables = {
+            "documents": "documents",
+            "sentences": "spans",
+            "texts": "texts",
+            "facts": "facts",
+            "places": "places",
+        }
+        return {name: int(self.rows(f"SELECT COUNT(*) FROM {table}")[0][0]) for name, table in tables.items()}
+
+    def size_bytes(self) -> int | None:
+        """Bytes on disk (SQLite: the file and its WAL; PostgreSQL: the database)."""
+        return self.dialect.size_bytes()
+
+
+def open_store(url: str = "tipkb.db", create: bool = True) -> Store:
+    """Open the knowledge base at a SQLite path or a ``postgresql://`` URL.
+
+    With ``create`` a missing store is made (and an older one migrated); without it, a missing store is
+    an error. Raises StoreError with a one-line message when the store cannot be used.
+    """
+    dialect = connect(url, create)
+    store = Store(dialect, url)
+    try:
+        store._prepare(create)
+    except BaseException:
+        store.close()
+        raise
+    return store

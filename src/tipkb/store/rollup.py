@@ -1,0 +1,177 @@
+"""Rollups: how many facts, sentences and documents state each group of facts, kept up to date as documents
+are written and removed, so that a profile or a flow table reads a few rows instead of every fact.
+
+A group is (kind, a, b, year, detail):
+
+| kind | a | b | year | detail |
+| --- | --- | --- | --- | --- |
+| flow | origin | destination | 0 | "" |
+| role | country | role | year | "" |
+| tier | country | tier | year | "" |
+| statistic | country | metric | year | "exploitation|value" (the fact's ``detail`` column) |
+| compliance, ratification, penalty, funding | country | "" | 0 | the fields that make the statement, as JSON (``detail``) |
+| place | a place any fact names | "" | 0 | "" |
+
+(year 0: none, or not part of the group). Documents are disjoint, so a document's counts simply add to
+the group's, and subtract when it is removed. Values of lists (flow victims, exploitation, via, years;
+role extents; statement years) are counted in ``rollup_values``, so a group's union of them is exact too.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from tipkb.store.dialect import Dialect
+
+GroupKey = tuple[str, str, str, int, str]
+# The fields that make two statements of one kind the same statement (their years aside).
+STATEMENT_FIELDS = {
+    "compliance": ("fully_meets", "significant_efforts"),
+    "ratification": ("instrument", "year", "month"),
+    "penalty": ("articles", "min_years", "max_years"),
+    "funding": ("amount", "currency", "purpose"),
+}
+# Columns of a fact row that the rollups read, in this order.
+ROLLUP_COLUMNS = (
+    "document_id",
+    "sentence_id",
+    "type",
+    "country",
+    "origin",
+    "destination",
+    "via",
+    "year",
+    "role",
+    "extent",
+    "tier",
+    "metric",
+    "victims",
+    "exploitation",
+    "hedged",
+    "detail",
+)
+
+
+def _items(delimited: str | None) -> list[str]:
+    return [v for v in (delimited or "").split(",") if v]
+
+
+def fact_detail(kind: str, fields: dict[str, Any]) -> str:
+    """The part of a fact's rollup group that no column holds (see the table above); "" for the rest.
+
+    ``fields``: the fact as ``Fact.to_dict()`` gives it.
+    """
+    if kind in STATEMENT_FIELDS:
+        return json.dumps({k: fields.get(k) for k in STATEMENT_FIELDS[kind]}, sort_keys=True)
+    if kind == "statistic":
+        return f"{fields.get('exploitation') or ''}|{int(fields['value'])}"
+    return ""
+
+
+class Tally:
+    """Contributions of some documents to the rollups: add them, or take them away."""
+
+    def __init__(self) -> None:
+        # group -> [facts, hedged facts]; group -> document -> sentences; (group, attribute, value) -> facts
+        self.facts: dict[GroupKey, list[int]] = defaultdict(lambda: [0, 0])
+        self.sentences: dict[GroupKey, dict[Any, set[Any]]] = defaultdict(lambda: defaultdict(set))
+        self.values: dict[tuple[GroupKey, str, str], int] = defaultdict(int)
+
+    def add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Count fact rows whose columns are ``ROLLUP_COLUMNS``."""
+        for row in rows:
+            (
+                doc,
+                sent,
+                kind,
+                country,
+                origin,
+                dest,
+                via,
+                year,
+                role,
+                extent,
+                tier,
+                metric,
+                victims,
+                exp,
+                hedged,
+                detail,
+            ) = row
+            groups: list[GroupKey] = []
+            values: list[tuple[str, str]] = []
+            if kind == "flow":
+                group: GroupKey = ("flow", origin, dest, 0, "")
+                values = [("victims", v) for v in _items(victims)]
+                values += [("exploitation", v) for v in _items(exp)]
+                values += [("via", v) for v in _items(via)]
+                if year is not None:
+                    values.append(("year", str(year)))
+                places = {origin, dest}
+            else:
+                places = {country} if country else set()
+                if kind == "role":
+                    group = ("role", country, role, year or 0, "")
+                    if extent:
+                        values = [("extent", extent)]
+                elif kind == "tier":
+                    group = ("tier", country, tier, year or 0, "")
+                elif kind == "statistic":
+                    group = ("statistic", country, metric, year or 0, detail)
+                elif kind in STATEMENT_FIELDS:
+                    group = (kind, country, "", 0, detail)
+                    if year is not None:
+                        values = [("year", str(year))]
+                else:
+                    continue
+            # A key part the extractor left empty groups under "" (the rollup's columns are NOT NULL).
+            group = (group[0], group[1] or "", group[2] or "", group[3], group[4])
+            groups.append(group)
+            groups.extend(("place", p, "", 0, "") for p in places if p)
+            for g in groups:
+                counts = self.facts[g]
+                counts[0] += 1
+                counts[1] += int(bool(hedged))
+                members = self.sentences[g][doc]
+                if sent is not None:
+                    members.add(sent)
+            for attribute, v in values:
+                self.values[(group, attribute, v)] += 1
+
+    def apply(self, dialect: Dialect, sign: int) -> None:
+        """Add (sign 1) or take away (sign -1) these counts, in the caller's transaction.
+
+        Rows are touched in key order, so that concurrent writers (PostgreSQL) cannot deadlock.
+        """
+        groups = []
+        for g, (n, hedged) in sorted(self.facts.items()):
+            docs = self.sentences[g]
+            sentences = sum(len(s) for s in docs.values())
+            groups.append((*g, sign * n, sign * sentences, sign * len(docs), sign * hedged))
+        dialect.executemany(
+            "INSERT INTO rollup (kind, a, b, year, detail, facts, sentences, documents, hedged) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, a, b, year, detail) DO UPDATE SET "
+            "facts = rollup.facts + excluded.facts, sentences = rollup.sentences + excluded.sentences, "
+            "documents = rollup.documents + excluded.documents, hedged = rollup.hedged + excluded.hedged",
+            groups,
+        )
+        values = [(*g, attribute, v, sign * n) for (g, attribute, v), n in sorted(self.values.items())]
+        dialect.executemany(
+            "INSERT INTO rollup_values (kind, a, b, year, detail, attribute, value, facts) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, a, b, year, detail, attribute, value) "
+            "DO UPDATE SET facts = rollup_values.facts + excluded.facts",
+            values,
+        )
+        if sign < 0:
+            dialect.executemany(
+                "DELETE FROM rollup WHERE kind = ? AND a = ? AND b = ? AND year = ? AND detail = ? AND facts <= 0",
+                [g[:5] for g in groups],
+            )
+            dialect.executemany(
+                "DELETE FROM rollup_values WHERE kind = ? AND a = ? AND b = ? AND year = ? AND detail = ? "
+                "AND attribute = ? AND value = ? AND facts <= 0",
+                [v[:7] for v in values],
+            )
