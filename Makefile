@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: all install demo test lint accuracy bench clean
+.PHONY: all install demo test lint accuracy bench bench-web screenshots clean
 
 all: test
 
@@ -34,6 +34,14 @@ accuracy: install
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/store_bench.py
+
+bench-web: install
+	$(BIN)/python benchmarks/web_bench.py
+
+screenshots: install
+	bash scripts/install-chromium.sh
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

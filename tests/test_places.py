@@ -17,7 +17,7 @@ from tipkb.places import (
     resolve_place,
     suggest_place,
 )
-from tipkb.places.matcher import gazetteer, normalise
+from tipkb.places.gazetteer import gazetteer, normalise
 
 REGIONS = {
     "Africa", "North Africa", "West Africa", "East Africa", "Central Africa", "Southern Africa",

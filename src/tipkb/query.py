@@ -812,7 +812,8 @@ def search(store: Store, text: str, limit: int = 20) -> Rows[SearchRow]:
 
     A sentence found in many documents is one row, naming one of them and counting them all.
     """
-    query = store.dialect.search_query(text)
+    # Control characters (NUL among them) are never words, and PostgreSQL refuses NUL in text.
+    query = store.dialect.search_query("".join(c if c.isprintable() else " " for c in text))
     if not query.strip():
         raise QueryError("nothing to search for: give some words")
     hits = store.rows(store.dialect.search_sql(), (query, int(limit)))

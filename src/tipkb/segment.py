@@ -11,14 +11,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+if TYPE_CHECKING:  # spaCy loads in about a second: only when a document is first segmented
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
 
-from tipkb.places import PlaceMatcher, PlaceMention
+    from tipkb.places.matcher import PlaceMatcher, PlaceMention
 
 # A paragraph longer than this is cut at a sentence end before it reaches spaCy.
 MAX_BLOCK = 100_000
@@ -32,6 +31,9 @@ _STARTERS = {"In", "The", "During", "According", "A", "An", "Some", "Many", "Mos
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """spaCy's blank English pipeline with tipkb's tokenizer tweaks (citations stay one token)."""
+    import spacy
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
     pipeline = spacy.blank("en")
     defaults: Any = pipeline.Defaults
     tokenizer: Any = pipeline.tokenizer
@@ -179,6 +181,8 @@ def _blocks(par: Paragraph) -> Iterator[tuple[int, str]]:
 
 @lru_cache(maxsize=1)
 def _matcher() -> PlaceMatcher:
+    from tipkb.places.matcher import PlaceMatcher
+
     return PlaceMatcher(nlp().vocab)
 
 

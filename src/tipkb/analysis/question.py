@@ -18,7 +18,7 @@ from typing import Any
 
 from tipkb.model import EXPLOITATION, ROLES, VICTIMS
 from tipkb.places import REGION_PREFIX, PlaceMatcher, gazetteer
-from tipkb.places.matcher import normalise
+from tipkb.places.gazetteer import normalise
 from tipkb.vocab import Phrases, vocabulary
 
 __all__ = [

@@ -25,6 +25,7 @@ from tipkb.cli import analysis as _analysis  # noqa: E402,F401
 from tipkb.cli import extract as _extract  # noqa: E402,F401
 from tipkb.cli import split as _split  # noqa: E402,F401
 from tipkb.cli import store as _store  # noqa: E402,F401
+from tipkb.cli import web as _web  # noqa: E402,F401
 
 
 def main(argv: list[str] | None = None) -> int:

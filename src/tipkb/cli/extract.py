@@ -10,7 +10,6 @@ import typer
 
 from tipkb.cli import app
 from tipkb.cli.output import FORMAT_OPTION, Format, error, write_rows
-from tipkb.extract import extract_document
 from tipkb.model import FACT_TYPES, Fact
 from tipkb.read import ReadError, iter_documents
 
@@ -37,6 +36,8 @@ def extract_command(
     evidence: bool = typer.Option(False, "--evidence", help="Show each fact's sentence in the table."),
 ) -> None:
     """Extract facts from narratives and print them (table by default, or json/jsonl/csv)."""
+    from tipkb.extract import extract_document
+
     wanted = set(fact_type or FACT_TYPES)
     unknown = wanted - set(FACT_TYPES)
     if unknown:

@@ -6,11 +6,27 @@ The vocabulary lives in data/countries.tsv and data/regions.tsv; `PlaceMatcher` 
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING, Any
 
-from .matcher import REGION_PREFIX, PlaceMatcher, PlaceMention, gazetteer, normalise
+from tipkb.places.gazetteer import REGION_PREFIX, gazetteer, normalise
+
+if TYPE_CHECKING:
+    from tipkb.places.matcher import PlaceMatcher, PlaceMention
+
+
+def __getattr__(name: str) -> Any:
+    # The matcher needs spaCy; looking names up does not, so it is imported only when asked for.
+    if name in ("PlaceMatcher", "PlaceMention"):
+        from tipkb.places import matcher
+
+        return getattr(matcher, name)
+    raise AttributeError(name)
+
 
 __all__ = [
     "REGION_PREFIX",
+    "gazetteer",
+    "normalise",
     "PlaceMatcher",
     "PlaceMention",
     "country_codes",

@@ -1,75 +1,18 @@
-"""The places gazetteer (countries.tsv, regions.tsv) and a spaCy matcher that finds its names in a Doc."""
+"""A spaCy matcher that finds the gazetteer's place names in a Doc."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-REGION_PREFIX = "region:"
+from tipkb.places.gazetteer import REGION_PREFIX, gazetteer, normalise, not_places
 
-# Capitalised phrases that contain a place name but name no country or region: matched like places so
-# that the longest-match rule removes the name inside them, then dropped.
-NOT_PLACES = (
-    "Niger Delta",
-    "Niger River",
-    "Niger State",
-    "Indian Ocean",
-    "American Indian",
-    "American Indians",
-    "New Mexico",
-    "New Jersey",
-    "New Guinea",
-    "New South Wales",
-    "Gulf of Aden",
-    "Gulf of Guinea",
-    "Gulf of Mexico",
-    "Gulf of Oman",
-    "Gulf of Thailand",
-    "Gulf of Fonseca",
-    "Gulf Coast",
-    "Gulf War",
-    "Lake Chad",
-    "Congo River",
-    "Congo Basin",
-    "African American",
-    "African Americans",
-    "African-American",
-    "African-Americans",
-    "Asian American",
-    "Asian Americans",
-    "Spanish-speaking",
-    "French-speaking",
-    "Portuguese-speaking",
-    "Russian-speaking",
-    "Chinese-speaking",
-    "US $",
-    "U.S. $",
-    "US dollar",
-    "US dollars",
-    "U.S. dollar",
-    "U.S. dollars",
-    "Eastern Caribbean dollar",
-    "Eastern Caribbean dollars",
-    "Caribbean coast",
-    "New England",
-    "South China Sea",
-    "East China Sea",
-    "Inter-American",
-    "African Union",
-    "Organization of American States",
-    "Economic Community of West African States",
-    "Association of Southeast Asian Nations",
-)
 _NOT_PLACE = "-"
 _SMALL_WORDS = frozenset({"and", "of", "the"})
-_LEADING = re.compile(r"^(?:the|other)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,61 +26,6 @@ class PlaceMention:
     code: str
     kind: str
     text: str
-
-
-@dataclass(frozen=True)
-class Gazetteer:
-    """The data files, indexed.
-
-    names: code -> display name, for countries and regions ("region:Africa" -> "Africa").
-    regions: country code -> region name ("" when none).
-    surfaces: surface form as written in the data -> (code, kind), kind in country/demonym/region.
-    index: normalised surface form (see `normalise`) -> code.
-    """
-
-    names: dict[str, str]
-    regions: dict[str, str]
-    surfaces: dict[str, tuple[str, str]]
-    index: dict[str, str]
-
-
-def normalise(name: str) -> str:
-    """Lookup key: case-folded, one space between words, straight apostrophes, no leading "the"/"other"."""
-    key = " ".join(name.replace("’", "'").casefold().split())
-    return _LEADING.sub("", key)
-
-
-def _rows(filename: str) -> list[list[str]]:
-    text = files("tipkb.places").joinpath("data", filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
-
-
-def _split(field: str) -> list[str]:
-    return [item for item in field.split("|") if item]
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """Load the data files once."""
-    names: dict[str, str] = {}
-    regions: dict[str, str] = {}
-    surfaces: dict[str, tuple[str, str]] = {}
-    for code, name, aliases, demonyms, region in _rows("countries.tsv"):
-        names[code] = name
-        regions[code] = region
-        for surface in [name, *_split(aliases)]:
-            surfaces.setdefault(surface, (code, "country"))
-        for surface in _split(demonyms):
-            surfaces.setdefault(surface, (code, "demonym"))
-    for name, aliases in _rows("regions.tsv"):
-        code = REGION_PREFIX + name
-        names[code] = name
-        for surface in [name, *_split(aliases)]:
-            surfaces.setdefault(surface, (code, "region"))
-    index: dict[str, str] = {}
-    for surface, (code, _kind) in surfaces.items():
-        index.setdefault(normalise(surface), code)
-    return Gazetteer(names, regions, surfaces, index)
 
 
 def _title(text: str) -> str:
@@ -165,7 +53,7 @@ class PlaceMatcher:
     def __init__(self, vocab: Vocab) -> None:
         gaz = gazetteer()
         pattern_to_key: dict[str, tuple[str, str]] = {}
-        for text in NOT_PLACES:
+        for text in not_places():
             for variant in _variants(text, "country"):
                 pattern_to_key.setdefault(variant, (_NOT_PLACE, _NOT_PLACE))
         for surface, (code, kind) in gaz.surfaces.items():

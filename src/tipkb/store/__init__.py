@@ -16,7 +16,6 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from tipkb.extract import RULESET
 from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
 from tipkb.places import REGION_PREFIX, gazetteer
 from tipkb.store.dialect import Dialect, StoreError, connect
@@ -70,6 +69,13 @@ def hash64(text: str) -> int:
     )
 
 
+def _current_ruleset() -> str:
+    # Imported when needed: the extractor loads spaCy, which queries of the store never need.
+    from tipkb.extract import RULESET
+
+    return RULESET
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of a document's decoded text: what makes two documents the same document."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -86,10 +92,12 @@ class DocumentRecord:
     title: str | None = None
     subject: str | None = None
     report_year: int | None = None
-    ruleset: str = RULESET
+    ruleset: str = ""  # the current rule-set when empty
     hash: str = field(default="")
 
     def __post_init__(self) -> None:
+        if not self.ruleset:
+            self.ruleset = _current_ruleset()
         if not self.hash:
             self.hash = content_hash(self.text)
 
@@ -421,7 +429,7 @@ class Store:
         params: tuple[Any, ...] = ()
         if stale_only:
             sql += " WHERE ruleset <> ?"
-            params = (RULESET,)
+            params = (_current_ruleset(),)
         return [(source, h, ruleset) for source, h, ruleset in self.rows(sql + " ORDER BY source", params)]
 
     def document(self, source: str) -> tuple[str, str | None] | None:

@@ -1,0 +1,514 @@
+"""The JSON API under /api: every list paginated, every fact and sentence linked to its document.
+
+Each endpoint parses its parameters, calls a view (which calls ``tipkb.query``) and returns the dict.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
+from pydantic import BaseModel
+from starlette.background import BackgroundTask
+
+from tipkb import __version__, query
+from tipkb.model import FACT_TYPES
+from tipkb.web import views
+from tipkb.web.stores import Stores
+from tipkb.web.upload import (
+    Upload,
+    UploadRejected,
+    check_files,
+    check_token,
+    ingest_files,
+    safe_name,
+    token_of,
+)
+from tipkb.web.views import DEFAULT_LIMIT, MAX_LIMIT, FlowFilters
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    suggestions: list[str] | None = None
+    details: list[dict[str, Any]] | None = None
+
+
+class ErrorBody(BaseModel):
+    """Every error of the API: a status and a one-line message (with "did you mean" suggestions for an
+    unknown country, and the failing parameters for a malformed request)."""
+
+    error: ErrorDetail
+
+
+class Page(BaseModel):
+    """A page of a list. ``next``/``prev`` are the URLs of the neighbouring pages (null at the ends);
+    ``total`` is null where counting would mean reading the whole list."""
+
+    items: list[dict[str, Any]]
+    total: int | None
+    limit: int
+    offset: int
+    next: str | None
+    prev: str | None
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter that names nothing known (a metric, a year range)"},
+    404: {"model": ErrorBody, "description": "Not found (an unknown country comes with suggestions)"},
+    422: {"model": ErrorBody, "description": "A malformed parameter (not a number, a page too large)"},
+}
+
+router = APIRouter(prefix="/api", responses=ERRORS)
+
+# Lists built by reading everything before the page (search, facts) go no deeper than this.
+MAX_SCAN = 100_000
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
+Offset = Annotated[int, Query(ge=0, le=MAX_SCAN, description="Items to skip.")]
+Year = Annotated[int | None, Query(ge=0, le=9999, description="Only this year.")]
+Years = Annotated[
+    str | None, Query(max_length=20, description="Only these years, e.g. 2008-2010.", examples=["2008-2010"])
+]
+Place = Annotated[str | None, Query(max_length=100)]
+Evidence = Annotated[bool, Query(description="Include the sentences that state each row.")]
+
+
+class FactType(StrEnum):
+    role = "role"
+    flow = "flow"
+    ratification = "ratification"
+    tier = "tier"
+    compliance = "compliance"
+    statistic = "statistic"
+    funding = "funding"
+    penalty = "penalty"
+
+
+assert tuple(FactType) == FACT_TYPES
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
+
+
+def stores_of(request: Request) -> Stores:
+    stores: Stores = request.app.state.stores
+    return stores
+
+
+def _clean(value: str | None) -> str | None:
+    """Reject text with control characters (no name or word has them; some databases refuse them)."""
+    if value is not None and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise query.QueryError("parameters may not contain control characters")
+    return value
+
+
+@router.get("", summary="What this API serves", tags=["about"])
+def api_index(request: Request) -> dict[str, Any]:
+    """Counts of what is stored and the endpoints, with examples."""
+    store = stores_of(request).get()
+    return {
+        "name": "tipkb",
+        "version": __version__,
+        "counts": store.counts(),
+        "endpoints": {
+            "countries": "/api/countries",
+            "country profile": "/api/countries/KAZ",
+            "flows": "/api/flows?destination=KAZ&exploitation=labor",
+            "tiers": "/api/tiers?year=2019",
+            "statistics": "/api/statistics?country=KAZ&metric=convictions",
+            "facts": "/api/facts?type=tier&country=KAZ",
+            "documents": "/api/documents",
+            "search": "/api/search?q=forced+labor",
+            "conflicts": "/api/conflicts",
+            "export": "/api/export/jsonl",
+            "schema": "/openapi.json",
+            "docs": "/api/docs",
+        },
+    }
+
+
+@router.get("/countries", response_model=Page, tags=["countries"])
+def list_countries(
+    request: Request,
+    kind: Annotated[str | None, Query(pattern="^(country|region)$", description="country or region")] = None,
+    role: Annotated[str | None, Query(pattern="^(origin|transit|destination)$")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """The countries and regions some fact names: roles, latest tier, how many facts name them."""
+    rows = views.country_rows(stores_of(request))
+    rows = [r for r in rows if (kind is None or r["kind"] == kind) and (role is None or role in r["roles"])]
+    return views.page(
+        rows[offset : offset + limit],
+        limit=limit,
+        offset=offset,
+        total=len(rows),
+        path="/api/countries",
+        params={"kind": kind, "role": role},
+    )
+
+
+@router.get("/countries/{country}", tags=["countries"])
+def country_profile(
+    request: Request,
+    country: Annotated[
+        str, PathParam(max_length=100, description="A code, name or demonym: KAZ, Kazakhstan")
+    ],
+    evidence: Evidence = False,
+) -> dict[str, Any]:
+    """Everything known about a country: roles, tiers, compliance, ratification, penalties, funding, flows
+    out and in, statistics by year (and the series the dashboard charts), each with its sentences."""
+    code = query.resolve_country(_clean(country) or "")
+    return views.profile_view(stores_of(request), code, evidence=evidence)
+
+
+@router.get("/flows", response_model=Page, tags=["flows"])
+def list_flows(
+    request: Request,
+    origin: Annotated[str | None, Query(max_length=100, description="Origin country or region")] = None,
+    destination: Annotated[str | None, Query(max_length=100, description="Destination")] = None,
+    country: Annotated[str | None, Query(max_length=100, description="Either end")] = None,
+    via: Annotated[str | None, Query(max_length=100, description="A transit country")] = None,
+    region: Annotated[str | None, Query(max_length=40, description="Either end in this region")] = None,
+    year: Year = None,
+    years: Years = None,
+    victims: Annotated[list[str], Query(description="Victims named (all of them): men, women, ...")] = [],  # noqa: B006
+    exploitation: Annotated[list[str], Query(description="Exploitation named (all of them)")] = [],  # noqa: B006
+    hedged: Annotated[bool | None, Query(description="Only hedged (true) or only stated (false)")] = None,
+    evidence: Evidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Who is trafficked from where to where, grouped by origin and destination, most documents first
+    (the filters of `tipkb flows`)."""
+    for value in (origin, destination, country, via, region, years, *victims, *exploitation):
+        _clean(value)
+    filters = FlowFilters(
+        origin=origin,
+        destination=destination,
+        country=country,
+        via=via,
+        region=region,
+        year=year,
+        years=years,
+        victims=list(victims),
+        exploitation=list(exploitation),
+        hedged=hedged,
+    )
+    stores = stores_of(request)
+    rows = filters.run(stores.get(), evidence=evidence)
+    return views.page(
+        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
+        limit=limit,
+        offset=offset,
+        total=len(rows),
+        path="/api/flows",
+        params={**filters.params(), "evidence": str(evidence).lower() if evidence else None},
+    )
+
+
+@router.get("/tiers", response_model=Page, tags=["tiers"])
+def list_tiers(
+    request: Request,
+    year: Year = None,
+    years: Years = None,
+    country: Place = None,
+    evidence: Evidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Tier placements (TIP report) by country and year; a country-year stated with two tiers has a row
+    for each."""
+    code = views.country_code(_clean(country), regions=False)
+    stores = stores_of(request)
+    rows = query.tiers(
+        stores.get(), year=year, years=views.year_range(_clean(years)), country=code, evidence=evidence
+    )
+    return views.page(
+        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
+        limit=limit,
+        offset=offset,
+        total=len(rows),
+        path="/api/tiers",
+        params={"year": year, "years": years, "country": country, "evidence": "true" if evidence else None},
+    )
+
+
+@router.get("/statistics", response_model=Page, tags=["statistics"])
+def list_statistics(
+    request: Request,
+    country: Annotated[str, Query(max_length=100, description="A country: code, name or demonym")],
+    metric: Annotated[
+        str | None, Query(max_length=40, description="investigations, prosecutions, ...")
+    ] = None,
+    year: Year = None,
+    years: Years = None,
+    evidence: Evidence = False,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """A country's statistics (investigations, prosecutions, convictions, victims) by metric and year; two
+    values stated for one year are two rows."""
+    code = query.resolve_country(_clean(country) or "", regions=False)
+    if metric:
+        query.check_choices("metric", [metric])
+    stores = stores_of(request)
+    rows = query.stats(
+        stores.get(), code, metric=metric, year=year, years=views.year_range(_clean(years)), evidence=evidence
+    )
+    return views.page(
+        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
+        limit=limit,
+        offset=offset,
+        total=len(rows),
+        path="/api/statistics",
+        params={
+            "country": country,
+            "metric": metric,
+            "year": year,
+            "years": years,
+            "evidence": "true" if evidence else None,
+        },
+    )
+
+
+@router.get("/facts", response_model=Page, tags=["facts"])
+def list_facts(
+    request: Request,
+    type: Annotated[FactType | None, Query(description="Only this fact type")] = None,
+    country: Annotated[
+        str | None, Query(max_length=100, description="A country (either end, for flows)")
+    ] = None,
+    year: Year = None,
+    years: Years = None,
+    doc: Annotated[
+        str | None, Query(max_length=500, description="A document's source, file name or stem")
+    ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stored facts as the extractor writes them (FACTS.md), in document and text order, each with its id
+    and links to its document and sentence."""
+    code = views.country_code(_clean(country))
+    stores = stores_of(request)
+    rows = query.facts(
+        stores.get(),
+        fact_type=type.value if type else None,
+        country=code,
+        year=year,
+        years=views.year_range(_clean(years)),
+        doc=_clean(doc),
+        limit=offset + limit + 1,
+    )
+    chosen = rows[offset : offset + limit]
+    return views.page(
+        [views.fact_dict(stores, r) for r in chosen],
+        limit=limit,
+        offset=offset,
+        more=len(rows) > offset + limit,
+        path="/api/facts",
+        params={
+            "type": type.value if type else None,
+            "country": country,
+            "year": year,
+            "years": years,
+            "doc": doc,
+        },
+    )
+
+
+@router.get("/documents", response_model=Page, tags=["documents"])
+def list_documents(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
+    """The stored documents (without their text), by source."""
+    index = views.documents(stores_of(request))
+    return views.page(
+        [d.to_dict() for d in index.ordered[offset : offset + limit]],
+        limit=limit,
+        offset=offset,
+        total=len(index.ordered),
+        path="/api/documents",
+        params={},
+    )
+
+
+DocId = Annotated[str, PathParam(max_length=64, description="16 hexadecimal digits (see /api/documents)")]
+
+
+@router.get("/documents/{doc_id}", tags=["documents"])
+def get_document(request: Request, doc_id: DocId) -> dict[str, Any]:
+    """A document's text, its facts, and the evidence spans marked: ``spans`` (offsets into ``text``, with
+    the facts each states) and ``highlighted`` (the text with each span between ``**``)."""
+    return views.document_view(stores_of(request), doc_id)
+
+
+@router.get("/documents/{doc_id}/sentences", response_model=Page, tags=["documents"])
+def document_sentences(
+    request: Request,
+    doc_id: DocId,
+    at: Annotated[
+        int | None, Query(ge=0, le=2**31, description="Start at the sentence holding this offset")
+    ] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """A document's sentences in text order, each with the ids of the facts it states; ``at`` starts at
+    the sentence holding a character offset (a fact's evidence start)."""
+    items, more = views.document_sentences(stores_of(request), doc_id, at, limit, offset)
+    return views.page(
+        items,
+        limit=limit,
+        offset=offset,
+        more=more,
+        path=f"/api/documents/{doc_id}/sentences",
+        params={"at": at},
+    )
+
+
+@router.get("/search", response_model=Page, tags=["search"])
+def search(
+    request: Request,
+    q: Annotated[
+        str, Query(min_length=1, max_length=500, description='Words (all of them); "a phrase" in quotes')
+    ],
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> dict[str, Any]:
+    """Full-text search over the stored sentences, best first; matched words between ``**`` in
+    ``highlighted``; each hit links to the sentence in its document."""
+    stores = stores_of(request)
+    rows = query.search(stores.get(), _clean(q) or "", limit=offset + limit + 1)
+    return views.page(
+        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
+        limit=limit,
+        offset=offset,
+        more=len(rows) > offset + limit,
+        path="/api/search",
+        params={"q": q},
+    )
+
+
+@router.get("/conflicts", response_model=Page, tags=["conflicts"])
+def list_conflicts(
+    request: Request,
+    country: Place = None,
+    kind: Annotated[str | None, Query(pattern="^(tier|ratification|statistic)$")] = None,
+    limit: Limit = DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Facts that disagree: two tiers for one country-year, two ratification dates, two values of one
+    statistic; each side with the sentences that state it."""
+    code = views.country_code(_clean(country), regions=False)
+    stores = stores_of(request)
+    rows = [r for r in views.conflict_rows(stores, code) if kind is None or r["kind"] == kind]
+    return views.page(
+        rows[offset : offset + limit],
+        limit=limit,
+        offset=offset,
+        total=len(rows),
+        path="/api/conflicts",
+        params={"country": country, "kind": kind},
+    )
+
+
+_MEDIA = {
+    "csv": "text/csv",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+    "graphml": "application/xml",
+    "gexf": "application/xml",
+    "geojson": "application/geo+json",
+}
+
+
+@router.get(
+    "/export/{fmt}",
+    tags=["export"],
+    response_class=FileResponse,
+    responses={
+        200: {
+            "description": "The export as a file download",
+            "content": {media: {} for media in sorted({*_MEDIA.values(), "application/zip"})},
+        }
+    },
+)
+def export(
+    request: Request,
+    fmt: ExportFormat,
+    type: Annotated[FactType | None, Query(description="Only this fact type (csv, jsonl, parquet)")] = None,
+) -> FileResponse:
+    """The whole knowledge base as a download: facts as CSV (a ZIP of one file per type, or one file with
+    ``type``), JSON Lines or Parquet; the flow network as GraphML, GEXF or GeoJSON."""
+    from tipkb.export import ExportError
+    from tipkb.export import export as write_export
+
+    fact_type = type.value if type else None
+    folder = Path(tempfile.mkdtemp(prefix="tipkb-export-"))
+    cleanup = BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
+    name = "tipkb" + (f"-{fact_type}" if fact_type else "")
+    try:
+        if fmt is ExportFormat.csv and fact_type is None:
+            write_export(stores_of(request).get(), fmt.value, folder / name)
+            archive = folder / f"{name}-csv.zip"
+            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+                for f in sorted((folder / name).iterdir()):
+                    z.write(f, f"{name}/{f.name}")
+            return FileResponse(
+                archive, media_type="application/zip", filename=archive.name, background=cleanup
+            )
+        target = folder / f"{name}.{fmt.value}"
+        write_export(stores_of(request).get(), fmt.value, target, fact_type)
+    except ExportError as err:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise query.QueryError(str(err)) from None
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return FileResponse(target, media_type=_MEDIA[fmt.value], filename=target.name, background=cleanup)
+
+
+UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorBody, "description": "No token, or the wrong one"},
+    403: {"model": ErrorBody, "description": "Uploads are off (no TIPKB_TOKEN on the server)"},
+    413: {"model": ErrorBody, "description": "A file or the request is too large, or too many files"},
+    415: {"model": ErrorBody, "description": "A file of a type tipkb does not read"},
+}
+
+
+@router.post("/documents", tags=["upload"], responses=UPLOAD_ERRORS)
+async def upload_documents(
+    request: Request,
+    files: Annotated[list[UploadFile], File(description="Text, Markdown, HTML or PDF files")],
+) -> dict[str, Any]:
+    """Ingest documents (off unless the server has TIPKB_TOKEN; then send it as
+    ``Authorization: Bearer TOKEN``). Every file is checked (size, type) before anything is stored; then
+    each is read, extracted and stored in its own transaction, with a result per file."""
+    settings = request.app.state.upload
+    check_token(settings, token_of({k.lower(): v for k, v in request.headers.items()}))
+    uploads = []
+    for f in files:
+        data = await f.read(settings.max_file_bytes + 1)
+        uploads.append(Upload(safe_name(f.filename), data))
+    check_files(settings, uploads)
+    stores = stores_of(request)
+    try:
+        results = await run_in_threadpool(lambda: ingest_files(stores.get(), uploads))
+    finally:
+        stores.bump()
+    return {"results": results, "stored": sum(r["status"] in ("new", "replaced") for r in results)}
+
+
+__all__ = ["ErrorBody", "Page", "UploadRejected", "router"]

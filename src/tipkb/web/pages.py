@@ -1,0 +1,617 @@
+"""The dashboard: HTML pages rendered on the server (Jinja2 templates, SVG drawn by ``svg``), from the
+same views as the API. Every page works without JavaScript and loads nothing from another origin."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from tipkb import __version__, query
+from tipkb.model import EXPLOITATION, VICTIMS
+from tipkb.places import REGION_PREFIX
+from tipkb.web import svg, views
+from tipkb.web.stores import Stores
+from tipkb.web.views import FlowFilters
+
+router = APIRouter(include_in_schema=False)
+
+ROLE_CLASSES = {
+    ("origin",): "r-o",
+    ("destination",): "r-d",
+    ("transit",): "r-t",
+    ("origin", "destination"): "r-od",
+    ("origin", "transit"): "r-ot",
+    ("transit", "destination"): "r-td",
+    ("origin", "transit", "destination"): "r-otd",
+}
+ROLE_LABELS = {
+    "r-o": "origin",
+    "r-d": "destination",
+    "r-t": "transit",
+    "r-od": "origin and destination",
+    "r-ot": "origin and transit",
+    "r-td": "transit and destination",
+    "r-otd": "origin, transit and destination",
+}
+METRIC_LABELS = {
+    "investigations": "Investigations",
+    "prosecutions": "Prosecutions",
+    "convictions": "Convictions",
+    "victims_identified": "Victims identified",
+    "victims_assisted": "Victims assisted",
+    "officials_prosecuted": "Officials prosecuted",
+    "officials_convicted": "Officials convicted",
+}
+FLOW_PAGE = 50
+FACTS_PAGE = 100
+MAP_ARCS = 80
+
+
+def _short(source: str) -> str:
+    return PurePath(source).name or source
+
+
+def _marked(highlighted: str) -> Markup:
+    """Search text with matched words between ``**`` as escaped HTML with <mark>s."""
+    parts = str(escape(highlighted)).split("**")
+    return Markup("".join(f"<mark>{p}</mark>" if i % 2 else p for i, p in enumerate(parts)))
+
+
+def _fields(fields: dict[str, Any]) -> str:
+    out = []
+    for key, value in fields.items():
+        if value is None or value == []:
+            continue
+        if isinstance(value, bool):
+            value = "yes" if value else "no"
+        elif isinstance(value, list):
+            value = ", ".join(map(str, value))
+        elif isinstance(value, float) and value.is_integer():
+            value = f"{int(value):,}"
+        elif isinstance(value, int) and key in ("amount", "value"):
+            value = f"{value:,}"
+        out.append(f"{key.replace('_', ' ')}: {value}")
+    return "; ".join(out)
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("tipkb.web", "templates"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["short"] = _short
+    env.filters["marked"] = _marked
+    env.filters["fields"] = _fields
+    env.filters["place"] = query.place_name
+    env.filters["place_link"] = views.place_link
+    env.filters["tier_label"] = lambda t: svg.TIER_LABELS.get(t, t)
+    env.filters["tier_class"] = lambda t: svg.TIER_CLASSES.get(t, "nodata")
+    env.filters["metric"] = lambda m: METRIC_LABELS.get(m, m)
+    env.filters["num"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+    env.globals["version"] = __version__
+    return env
+
+
+def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    upload = request.app.state.upload
+    html = (
+        _env()
+        .get_template(template)
+        .render(request=request, path=request.url.path, uploads=upload.enabled, **context)
+    )
+    return HTMLResponse(html, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str, suggestions: list[str] | None = None) -> Response:
+    links = []
+    for name in suggestions or []:
+        try:
+            links.append((name, views.place_link(query.resolve_country(name))))
+        except query.QueryError:
+            continue
+    return render(
+        request, "error.html", status=status, title=f"Error {status}", message=message, suggestions=links
+    )
+
+
+def _stores(request: Request) -> Stores:
+    stores: Stores = request.app.state.stores
+    return stores
+
+
+def _place_choices(stores: Stores) -> list[tuple[str, str]]:
+    return [(r["code"], r["name"]) for r in views.country_rows(stores)]
+
+
+def _dots(stores: Stores, areas: dict[str, svg.Area], codes: set[str]) -> list[svg.Dot]:
+    """Places with data that the 1:110m outlines leave out (small states, regions) as dots."""
+    shapes = svg.world()
+    where = views.positions(stores)
+    out = []
+    for code in sorted(codes):
+        if code in shapes or code.startswith(REGION_PREFIX) or code not in where:
+            continue
+        area = areas.get(code)
+        if area is None:
+            continue
+        p = where[code]
+        out.append(svg.Dot(code, p.lon, p.lat, area.cls, area.label, area.href))
+    return out
+
+
+# -- the world map ----------------------------------------------------------------------------------
+
+
+@router.get("/", response_class=HTMLResponse)
+def world_page(
+    request: Request,
+    year: Annotated[int | None, Query(ge=0, le=9999)] = None,
+    by: Annotated[str, Query(pattern="^(tier|role)$")] = "tier",
+) -> Response:
+    stores = _stores(request)
+    placements = views.tier_map(stores)
+    years = sorted(placements, reverse=True)
+    if year is None and years:
+        year = years[0]
+    rows = views.country_rows(stores)
+    areas: dict[str, svg.Area] = {}
+    table = []
+    shown = placements.get(year or 0, {})
+    for row in rows:
+        if row["kind"] != "country":
+            continue
+        code, name = row["code"], row["name"]
+        tiers = shown.get(code, [])
+        if by == "tier":
+            if tiers:
+                label = f"{name}: {svg.TIER_LABELS.get(tiers[0], tiers[0])} in {year}"
+                if len(tiers) > 1:
+                    label += " (also stated: " + ", ".join(svg.TIER_LABELS.get(t, t) for t in tiers[1:]) + ")"
+                areas[code] = svg.Area(
+                    svg.TIER_CLASSES.get(tiers[0], "nodata"), label, views.place_link(code)
+                )
+            else:
+                areas[code] = svg.Area(
+                    "nodata has-facts", f"{name}: no tier for {year}", views.place_link(code)
+                )
+        else:
+            cls = ROLE_CLASSES.get(tuple(row["roles"]))
+            if cls:
+                areas[code] = svg.Area(cls, f"{name}: {ROLE_LABELS[cls]}", views.place_link(code))
+            else:
+                areas[code] = svg.Area("nodata has-facts", f"{name}: no role stated", views.place_link(code))
+        table.append({**row, "tiers": tiers})
+    drawn = svg.world_map(
+        areas,
+        label=(f"World map of tier placements in {year}" if by == "tier" else "World map of stated roles"),
+        dots=_dots(stores, areas, set(areas)),
+    )
+    if by == "tier":
+        legend = [(cls, label) for t, cls in svg.TIER_CLASSES.items() for label in [svg.TIER_LABELS[t]]]
+    else:
+        legend = list(ROLE_LABELS.items())
+    legend.append(("has-facts", "named in facts, no data shown"))
+    legend.append(("nodata", "no data"))
+    return render(
+        request,
+        "map.html",
+        title="World map",
+        year=year,
+        years=years,
+        by=by,
+        map=Markup(drawn),
+        legend=legend,
+        table=table,
+        counts=stores.memo("counts", lambda store: store.counts()),
+    )
+
+
+# -- a country ----------------------------------------------------------------------------------------
+
+
+@router.get("/countries", response_class=HTMLResponse)
+def countries_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None) -> Response:
+    if q and q.strip():
+        return RedirectResponse(views.place_link(query.resolve_country(q)), status_code=303)
+    return RedirectResponse("/#countries", status_code=303)
+
+
+@router.get("/countries/{country}", response_class=HTMLResponse)
+def country_page(request: Request, country: str) -> Response:
+    code = query.resolve_country(country[:100])
+    if code != country:
+        return RedirectResponse(views.place_link(code), status_code=307)
+    stores = _stores(request)
+    profile = views.profile_view(stores, code, evidence=True)
+    where = views.positions(stores)
+    here = where.get(code)
+    arcs, points = [], []
+    for direction, rows in (("in", profile["inbound"]), ("out", profile["outbound"])):
+        for row in rows:
+            a, b = where.get(row["origin"]), where.get(row["destination"])
+            if a is None or b is None:
+                continue
+            partner = row["origin"] if direction == "in" else row["destination"]
+            arcs.append(
+                svg.Arc(
+                    (a.lon, a.lat),
+                    (b.lon, b.lat),
+                    direction,
+                    f"{row['origin_name']} → {row['destination_name']}: {row['documents']} documents",
+                    row["documents"],
+                    views.place_link(partner),
+                )
+            )
+            points += [(a.lon, a.lat), (b.lon, b.lat)]
+    if here:
+        points.append((here.lon, here.lat))
+    areas = {}
+    partners = {r["origin"] for r in profile["inbound"]} | {r["destination"] for r in profile["outbound"]}
+    for partner in partners - {code}:
+        areas[partner] = svg.Area(
+            "partner", f"{query.place_name(partner)}: a flow partner", views.place_link(partner)
+        )
+    areas[code] = svg.Area("self", profile["name"], None)
+    flow_map = svg.world_map(
+        areas,
+        label=f"Flows into and out of {profile['name']}",
+        arcs=arcs,
+        box=svg.viewbox(points),
+        focus=code,
+        dots=_dots(stores, areas, set(areas)),
+    )
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for t in sorted(profile["tiers"], key=lambda t: -t["documents"]):
+        if t["year"] is not None:
+            by_year[t["year"]].append(t["tier"])
+    timeline = svg.tier_timeline(
+        sorted(by_year.items()), label=f"Tier placements of {profile['name']} by year"
+    )
+    charts = [
+        (
+            metric,
+            Markup(svg.bar_chart(series, label=f"{METRIC_LABELS[metric]} in {profile['name']} by year")),
+            series,
+        )
+        for metric, series in profile["charts"].items()
+    ]
+    return render(
+        request,
+        "country.html",
+        title=profile["name"],
+        p=profile,
+        flow_map=Markup(flow_map),
+        timeline=Markup(timeline),
+        charts=charts,
+    )
+
+
+@router.get("/countries/{country}/facts", response_class=HTMLResponse)
+def country_facts_page(
+    request: Request, country: str, offset: Annotated[int, Query(ge=0, le=100_000)] = 0
+) -> Response:
+    """Every fact about a country (or naming it as either end of a flow), a page at a time, each with
+    its sentence and a link to it in its document."""
+    code = query.resolve_country(country[:100])
+    if code != country:
+        return RedirectResponse(views.place_link(code) + "/facts", status_code=307)
+    stores = _stores(request)
+    found = query.facts(stores.get(), country=code, limit=offset + FACTS_PAGE + 1)
+    base = views.place_link(code) + "/facts"
+    return render(
+        request,
+        "facts.html",
+        title=f"{query.place_name(code)}: facts",
+        code=code,
+        name=query.place_name(code),
+        facts=[views.fact_dict(stores, r) for r in found[offset : offset + FACTS_PAGE]],
+        offset=offset,
+        next=f"{base}?offset={offset + FACTS_PAGE}" if len(found) > offset + FACTS_PAGE else None,
+        prev=f"{base}?offset={max(offset - FACTS_PAGE, 0)}" if offset else None,
+    )
+
+
+# -- flows ------------------------------------------------------------------------------------------------
+
+
+def _text(value: str | None) -> str | None:
+    value = (value or "").strip()
+    return value[:100] or None
+
+
+@router.get("/flows", response_class=HTMLResponse)
+def flows_page(
+    request: Request,
+    origin: str | None = None,
+    destination: str | None = None,
+    country: str | None = None,
+    region: str | None = None,
+    exploitation: str | None = None,
+    victims: str | None = None,
+    years: str | None = None,
+    hedged: Annotated[str | None, Query(pattern="^(|true|false)$")] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> Response:
+    filters = FlowFilters(
+        origin=_text(origin),
+        destination=_text(destination),
+        country=_text(country),
+        region=_text(region),
+        years=_text(years),
+        victims=[v for v in [_text(victims)] if v],
+        exploitation=[e for e in [_text(exploitation)] if e],
+        hedged=None if not hedged else hedged == "true",
+    )
+    stores = _stores(request)
+    rows = filters.run(stores.get(), evidence=False)
+    where = views.positions(stores)
+    arcs: list[svg.Arc] = []
+    areas: dict[str, svg.Area] = {}
+    for row in rows[:MAP_ARCS]:
+        a, b = where.get(row.origin), where.get(row.destination)
+        if a is None or b is None:
+            continue
+        arcs.append(
+            svg.Arc(
+                (a.lon, a.lat),
+                (b.lon, b.lat),
+                "flow",
+                f"{row.origin_name} → {row.destination_name}: {row.documents} documents",
+                row.documents,
+                None,
+            )
+        )
+        for code, cls in ((row.origin, "origin"), (row.destination, "destination")):
+            if code not in areas or areas[code].cls != cls:
+                cls = "both" if code in areas and areas[code].cls != cls else cls
+                areas[code] = svg.Area(cls, f"{query.place_name(code)}", views.place_link(code))
+    ends = [point for arc in arcs for point in (arc.start, arc.end)]
+    drawn = svg.world_map(
+        areas,
+        label="Map of the flows listed below",
+        arcs=arcs,
+        box=svg.viewbox(ends) if ends else None,
+        dots=_dots(stores, areas, set(areas)),
+    )
+    params = {
+        "origin": filters.origin,
+        "destination": filters.destination,
+        "country": filters.country,
+        "region": filters.region,
+        "exploitation": exploitation,
+        "victims": victims,
+        "years": filters.years,
+        "hedged": hedged,
+    }
+    chosen = rows[offset : offset + FLOW_PAGE]
+    return render(
+        request,
+        "flows.html",
+        title="Flows",
+        rows=[r.to_dict() for r in chosen],
+        total=len(rows),
+        offset=offset,
+        page_size=FLOW_PAGE,
+        next=views.url_with("/flows", {**params, "offset": offset + FLOW_PAGE})
+        if offset + FLOW_PAGE < len(rows)
+        else None,
+        prev=views.url_with("/flows", {**params, "offset": max(offset - FLOW_PAGE, 0)}) if offset else None,
+        f=params,
+        map=Markup(drawn),
+        mapped=len(arcs),
+        places=_place_choices(stores),
+        regions=views.regions(),
+        exploitations=EXPLOITATION,
+        victim_kinds=VICTIMS,
+        api=views.url_with("/api/flows", {**filters.params(), "limit": 50}),
+    )
+
+
+# -- search, documents, conflicts --------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: Annotated[str | None, Query(max_length=500)] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> Response:
+    rows: list[dict[str, Any]] = []
+    more = False
+    if q and q.strip():
+        stores = _stores(request)
+        found = query.search(stores.get(), q, limit=offset + 51)
+        more = len(found) > offset + 50
+        rows = views.linked(stores, [r.to_dict() for r in found[offset : offset + 50]])
+        index = views.documents(stores).by_source
+        for r in rows:
+            info = index.get(r["document"])
+            r["link"] = f"/documents/{info.id}?sentence={r['start']}-{r['end']}#sentence" if info else None
+    return render(
+        request,
+        "search.html",
+        title=f"Search: {q}" if q else "Search",
+        q=q or "",
+        rows=rows,
+        offset=offset,
+        next=views.url_with("/search", {"q": q, "offset": offset + 50}) if more else None,
+        prev=views.url_with("/search", {"q": q, "offset": max(offset - 50, 0)}) if offset else None,
+    )
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
+    index = views.documents(_stores(request))
+    size = 100
+    return render(
+        request,
+        "documents.html",
+        title="Documents",
+        docs=index.ordered[offset : offset + size],
+        total=len(index.ordered),
+        offset=offset,
+        next=f"/documents?offset={offset + size}" if offset + size < len(index.ordered) else None,
+        prev=f"/documents?offset={max(offset - size, 0)}" if offset else None,
+    )
+
+
+SENTENCE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
+@router.get("/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(
+    request: Request, doc_id: str, sentence: Annotated[str | None, Query(max_length=30)] = None
+) -> Response:
+    doc = views.document_view(_stores(request), doc_id)
+    text = doc["text"]
+    facts_at: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    for f in doc["facts"]:
+        facts_at[(f["evidence"]["start"], f["evidence"]["end"])].append(f)
+    wanted = None
+    if sentence and (m := SENTENCE.match(sentence)):
+        wanted = (int(m.group(1)), int(m.group(2)))
+    return render(
+        request,
+        "document.html",
+        title=doc["title"] or _short(doc["source"]),
+        doc=doc,
+        body=Markup(_document_html(text, sorted(facts_at.items()), wanted)),
+        spans=len(facts_at),
+    )
+
+
+def _document_html(
+    text: str, spans: list[tuple[tuple[int, int], list[dict[str, Any]]]], wanted: tuple[int, int] | None
+) -> str:
+    """The text, escaped, with each evidence span a <mark> (id ev-START-END) naming its facts, and the
+    sentence asked for (from a search) marked as #sentence."""
+    events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, html)
+    for (start, end), facts in spans:
+        label = "; ".join(f"{f['type']}: {f['summary']}" for f in facts)
+        events.append(
+            (
+                start,
+                1,
+                "open",
+                f'<mark id="ev-{start}-{end}" class="ev" title="{escape(label)}" tabindex="-1">',
+            )
+        )
+        events.append((end, 0, "close", "</mark>"))
+    if wanted and 0 <= wanted[0] < wanted[1] <= len(text):
+        events.append((wanted[0], 2, "open", '<span id="sentence" class="hit" tabindex="-1">'))
+        events.append((wanted[1], -1, "close", "</span>"))
+    events.sort(key=lambda e: (e[0], e[1]))
+    out, pos, stack = [], 0, []
+    for offset, _, kind, html in events:
+        out.append(str(escape(text[pos:offset])))
+        pos = offset
+        if kind == "open":
+            out.append(html)
+            stack.append(html)
+        else:
+            # Close in nesting order: close the tags opened after this one, and reopen them.
+            closer = "</span>" if html == "</span>" else "</mark>"
+            reopen = []
+            while stack:
+                top = stack.pop()
+                top_close = "</span>" if top.startswith("<span") else "</mark>"
+                out.append(top_close)
+                if top_close == closer:
+                    break
+                reopen.append(re.sub(r' id="[^"]*"', "", top))
+            for again in reversed(reopen):
+                out.append(again)
+                stack.append(again)
+    out.append(str(escape(text[pos:])))
+    return "".join(out)
+
+
+@router.get("/conflicts", response_class=HTMLResponse)
+def conflicts_page(
+    request: Request, country: Annotated[str | None, Query(max_length=100)] = None
+) -> Response:
+    code = views.country_code(country, regions=False)
+    rows = views.conflict_rows(_stores(request), code)
+    return render(
+        request, "conflicts.html", title="Conflicts", rows=rows[:500], total=len(rows), country=code
+    )
+
+
+# -- API docs and upload --------------------------------------------------------------------------------
+
+
+@router.get("/api/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> Response:
+    schema = request.app.openapi()
+    endpoints = []
+    for path, methods in schema["paths"].items():
+        for method, op in methods.items():
+            params = [
+                {
+                    "name": p["name"],
+                    "in": p["in"],
+                    "required": p.get("required", False),
+                    "description": p.get("description", ""),
+                    "type": _schema_type(p.get("schema", {})),
+                }
+                for p in op.get("parameters", [])
+            ]
+            endpoints.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": params,
+                    "tag": (op.get("tags") or [""])[0],
+                    "example": _example(path, method),
+                }
+            )
+    return render(request, "docs.html", title="API", endpoints=endpoints, info=schema["info"])
+
+
+def _schema_type(schema: dict[str, Any]) -> str:
+    if "anyOf" in schema:
+        return " or ".join(_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
+    if "enum" in schema:
+        return " | ".join(map(str, schema["enum"]))
+    if schema.get("type") == "array":
+        return f"list of {_schema_type(schema.get('items', {}))}"
+    out = str(schema.get("type", "string"))
+    bounds = [f"{k} {schema[k]}" for k in ("minimum", "maximum") if k in schema]
+    return out + (f" ({', '.join(bounds)})" if bounds else "")
+
+
+EXAMPLES = {
+    "/api": "/api",
+    "/api/countries": "/api/countries?kind=country&limit=5",
+    "/api/countries/{country}": "/api/countries/Kazakhstan",
+    "/api/flows": "/api/flows?destination=KAZ&exploitation=labor&evidence=true",
+    "/api/tiers": "/api/tiers?years=2008-2010",
+    "/api/statistics": "/api/statistics?country=KAZ&metric=convictions",
+    "/api/facts": "/api/facts?type=tier&limit=5",
+    "/api/documents": "/api/documents?limit=5",
+    "/api/search": "/api/search?q=forced+labor&limit=5",
+    "/api/conflicts": "/api/conflicts",
+    "/api/export/{fmt}": "/api/export/jsonl?type=flow",
+}
+
+
+def _example(path: str, method: str) -> str | None:
+    return EXAMPLES.get(path) if method == "get" else None
+
+
+@router.get("/upload", response_class=HTMLResponse)
+def upload_page(request: Request) -> Response:
+    return render(request, "upload.html", title="Upload", settings=request.app.state.upload)

@@ -1,0 +1,51 @@
+// Small enhancements of pages that work without script: focus the sentence a link points to, and send
+// uploads with the token as a header. Written for tipkb; no third-party code.
+"use strict";
+
+function focusTarget() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const el = id && document.getElementById(id);
+  if (el && el.tabIndex < 0) el.focus({ preventScroll: false });
+}
+
+function escapeText(text) {
+  const div = document.createElement("div");
+  div.textContent = text == null ? "" : String(text);
+  return div.innerHTML;
+}
+
+async function upload(event) {
+  event.preventDefault();
+  const form = event.target;
+  const out = document.getElementById("upload-results");
+  const body = new FormData();
+  for (const file of document.getElementById("upload-files").files) body.append("files", file);
+  out.textContent = "Uploading…";
+  const response = await fetch(form.action, {
+    method: "POST",
+    headers: { Authorization: "Bearer " + document.getElementById("upload-token").value },
+    body,
+  });
+  const data = await response.json();
+  if (!response.ok) {
+    let html = "<p>" + escapeText(data.error.message) + "</p>";
+    for (const r of data.error.results || []) html += "<p>" + escapeText(r.file) + ": " + escapeText(r.error || r.status) + "</p>";
+    out.innerHTML = html;
+    return;
+  }
+  let html = "<ul>";
+  for (const r of data.results) {
+    html += "<li>" + escapeText(r.file) + ": " + escapeText(r.status);
+    if (r.error) html += " (" + escapeText(r.error) + ")";
+    if (r.page) html += ' · <a href="' + escapeText(r.page) + '">' + escapeText(r.facts) + " facts</a>";
+    html += "</li>";
+  }
+  out.innerHTML = html + "</ul>";
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  focusTarget();
+  window.addEventListener("hashchange", focusTarget);
+  const form = document.getElementById("upload-form");
+  if (form) form.addEventListener("submit", upload);
+});

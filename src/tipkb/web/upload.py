@@ -1,0 +1,216 @@
+"""Ingesting through the web: off unless a token is set; then the token is required, files are limited in
+size, number and type, and each file gets its own result. Nothing is written unless every file passes
+the checks."""
+
+from __future__ import annotations
+
+import hmac
+import json
+import re
+import tempfile
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from tipkb.read import ReadError, read_document
+from tipkb.read.detect import DOCUMENT_SUFFIXES, sniff_format
+from tipkb.store import content_hash, fact_id
+
+UPLOAD_PATH = "/api/documents"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILES = 20
+# The whole request: the files plus multipart overhead.
+MAX_REQUEST_BYTES = MAX_FILES * MAX_FILE_BYTES + 64 * 1024
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class UploadRejected(Exception):
+    """An upload refused before anything is written; ``results`` says what was wrong with each file."""
+
+    def __init__(self, status: int, message: str, results: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.results = results
+
+
+@dataclass(frozen=True)
+class UploadSettings:
+    token: str | None
+    max_file_bytes: int = MAX_FILE_BYTES
+    max_files: int = MAX_FILES
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.token)
+
+    @property
+    def max_request_bytes(self) -> int:
+        return self.max_files * self.max_file_bytes + 64 * 1024
+
+
+def token_of(headers: dict[str, str]) -> str | None:
+    """The token a request carries: ``Authorization: Bearer T`` or ``X-TIPKB-Token: T``."""
+    auth = headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return headers.get("x-tipkb-token")
+
+
+def check_token(settings: UploadSettings, given: str | None) -> None:
+    if not settings.enabled:
+        raise UploadRejected(403, "uploads are off: start the server with TIPKB_TOKEN set to allow them")
+    if not given:
+        raise UploadRejected(401, "uploads need the token: send it as 'Authorization: Bearer TOKEN'")
+    assert settings.token is not None
+    if not hmac.compare_digest(given.encode("utf-8", "surrogatepass"), settings.token.encode("utf-8")):
+        raise UploadRejected(401, "wrong upload token")
+
+
+class UploadGuard:
+    """ASGI middleware in front of the upload endpoint: the token and the request size are checked before
+    the body is read (and the body is cut off if it grows past the limit)."""
+
+    def __init__(self, app: ASGIApp, settings: UploadSettings) -> None:
+        self.app = app
+        self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"].rstrip("/") != UPLOAD_PATH:
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        try:
+            check_token(self.settings, token_of(headers))
+            length = headers.get("content-length")
+            if length is None or not length.isdigit():
+                if headers.get("transfer-encoding", "").lower() != "chunked":
+                    raise UploadRejected(411, "uploads need a Content-Length")
+            elif int(length) > self.settings.max_request_bytes:
+                raise UploadRejected(
+                    413,
+                    f"upload too large: at most {self.settings.max_files} files of {_mb(self.settings.max_file_bytes)}",
+                )
+        except UploadRejected as err:
+            await _send_error(send, err)
+            return
+        limit = self.settings.max_request_bytes
+        seen = 0
+
+        async def limited() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise UploadRejected(413, "upload too large")
+            return message
+
+        try:
+            await self.app(scope, limited, send)
+        except UploadRejected as err:
+            await _send_error(send, err)
+
+
+def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:
+    return {
+        "error": {"status": status, "message": message, **{k: v for k, v in extra.items() if v is not None}}
+    }
+
+
+async def _send_error(send: Send, err: UploadRejected) -> None:
+    body = json.dumps(error_body(err.status, str(err), results=err.results)).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": err.status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB"
+
+
+def safe_name(filename: str | None) -> str:
+    """A file name with no directories and only plain characters ("../../x y.txt" -> "x_y.txt")."""
+    raw = filename or ""
+    base = PureWindowsPath(PurePosixPath(raw).name).name
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")
+    return cleaned[:100] or "upload.txt"
+
+
+@dataclass
+class Upload:
+    name: str
+    data: bytes
+
+
+def check_files(settings: UploadSettings, files: list[Upload]) -> None:
+    """Refuse the whole request (UploadRejected) if any file is too large, of a type tipkb does not read,
+    or if there are none or too many."""
+    if not files:
+        raise UploadRejected(400, "no files: send them as multipart form field 'files'")
+    if len(files) > settings.max_files:
+        raise UploadRejected(413, f"too many files: at most {settings.max_files} per upload")
+    results = []
+    status = 0
+    for f in files:
+        problem = None
+        suffix = Path(f.name).suffix.lower()
+        if len(f.data) > settings.max_file_bytes:
+            problem, code = f"too large ({len(f.data):,} bytes; limit {_mb(settings.max_file_bytes)})", 413
+        elif suffix not in DOCUMENT_SUFFIXES:
+            problem, code = f"unsupported type {suffix or '(none)'}: send {', '.join(DOCUMENT_SUFFIXES)}", 415
+        elif not f.data.strip():
+            problem, code = "empty file", 400
+        elif not sniff_format(f.data[:8192], suffix):
+            problem, code = "not text, HTML or PDF", 415
+        else:
+            code = 0
+        status = max(status, code)
+        results.append({"file": f.name, "status": "rejected" if problem else "ok", "error": problem})
+    if status:
+        raise UploadRejected(status, "some files were refused; nothing was stored", results)
+
+
+def ingest_files(store: Any, files: list[Upload]) -> list[dict[str, Any]]:
+    """Read, extract and store each file (one transaction each) as ``uploads/NAME``; a result per file."""
+    from tipkb.ingest import analyse
+
+    results = []
+    with tempfile.TemporaryDirectory(prefix="tipkb-upload-") as tmp:
+        for i, f in enumerate(files):
+            source = f"uploads/{f.name}"
+            path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
+            path.write_bytes(f.data)
+            try:
+                document = read_document(path, source=source)
+            except ReadError as err:
+                results.append({"file": f.name, "source": source, "status": "failed", "error": str(err)})
+                continue
+            status, stored_as = store.status(source, content_hash(document.text))
+            facts = 0
+            if status not in ("unchanged", "duplicate"):
+                record = analyse(document)
+                status = store.write_document(record)
+                facts = len({fact_id(record.hash, fact) for fact in record.facts})
+            digest = content_hash(document.text)[:16]
+            result: dict[str, Any] = {
+                "file": f.name,
+                "source": stored_as or source,
+                "status": status,
+                "facts": facts,
+                "warnings": document.meta.get("warnings", []),
+                "document_url": f"/api/documents/{digest}",
+                "page": f"/documents/{digest}",
+            }
+            results.append(result)
+    return results

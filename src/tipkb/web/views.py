@@ -1,0 +1,454 @@
+"""What the API and the pages show, computed once: each view calls ``tipkb.query`` and returns plain
+dicts (with links to documents and sentences); ``api`` renders them as JSON, ``pages`` as HTML."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from tipkb import query
+from tipkb.model import EXPLOITATION, METRICS, VICTIMS
+from tipkb.places import REGION_PREFIX, region_of
+from tipkb.store import Store, hash64
+from tipkb.web.stores import Stores
+
+# The largest page of any list, and the default.
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+DOC_ID = re.compile(r"^[0-9a-f]{16}$")
+DOC_ID_PATTERN = DOC_ID.pattern
+CHART_METRICS = ("investigations", "prosecutions", "convictions", "victims_identified")
+
+
+class NotFound(LookupError):
+    """Something a URL names that the store does not have (a document id)."""
+
+
+# -- places -------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def region_groups() -> dict[str, str]:
+    """Sub-region -> the larger region it lies in ("West Africa" -> "Africa")."""
+    text = files("tipkb.web").joinpath("data/region-groups.tsv").read_text(encoding="utf-8")
+    pairs = (line.split("\t") for line in text.splitlines()[1:] if line.strip())
+    return {child: parent for child, parent in pairs}
+
+
+def regions() -> list[str]:
+    """The region names the fact contract knows."""
+    from tipkb.places import gazetteer
+
+    return sorted(code[len(REGION_PREFIX) :] for code in gazetteer().names if code.startswith(REGION_PREFIX))
+
+
+def in_region(code: str, region: str) -> bool:
+    """Whether a place is the region, in it, or in one of its sub-regions."""
+    if code.startswith(REGION_PREFIX):
+        name = code[len(REGION_PREFIX) :]
+    else:
+        found = region_of(code)
+        if found is None:
+            return False
+        name = found
+    while True:
+        if name == region:
+            return True
+        parent = region_groups().get(name)
+        if parent is None:
+            return False
+        name = parent
+
+
+@dataclass(frozen=True)
+class Position:
+    lon: float
+    lat: float
+
+
+def positions(stores: Stores) -> dict[str, Position]:
+    """Where each named place is: countries at their centroids, regions at the mean of their countries."""
+
+    def compute(store: Store) -> dict[str, Position]:
+        found = {
+            p.code: Position(p.lon, p.lat)
+            for p in query.places(store)
+            if p.lat is not None and p.lon is not None
+        }
+        rows = store.rows("SELECT code, kind, region, lat, lon FROM places")
+        members: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for code, kind, region, lat, lon in rows:
+            if kind == "country" and lat is not None and lon is not None:
+                found.setdefault(code, Position(lon, lat))
+                name = region
+                while name:
+                    members[name].append((lon, lat))
+                    name = region_groups().get(name)
+        for name, pts in members.items():
+            found[REGION_PREFIX + name] = Position(
+                sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+            )
+        return found
+
+    return stores.memo("positions", compute)
+
+
+def place_link(code: str) -> str:
+    return f"/countries/{quote(code, safe='')}"
+
+
+# -- documents ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    id: str
+    source: str
+    title: str | None
+    subject: str | None
+    report_year: int | None
+    sentences: int
+    facts: int
+    digest: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "subject": self.subject,
+            "report_year": self.report_year,
+            "sentences": self.sentences,
+            "facts": self.facts,
+            "url": f"/api/documents/{self.id}",
+            "page": f"/documents/{self.id}",
+        }
+
+
+@dataclass
+class DocIndex:
+    by_source: dict[str, DocInfo] = field(default_factory=dict)
+    by_id: dict[str, DocInfo] = field(default_factory=dict)
+    ordered: list[DocInfo] = field(default_factory=list)
+
+
+def documents(stores: Stores) -> DocIndex:
+    """Every stored document (without its text), by source and by id (the first 16 hex digits of its
+    content hash)."""
+
+    def compute(store: Store) -> DocIndex:
+        index = DocIndex()
+        for source, digest, title, subject, year, n_sent, n_facts in store.rows(
+            "SELECT source, hash, title, subject, report_year, n_sentences, n_facts FROM documents ORDER BY source"
+        ):
+            info = DocInfo(digest[:16], source, title, subject, year, int(n_sent), int(n_facts), digest)
+            index.by_source[source] = info
+            index.by_id[info.id] = info
+            index.ordered.append(info)
+        return index
+
+    return stores.memo("documents", compute)
+
+
+def evidence_links(stores: Stores, source: str, start: int, end: int) -> dict[str, str | None]:
+    """Where a sentence can be read: the document in the API and on its page, marked."""
+    info = documents(stores).by_source.get(source)
+    if info is None:
+        return {"document_id": None, "document_url": None, "sentence_url": None, "page": None}
+    return {
+        "document_id": info.id,
+        "document_url": f"/api/documents/{info.id}",
+        "sentence_url": f"/api/documents/{info.id}/sentences?at={start}",
+        "page": f"/documents/{info.id}#ev-{start}-{end}",
+    }
+
+
+def linked(stores: Stores, value: Any) -> Any:
+    """A row dict with every evidence sentence in it given its links (recursively)."""
+    if isinstance(value, list):
+        return [linked(stores, v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    out = {k: linked(stores, v) for k, v in value.items()}
+    if {"document", "start", "end", "text"} <= out.keys() and isinstance(out["document"], str):
+        out.update(evidence_links(stores, out["document"], out["start"], out["end"]))
+    return out
+
+
+def fact_dict(stores: Stores, row: query.FactRow) -> dict[str, Any]:
+    """A stored fact as the extractor writes it, with its id, a summary and links to its sentence."""
+    d = row.to_dict()
+    ev = row.fact.evidence
+    d["summary"] = row.summary
+    d["links"] = evidence_links(stores, row.fact.doc, ev.start, ev.end)
+    return d
+
+
+def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
+    """A document: its text, its facts, and the evidence spans (each with the ids of the facts it states)."""
+    if not DOC_ID.match(doc_id):
+        raise NotFound(f"no document {doc_id!r}: a document id is 16 hexadecimal digits")
+    info = documents(stores).by_id.get(doc_id)
+    store = stores.get()
+    stored = store.document(info.source) if info else None
+    if info is None or stored is None:
+        raise NotFound(f"no document {doc_id!r}")
+    text, _ = stored
+    rows = [r for r in query.facts(store, doc=info.source) if r.fact.doc == info.source]
+    spans: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for r in rows:
+        spans[(r.fact.evidence.start, r.fact.evidence.end)].append(r.id)
+    ordered = sorted(spans.items())
+    return {
+        **info.to_dict(),
+        "text": text,
+        "highlighted": highlight(text, [s for s, _ in ordered]),
+        "spans": [
+            {"start": s, "end": e, "text": text[s:e], "facts": ids, "page": f"/documents/{doc_id}#ev-{s}-{e}"}
+            for (s, e), ids in ordered
+        ],
+        "facts": [fact_dict(stores, r) for r in rows],
+    }
+
+
+def highlight(text: str, spans: Sequence[tuple[int, int]], mark: tuple[str, str] = ("**", "**")) -> str:
+    """The text with each span wrapped in the markers (overlapping spans merge)."""
+    out, pos = [], 0
+    for start, end in _merged(spans):
+        out.extend([text[pos:start], mark[0], text[start:end], mark[1]])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def document_sentences(
+    stores: Stores, doc_id: str, at: int | None, limit: int, offset: int
+) -> tuple[list[dict[str, Any]], bool]:
+    """A document's sentences in text order (from the one holding offset ``at``), each with the ids of the
+    facts it states; and whether there are more."""
+    if not DOC_ID.match(doc_id) or doc_id not in documents(stores).by_id:
+        raise NotFound(f"no document {doc_id!r}")
+    info = documents(stores).by_id[doc_id]
+    store = stores.get()
+    internal = hash64(info.digest)
+    where, params = "document_id = ?", [internal]
+    if at is not None:
+        where += " AND end_char > ?"
+        params.append(at)
+    rows = store.rows(
+        f"SELECT id, start_char, end_char, text FROM sentences WHERE {where} "
+        f"ORDER BY start_char LIMIT {int(limit) + 1} OFFSET {int(offset)}",
+        params,
+    )
+    more = len(rows) > limit
+    rows = rows[:limit]
+    facts_by_sentence: dict[int, list[int]] = defaultdict(list)
+    if rows:
+        ids = [r[0] for r in rows]
+        for fid, sid in store.rows(
+            "SELECT id, sentence_id FROM facts WHERE document_id = ? "
+            f"AND sentence_id IN ({', '.join('?' * len(ids))}) ORDER BY id",
+            [internal, *ids],
+        ):
+            facts_by_sentence[sid].append(fid)
+    return [
+        {
+            "start": s,
+            "end": e,
+            "text": t,
+            "facts": facts_by_sentence.get(sid, []),
+            "page": f"/documents/{doc_id}?sentence={s}-{e}#sentence",
+        }
+        for sid, s, e, t in rows
+    ], more
+
+
+# -- filters --------------------------------------------------------------------------------------
+
+
+def country_code(name: str | None, regions: bool = True) -> str | None:
+    """A code for what a user typed (None for nothing); UnknownPlace with suggestions otherwise."""
+    if name is None or not name.strip():
+        return None
+    return query.resolve_country(name, regions)
+
+
+def year_range(text: str | None) -> query.YearRange | None:
+    return query.parse_years(text) if text and text.strip() else None
+
+
+@dataclass
+class FlowFilters:
+    """The flow filters of ``tipkb flows``, plus a region (either end in it), as given and resolved."""
+
+    origin: str | None = None
+    destination: str | None = None
+    country: str | None = None
+    via: str | None = None
+    region: str | None = None
+    year: int | None = None
+    years: str | None = None
+    victims: list[str] = field(default_factory=list)
+    exploitation: list[str] = field(default_factory=list)
+    hedged: bool | None = None
+
+    def run(self, store: Store, evidence: bool = False) -> query.Rows[query.FlowRow]:
+        query.check_choices("victims", self.victims)
+        query.check_choices("exploitation", self.exploitation)
+        if self.region and self.region not in regions():
+            raise query.QueryError(f"unknown region {self.region!r}; choose from {', '.join(regions())}")
+        rows = query.flows(
+            store,
+            origin=country_code(self.origin),
+            destination=country_code(self.destination),
+            country=country_code(self.country),
+            via=country_code(self.via),
+            year=self.year,
+            years=year_range(self.years),
+            victims=self.victims,
+            exploitation=self.exploitation,
+            hedged=self.hedged,
+            evidence=evidence,
+        )
+        if self.region:
+            region = self.region
+            rows = query.Rows(
+                r for r in rows if in_region(r.origin, region) or in_region(r.destination, region)
+            )
+        return rows
+
+    def params(self) -> dict[str, Any]:
+        """The filters as query parameters (for links to the next page)."""
+        out: dict[str, Any] = {}
+        for name in ("origin", "destination", "country", "via", "region", "year", "years"):
+            value = getattr(self, name)
+            if value not in (None, ""):
+                out[name] = value
+        if self.victims:
+            out["victims"] = self.victims
+        if self.exploitation:
+            out["exploitation"] = self.exploitation
+        if self.hedged is not None:
+            out["hedged"] = str(self.hedged).lower()
+        return out
+
+
+def url_with(path: str, params: dict[str, Any]) -> str:
+    clean = {k: v for k, v in params.items() if v not in (None, "", [])}
+    return f"{path}?{urlencode(clean, doseq=True)}" if clean else path
+
+
+def page(
+    items: Sequence[Any],
+    *,
+    limit: int,
+    offset: int,
+    path: str,
+    params: dict[str, Any],
+    total: int | None = None,
+    more: bool | None = None,
+) -> dict[str, Any]:
+    """A page of a list: the items, where it starts, how many there are, and links to its neighbours."""
+    if more is None:
+        more = total is not None and offset + limit < total
+    nxt = url_with(path, {**params, "limit": limit, "offset": offset + limit}) if more else None
+    prev = (
+        url_with(path, {**params, "limit": limit, "offset": max(offset - limit, 0)}) if offset > 0 else None
+    )
+    return {"items": list(items), "total": total, "limit": limit, "offset": offset, "next": nxt, "prev": prev}
+
+
+# -- views shared by the API and the pages -------------------------------------------------------------
+
+
+def country_rows(stores: Stores) -> list[dict[str, Any]]:
+    """Every place some fact names, with its roles, latest tier, and links."""
+
+    def compute(store: Store) -> list[dict[str, Any]]:
+        latest: dict[str, tuple[int, str]] = {}
+        for t in query.tiers(store):
+            if t.year is not None and (t.country not in latest or t.year >= latest[t.country][0]):
+                latest[t.country] = (t.year, t.tier)
+        out = []
+        for p in query.places(store):
+            d = p.to_dict()
+            year, tier = latest.get(p.code, (None, None))
+            d.update(
+                latest_tier=tier,
+                latest_tier_year=year,
+                url=f"/api/countries/{quote(p.code, safe='')}",
+                page=place_link(p.code),
+            )
+            out.append(d)
+        return out
+
+    return stores.memo("countries", compute)
+
+
+def tier_map(stores: Stores) -> dict[int, dict[str, list[str]]]:
+    """Tier placements by year and country, most-stated tier first."""
+
+    def compute(store: Store) -> dict[int, dict[str, list[str]]]:
+        by: dict[int, dict[str, list[tuple[int, str]]]] = defaultdict(lambda: defaultdict(list))
+        for t in query.tiers(store):
+            if t.year is not None:
+                by[t.year][t.country].append((-t.documents, t.tier))
+        return {
+            year: {c: [tier for _, tier in sorted(v)] for c, v in countries.items()}
+            for year, countries in sorted(by.items())
+        }
+
+    return stores.memo("tier_map", compute)
+
+
+def profile_view(stores: Stores, code: str, evidence: bool = True) -> dict[str, Any]:
+    """A country's profile with links, plus the series the charts draw."""
+    found = query.profile(stores.get(), code, evidence=evidence)
+    d = linked(stores, found.to_dict())
+    d["page"] = place_link(code)
+    d["charts"] = chart_series(found.statistics)
+    return d
+
+
+def chart_series(rows: Sequence[query.StatRow]) -> dict[str, list[tuple[int, int | None]]]:
+    """Per charted metric, its value by year (all exploitation together), the value most documents state;
+    years between the first and last figure with none are None."""
+    best: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+    for r in rows:
+        if r.metric in CHART_METRICS and r.year is not None and r.exploitation is None:
+            current = best[r.metric].get(r.year)
+            if current is None or (r.documents, r.value) > current:
+                best[r.metric][r.year] = (r.documents, r.value)
+    out: dict[str, list[tuple[int, int | None]]] = {}
+    for metric in CHART_METRICS:
+        years = best.get(metric)
+        if years:
+            span = range(min(years), max(years) + 1)
+            out[metric] = [(y, years[y][1] if y in years else None) for y in span]
+    return out
+
+
+CHOICES = {"victims": list(VICTIMS), "exploitation": list(EXPLOITATION), "metric": list(METRICS)}
+
+
+def conflict_rows(stores: Stores, country: str | None) -> list[dict[str, Any]]:
+    """Conflicts (of one country, or all), with links; remembered until the store changes."""
+    return stores.memo(
+        f"conflicts:{country or ''}", lambda store: linked(stores, query.conflicts(store, country).to_dicts())
+    )
