@@ -92,7 +92,7 @@ def unwrap(points: list[Point]) -> list[Point]:
 
 
 def area(points: list[Point]) -> float:
-    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1]), strict=False)) / 2
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(points, points[1:] + points[:1], strict=True))) / 2
 
 
 def rings_of(geometry: dict[str, Any], arcs: list[list[Point]]) -> list[list[list[Point]]]:
