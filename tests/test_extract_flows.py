@@ -159,3 +159,17 @@ def test_exposed_to_exploitation_and_lists_of_demonyms() -> None:
     text = "Burmese, Cambodian, and Lao men migrate to Thailand where they are subjected to forced labor."
     assert pairs(text) == {("MMR", "THA"), ("KHM", "THA"), ("LAO", "THA")}
     assert pairs("Groups vulnerable to forced labor in Qatar included domestic workers.") == set()
+
+
+def test_some_of_them_in_the_next_clause() -> None:
+    text = (
+        "Lebanon is a destination country. Women from Ethiopia and Kenya migrate to Lebanon for domestic work; "
+        "some are subjected to forced labor after they arrive."
+    )
+    assert pairs(text) == {("ETH", "LBN"), ("KEN", "LBN")}
+    text = "Men from Nepal travel to Qatar for work. Many encounter forced labor on construction sites."
+    assert pairs(text) == {("NPL", "QAT")}
+    # No "some" or "they": the earlier places are not carried over.
+    assert pairs("Men from Nepal travel to Qatar for work. Police found forced labor in Oman.", "x.txt") != {
+        ("NPL", "QAT")
+    }

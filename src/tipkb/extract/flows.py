@@ -66,6 +66,7 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     for start, end in view.clauses():
         clause_facts, internal = _clause(view, memory, start, end, internal)
         facts.extend(clause_facts)
+    memory.previous_sentence = view.sent.start
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if _is_victimization(view, 0, len(view.low)) or facts:
         memory.victims = _victims(view, 0, len(view.low)) or memory.victims
@@ -83,8 +84,19 @@ def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -
     internal = _says_internal(view, start, end) or (
         inherited and not (parts.origins or parts.dests or parts.onward)
     )
-    if words & _NOT_A_STATEMENT or not _is_victimization(view, start, end):
+    if words & _NOT_A_STATEMENT:
         return [], internal
+    if not _is_victimization(view, start, end):
+        if parts.origins or parts.dests or parts.onward:
+            memory.pending, memory.pending_at = parts, view.sent.start
+        return [], internal
+    named = parts.origins or parts.dests or parts.onward
+    k = start + (low[start] in ("and", "but", ",", ";"))
+    # Places wait for a "some"/"they" clause in the same sentence or the next one, no longer.
+    fresh = memory.pending_at in (view.sent.start, memory.previous_sentence)
+    if not named and memory.pending is not None and fresh and k < end and low[k] in _PRONOUN_SUBJECTS:
+        parts = memory.pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+    memory.pending = None
     return _flows(view, memory, start, end, parts, internal), internal
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -12,3 +13,8 @@ class Memory:
     victims: tuple[str, ...] = ()
     exploitation: tuple[str, ...] = ()
     metric: str | None = None
+    # Places named by a clause that said nothing of exploitation ("Women from A and B migrate to C"),
+    # for a next clause about "some" or "they" ("; some are subjected to forced labor"): (parts, at).
+    pending: Any = None
+    pending_at: int = -1
+    previous_sentence: int = -1
