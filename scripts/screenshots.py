@@ -88,6 +88,8 @@ def main() -> None:
                 ("country-full", f"/countries/{country}", 1280, 900, True),
                 ("flows", "/flows?exploitation=labor", 1280, 900, False),
                 ("search", "/search?q=forced+labor", 1280, 800, False),
+                ("network", "/network?country=KAZ&steps=2", 1280, 1400, False),
+                ("ask", "/ask?q=Where+are+Moldovan+women+trafficked+to%3F", 1280, 900, False),
                 ("country-phone", f"/countries/{country}", 390, 844, False),
             ]
             if doc:

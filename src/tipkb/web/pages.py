@@ -99,6 +99,7 @@ def _env() -> Environment:
     env.filters["tier_class"] = lambda t: svg.TIER_CLASSES.get(t, "nodata")
     env.filters["metric"] = lambda m: METRIC_LABELS.get(m, m)
     env.filters["num"] = lambda n: f"{n:,}" if isinstance(n, int) else n
+    env.filters["corridor_class"] = corridor_class
     env.globals["version"] = __version__
     return env
 
@@ -548,6 +549,189 @@ def conflicts_page(
     )
 
 
+# -- analysis: the network, what changed, questions ------------------------------------------------------
+
+CORRIDOR_COLOURS = 8  # corridors 1..8 have a colour each (k1..k8); the others share one
+NETWORK_ARCS = 80
+YEAR_TEXT = r"^\s*\d{0,4}\s*$"
+
+
+def corridor_class(corridor: int | None) -> str:
+    if corridor is None:
+        return "k-none"
+    return f"k{corridor}" if corridor <= CORRIDOR_COLOURS else "k-other"
+
+
+def _year(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value else None
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_page(
+    request: Request,
+    years: Annotated[str | None, Query(max_length=20)] = None,
+    exploitation: str | None = None,
+    victims: str | None = None,
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    steps: Annotated[int, Query(ge=1, le=10)] = 2,
+) -> Response:
+    """The corridor view: the flow network on a map (places coloured by corridor, flows as wide as their
+    documents), the corridors, the rankings, and one country's partners upstream and downstream."""
+    chosen_years, chosen_exploitation = _text(years), _text(exploitation)
+    chosen_victims, chosen_country = _text(victims), _text(country)
+    f: dict[str, Any] = {
+        "years": chosen_years,
+        "exploitation": chosen_exploitation,
+        "victims": chosen_victims,
+        "country": chosen_country,
+        "steps": steps,
+    }
+    stores = _stores(request)
+    data = views.network_view(
+        stores,
+        years=chosen_years,
+        exploitation=[chosen_exploitation] if chosen_exploitation else [],
+        victims=[chosen_victims] if chosen_victims else [],
+        country=chosen_country,
+        steps=steps,
+    )
+    nodes = {n["code"]: n for n in data["graph"]["nodes"]}
+    where = views.positions(stores)
+    for code, n in nodes.items():
+        # Regions come without coordinates: put them at the mean of their countries, as the other maps do.
+        if (n["lat"] is None or n["lon"] is None) and code in where:
+            n["lon"], n["lat"] = where[code].lon, where[code].lat
+    corridor_names = {c["id"]: c["names"] for c in data["corridors"]}
+    areas: dict[str, svg.Area] = {}
+    dots: list[svg.Dot] = []
+    shapes = svg.world()
+    for code, n in nodes.items():
+        corridor = n["corridor"]
+        label = f"{n['name']}: " + (f"corridor {corridor}" if corridor else "in no corridor")
+        label += f"; {n['out_weight']} out, {n['in_weight']} in (documents)"
+        cls = corridor_class(corridor)
+        if code in shapes:
+            areas[code] = svg.Area(cls, label, n["page"])
+        elif n["lat"] is not None and n["lon"] is not None:
+            size = 1.8 if n["kind"] == "region" else 1.0
+            dots.append(svg.Dot(code, n["lon"], n["lat"], cls, label, n["page"], size))
+    arcs = []
+    strongest = sorted(data["graph"]["edges"], key=lambda e: (-e["documents"], e["origin"], e["destination"]))
+    for e in strongest[:NETWORK_ARCS]:
+        a, b = nodes.get(e["origin"]), nodes.get(e["destination"])
+        if a is None or b is None or None in (a["lon"], a["lat"], b["lon"], b["lat"]):
+            continue
+        arcs.append(
+            svg.Arc(
+                (a["lon"], a["lat"]),
+                (b["lon"], b["lat"]),
+                "flow",
+                f"{a['name']} → {b['name']}: {e['documents']} document{'s' if e['documents'] != 1 else ''}",
+                e["documents"],
+                None,
+            )
+        )
+    ends = [point for arc in arcs for point in (arc.start, arc.end)]
+    drawn = svg.world_map(
+        areas,
+        label="Map of the flow network: places coloured by corridor, flows as arcs as wide as their documents",
+        arcs=arcs,
+        dots=dots,
+        box=svg.viewbox(ends) if ends else None,
+    )
+    legend = [
+        (
+            corridor_class(c["id"]),
+            f"corridor {c['id']}: " + ", ".join(c["names"][:3]) + ("…" if len(c["names"]) > 3 else ""),
+        )
+        for c in data["corridors"][:CORRIDOR_COLOURS]
+    ]
+    if len(data["corridors"]) > CORRIDOR_COLOURS:
+        legend.append(("k-other", "other corridors"))
+    legend.append(("k-none", "in no corridor"))
+    filters = {
+        "years": f["years"],
+        "exploitation": f["exploitation"],
+        "victims": f["victims"],
+    }
+    partners = {**filters, "country": f["country"], "steps": steps if f["country"] else None}
+    return render(
+        request,
+        "network.html",
+        title="Network",
+        n=data,
+        f=f,
+        map=Markup(drawn),
+        mapped=len(arcs),
+        legend=legend,
+        corridor_names=corridor_names,
+        places=_place_choices(stores),
+        exploitations=EXPLOITATION,
+        victim_kinds=VICTIMS,
+        api=views.url_with("/api/network", partners),
+        picture=views.url_with("/api/network.svg", filters),
+    )
+
+
+@router.get("/changes", response_class=HTMLResponse)
+def changes_page(
+    request: Request,
+    year: Annotated[str | None, Query(max_length=10, pattern=YEAR_TEXT)] = None,
+    country: Annotated[str | None, Query(max_length=100)] = None,
+    since: Annotated[str | None, Query(max_length=10, pattern=YEAR_TEXT)] = None,
+) -> Response:
+    """What changed in a year, each side with its sentences and documents."""
+    stores = _stores(request)
+    chosen = _year(year)
+    if chosen is None:
+        known = list(views.tier_map(stores))
+        chosen = known[-1] if known else None
+    found = None
+    if chosen is not None:
+        found = views.changes_view(stores, chosen, country=_text(country), since=_year(since))
+    f = {"year": chosen, "country": _text(country), "since": _year(since)}
+    counts: dict[str, int] = defaultdict(int)
+    for row in found["rows"] if found else []:
+        counts[row["section"]] += 1
+    return render(
+        request,
+        "changes.html",
+        title=f"Changes in {chosen}" if chosen else "Changes",
+        c=found,
+        f=f,
+        counts=dict(counts),
+        places=_place_choices(stores),
+        api=views.url_with("/api/changes", f) if chosen else None,
+    )
+
+
+ASK_EXAMPLES = (
+    "Where are Uzbek women trafficked to?",
+    "Which countries send victims to Kazakhstan?",
+    "What tier was Moldova on in 2011?",
+    "How many traffickers did Kazakhstan convict in 2007?",
+    "What changed for Cambodia in 2009?",
+    "Tell me about Togo",
+)
+
+
+@router.get("/ask", response_class=HTMLResponse)
+def ask_page(request: Request, q: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
+    """A question in English, answered from the stored facts with the sentences that state them, or "I
+    can't answer that from the data" with the closest sentences."""
+    answer = views.ask_view(_stores(request), q) if q and q.strip() else None
+    return render(
+        request,
+        "ask.html",
+        title=f"Ask: {q}" if answer else "Ask",
+        q=q or "",
+        a=answer,
+        examples=ASK_EXAMPLES,
+        api=views.url_with("/api/ask", {"q": q}) if answer else None,
+    )
+
+
 # -- API docs and upload --------------------------------------------------------------------------------
 
 
@@ -604,6 +788,10 @@ EXAMPLES = {
     "/api/documents": "/api/documents?limit=5",
     "/api/search": "/api/search?q=forced+labor&limit=5",
     "/api/conflicts": "/api/conflicts",
+    "/api/network": "/api/network?country=KAZ&steps=2&top=5",
+    "/api/network.svg": "/api/network.svg?exploitation=labor",
+    "/api/changes": "/api/changes?year=2018&country=MDA",
+    "/api/ask": "/api/ask?q=Where+are+Uzbek+women+trafficked+to%3F",
     "/api/export/{fmt}": "/api/export/jsonl?type=flow",
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,6 +84,7 @@ class Dot:
     cls: str
     label: str
     href: str | None = None
+    size: float = 1.0  # times the usual radius
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ def world_map(
         for dot in dots:
             x, y = project(dot.lon, dot.lat)
             circle = (
-                f'<circle class="dot {dot.cls}" cx="{x:.0f}" cy="{y:.0f}" r="{5 * unit:.1f}" data-code="{_attr(dot.code)}">'
+                f'<circle class="dot {dot.cls}" cx="{x:.0f}" cy="{y:.0f}" r="{5 * unit * dot.size:.1f}" data-code="{_attr(dot.code)}">'
                 f"<title>{_attr(dot.label)}</title></circle>"
             )
             out.append(_link(circle, dot.href, dot.label))
@@ -271,3 +273,56 @@ def tier_timeline(placements: Sequence[tuple[int, Sequence[str]]], *, label: str
         out.append(f'<text class="year" x="{x + cell / 2}" y="{height - 6}">{year}</text>')
     out.append("</svg>")
     return "".join(out)
+
+
+_STYLE_ATTR = re.compile(r'\sstyle="([^"]*)"')
+_STYLE_ELEMENT = re.compile(r"<style[^>]*>\s*\*\s*\{([^}]*)\}\s*</style>")
+_DOCTYPE = re.compile(r"<!DOCTYPE[^>]*>\s*", re.S)
+# CSS properties that SVG also takes as presentation attributes (what matplotlib writes in style="...").
+_PRESENTATION = {
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "stroke",
+    "stroke-width",
+    "stroke-linejoin",
+    "stroke-linecap",
+    "stroke-miterlimit",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-opacity",
+    "opacity",
+    "font-family",
+    "font-size",
+    "font-style",
+    "font-weight",
+    "text-anchor",
+    "clip-path",
+}
+
+
+def _declarations(css: str) -> str:
+    out = []
+    for part in css.split(";"):
+        name, sep, value = part.partition(":")
+        name, value = name.strip(), value.strip()
+        if sep and name in _PRESENTATION and value and '"' not in value:
+            out.append(f' {name}="{_attr(value)}"')
+    return "".join(out)
+
+
+def presentational(document: str) -> str:
+    """An SVG document (as matplotlib writes it) with its inline CSS, which a Content-Security-Policy of
+    ``style-src 'self'`` blocks, turned into presentation attributes: each ``style="..."`` into attributes
+    on its element, and a ``<style>*{...}</style>`` into attributes of the root (they inherit alike).
+    The DOCTYPE (naming a DTD on the web) is dropped."""
+    document = _DOCTYPE.sub("", document)
+    root = ""
+    found = _STYLE_ELEMENT.search(document)
+    if found:
+        root = _declarations(found.group(1))
+        document = document[: found.start()] + document[found.end() :]
+    document = _STYLE_ATTR.sub(lambda m: _declarations(m.group(1)), document)
+    if root:
+        document = re.sub(r"<svg\b", "<svg" + root, document, count=1)
+    return document

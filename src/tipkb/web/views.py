@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 from urllib.parse import quote, urlencode
+
+from starlette.exceptions import HTTPException
 
 from tipkb import query
 from tipkb.model import EXPLOITATION, METRICS, VICTIMS
@@ -452,3 +455,124 @@ def conflict_rows(stores: Stores, country: str | None) -> list[dict[str, Any]]:
     return stores.memo(
         f"conflicts:{country or ''}", lambda store: linked(stores, query.conflicts(store, country).to_dicts())
     )
+
+
+# -- analysis: the flow network, what changed, questions ---------------------------------------------------
+
+
+@contextmanager
+def _analysis() -> Iterator[None]:
+    """An analysis that needs a package not installed (networkx, matplotlib): a 503 with its message."""
+    try:
+        yield
+    except ImportError as err:
+        raise HTTPException(503, str(err) or "a package the analysis needs is not installed") from None
+
+
+def _blank(text: str | None) -> str | None:
+    return text.strip() or None if text else None
+
+
+def network_view(
+    stores: Stores,
+    *,
+    year: int | None = None,
+    years: str | None = None,
+    exploitation: Sequence[str] = (),
+    victims: Sequence[str] = (),
+    country: str | None = None,
+    steps: int = 2,
+    top: int = 10,
+) -> dict[str, Any]:
+    """The flow network (``tipkb network``): rankings, corridors, one country's partners, and the graph a
+    corridor view draws; every node with its page."""
+    with _analysis():
+        from tipkb.analysis import endpoints
+
+        data = endpoints.network_data(
+            stores.get(),
+            year=year,
+            years=_blank(years),
+            exploitation=list(exploitation),
+            victims=list(victims),
+            country=_blank(country),
+            steps=steps,
+            top=top,
+        )
+    for node in data["graph"]["nodes"]:
+        node["page"] = place_link(node["code"])
+    return data
+
+
+def network_svg_view(
+    stores: Stores,
+    *,
+    year: int | None = None,
+    years: str | None = None,
+    exploitation: Sequence[str] = (),
+    victims: Sequence[str] = (),
+) -> str:
+    """The flow map and network picture of ``tipkb network --plot``, as SVG text."""
+    with _analysis():
+        from tipkb.analysis import endpoints
+
+        return endpoints.network_svg(
+            stores.get(),
+            year=year,
+            years=_blank(years),
+            exploitation=list(exploitation),
+            victims=list(victims),
+        )
+
+
+def document_pages(stores: Stores, sources: Sequence[str]) -> list[dict[str, str | None]]:
+    """Documents named by source, each with its page (None when it is not stored)."""
+    index = documents(stores).by_source
+    out: list[dict[str, str | None]] = []
+    for source in sources:
+        info = index.get(source)
+        out.append(
+            {
+                "document": source,
+                "document_id": info.id if info else None,
+                "page": f"/documents/{info.id}" if info else None,
+            }
+        )
+    return out
+
+
+def changes_view(
+    stores: Stores, year: int, country: str | None = None, since: int | None = None
+) -> dict[str, Any]:
+    """What changed in a year (``tipkb changes``): tiers, flows and statistics, each side with its
+    sentences linked; ``rows`` flat for a table, with the documents of each side (``before_pages``,
+    ``after_pages``: a flow not stated lists the documents that leave it out)."""
+    with _analysis():
+        from tipkb.analysis import endpoints
+
+        data = linked(
+            stores, endpoints.changes_data(stores.get(), year, country=_blank(country), since=since)
+        )
+    for row in data["rows"]:
+        row["before_pages"] = document_pages(stores, row["before_documents"])
+        row["after_pages"] = document_pages(stores, row["after_documents"])
+    return data
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+def ask_view(stores: Stores, q: str) -> dict[str, Any]:
+    """An answer to a question (``tipkb ask``) with its sentences linked; ``sentence_page`` opens the
+    document at the sentence (also for the closest sentences of a refusal, which state no fact)."""
+    with _analysis():
+        from tipkb.analysis import endpoints
+
+        data = linked(stores, endpoints.ask_data(stores.get(), CONTROL.sub(" ", q)))
+    for e in data["evidence"]:
+        e["sentence_page"] = (
+            f"/documents/{e['document_id']}?sentence={e['start']}-{e['end']}#sentence"
+            if e.get("document_id")
+            else None
+        )
+    return data
