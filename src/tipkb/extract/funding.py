@@ -98,9 +98,13 @@ def _purpose(view: View, n: int) -> str | None:
             break
     if k >= len(low) or low[k] not in _PURPOSE_LEAD:
         return None
-    words = []
+    last = k
     for m in range(k + 1, min(len(low), k + 10)):
         if low[m] in _PURPOSE_END:
             break
-        words.append(toks[m])
-    return " ".join(words) or None
+        last = m
+    if last == k:
+        return None
+    # The words as written ("NGO-run shelters"), from the sentence's own text.
+    base = view.sent.start
+    return view.sent.text[view.chars[k + 1] - base : view.chars[last] - base + len(toks[last])]

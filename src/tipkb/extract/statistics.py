@@ -447,5 +447,10 @@ def _year(view: View, n: int, end: int) -> int | None:
         y = view.year_at(m)
         if y and m > 0 and low[m - 1] in ("in", "during"):
             return y
+        if " ".join(low[m : m + 4]).startswith(
+            _LAST_YEARS
+        ):  # "46 prosecutions and 26 convictions the previous year"
+            base = view.stated_year(0, n) or view.ctx.year
+            return base - 1 if base else None
         m += 1
     return None
