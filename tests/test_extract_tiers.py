@@ -59,3 +59,8 @@ def test_moved_from_one_tier_to_another() -> None:
 def test_year_before_the_tier() -> None:
     assert tiers("In 2010, Kenya was placed on the Tier 2 Watch List.", "x.txt") == {("KEN", 2010, "2WL")}
     assert tiers("The 2016 TIP report ranked Peru as Tier 1.", "x.txt") == {("PER", 2016, "1")}
+
+
+def test_years_of_the_reports_named_after_the_tier() -> None:
+    text = "Laos was ranked Tier 2 Watch List in the 2018 and 2019 TIP reports."
+    assert tiers(text, "x.txt") == {("LAO", 2018, "2WL"), ("LAO", 2019, "2WL")}

@@ -151,6 +151,9 @@ def _years_after(view: View, char_end: int) -> list[int]:
     text = view.sent.text[char_end:]
     for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
         lead = text[: m.start()]
-        if re.search(r"(?:^|[\s\],;\[\d])(?:in|and|,|for|of)?\s*(?:\[\d+\]\s*)*$", lead) and len(lead) < 60:
+        if (
+            re.search(r"(?:^|[\s\],;\[\d])(?:in(?: the)?|and|,|for|of)?\s*(?:\[\d+\]\s*)*$", lead)
+            and len(lead) < 60
+        ):
             years.append(int(m.group(1)))
     return years
