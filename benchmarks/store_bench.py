@@ -205,11 +205,35 @@ def latencies(store: Store, runs: int, seed: int = 7) -> list[tuple[str, float, 
             "every labor flow of one year, from anywhere",
         )
     )
+    cases.append(
+        (
+            "flows --country --exploitation",
+            lambda: query.flows(store, country=country(), exploitation=["labor"]),
+            "labor flows into or out of one country",
+        )
+    )
     cases.append(("tiers --year", lambda: query.tiers(store, year=year()), "every placement in one year"))
     cases.append(
         ("tiers --country", lambda: query.tiers(store, country=country()), "one country's tier history")
     )
     cases.append(("search", lambda: query.search(store, words()), "2-3 words, top 20 sentences"))
+    cases.append(
+        (
+            "search, broad, page 3",
+            lambda: query.search(store, "forced labor", limit=50, offset=100),
+            '"forced labor", sentences 101-150',
+        )
+    )
+    everywhere = [p.code for p in places]
+    cases.append(
+        (
+            "facts --country (a page)",
+            lambda: query.facts(
+                store, country=rng.choice(everywhere), limit=50, offset=rng.choice([0, 50, 500])
+            ),
+            "50 facts of any named country, from the 1st, 51st or 501st, in document order",
+        )
+    )
     out = []
     for name, fn, what in cases:
         p50, p95, _ = timed(fn, runs)
@@ -284,8 +308,14 @@ def main() -> None:
         f"about {built['documents'] // max(built['distinct'], 1):,} times, so each country is named in "
         "thousands of documents: more per country than the real report series holds. How: profiles, tiers, "
         "statistics and flows without attribute filters read the rollup tables (counts per group kept up to "
-        "date by every write); flows filtered on year, victims, exploitation or hedging read covering indexes; "
-        "search ranks each distinct sentence once (see docs/knowledge-base.md).",
+        "date by every write); flows filtered on year, victims, exploitation, via or hedging read the flow "
+        "groups (per flow, the documents that state it alike, with their statements and sentences per "
+        "combination of those attributes, kept by every write: `tipkb.store.rollup.FlowGroups`), so a filter "
+        "reads a few rows however many documents state a flow; evidence takes the first few facts of each "
+        "row from an index on (country, type, year, detail); search ranks each distinct sentence once, "
+        "highlights only the page it returns and reads how many documents hold each sentence from a count "
+        "kept by every write; a page of facts walks the documents in order through an index that holds "
+        "each one's facts in text order, or, when few facts match, sorts just those.",
     ]
     body = "\n".join(lines)
     print(body)

@@ -138,7 +138,9 @@ def test_delete_document(url: str) -> None:
 def test_newer_schema_is_refused(url: str) -> None:
     with open_store(url) as store:
         store.rows("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    with pytest.raises(StoreError, match=r"newer tipkb \(schema 99; this tipkb reads up to 1\)"):
+    with pytest.raises(
+        StoreError, match=rf"newer tipkb \(schema 99; this tipkb reads up to {SCHEMA_VERSION}\)"
+    ):
         open_store(url)
 
 

@@ -478,7 +478,8 @@ def flows(
     ``country`` matches either end; ``victims`` and ``exploitation`` keep flows that name all those given;
     ``hedged`` keeps only hedged (True) or only stated (False) flows. Without filters on the flows'
     attributes (via, years, victims, exploitation, hedged) the rows come from the rollups; with them,
-    from the facts.
+    from the flow groups (``tipkb.store.rollup.FlowGroups``): either way a few rows per flow, whatever
+    the number of statements.
     """
     check_choices("victims", victims)
     check_choices("exploitation", exploitation)
@@ -493,30 +494,24 @@ def flows(
             group.add("(r.a = ? OR r.b = ?)", country, country)
         found = _flows_from_rollup(store, group)
     else:
-        where = _Where("f.type = 'flow'")
-        if origin:
-            where.add("f.origin = ?", origin)
-        if destination:
-            where.add("f.destination = ?", destination)
-        if country:
-            where.add("(f.origin = ? OR f.destination = ?)", country, country)
-        if via:
-            where.listed("f.via", [via])
-        where.years(year, years)
-        where.listed("f.victims", victims)
-        where.listed("f.exploitation", exploitation)
-        if hedged is not None:
-            where.add("f.hedged = ?", int(hedged))
-        found = _flows_from_facts(store, where, year)
+        found = _flows_from_groups(
+            store,
+            _ends("g", origin, destination, country),
+            _ends("x", origin, destination, country),
+            _flow_attributes(via, year, years, victims, exploitation, hedged, alias="g"),
+            _flow_attributes(via, year, years, victims, exploitation, hedged),
+        )
     rows = Rows(sorted(found.values(), key=lambda r: (-r.documents, -r.sentences, r.origin, r.destination)))
     if evidence:
+        attrs = _flow_attributes(via, year, years, victims, exploitation, hedged)
         for row in rows:
             ev = _Where(
-                "f.type = 'flow'", "f.origin = ?", "f.destination = ?", params=[row.origin, row.destination]
+                "f.type = 'flow'",
+                "f.origin = ?",
+                "f.destination = ?",
+                *attrs.clauses,
+                params=[row.origin, row.destination, *attrs.params],
             )
-            if filtered:
-                ev.clauses += where.clauses[1:]
-                ev.params += where.params
             row.evidence = _evidence(store, ev)
     return rows
 
@@ -564,7 +559,128 @@ def _flows_from_rollup(store: Store, group: _Where) -> dict[tuple[str, str], Flo
     return found
 
 
+def _flow_attributes(
+    via: str | None,
+    year: int | None,
+    years: YearRange | None,
+    victims: Sequence[str],
+    exploitation: Sequence[str],
+    hedged: bool | None,
+    alias: str = "f",
+) -> _Where:
+    """The filters on flows' attributes as SQL over the facts (or flow_groups, whose year 0 is none)."""
+    where = _Where()
+    if via:
+        where.listed(f"{alias}.via", [via])
+    where.years(year, years, column=f"{alias}.year")
+    if alias == "g" and (year is not None or years):
+        where.add("g.year <> 0")
+    where.listed(f"{alias}.victims", victims)
+    where.listed(f"{alias}.exploitation", exploitation)
+    if hedged is not None:
+        where.add(f"{alias}.hedged = ?", int(hedged))
+    return where
+
+
+def _ends(alias: str, origin: str | None, destination: str | None, country: str | None) -> _Where:
+    where = _Where()
+    if origin:
+        where.add(f"{alias}.origin = ?", origin)
+    if destination:
+        where.add(f"{alias}.destination = ?", destination)
+    if country:
+        where.add(f"({alias}.origin = ? OR {alias}.destination = ?)", country, country)
+    return where
+
+
+def _flows_from_groups(
+    store: Store, where: _Where, over: _Where, attrs: _Where, facts: _Where
+) -> dict[tuple[str, str], FlowRow]:
+    """Flows filtered on their attributes, exactly, from ``flow_groups`` (a few rows per flow: see
+    tipkb.store.rollup.FlowGroups) and the facts of the few documents listed in ``flow_overflow``.
+
+    ``where`` and ``over``: the ends, over flow_groups (``g``) and flow_overflow (``x``); ``attrs`` and
+    ``facts``: the filters on the attributes, over flow_groups and over the facts (``f``).
+    """
+    totals: dict[tuple[str, str], list[Any]] = {}
+    signatures: set[tuple[str, str, int]] = set()
+    for o, d, signature, n, ns, nd, hedged, victims, exploitation, via, year in store.rows(
+        "SELECT g.origin, g.destination, g.signature, g.facts, g.sentences, g.documents, g.hedged, g.victims, "
+        f"g.exploitation, g.via, g.year FROM flow_groups g WHERE {where.sql} AND {attrs.sql}",
+        [*where.params, *attrs.params],
+    ):
+        total = totals.get((o, d))
+        if total is None:
+            total = totals[(o, d)] = [0, 0, 0, True, set(), set(), set(), set()]
+        total[0] += n
+        total[1] += ns
+        if (o, d, signature) not in signatures:  # a document counts once, whichever of its cells are kept
+            signatures.add((o, d, signature))
+            total[2] += nd
+        total[3] = total[3] and bool(hedged)
+        total[4].update(_split(victims))
+        total[5].update(_split(exploitation))
+        total[6].update(_split(via))
+        if year:
+            total[7].add(int(year))
+    found = {}
+    for (o, d), (n, ns, nd, hedged, victims, exploitation, via, years) in totals.items():
+        row = _flow_row(o, d, n, ns, nd, hedged)
+        _set_lists(row, victims, exploitation, via, years)
+        found[(o, d)] = row
+    # Documents that state a flow twice in one sentence, differently: from their facts. Documents are
+    # disjoint, so their counts add to the others'.
+    listed = {
+        (o, d, doc)
+        for o, d, doc in store.rows(
+            f"SELECT x.origin, x.destination, x.document_id FROM flow_overflow x WHERE {over.sql}",
+            over.params,
+        )
+    }
+    docs = sorted({doc for _, _, doc in listed})
+    more: dict[tuple[str, str], list[Any]] = {}
+    for i in range(0, len(docs), 500):
+        chunk = docs[i : i + 500]
+        for o, d, doc, sentence, hedged, victims, exploitation, via, year in store.rows(
+            "SELECT f.origin, f.destination, f.document_id, f.sentence_id, f.hedged, f.victims, f.exploitation, "
+            f"f.via, f.year FROM facts f WHERE f.type = 'flow' AND f.document_id IN ({', '.join('?' * len(chunk))}) "
+            f"AND {facts.sql}",
+            [*chunk, *facts.params],
+        ):
+            if (o, d, doc) not in listed:
+                continue
+            total = more.setdefault((o, d), [0, set(), set(), True, set(), set(), set(), set()])
+            total[0] += 1
+            if sentence is not None:
+                total[1].add(sentence)
+            total[2].add(doc)
+            total[3] = total[3] and bool(hedged)
+            total[4].update(_split(victims))
+            total[5].update(_split(exploitation))
+            total[6].update(_split(via))
+            if year is not None:
+                total[7].add(int(year))
+    for (o, d), (n, sentences, documents, hedged, victims, exploitation, via, years) in more.items():
+        if (o, d) not in found:
+            found[(o, d)] = _flow_row(o, d, 0, 0, 0, True)
+        row = found[(o, d)]
+        row.facts += n
+        row.sentences += len(sentences)
+        row.documents += len(documents)
+        row.hedged = row.hedged and hedged
+        _set_lists(
+            row,
+            [*row.victims, *victims],
+            [*row.exploitation, *exploitation],
+            [*row.via, *via],
+            [*row.years, *years],
+        )
+    return found
+
+
 def _flows_from_facts(store: Store, where: _Where, year: int | None = None) -> dict[tuple[str, str], FlowRow]:
+    """Flows counted straight from the facts ``where`` selects: what the rollups and flow groups must agree
+    with (the tests compare them)."""
     # One pass over the facts (the covering flow indexes hold every column read here). With one year
     # asked for, that is every row's year: no need to collect them.
     agg = store.dialect.distinct_values
@@ -730,28 +846,84 @@ def facts(
     years: YearRange | None = None,
     doc: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> Rows[FactRow]:
-    """Stored facts, in document and text order. ``country`` matches a fact's country or either end of a
-    flow; ``doc`` a document's source, file name, or file name without extension."""
+    """Stored facts, in document and text order (``limit`` of them after the first ``offset``).
+    ``country`` matches a fact's country or either end of a flow; ``doc`` a document's source, file
+    name, or file name without extension."""
     where = _Where()
     if fact_type:
         check_choices("fact type", [fact_type])
         where.add("f.type = ?", fact_type)
     if country:
-        where.add("(f.country = ? OR f.origin = ? OR f.destination = ?)", country, country, country)
+        # Only flows have ends, and only the others a country: so each branch has an index.
+        if fact_type == "flow":
+            where.add("(f.origin = ? OR f.destination = ?)", country, country)
+        elif fact_type:
+            where.add("f.country = ?", country)
+        else:
+            where.add(
+                "(f.country = ? OR (f.type = 'flow' AND f.origin = ?) OR (f.type = 'flow' AND f.destination = ?))",
+                country,
+                country,
+                country,
+            )
     where.years(year, years)
+    select = "SELECT f.id, d.source, f.data, f.ev_start, f.ev_end, f.ev_text"
+    order = "ORDER BY d.source, f.ev_start, f.id"
+    offset = max(int(offset), 0)
+    # (SQLite has no OFFSET without a LIMIT, PostgreSQL no negative LIMIT: "all" is the largest.)
+    page = f"LIMIT {max(int(limit), 0) if limit is not None else 2**63 - 1} OFFSET {offset}"
+    # Two ways: documents in source order, each one's facts in text order (an index holds both orders
+    # and the columns filtered on), stopping when the page is full: no sort, but a walk through every
+    # document when few facts match; or the matching facts from their own indexes, then sorted: quick
+    # when they are few. (CROSS JOIN keeps SQLite's join order; PostgreSQL plans either by itself.)
+    by_document = f"{select} FROM documents d CROSS JOIN facts f WHERE f.document_id = d.id"
     if doc:
         where.add("(d.source = ? OR d.source LIKE ? OR d.source LIKE ?)", doc, f"%/{doc}", f"%/{doc}.%")
-    sql = (
-        "SELECT f.id, d.source, f.data, f.ev_start, f.ev_end, f.ev_text FROM facts f "
-        f"JOIN documents d ON d.id = f.document_id WHERE {where.sql} ORDER BY d.source, f.ev_start, f.id"
-    )
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    return Rows(
-        FactRow(fid, fact_from_row(source, data, s, e, t))
-        for fid, source, data, s, e, t in store.rows(sql, where.params)
-    )
+    first = None
+    if limit is not None and where.clauses and not doc:
+        first = _facts_of_first_documents(store, by_document, where, order, offset + max(int(limit), 0))
+    if first is not None:
+        rows = first[offset:]
+    elif doc or not where.clauses:
+        rows = store.rows(f"{by_document} AND {where.sql} {order} {page}", where.params)
+    else:
+        rows = store.rows(
+            f"{select} FROM facts f CROSS JOIN documents d WHERE d.id = f.document_id AND {where.sql} "
+            f"{order} {page}",
+            where.params,
+        )
+    return Rows(FactRow(fid, fact_from_row(source, data, s, e, t)) for fid, source, data, s, e, t in rows)
+
+
+# Documents read at first for a page of facts, and at most in all, before the matching facts are sorted.
+FIRST_DOCUMENTS = 1000
+MOST_DOCUMENTS = 20000
+
+
+def _facts_of_first_documents(
+    store: Store, by_document: str, where: _Where, order: str, wanted: int
+) -> list[tuple[Any, ...]] | None:
+    """The first ``wanted`` facts ``where`` selects, if the first documents (in source order) hold them;
+    None when the facts that match are too few for that to be quick."""
+    span = FIRST_DOCUMENTS
+    while True:
+        bound = store.rows("SELECT source FROM documents ORDER BY source LIMIT 1 OFFSET ?", (span,))
+        window = " AND d.source < ?" if bound else ""
+        rows = store.rows(
+            f"{by_document} AND {where.sql}{window} {order} LIMIT {wanted}",
+            [*where.params, *(bound[0] if bound else ())],
+        )
+        if len(rows) >= wanted or not bound:
+            return rows
+        if not rows or span >= MOST_DOCUMENTS:
+            return None
+        # As many documents again as the matches so far say the page needs, and half as many more.
+        needed = span * wanted * 3 // (2 * len(rows)) + 1
+        if needed > MOST_DOCUMENTS:
+            return None
+        span = max(needed, span * 2)
 
 
 def iter_facts(store: Store, fact_type: str | None = None, batch: int = 5000) -> Iterator[FactRow]:
@@ -807,38 +979,39 @@ def places(store: Store) -> Rows[PlaceRow]:
     return out
 
 
-def search(store: Store, text: str, limit: int = 20) -> Rows[SearchRow]:
-    """Sentences matching the words (all of them; "a phrase" in quotes), best first.
+def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> Rows[SearchRow]:
+    """Sentences matching the words (all of them; "a phrase" in quotes), best first: ``limit`` of them
+    after the first ``offset``.
 
-    A sentence found in many documents is one row, naming one of them and counting them all.
+    A sentence found in many documents is one row, naming one of them (the one with the lowest id) and
+    counting them all.
     """
     # Control characters (NUL among them) are never words, and PostgreSQL refuses NUL in text.
     query = store.dialect.search_query("".join(c if c.isprintable() else " " for c in text))
     if not query.strip():
         raise QueryError("nothing to search for: give some words")
-    hits = store.rows(store.dialect.search_sql(), (query, int(limit)))
+    hits = store.dialect.search(query, max(int(limit), 0), max(int(offset), 0))
     if not hits:
         return Rows()
     ids = [h[0] for h in hits]
-    spread = {
-        tid: (n, first)
-        for tid, n, first in store.rows(
-            "SELECT text_id, COUNT(DISTINCT document_id), MIN(document_id) FROM spans "
-            f"WHERE text_id IN ({', '.join('?' * len(ids))}) GROUP BY text_id",
-            ids,
-        )
-    }
+    # For each text: how many documents hold it (kept by every write), and its first span in the first
+    # of them, in one query over a few index entries per text.
+    found: dict[Any, tuple[Any, ...]] = {}
+    for tid, n, source, title, start, end, sentence in store.rows(
+        "SELECT u.text_id, u.documents, d.source, d.title, s.start_char, s.end_char, t.text "
+        "FROM text_documents u JOIN texts t ON t.id = u.text_id "
+        "JOIN spans s ON s.text_id = u.text_id "
+        "AND s.document_id = (SELECT MIN(m.document_id) FROM spans m WHERE m.text_id = u.text_id) "
+        f"JOIN documents d ON d.id = s.document_id WHERE u.text_id IN ({', '.join('?' * len(ids))})",
+        ids,
+    ):
+        if tid not in found or start < found[tid][3]:
+            found[tid] = (n, source, title, start, end, sentence)
     out: Rows[SearchRow] = Rows()
     for tid, score, highlighted in hits:
-        if tid not in spread:  # a text no document uses any more
+        if tid not in found:  # a text no document uses any more
             continue
-        n, first = spread[tid]
-        source, title, start, end, sentence = store.rows(
-            "SELECT d.source, d.title, s.start_char, s.end_char, t.text FROM spans s "
-            "JOIN documents d ON d.id = s.document_id JOIN texts t ON t.id = s.text_id "
-            "WHERE s.text_id = ? AND s.document_id = ? ORDER BY s.start_char LIMIT 1",
-            (tid, first),
-        )[0]
+        n, source, title, start, end, sentence = found[tid]
         out.append(
             SearchRow(
                 document=source,

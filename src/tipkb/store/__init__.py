@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -208,6 +209,20 @@ def _rows(record: DocumentRecord) -> _Rows:
     return _Rows(doc_row, sentence_rows, [(i, t) for t, i in texts.items()], list(fact_rows.values()))
 
 
+def _count_text_uses(dialect: Dialect, text_uses: Counter[int]) -> None:
+    """Add the documents that took up (or gave up) each text to ``text_documents``, in the caller's
+    transaction; texts no document uses any more lose their row. Rows are touched in key order, so that
+    concurrent writers (PostgreSQL) cannot deadlock."""
+    changed = sorted((text_id, n) for text_id, n in text_uses.items() if n)
+    dialect.executemany(
+        "INSERT INTO text_documents (text_id, documents) VALUES (?, ?) ON CONFLICT (text_id) "
+        "DO UPDATE SET documents = text_documents.documents + excluded.documents",
+        changed,
+    )
+    gone = [(text_id,) for text_id, n in changed if n < 0]
+    dialect.executemany("DELETE FROM text_documents WHERE text_id = ? AND documents <= 0", gone)
+
+
 def fact_from_row(source: str, data: str, ev_start: int, ev_end: int, ev_text: str) -> Fact:
     """Rebuild a stored fact."""
     fields = json.loads(data)
@@ -293,7 +308,12 @@ class Store:
                     continue
                 for statement in migration.for_dialect(d.name, d.int64, d.float64):
                     d.execute(statement)
+                if migration.then is not None:
+                    migration.then(d)
                 self._set_meta("schema_version", str(migration.version))
+            if version:
+                # An older store, filled: the planner needs statistics of the indexes just made.
+                d.execute("ANALYZE")
 
     def _set_meta(self, key: str, value: str) -> None:
         self.dialect.execute(
@@ -351,6 +371,7 @@ class Store:
         d = self.dialect
         with d.transaction():
             added, removed = Tally(), Tally()
+            text_uses: Counter[int] = Counter()
             for record in records:
                 status, _ = self.status(record.source, record.hash)
                 if status in ("unchanged", "duplicate") and not rewrite:
@@ -360,26 +381,32 @@ class Store:
                     for old in d.execute(
                         "SELECT id FROM documents WHERE source = ? OR hash = ?", (record.source, record.hash)
                     ):
-                        self._delete(old[0], removed)
+                        self._delete(old[0], removed, text_uses)
                 rows = _rows(record)
                 d.execute(_INSERT_DOCUMENT, rows.document)
                 d.executemany(_INSERT_TEXT, rows.texts)
                 d.executemany(_INSERT_SENTENCE, rows.sentences)
                 d.executemany(_INSERT_FACT, rows.facts)
                 added.add_rows([row[i] for i in _ROLLUP_INDEX] for row in rows.facts)
+                for text_id, _ in rows.texts:
+                    text_uses[text_id] += 1
                 out.append("reextracted" if status in ("unchanged", "duplicate") else status)
             # Additions first: a document added and removed again in one batch must net to nothing.
             added.apply(d, 1)
             removed.apply(d, -1)
+            _count_text_uses(d, text_uses)
         return out
 
-    def _delete(self, document_id: int, tally: Tally) -> None:
-        """Remove a document's rows; its contributions to the rollups go into ``tally`` (to subtract)."""
+    def _delete(self, document_id: int, tally: Tally, text_uses: Counter[int]) -> None:
+        """Remove a document's rows; its contributions to the rollups go into ``tally`` (to subtract), the
+        texts it used into ``text_uses`` (one use each, taken away)."""
         d = self.dialect
         tally.add_rows(
             d.execute(f"SELECT {', '.join(ROLLUP_COLUMNS)} FROM facts WHERE document_id = ?", (document_id,))
         )
         text_ids = d.execute("SELECT DISTINCT text_id FROM spans WHERE document_id = ?", (document_id,))
+        for (text_id,) in text_ids:
+            text_uses[text_id] -= 1
         for table, column in (("facts", "document_id"), ("spans", "document_id"), ("documents", "id")):
             d.execute(f"DELETE FROM {table} WHERE {column} = ?", (document_id,))
         # Texts no other document uses.
@@ -393,20 +420,29 @@ class Store:
         with self.dialect.transaction():
             rows = self.dialect.execute("SELECT id FROM documents WHERE source = ?", (source,))
             removed = Tally()
+            text_uses: Counter[int] = Counter()
             for (doc_id,) in rows:
-                self._delete(doc_id, removed)
+                self._delete(doc_id, removed, text_uses)
             removed.apply(self.dialect, -1)
+            _count_text_uses(self.dialect, text_uses)
         return bool(rows)
 
     def rebuild_rollups(self) -> None:
-        """Recount the rollups from the facts (they are kept up to date by every write; this is for repairs
+        """Recount the rollups from the facts, and the documents using each sentence text (they are kept up to date by every write; this is for repairs
         and for migrations that change what they count)."""
         with self.dialect.transaction():
             self.dialect.execute("DELETE FROM rollup")
             self.dialect.execute("DELETE FROM rollup_values")
+            self.dialect.execute("DELETE FROM flow_groups")
+            self.dialect.execute("DELETE FROM flow_overflow")
             tally = Tally()
             tally.add_rows(self.dialect.execute(f"SELECT {', '.join(ROLLUP_COLUMNS)} FROM facts"))
             tally.apply(self.dialect, 1)
+            self.dialect.execute("DELETE FROM text_documents")
+            self.dialect.execute(
+                "INSERT INTO text_documents (text_id, documents) "
+                "SELECT text_id, COUNT(DISTINCT document_id) FROM spans GROUP BY text_id"
+            )
 
     def optimize(self, full: bool = False) -> None:
         """Refresh the query planner's statistics: cheaply after an ingest (SQLite ``PRAGMA optimize``),

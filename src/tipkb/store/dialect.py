@@ -59,10 +59,11 @@ class Dialect:
     def table_names(self) -> list[str]:
         raise NotImplementedError
 
-    def search_sql(self) -> str:
-        """SQL taking (query, limit) and giving (text id, score, highlighted text), best first.
+    def search(self, query: str, limit: int, offset: int = 0) -> list[tuple[Any, ...]]:
+        """(text id, score, highlighted text) of the texts matching a full-text query (``search_query``),
+        best first (ties in id order), ``limit`` of them after the first ``offset``.
 
-        Matched words are wrapped in ``**``.
+        Matched words are wrapped in ``**``; only the texts returned are highlighted.
         """
         raise NotImplementedError
 
@@ -131,11 +132,16 @@ class SQLiteDialect(Dialect):
     def table_names(self) -> list[str]:
         return [r[0] for r in self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
 
-    def search_sql(self) -> str:
-        # bm25 is lower-is-better; negate it so that every dialect's score is higher-is-better.
-        return (
-            "SELECT rowid, -bm25(texts_fts), highlight(texts_fts, 0, '**', '**') "
-            "FROM texts_fts WHERE texts_fts MATCH ? ORDER BY bm25(texts_fts) LIMIT ?"
+    def search(self, query: str, limit: int, offset: int = 0) -> list[tuple[Any, ...]]:
+        # Rank every match (bm25 reads only the index), then highlight just the page asked for: highlight
+        # reads each text from the texts table. bm25 is lower-is-better; negate it so that every
+        # dialect's score is higher-is-better.
+        return self.execute(
+            "SELECT texts_fts.rowid, -best.score, highlight(texts_fts, 0, '**', '**') FROM ("
+            "SELECT rowid AS id, bm25(texts_fts) AS score FROM texts_fts WHERE texts_fts MATCH ? "
+            "ORDER BY score, rowid LIMIT ? OFFSET ?) best "
+            "JOIN texts_fts ON texts_fts.rowid = best.id WHERE texts_fts MATCH ? ORDER BY best.score, best.id",
+            (query, int(limit), int(offset), query),
         )
 
     def search_query(self, text: str) -> str:
@@ -237,13 +243,14 @@ class PostgresDialect(Dialect):
         )
         return [r[0] for r in rows]
 
-    def search_sql(self) -> str:
-        return (
+    def search(self, query: str, limit: int, offset: int = 0) -> list[tuple[Any, ...]]:
+        return self.execute(
             "SELECT id, score, ts_headline('english', text, q, "
             "'StartSel=**, StopSel=**, HighlightAll=true') FROM ("
             "SELECT t.id, t.text, q, ts_rank(t.tsv, q) AS score "
             "FROM texts t, websearch_to_tsquery('english', ?) q "
-            "WHERE t.tsv @@ q ORDER BY score DESC, t.id LIMIT ?) best ORDER BY score DESC, id"
+            "WHERE t.tsv @@ q ORDER BY score DESC, t.id LIMIT ? OFFSET ?) best ORDER BY score DESC, id",
+            (query, int(limit), int(offset)),
         )
 
     def distinct_values(self, expr: str) -> str:

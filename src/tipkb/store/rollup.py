@@ -19,6 +19,7 @@ role extents; statement years) are counted in ``rollup_values``, so a group's un
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -71,6 +72,111 @@ def fact_detail(kind: str, fields: dict[str, Any]) -> str:
     return ""
 
 
+# A flow statement's attributes, as filters see them: (year or 0, hedged, victims, exploitation, via), the
+# lists as stored (",a,b,", "" for none).
+Cell = tuple[int, int, str, str, str]
+
+
+class FlowGroups:
+    """Flow statements counted so that any filter on their attributes reads a few rows, exactly.
+
+    A document's statements of one flow (origin, destination) fall into *cells*: their year, hedging,
+    victims, exploitation and via. The sorted list of a document's cells for a flow is its *signature*.
+    A filter keeps some cells; a document of that signature then counts once if any of its cells is kept,
+    with the statements and sentences of the kept cells. So ``flow_groups`` has a row per flow, signature
+    and cell, counting over all the documents of that signature: their statements and sentences in that
+    cell, and the documents (the same on every row of the signature). Documents are disjoint, so the
+    counts add (and subtract when a document goes); a query sums the kept cells' statements and
+    sentences, and each signature's documents once if it keeps any of its cells.
+
+    That needs a document's cells of a flow to share no sentence (two statements of one flow in one
+    sentence, with different attributes); documents where they do are listed in ``flow_overflow`` and
+    read from the facts.
+    """
+
+    def __init__(self) -> None:
+        # (document, origin, destination) -> cell -> [statements, sentences]
+        self.docs: dict[tuple[Any, str, str], dict[Cell, list[Any]]] = defaultdict(dict)
+
+    def add(
+        self,
+        doc: Any,
+        sentence: Any,
+        origin: str,
+        destination: str,
+        via: str | None,
+        year: int | None,
+        victims: str | None,
+        exploitation: str | None,
+        hedged: Any,
+    ) -> None:
+        cell: Cell = (int(year or 0), int(bool(hedged)), victims or "", exploitation or "", via or "")
+        found = self.docs[(doc, origin or "", destination or "")].setdefault(cell, [0, set()])
+        found[0] += 1
+        if sentence is not None:
+            found[1].add(sentence)
+
+    def apply(self, dialect: Dialect, sign: int) -> None:
+        """Add (sign 1) or take away (sign -1) these documents' counts, in the caller's transaction."""
+        groups: dict[tuple[str, str, int, int], list[Any]] = {}
+        overflow: list[tuple[str, str, Any, int]] = []
+        for (doc, origin, destination), cells in self.docs.items():
+            sentences = [s for _, s in cells.values()]
+            if len(cells) > 1 and sum(len(s) for s in sentences) != len(set().union(*sentences)):
+                overflow.append((origin, destination, doc, sign))
+                continue
+            ordered = sorted(cells)
+            signature = _hash64(json.dumps(ordered, separators=(",", ":")))
+            for i, cell in enumerate(ordered):
+                n, members = cells[cell]
+                counts = groups.setdefault((origin, destination, signature, i), [*cell, 0, 0, 0])
+                counts[5] += sign * n
+                counts[6] += sign * len(members)
+                counts[7] += sign
+        rows = [(*key, *values) for key, values in sorted(groups.items())]
+        dialect.executemany(
+            "INSERT INTO flow_groups (origin, destination, signature, cell, year, hedged, victims, exploitation, "
+            "via, facts, sentences, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (origin, destination, signature, cell) DO UPDATE SET "
+            "facts = flow_groups.facts + excluded.facts, sentences = flow_groups.sentences + excluded.sentences, "
+            "documents = flow_groups.documents + excluded.documents",
+            rows,
+        )
+        overflow.sort()
+        dialect.executemany(
+            "INSERT INTO flow_overflow (origin, destination, document_id, n) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (origin, destination, document_id) DO UPDATE SET n = flow_overflow.n + excluded.n",
+            overflow,
+        )
+        if sign < 0:
+            dialect.executemany(
+                "DELETE FROM flow_groups WHERE origin = ? AND destination = ? AND signature = ? AND cell = ? "
+                "AND documents <= 0",
+                [row[:4] for row in rows],
+            )
+            dialect.executemany(
+                "DELETE FROM flow_overflow WHERE origin = ? AND destination = ? AND document_id = ? AND n <= 0",
+                [row[:3] for row in overflow],
+            )
+
+
+def _hash64(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big", signed=True)
+
+
+def rebuild_flow_groups(dialect: Dialect) -> None:
+    """Count ``flow_groups`` and ``flow_overflow`` again from the facts (in the caller's transaction)."""
+    dialect.execute("DELETE FROM flow_groups")
+    dialect.execute("DELETE FROM flow_overflow")
+    groups = FlowGroups()
+    for row in dialect.execute(
+        "SELECT document_id, sentence_id, origin, destination, via, year, victims, exploitation, hedged "
+        "FROM facts WHERE type = 'flow'"
+    ):
+        groups.add(*row)
+    groups.apply(dialect, 1)
+
+
 class Tally:
     """Contributions of some documents to the rollups: add them, or take them away."""
 
@@ -79,6 +185,7 @@ class Tally:
         self.facts: dict[GroupKey, list[int]] = defaultdict(lambda: [0, 0])
         self.sentences: dict[GroupKey, dict[Any, set[Any]]] = defaultdict(lambda: defaultdict(set))
         self.values: dict[tuple[GroupKey, str, str], int] = defaultdict(int)
+        self.flows = FlowGroups()
 
     def add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
         """Count fact rows whose columns are ``ROLLUP_COLUMNS``."""
@@ -104,6 +211,7 @@ class Tally:
             groups: list[GroupKey] = []
             values: list[tuple[str, str]] = []
             if kind == "flow":
+                self.flows.add(doc, sent, origin, dest, via, year, victims, exp, hedged)
                 group: GroupKey = ("flow", origin, dest, 0, "")
                 values = [("victims", v) for v in _items(victims)]
                 values += [("exploitation", v) for v in _items(exp)]
@@ -146,6 +254,7 @@ class Tally:
 
         Rows are touched in key order, so that concurrent writers (PostgreSQL) cannot deadlock.
         """
+        self.flows.apply(dialect, sign)
         groups = []
         for g, (n, hedged) in sorted(self.facts.items()):
             docs = self.sentences[g]

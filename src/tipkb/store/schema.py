@@ -6,9 +6,13 @@ plus statements for one dialect only (full-text search). Never edit a released m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-SCHEMA_VERSION = 1
+from tipkb.store.dialect import Dialect
+from tipkb.store.rollup import rebuild_flow_groups
+
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,8 @@ class Migration:
     statements: tuple[str, ...]
     sqlite: tuple[str, ...] = field(default=())
     postgresql: tuple[str, ...] = field(default=())
+    # Then, for tables filled from what is stored: a function run in the migration's transaction.
+    then: Callable[[Dialect], None] | None = None
 
     def for_dialect(self, name: str, int64: str, float64: str) -> list[str]:
         own = self.sqlite if name == "sqlite" else self.postgresql
@@ -144,6 +150,56 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE texts ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED",
             "CREATE INDEX texts_tsv ON texts USING GIN (tsv)",
         ),
+    ),
+    Migration(
+        2,
+        (
+            # The document list (source order, no text) from the index alone, not the wide rows.
+            "CREATE INDEX documents_listing ON documents "
+            "(source, hash, title, subject, report_year, n_sentences, n_facts)",
+            # Facts in document and text order (tipkb facts, a document's facts) without a sort, with the
+            # columns they are filtered on; also what removing a document's facts needs, so the index on
+            # document_id alone goes.
+            "CREATE INDEX facts_document_order ON facts "
+            "(document_id, ev_start, id, type, year, country, origin, destination)",
+            "DROP INDEX facts_document",
+            # Evidence of profile rows: a country's facts of one type, year and group value.
+            "CREATE INDEX facts_evidence ON facts (country, type, year, detail, role, tier, metric) "
+            "WHERE country IS NOT NULL",
+            "DROP INDEX facts_country",
+            # How many documents hold each distinct sentence text (search counts them), kept by writes.
+            "CREATE TABLE text_documents (text_id {int64} PRIMARY KEY, documents INTEGER NOT NULL)",
+            "INSERT INTO text_documents (text_id, documents) "
+            "SELECT text_id, COUNT(DISTINCT document_id) FROM spans GROUP BY text_id",
+            # Flows filtered on their attributes, counted exactly in a few rows: see
+            # tipkb.store.rollup.FlowGroups (filled by `then`).
+            """CREATE TABLE flow_groups (
+                origin TEXT NOT NULL,
+                destination TEXT NOT NULL,
+                signature {int64} NOT NULL,
+                cell INTEGER NOT NULL,
+                year INTEGER NOT NULL,
+                hedged INTEGER NOT NULL,
+                victims TEXT NOT NULL,
+                exploitation TEXT NOT NULL,
+                via TEXT NOT NULL,
+                facts INTEGER NOT NULL,
+                sentences INTEGER NOT NULL,
+                documents INTEGER NOT NULL,
+                PRIMARY KEY (origin, destination, signature, cell)
+            )""",
+            "CREATE INDEX flow_groups_destination ON flow_groups (destination, origin)",
+            "CREATE INDEX flow_groups_year ON flow_groups (year)",
+            """CREATE TABLE flow_overflow (
+                origin TEXT NOT NULL,
+                destination TEXT NOT NULL,
+                document_id {int64} NOT NULL,
+                n INTEGER NOT NULL,
+                PRIMARY KEY (origin, destination, document_id)
+            )""",
+            "CREATE INDEX flow_overflow_document ON flow_overflow (document_id)",
+        ),
+        then=rebuild_flow_groups,
     ),
 )
 
