@@ -316,14 +316,14 @@ def list_facts(
         year=year,
         years=views.year_range(_clean(years)),
         doc=_clean(doc),
-        limit=offset + limit + 1,
+        limit=limit + 1,
+        offset=offset,
     )
-    chosen = rows[offset : offset + limit]
     return views.page(
-        [views.fact_dict(stores, r) for r in chosen],
+        [views.fact_dict(stores, r) for r in rows[:limit]],
         limit=limit,
         offset=offset,
-        more=len(rows) > offset + limit,
+        more=len(rows) > limit,
         path="/api/facts",
         params={
             "type": type.value if type else None,
@@ -394,12 +394,12 @@ def search(
     """Full-text search over the stored sentences, best first; matched words between ``**`` in
     ``highlighted``; each hit links to the sentence in its document."""
     stores = stores_of(request)
-    rows = query.search(stores.get(), _clean(q) or "", limit=offset + limit + 1)
+    rows = query.search(stores.get(), _clean(q) or "", limit=limit + 1, offset=offset)
     return views.page(
-        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
+        views.linked(stores, [r.to_dict() for r in rows[:limit]]),
         limit=limit,
         offset=offset,
-        more=len(rows) > offset + limit,
+        more=len(rows) > limit,
         path="/api/search",
         params={"q": q},
     )

@@ -308,7 +308,7 @@ def country_facts_page(
     if code != country:
         return RedirectResponse(views.place_link(code) + "/facts", status_code=307)
     stores = _stores(request)
-    found = query.facts(stores.get(), country=code, limit=offset + FACTS_PAGE + 1)
+    found = query.facts(stores.get(), country=code, limit=FACTS_PAGE + 1, offset=offset)
     base = views.place_link(code) + "/facts"
     return render(
         request,
@@ -316,9 +316,9 @@ def country_facts_page(
         title=f"{query.place_name(code)}: facts",
         code=code,
         name=query.place_name(code),
-        facts=[views.fact_dict(stores, r) for r in found[offset : offset + FACTS_PAGE]],
+        facts=[views.fact_dict(stores, r) for r in found[:FACTS_PAGE]],
         offset=offset,
-        next=f"{base}?offset={offset + FACTS_PAGE}" if len(found) > offset + FACTS_PAGE else None,
+        next=f"{base}?offset={offset + FACTS_PAGE}" if len(found) > FACTS_PAGE else None,
         prev=f"{base}?offset={max(offset - FACTS_PAGE, 0)}" if offset else None,
     )
 
@@ -432,9 +432,9 @@ def search_page(
     more = False
     if q and q.strip():
         stores = _stores(request)
-        found = query.search(stores.get(), q, limit=offset + 51)
-        more = len(found) > offset + 50
-        rows = views.linked(stores, [r.to_dict() for r in found[offset : offset + 50]])
+        found = query.search(stores.get(), q, limit=51, offset=offset)
+        more = len(found) > 50
+        rows = views.linked(stores, [r.to_dict() for r in found[:50]])
         index = views.documents(stores).by_source
         for r in rows:
             info = index.get(r["document"])
