@@ -2,23 +2,38 @@
 
 Idempotent: a document whose text is already stored is skipped before extraction; one at a stored source
 with new text replaces the old one. A run killed at any moment leaves only whole documents behind.
+
+Extraction runs here (one process), in a pool of local processes (``jobs``) or on a Dask cluster
+(``tipkb.parallel``); in every case this process is the one writer, committing whole documents in order
+of completion.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from tipkb.context import document_subject, report_year
 from tipkb.extract import RULESET, extract_document
 from tipkb.model import Document
-from tipkb.read import ReadError, iter_documents
+from tipkb.read import ReadError, iter_paths, read_document
 from tipkb.segment import Segmented, segment
 from tipkb.store import DocumentRecord, Store, WriteStatus, content_hash, fact_id
 
-__all__ = ["IngestReport", "analyse", "ingest", "ingest_documents", "reextract"]
+__all__ = [
+    "Interrupted",
+    "IngestReport",
+    "analyse",
+    "ingest",
+    "ingest_documents",
+    "reextract",
+]
 
 # Called after each document with its source and what happened to it ("new", "unchanged", "failed", ...).
 Progress = Callable[[str, str], None]
@@ -30,13 +45,16 @@ COMMIT_SECONDS = 0.5
 
 @dataclass
 class IngestReport:
-    """What a run did: documents by outcome, what was written, and the problems met."""
+    """What a run did: documents by outcome, what was written, the problems met, and what was retried
+    after a worker process died (parallel and distributed engines)."""
 
     outcomes: Counter[str] = field(default_factory=Counter)
     facts: int = 0
     sentences: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    retried: list[str] = field(default_factory=list)
+    interrupted: bool = False
 
     def summary(self) -> str:
         parts = [
@@ -45,7 +63,131 @@ class IngestReport:
         parts = [p for p in parts if not p.startswith("0 ")] or ["0 documents"]
         if self.errors:
             parts.append(f"{len(self.errors)} failed")
-        return f"{', '.join(parts)}; {self.facts:,} facts and {self.sentences:,} sentences written"
+        if self.retried:
+            parts.append(f"{len(self.retried)} retried")
+        text = f"{', '.join(parts)}; {self.facts:,} facts and {self.sentences:,} sentences written"
+        return text + ("; interrupted" if self.interrupted else "")
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C stopped an ingest cleanly: what was extracted is committed, whole; ``report`` says what.
+
+    Running the same ingest again skips what is stored and does the rest.
+    """
+
+    def __init__(self, report: IngestReport) -> None:
+        super().__init__("ingest interrupted")
+        self.report = report
+
+
+@contextmanager
+def stop_on_sigint() -> Iterator[threading.Event]:
+    """An event set by the first Ctrl-C (SIGINT), for a loop to stop at a safe point; a second Ctrl-C
+    raises KeyboardInterrupt at once. Outside the main thread nothing is installed."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def handler(signum: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class BatchWriter:
+    """The single writer: collects analysed documents and commits them together every ``commit_every``
+    seconds (each whole), counting outcomes into a report."""
+
+    def __init__(
+        self, store: Store, progress: Progress | None = None, commit_every: float = COMMIT_SECONDS
+    ) -> None:
+        self.store = store
+        self.progress = progress
+        self.commit_every = commit_every
+        self.report = IngestReport()
+        self.pending: list[DocumentRecord] = []
+        self.pending_hashes: set[str] = set()
+        self.since = time.monotonic()
+
+    def add(self, record: DocumentRecord) -> None:
+        """Queue a document for the next commit; commit if enough time went by."""
+        if record.hash in self.pending_hashes:
+            self.outcome(record.source, "duplicate")
+        else:
+            self.pending.append(record)
+            self.pending_hashes.add(record.hash)
+        self.tick()
+
+    def outcome(self, source: str, status: str) -> None:
+        """A document that was not written ("unchanged", "duplicate")."""
+        self.report.outcomes[status] += 1
+        if self.progress:
+            self.progress(source, status)
+
+    def error(self, source: str, message: str) -> None:
+        self.report.errors.append(message)
+        if self.progress:
+            self.progress(source, "failed")
+
+    def tick(self) -> None:
+        if self.pending and time.monotonic() - self.since >= self.commit_every:
+            self.commit()
+
+    def commit(self) -> None:
+        pending = self.pending
+        if pending:
+            for record, status in zip(pending, self.store.write_documents(pending), strict=True):
+                _record(self.report, status, record)
+                if self.progress:
+                    self.progress(record.source, status)
+        self.pending = []
+        self.pending_hashes.clear()
+        self.since = time.monotonic()
+
+    def finish(self, interrupted: bool = False) -> IngestReport:
+        """Commit what is pending; raise Interrupted (with the report) if the run was stopped."""
+        self.commit()
+        if self.report.facts:
+            self.store.optimize()
+        if interrupted:
+            self.report.interrupted = True
+            raise Interrupted(self.report)
+        return self.report
+
+
+def read_file(path: str, location: str | None = None) -> Iterator[Document | ReadError]:
+    """The documents of one file (a whole report split into its narratives), or the ReadError in their
+    place. ``location``: where to read it, when not at ``path`` (which names the documents).
+
+    A reader that fails with anything but ReadError (a bug) fails this file, not the run.
+    """
+    try:
+        doc = read_document(location or path, source=path)
+    except ReadError as err:
+        yield err
+        return
+    except Exception as err:  # a reader bug: report it in the file's place
+        yield ReadError(path, f"cannot read ({type(err).__name__}: {err})")
+        return
+    from tipkb.split import split_if_report
+
+    yield from split_if_report(doc)
+
+
+def read_files(paths: Iterable[str]) -> Iterator[Document | ReadError]:
+    """Like ``tipkb.read.iter_documents``, but a reader's bug fails its file only (``read_file``)."""
+    for path, error in iter_paths(paths):
+        if error is not None:
+            yield error
+        else:
+            yield from read_file(path)
 
 
 def _title(document: Document, seg: Segmented) -> str | None:
@@ -84,10 +226,23 @@ def _record(report: IngestReport, status: WriteStatus, record: DocumentRecord) -
 
 
 def ingest(
-    store: Store, paths: Iterable[str], progress: Progress | None = None, commit_every: float = COMMIT_SECONDS
+    store: Store,
+    paths: Iterable[str],
+    progress: Progress | None = None,
+    commit_every: float = COMMIT_SECONDS,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Read, extract and store every document under the paths (see ``ingest_documents``)."""
-    return ingest_documents(store, iter_documents(paths), progress, commit_every)
+    """Read, extract and store every document under the paths (see ``ingest_documents``).
+
+    ``jobs`` > 1 reads and extracts in that many processes (``tipkb.parallel.ingest_pool``); this
+    process writes, committing documents in order of completion. Ctrl-C stops at a safe point and raises
+    ``Interrupted``, with everything extracted so far committed.
+    """
+    if jobs > 1:
+        from tipkb.parallel import ingest_pool
+
+        return ingest_pool(store, paths, jobs, progress, commit_every)
+    return ingest_documents(store, read_files(paths), progress, commit_every)
 
 
 def ingest_documents(
@@ -100,46 +255,31 @@ def ingest_documents(
 
     Documents are committed together once ``commit_every`` seconds of work are pending (and at the end):
     each is whole in the store or absent, and a run stopped at any moment loses at most that much work.
+    Ctrl-C stops after the document at hand, commits, and raises ``Interrupted``.
     """
-    report = IngestReport()
-    pending: list[DocumentRecord] = []
-    pending_hashes: set[str] = set()
-    since = time.monotonic()
-
-    def commit() -> None:
-        nonlocal since
-        for record, status in zip(pending, store.write_documents(pending), strict=True):
-            _record(report, status, record)
-            if progress:
-                progress(record.source, status)
-        pending.clear()
-        pending_hashes.clear()
-        since = time.monotonic()
-
-    for item in items:
-        if isinstance(item, ReadError):
-            report.errors.append(str(item))
-            if progress:
-                progress(item.source, "failed")
-            continue
-        report.warnings.extend(item.meta.get("warnings", []))
-        digest = content_hash(item.text)
-        status, _ = store.status(item.source, digest)
-        if status in ("unchanged", "duplicate") or digest in pending_hashes:
-            status = "duplicate" if status == "new" else status
-            report.outcomes[status] += 1
-            if progress:
-                progress(item.source, status)
-            continue
-        pending.append(analyse(item, digest))
-        pending_hashes.add(digest)
-        if time.monotonic() - since >= commit_every:
-            commit()
-    if pending:
-        commit()
-    if report.facts:
-        store.optimize()
-    return report
+    writer = BatchWriter(store, progress, commit_every)
+    with stop_on_sigint() as stop:
+        for item in items:
+            if isinstance(item, ReadError):
+                writer.error(item.source, str(item))
+            else:
+                writer.report.warnings.extend(item.meta.get("warnings", []))
+                digest = content_hash(item.text)
+                status, _ = store.status(item.source, digest)
+                if status in ("unchanged", "duplicate") or digest in writer.pending_hashes:
+                    writer.outcome(item.source, "duplicate" if status == "new" else status)
+                else:
+                    try:
+                        record = analyse(item, digest)
+                    except Exception as err:  # an extractor bug fails this document, not the run
+                        writer.error(
+                            item.source, f"{item.source}: extraction failed: {type(err).__name__}: {err}"
+                        )
+                    else:
+                        writer.add(record)
+            if stop.is_set():
+                break
+        return writer.finish(interrupted=stop.is_set())
 
 
 def reextract(store: Store, everything: bool = False, progress: Progress | None = None) -> IngestReport:

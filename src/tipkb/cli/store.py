@@ -99,28 +99,71 @@ def _progress_printer(enabled: bool) -> Any:
     return show
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("ingest")
 def ingest_command(
-    paths: list[str] = typer.Argument(..., help="Text or Markdown files, or directories of them."),
+    paths: list[str] = typer.Argument(
+        ...,
+        help="Text, Markdown, HTML or PDF files, or directories of them (a whole annual report is split).",
+    ),
     db: str | None = DB_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
     commit_every: float = typer.Option(
         0.5, "--commit-every", min=0, help="Seconds of work between commits (0: commit each document)."
     ),
+    jobs: int = typer.Option(
+        1, "--jobs", "-j", min=1, help="Worker processes that read and extract (this one writes)."
+    ),
+    engine: Engine = typer.Option(
+        Engine.local,
+        "--engine",
+        help="local: this machine (--jobs processes); dask: a Dask cluster (--scheduler).",
+    ),
+    scheduler: str | None = typer.Option(
+        None,
+        "--scheduler",
+        help="With --engine dask: the scheduler, e.g. tcp://HOST:8786 (default: a local cluster of --jobs workers).",
+    ),
 ) -> None:
     """Extract the facts of documents and store them, each document whole in one transaction.
 
     A document whose text is already stored is skipped; a file whose text changed replaces its facts.
+    Ctrl-C stops cleanly (what was extracted is kept); the same command then resumes.
     """
-    from tipkb.ingest import ingest
+    from tipkb.ingest import IngestReport, Interrupted, ingest
 
-    with _store(db, create=True) as store:
-        report = ingest(store, paths, progress=_progress_printer(verbose), commit_every=commit_every)
+    if scheduler and engine is not Engine.dask:
+        error("--scheduler needs --engine dask")
+        raise typer.Exit(2)
+    progress = _progress_printer(verbose)
+    report: IngestReport | None = None
+    try:
+        with _store(db, create=True) as store:
+            if engine is Engine.dask:
+                from tipkb.parallel import ingest_dask
+
+                report = ingest_dask(store, paths, scheduler, progress, commit_every, jobs=jobs)
+            else:
+                report = ingest(store, paths, progress=progress, commit_every=commit_every, jobs=jobs)
+    except Interrupted as stopped:
+        report = stopped.report
+    except KeyboardInterrupt:
+        error("interrupted; run the same command again to resume")
+        raise typer.Exit(130) from None
     for warning in report.warnings:
         error(f"warning: {warning}")
     for problem in report.errors:
         error(problem)
+    for retried in report.retried:
+        error(f"retried: {retried}")
     typer.echo(f"{db_url(db)}: {report.summary()}")
+    if report.interrupted:
+        error("interrupted; run the same command again to resume")
+        raise typer.Exit(130)
     if report.errors:
         raise typer.Exit(1)
 

@@ -155,7 +155,11 @@ def _read_bytes(data: bytes, name: str, suffix: str) -> Document:
 
         return html_document(data, name)
     if found == TEXT and data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return text_document(data.decode("utf-16").encode("utf-8"), name)
+        try:
+            utf8 = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError as err:
+            raise ReadError(name, f"starts as UTF-16 but is not UTF-16 (byte {err.start})") from None
+        return text_document(utf8, name)
     if not found and describe_binary(data) != "binary data":
         raise ReadError(name, f"{describe_binary(data)}, not text, HTML or PDF")
     return text_document(data, name)

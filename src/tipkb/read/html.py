@@ -203,7 +203,8 @@ def html_document(data: bytes, source: str) -> Document:
     if date:
         meta["date"] = date
     for node in tree.css(_BOILERPLATE):
-        node.decompose()
+        if node.tag not in ("html", "body"):  # a page whose root says role="banner" keeps its root
+            node.decompose()
     for link in tree.css("a"):
         if _SKIP_LINK.match(link.text(deep=True) or ""):
             link.decompose()
@@ -307,7 +308,7 @@ def _blocks(root: Any) -> list[_Block]:
     stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, leaving = stack.pop()
-        tag = node.tag
+        tag = node.tag or "-"  # processing instructions (<?xml ...?>) have no tag: skipped like comments
         if leaving:
             if tag in _HEADINGS:
                 out.flush("heading", _HEADINGS[tag])

@@ -14,6 +14,7 @@ character offset up in it.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import os
 import re
@@ -87,6 +88,28 @@ def read_pdf(path: str | os.PathLike[str] | IO[bytes], source: str | None = None
     return _read_stream(path, name)
 
 
+def _read_pages(pdf: Any, name: str, warnings: list[str]) -> tuple[list[_Page], list[str]]:
+    """Every page's lines; a page that cannot be read is skipped with a warning."""
+    try:
+        page_objects = pdf.pages
+    except Exception as err:
+        raise ReadError(name, _open_problem(err)) from None
+    if not page_objects:
+        raise ReadError(name, "PDF has no pages")
+    pages: list[_Page] = []
+    failed: list[str] = []
+    for number, page in enumerate(page_objects):
+        try:
+            pages.append(_read_page(page, number))
+        except Exception as err:  # one bad page (a broken content stream) does not lose the rest
+            failed.append(_short(err))
+            warnings.append(f"{name}: page {number + 1} could not be read ({failed[-1]}); skipped")
+            pages.append(_Page([], 792.0, 0))
+        finally:
+            page.close()
+    return pages, failed
+
+
 def _read_stream(stream: IO[bytes], name: str) -> Document:
     _check_envelope(stream, name)
     try:
@@ -97,28 +120,16 @@ def _read_stream(stream: IO[bytes], name: str) -> Document:
     # its own; the reader reports problems as ReadErrors and meta warnings instead.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     warnings: list[str] = []
-    pages: list[_Page] = []
     try:
         pdf = pdfplumber.open(cast(Any, stream))
     except Exception as err:  # pdfminer raises many unrelated types for bad files
         raise ReadError(name, _open_problem(err)) from None
-    with pdf:
-        try:
-            page_objects = pdf.pages
-        except Exception as err:
-            raise ReadError(name, _open_problem(err)) from None
-        if not page_objects:
-            raise ReadError(name, "PDF has no pages")
-        failed: list[str] = []
-        for number, page in enumerate(page_objects):
-            try:
-                pages.append(_read_page(page, number))
-            except Exception as err:  # one bad page (a broken content stream) does not lose the rest
-                failed.append(_short(err))
-                warnings.append(f"{name}: page {number + 1} could not be read ({failed[-1]}); skipped")
-                pages.append(_Page([], 792.0, 0))
-            finally:
-                page.close()
+    try:
+        pages, failed = _read_pages(pdf, name, warnings)
+    finally:
+        # pdfminer may fail again closing a corrupt file: the first problem is the one to report.
+        with contextlib.suppress(Exception):
+            pdf.close()
     if len(failed) == len(pages):
         raise ReadError(name, f"corrupt PDF: no page could be read ({failed[0]})")
     words = sum(len(line.text.split()) for pg in pages for line in pg.lines)
