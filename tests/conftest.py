@@ -8,6 +8,9 @@ from pathlib import Path
 
 import pytest
 
+# The browser tests' fixtures (Chromium, a server over a fixture store, a page that checks its requests).
+pytest_plugins = ["browser_support"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 

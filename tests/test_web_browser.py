@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,58 +19,9 @@ if not os.path.exists(CHROMIUM):
     )
 pytest.importorskip("playwright")
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
-from web_fixtures import build_store, running_server  # noqa: E402
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = build_store(tmp_path_factory.mktemp("web") / "kb.db")
-    with running_server(db) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
-
-
-class Requests:
-    """Every request a page made, and every console error."""
-
-    def __init__(self, page: Page) -> None:
-        self.urls: list[str] = []
-        self.errors: list[str] = []
-        page.on("request", lambda r: self.urls.append(r.url))
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-
-    def outside(self, base: str) -> list[str]:
-        return [u for u in self.urls if not (u.startswith(base + "/") or u.startswith(("data:", "about:")))]
-
-
-@pytest.fixture
-def page(browser: Browser, base: str) -> Iterator[tuple[Page, Requests]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    log = Requests(opened)
-    yield opened, log
-    context.close()
-    assert log.outside(base) == [], "requests outside the server"
-    assert log.errors == [], "console errors"
+from browser_support import Requests  # noqa: E402
 
 
 def test_map_year_country_flows_search_document(page: tuple[Page, Requests], base: str) -> None:
