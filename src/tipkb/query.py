@@ -86,7 +86,8 @@ class Rows(list[T], Generic[T]):
         return pd.DataFrame(self.to_dicts())
 
 
-def _as_dict(obj: Any) -> dict[str, Any]:
+def as_dict(obj: Any) -> dict[str, Any]:
+    """A dataclass row as a JSON-able dict (nested rows too)."""
     out: dict[str, Any] = {}
     for f in fields(obj):
         value = getattr(obj, f.name)
@@ -108,7 +109,7 @@ class EvidenceRow:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        return _as_dict(self)
+        return as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -122,7 +123,7 @@ class Supported:
 
     def to_dict(self) -> dict[str, Any]:
         # The row's own fields first, then its support.
-        out = _as_dict(self)
+        out = as_dict(self)
         for name in ("facts", "sentences", "documents", "evidence"):
             out[name] = out.pop(name)
         return out
@@ -217,7 +218,7 @@ class PlaceRow:
     facts: int
 
     def to_dict(self) -> dict[str, Any]:
-        return _as_dict(self)
+        return as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -234,7 +235,7 @@ class SearchRow:
     documents: int = 1  # how many documents hold this same sentence
 
     def to_dict(self) -> dict[str, Any]:
-        return _as_dict(self)
+        return as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -246,7 +247,7 @@ class ConflictSide:
     evidence: list[EvidenceRow] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return _as_dict(self)
+        return as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -262,7 +263,7 @@ class ConflictRow:
     sides: list[ConflictSide]
 
     def to_dict(self) -> dict[str, Any]:
-        return _as_dict(self)
+        return as_dict(self)
 
 
 @dataclass(kw_only=True)

@@ -26,18 +26,6 @@ TIER_ORDER = {"1": 0, "2": 1, "2WL": 2, "3": 3}
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
-def _dict(obj: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in obj.__dataclass_fields__:
-        value = getattr(obj, name)
-        if isinstance(value, list):
-            value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
-        elif hasattr(value, "to_dict"):
-            value = value.to_dict()
-        out[name] = value
-    return out
-
-
 @dataclass(kw_only=True)
 class Side:
     """One side of a change: the year, the value stated then (None: not stated), the documents that
@@ -51,7 +39,7 @@ class Side:
     others: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -63,7 +51,7 @@ class TierChange:
     after: Side
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -80,7 +68,7 @@ class FlowChange:
     after: Side
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -96,7 +84,7 @@ class StatChange:
     after: Side
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)

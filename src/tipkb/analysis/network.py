@@ -41,18 +41,6 @@ def require_networkx() -> Any:
     return networkx
 
 
-def _dict(obj: Any) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name in obj.__dataclass_fields__:
-        value = getattr(obj, name)
-        if isinstance(value, list):
-            value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
-        elif hasattr(value, "to_dict"):
-            value = value.to_dict()
-        out[name] = value
-    return out
-
-
 @dataclass(kw_only=True)
 class PlaceScore:
     """A place's part in the network. Weights count documents; internal flows are kept apart."""
@@ -70,7 +58,7 @@ class PlaceScore:
     corridor: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -84,7 +72,7 @@ class Corridor:
     flows: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -102,7 +90,7 @@ class Partner:
     path: list[str]
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -124,7 +112,7 @@ class NetworkReport:
     downstream: list[Partner] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return _dict(self)
+        return query.as_dict(self)
 
 
 def flow_graph(
