@@ -173,3 +173,13 @@ def test_some_of_them_in_the_next_clause() -> None:
     assert pairs("Men from Nepal travel to Qatar for work. Police found forced labor in Oman.", "x.txt") != {
         ("NPL", "QAT")
     }
+
+
+def test_gapped_clause_keeps_its_own_victims_and_purpose() -> None:
+    text = "Tajikistan is a source country. Men are trafficked to Russia for forced labor, and women to Turkey for sexual exploitation."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("TJK", "RUS"), ("TJK", "TUR")}
+    assert flows[("TJK", "RUS")]["victims"] == ["men"] and flows[("TJK", "RUS")]["exploitation"] == ["labor"]
+    assert flows[("TJK", "TUR")]["victims"] == ["women"] and flows[("TJK", "TUR")]["exploitation"] == [
+        "sexual"
+    ]

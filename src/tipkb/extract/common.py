@@ -152,7 +152,8 @@ class View:
             k += 1
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
-        return k + 1 < len(low) and low[k + 1] in _FINITE
+        # "... and women to Turkey for sexual exploitation": the verb is left out (a gapped clause).
+        return k + 1 < len(low) and (low[k + 1] in _FINITE or low[k + 1] in ("to", "into"))
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if p.i >= start and p.j <= end]

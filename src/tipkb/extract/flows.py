@@ -86,7 +86,8 @@ def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -
     )
     if words & _NOT_A_STATEMENT:
         return [], internal
-    if not _is_victimization(view, start, end):
+    gapped = start > 1 and low[start] in ("and", "but") and low[start - 1] == "," and bool(parts.dests)
+    if not _is_victimization(view, start, end) and not (gapped and _is_victimization(view, 0, start)):
         if parts.origins or parts.dests or parts.onward:
             memory.pending, memory.pending_at = parts, view.sent.start
         return [], internal
