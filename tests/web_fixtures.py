@@ -17,39 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tipkb.model import fact_from_dict
+from store_helpers import flow, record
 from tipkb.store import DocumentRecord, open_store
 
 TOKEN = "test-token-7c1f"
-
-
-def record(source: str, items: list[tuple[str, list[dict[str, Any]]]], **kw: Any) -> DocumentRecord:
-    """A document made of sentences, each with the facts it states (fields as in FACTS.md)."""
-    text, sentences, facts = "", [], []
-    for sentence, sentence_facts in items:
-        start = len(text)
-        text += sentence
-        sentences.append((start, len(text), sentence))
-        text += "\n"
-        for fields in sentence_facts:
-            fields = {"year": None, "rule": "webtest.v1", **fields, "doc": source}
-            fields["evidence"] = {"start": start, "end": start + len(sentence), "text": sentence}
-            facts.append(fact_from_dict(fields))
-    return DocumentRecord(source=source, text=text, sentences=sentences, facts=facts, **kw)
-
-
-def flow(
-    origin: str, destination: str, year: int | None, victims: list[str], exploitation: list[str], **kw: Any
-) -> dict[str, Any]:
-    return {
-        "type": "flow",
-        "origin": origin,
-        "destination": destination,
-        "year": year,
-        "victims": victims,
-        "exploitation": exploitation,
-        **kw,
-    }
 
 
 def stat(country: str, metric: str, value: int, year: int) -> dict[str, Any]:
