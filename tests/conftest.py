@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,3 +32,28 @@ def run_cli(
     return subprocess.run(
         [str(exe), *args], input=stdin, capture_output=True, text=True, timeout=300, env=env, check=False
     )
+
+
+@dataclass
+class Ran:
+    """What a command run in this process returned and printed (named like subprocess's result)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
+    """Run a command in this process; tables as wide as a wide terminal, so sentences stay on one line."""
+    from tipkb.cli import main
+
+    monkeypatch.setenv("COLUMNS", "300")
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        code = main(list(args))
+        out = capsys.readouterr()
+        return Ran(code, out.out, out.err)
+
+    return run

@@ -8,7 +8,6 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +15,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, SHARED
+from conftest import ROOT, SHARED, Ran
 from store_helpers import BACKENDS, hand_made, store_url
 from tipkb.analysis import Answer, ask
 from tipkb.analysis.ask import CANT, MAX_CHARS
 from tipkb.analysis.endpoints import ask_data
-from tipkb.cli import main
 from tipkb.store import Store, open_store
 
 QUESTIONS = Path(__file__).with_name("questions.json")
@@ -226,24 +224,6 @@ def test_api_data(made: Store) -> None:
 # -- the command -------------------------------------------------------------------------------
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
-    def run(*args: str) -> Ran:
-        capsys.readouterr()
-        code = main(list(args))
-        out = capsys.readouterr()
-        return Ran(code, out.out, out.err)
-
-    return run
-
-
 @pytest.fixture
 def db(made: Store) -> str:
     return made.url
@@ -251,27 +231,29 @@ def db(made: Store) -> str:
 
 def test_command(cli: Callable[..., Ran], db: str) -> None:
     ran = cli("ask", "--db", db, "Where are Uzbek women trafficked to?")
-    assert ran.code == 0, ran.err
-    assert "Kazakhstan" in ran.out and "Supporting sentences:" in ran.out
-    assert "Uzbek women and girls are forced into prostitution in Kazakhstan." in ran.out
+    assert ran.returncode == 0, ran.stderr
+    assert "Kazakhstan" in ran.stdout and "Supporting sentences:" in ran.stdout
+    assert "Uzbek women and girls are forced into prostitution in Kazakhstan." in ran.stdout
     unquoted = cli("ask", "--db", db, "Where", "are", "Uzbek", "women", "trafficked", "to?")
-    assert unquoted.code == 0 and unquoted.out == ran.out
-    data = json.loads(cli("ask", "--db", db, "-f", "json", "What tier was Kazakhstan in 2010?").out)
+    assert unquoted.returncode == 0 and unquoted.stdout == ran.stdout
+    data = json.loads(cli("ask", "--db", db, "-f", "json", "What tier was Kazakhstan in 2010?").stdout)
     assert data["values"] == ["2"] and data["kind"] == "tiers"
-    line = json.loads(cli("ask", "--db", db, "-f", "jsonl", "What tier was Kazakhstan in 2010?").out)
+    line = json.loads(cli("ask", "--db", db, "-f", "jsonl", "What tier was Kazakhstan in 2010?").stdout)
     assert line == data
     rows = list(
-        csv.DictReader(io.StringIO(cli("ask", "--db", db, "-f", "csv", "Is Moldova a source country?").out))
+        csv.DictReader(
+            io.StringIO(cli("ask", "--db", db, "-f", "csv", "Is Moldova a source country?").stdout)
+        )
     )
     assert rows[0]["answered"] == "True" and rows[0]["sentence"]
 
 
 def test_command_refusals_and_usage(cli: Callable[..., Ran], db: str, tmp_path: Path) -> None:
     refused = cli("ask", "--db", db, "What tier was Narnia in 2009?")
-    assert refused.code == 1 and "I can't answer that from the data" in refused.out
+    assert refused.returncode == 1 and "I can't answer that from the data" in refused.stdout
     for args in (["ask", "--db", db, ""], ["ask", "--db", db, "y" * (MAX_CHARS + 5)]):
         ran = cli(*args)
-        assert ran.code == 2 and ran.err.startswith("tipkb: ") and "Traceback" not in ran.err
-    assert cli("ask", "--db", db).code == 2  # no question at all
+        assert ran.returncode == 2 and ran.stderr.startswith("tipkb: ") and "Traceback" not in ran.stderr
+    assert cli("ask", "--db", db).returncode == 2  # no question at all
     missing = cli("ask", "--db", str(tmp_path / "none.db"), "Where?")
-    assert missing.code in (1, 2) and "Traceback" not in missing.err
+    assert missing.returncode in (1, 2) and "Traceback" not in missing.stderr

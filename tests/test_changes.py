@@ -6,17 +6,16 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import Ran
 from store_helpers import BACKENDS, flow, record, store_url
 from tipkb import query
 from tipkb.analysis.changes import changes
 from tipkb.analysis.endpoints import changes_data
-from tipkb.cli import main
 from tipkb.store import DocumentRecord, Store, open_store
 
 
@@ -199,39 +198,19 @@ def test_rows_and_api(store: Store) -> None:
         changes_data(store, 2010, country="Narnia")
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
-    monkeypatch.setenv("COLUMNS", "300")
-
-    def run(*args: str) -> Ran:
-        capsys.readouterr()
-        code = main(list(args))
-        out = capsys.readouterr()
-        return Ran(code, out.out, out.err)
-
-    return run
-
-
 def test_command(cli: Callable[..., Ran], db: str) -> None:
     table = cli("changes", "--db", db, "--year", "2010", "--evidence")
-    assert table.code == 0, table.err
-    assert "upgrade" in table.out and "downgrade" in table.out and "vanished" in table.out
-    assert "Kazakh women are exploited in Turkey." in table.out
-    as_json = json.loads(cli("changes", "--db", db, "-y", "2010", "-c", "Kazakhstan", "-f", "json").out)
+    assert table.returncode == 0, table.stderr
+    assert "upgrade" in table.stdout and "downgrade" in table.stdout and "vanished" in table.stdout
+    assert "Kazakh women are exploited in Turkey." in table.stdout
+    as_json = json.loads(cli("changes", "--db", db, "-y", "2010", "-c", "Kazakhstan", "-f", "json").stdout)
     assert as_json["country"] == "KAZ" and len(as_json["flows"]) == 2
-    rows = list(csv.DictReader(io.StringIO(cli("changes", "--db", db, "-y", "2010", "-f", "csv").out)))
+    rows = list(csv.DictReader(io.StringIO(cli("changes", "--db", db, "-y", "2010", "-f", "csv").stdout)))
     assert rows and "before_evidence" in rows[0]
-    lines = cli("changes", "--db", db, "-y", "2010", "-f", "jsonl").out.splitlines()
+    lines = cli("changes", "--db", db, "-y", "2010", "-f", "jsonl").stdout.splitlines()
     assert all(json.loads(line)["section"] for line in lines)
     nothing = cli("changes", "--db", db, "--year", "2003")
-    assert nothing.code == 0 and "No changes in 2003" in nothing.out
+    assert nothing.returncode == 0 and "No changes in 2003" in nothing.stdout
 
 
 @pytest.mark.parametrize(
@@ -245,5 +224,5 @@ def test_command(cli: Callable[..., Ran], db: str) -> None:
 )
 def test_usage_errors(cli: Callable[..., Ran], db: str, args: list[str], message: str) -> None:
     ran = cli("changes", "--db", db, *args)
-    assert ran.code == 2
-    assert message in ran.err and "Traceback" not in ran.err
+    assert ran.returncode == 2
+    assert message in ran.stderr and "Traceback" not in ran.stderr

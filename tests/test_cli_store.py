@@ -12,36 +12,13 @@ import io
 import json
 import socket
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import Ran, run_cli
 from store_helpers import BACKENDS, hand_made, store_url, write_corpus
-from tipkb.cli import main
 from tipkb.store import open_store
-
-
-@dataclass
-class Ran:
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
-    """Run a command in this process; tables as wide as a wide terminal, so sentences stay on one line."""
-    monkeypatch.setenv("COLUMNS", "300")
-
-    def run(*args: str) -> Ran:
-        capsys.readouterr()
-        code = main(list(args))
-        out = capsys.readouterr()
-        return Ran(code, out.out, out.err)
-
-    return run
 
 
 @pytest.fixture(params=BACKENDS)

@@ -7,17 +7,16 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from conftest import Ran
 from store_helpers import BACKENDS, flow, record, store_url
 from tipkb import query
 from tipkb.analysis.endpoints import network_data, network_svg
 from tipkb.analysis.network import flow_graph, neighbourhood, network_report
 from tipkb.analysis.plot import PlotError, plot_network, positions, world_outlines
-from tipkb.cli import main
 from tipkb.store import DocumentRecord, Store, open_store
 
 pytest.importorskip("networkx")
@@ -193,39 +192,21 @@ def test_api_data(store: Store) -> None:
     assert "<svg" in network_svg(store, victims=["women"])
 
 
-@dataclass
-class Ran:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Ran]:
-    monkeypatch.setenv("COLUMNS", "250")
-
-    def run(*args: str) -> Ran:
-        capsys.readouterr()
-        code = main(list(args))
-        out = capsys.readouterr()
-        return Ran(code, out.out, out.err)
-
-    return run
-
-
 def test_command(cli: Callable[..., Ran], db: str, tmp_path: Path) -> None:
     table = cli("network", "--db", db, "--country", "Uzbek", "--steps", "2")
-    assert table.code == 0, table.err
-    assert "top origins" in table.out and "corridors" in table.out
-    assert "UZB → KAZ → TUR" in table.out
-    as_json = json.loads(cli("network", "--db", db, "--format", "json").out)
+    assert table.returncode == 0, table.stderr
+    assert "top origins" in table.stdout and "corridors" in table.stdout
+    assert "UZB → KAZ → TUR" in table.stdout
+    as_json = json.loads(cli("network", "--db", db, "--format", "json").stdout)
     assert as_json["hubs"][0]["code"] == "KAZ"
-    lines = [json.loads(line) for line in cli("network", "--db", db, "-f", "jsonl").out.splitlines()]
+    lines = [json.loads(line) for line in cli("network", "--db", db, "-f", "jsonl").stdout.splitlines()]
     assert {line["section"] for line in lines} >= {"origins", "destinations", "hubs", "both", "corridors"}
-    rows = list(csv.DictReader(io.StringIO(cli("network", "--db", db, "-f", "csv", "--years", "2010").out)))
+    rows = list(
+        csv.DictReader(io.StringIO(cli("network", "--db", db, "-f", "csv", "--years", "2010").stdout))
+    )
     assert rows[0]["section"] == "origins"
     plotted = cli("network", "--db", db, "--plot", str(tmp_path / "out.svg"), "--victims", "women")
-    assert plotted.code == 0 and (tmp_path / "out.svg").exists()
+    assert plotted.returncode == 0 and (tmp_path / "out.svg").exists()
 
 
 @pytest.mark.parametrize(
@@ -241,10 +222,10 @@ def test_command(cli: Callable[..., Ran], db: str, tmp_path: Path) -> None:
 )
 def test_usage_errors(cli: Callable[..., Ran], db: str, args: list[str], message: str) -> None:
     ran = cli("network", "--db", db, *args)
-    assert ran.code == 2
-    assert message in ran.err and "Traceback" not in ran.err
+    assert ran.returncode == 2
+    assert message in ran.stderr and "Traceback" not in ran.stderr
 
 
 def test_missing_store(cli: Callable[..., Ran], tmp_path: Path) -> None:
     ran = cli("network", "--db", str(tmp_path / "none.db"))
-    assert ran.code in (1, 2) and ran.err.startswith("tipkb: ")
+    assert ran.returncode in (1, 2) and ran.stderr.startswith("tipkb: ")
