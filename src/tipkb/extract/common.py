@@ -51,7 +51,7 @@ class Place:
 class View:
     """A sentence as tokens (no whitespace tokens), with its places and context."""
 
-    __slots__ = ("sent", "ctx", "toks", "low", "chars", "places", "vocab", "_hedged")
+    __slots__ = ("sent", "ctx", "toks", "low", "chars", "places", "vocab", "_hedged", "_clauses")
 
     def __init__(self, sent: Sentence, ctx: Context) -> None:
         self.sent = sent
@@ -77,6 +77,7 @@ class View:
             places.sort(key=lambda p: p.i)
         self.places = places
         self._hedged: bool | None = None
+        self._clauses: list[tuple[int, int]] | None = None
 
     def _subject_references(self, subject: str, named: list[Place]) -> list[Place]:
         """'the country', 'this country' and a leading 'it' name the subject, unless the sentence opens
@@ -125,6 +126,8 @@ class View:
     def clauses(self) -> list[tuple[int, int]]:
         """Token ranges split at semicolons, ", though/although/while" (contrasting clauses) and
         ", and" or ", but" before a new subject and its verb ("..., and some Kazakhstani men are ...")."""
+        if self._clauses is not None:  # every extractor asks; cut the sentence once
+            return self._clauses
         cuts = [0]
         low = self.low
         for n, w in enumerate(low):
@@ -141,7 +144,8 @@ class View:
             ):
                 cuts.append(n)
         cuts.append(len(low))
-        return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        self._clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+        return self._clauses
 
     def _new_subject(self, n: int) -> bool:
         """Does a subject and its verb start at n ("some Kazakhstani men are", "girls were")?"""
