@@ -24,7 +24,7 @@ from tipkb.extract import RULESET, extract_document
 from tipkb.model import Document
 from tipkb.read import ReadError, iter_paths, read_document
 from tipkb.segment import Segmented, segment
-from tipkb.store import DocumentRecord, Store, WriteStatus, content_hash, fact_id
+from tipkb.store import DocumentRecord, DocumentRows, Store, WriteStatus, content_hash
 
 __all__ = [
     "Interrupted",
@@ -112,17 +112,19 @@ class BatchWriter:
         self.progress = progress
         self.commit_every = commit_every
         self.report = IngestReport()
-        self.pending: list[DocumentRecord] = []
+        self.pending: list[DocumentRows] = []
         self.pending_hashes: set[str] = set()
         self.since = time.monotonic()
 
-    def add(self, record: DocumentRecord) -> None:
-        """Queue a document for the next commit; commit if enough time went by."""
-        if record.hash in self.pending_hashes:
-            self.outcome(record.source, "duplicate")
+    def add(self, record: DocumentRecord | DocumentRows) -> None:
+        """Queue a document (or its rows, made by a worker) for the next commit; commit if enough time
+        went by."""
+        rows = record if isinstance(record, DocumentRows) else record.rows()
+        if rows.hash in self.pending_hashes:
+            self.outcome(rows.source, "duplicate")
         else:
-            self.pending.append(record)
-            self.pending_hashes.add(record.hash)
+            self.pending.append(rows)
+            self.pending_hashes.add(rows.hash)
         self.tick()
 
     def outcome(self, source: str, status: str) -> None:
@@ -218,11 +220,11 @@ def analyse(document: Document, digest: str = "") -> DocumentRecord:
     )
 
 
-def _record(report: IngestReport, status: WriteStatus, record: DocumentRecord) -> None:
+def _record(report: IngestReport, status: WriteStatus, rows: DocumentRows) -> None:
     report.outcomes[status] += 1
     if status in ("new", "replaced", "reextracted"):
-        report.facts += len({fact_id(record.hash, f) for f in record.facts})
-        report.sentences += len(record.sentences)
+        report.facts += len(rows.facts)
+        report.sentences += len(rows.sentences)
 
 
 def ingest(
@@ -290,9 +292,9 @@ def reextract(store: Store, everything: bool = False, progress: Progress | None 
         if stored is None:  # removed meanwhile
             continue
         text, title = stored
-        record = analyse(Document(text=text, source=source, meta={"title": title} if title else {}))
-        status = store.write_document(record, rewrite=True)
-        _record(report, status, record)
+        rows = analyse(Document(text=text, source=source, meta={"title": title} if title else {})).rows()
+        status = store.write_document(rows, rewrite=True)
+        _record(report, status, rows)
         if progress:
             progress(source, status)
     return report

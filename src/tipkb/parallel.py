@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import queue
 import signal
+import threading
 import time
 import uuid
 from collections import defaultdict, deque
@@ -37,7 +39,7 @@ from tipkb.ingest import (
 )
 from tipkb.model import Document
 from tipkb.read import ReadError, iter_paths, read_document
-from tipkb.store import DocumentRecord, Store, content_hash
+from tipkb.store import DocumentRows, Store, content_hash
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -46,16 +48,21 @@ __all__ = ["MAX_ATTEMPTS", "Result", "Task", "analyse_file", "ingest_dask", "ing
 
 # A file whose worker process dies this many times is reported as failed, not retried again.
 MAX_ATTEMPTS = 3
+# Messages a worker holds for the writer while it is busy (each a document's rows: a few hundred KB).
+OUTBOX = 8
+# Tasks (files) a worker holds: the one it works on and the next, waiting in its pipe.
+AHEAD = 2
 # The name of the pool's worker processes (``multiprocessing.active_children()``).
 WORKER_NAME = "tipkb-ingest-worker"
 
 
 @dataclass
 class Result:
-    """What a worker made of one document: its record, or "unchanged" (stored already), or an error."""
+    """What a worker made of one document: the rows that store it, or "unchanged" (stored already), or an
+    error."""
 
     source: str
-    record: DocumentRecord | None = None
+    rows: DocumentRows | None = None
     unchanged: bool = False
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -100,11 +107,11 @@ def analyse_file(task: Task) -> Iterator[Result]:
             yield Result(doc.source, unchanged=True, warnings=warnings)
             continue
         try:
-            record = analyse(doc, digest)
+            rows = analyse(doc, digest).rows()
         except Exception as err:  # an extractor bug fails this document, not the run
             yield Result(doc.source, error=f"{doc.source}: extraction failed: {type(err).__name__}: {err}")
             continue
-        yield Result(doc.source, record=record, warnings=warnings)
+        yield Result(doc.source, rows=rows, warnings=warnings)
 
 
 # -- the writer's side ----------------------------------------------------------------------------
@@ -145,9 +152,9 @@ def _take(writer: BatchWriter, task: Task, result: Result) -> None:
     writer.report.warnings.extend(result.warnings)
     if result.error is not None:
         writer.error(result.source, result.error)
-    elif result.record is not None:
-        task.known[result.source] = result.record.hash  # a retry skips it
-        writer.add(result.record)
+    elif result.rows is not None:
+        task.known[result.source] = result.rows.hash  # a retry skips it
+        writer.add(result.rows)
     else:
         writer.outcome(result.source, "unchanged")
 
@@ -165,22 +172,39 @@ def _context() -> Any:
 
 
 def _worker_main(conn: Connection) -> None:
-    """A pool worker: analyse each task sent, sending a message per document, then ("done", n)."""
+    """A pool worker: analyse each task sent, sending a message per document, then ("done", n).
+
+    Messages go out through a thread, so that the worker goes on extracting while the writer is busy
+    committing (a document's rows are larger than a pipe holds: sending one waits for the reader).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     from tipkb.segment import nlp
 
     nlp()
+    outbox: queue.Queue[tuple[str, Any, Any] | None] = queue.Queue(maxsize=OUTBOX)
+
+    def send() -> None:
+        try:
+            while (message := outbox.get()) is not None:
+                conn.send(message)
+        except (EOFError, OSError):  # the parent is gone
+            os._exit(0)
+
+    sender = threading.Thread(target=send, name="tipkb-sender", daemon=True)
+    sender.start()
     try:
-        conn.send(("ready", os.getpid(), None))
+        outbox.put(("ready", os.getpid(), None))
         while True:
             task = conn.recv()
             if task is None:
-                return
+                break
             for result in analyse_file(task):
-                conn.send(("doc", task.number, result))
-            conn.send(("done", task.number, None))
+                outbox.put(("doc", task.number, result))
+            outbox.put(("done", task.number, None))
     except (EOFError, OSError):  # the parent is gone
-        return
+        os._exit(0)
+    outbox.put(None)
+    sender.join()
 
 
 class _Worker:
@@ -191,12 +215,18 @@ class _Worker:
         )
         self.proc.start()
         child.close()
-        self.task: Task | None = None
+        # The tasks sent and not done, in the order sent (the worker does them in that order).
+        self.tasks: dict[int, Task] = {}
         self.started = False  # sent anything yet
+
+    def wants(self) -> bool:
+        """Whether to send another task: while it works on one, the next waits in its pipe (so that it
+        need not wait for the writer to hand it out)."""
+        return len(self.tasks) < AHEAD
 
     def give(self, task: Task) -> None:
         task.attempts += 1
-        self.task = task
+        self.tasks[task.number] = task
         with contextlib.suppress(OSError):  # died meanwhile: the main loop sees it and retries the task
             self.conn.send(task)
 
@@ -233,7 +263,7 @@ def ingest_pool(
     """Ingest with ``jobs`` worker processes reading and extracting; this process writes.
 
     Documents are committed in order of completion, in batches of ``commit_every`` seconds. A worker that
-    dies has its file retried by a new worker (``IngestReport.retried``).
+    dies has its files retried by a new worker (``IngestReport.retried``).
     """
     writer = BatchWriter(store, progress, commit_every)
     tasks = _tasks(paths, writer, _stored_index(store))
@@ -242,8 +272,10 @@ def ingest_pool(
     workers = [_Worker(ctx, i) for i in range(max(1, jobs))]
     spawned = len(workers)
     silent_deaths = 0
-    exhausted = False
     interrupted = False
+
+    def next_task() -> Task | None:
+        return retry.popleft() if retry else next(tasks, None)
 
     def died(worker: _Worker) -> _Worker:
         nonlocal silent_deaths, spawned
@@ -259,8 +291,13 @@ def ingest_pool(
             silent_deaths += 1
             if silent_deaths >= 3 * len(workers):
                 raise RuntimeError(f"tipkb ingest: worker processes fail to start ({why})")
-        task = worker.task
-        if task is not None:
+        # The first task is the one it was working on; the others were waiting, never started.
+        sent = list(worker.tasks.values())
+        for task in reversed(sent[1:]):
+            task.attempts -= 1
+            retry.appendleft(task)
+        if sent:
+            task = sent[0]
             if task.attempts >= MAX_ATTEMPTS:
                 writer.error(
                     task.path, f"{task.path}: {task.attempts} worker processes died reading it ({why})"
@@ -275,36 +312,39 @@ def ingest_pool(
     def receive(worker: _Worker, message: tuple[str, Any, Any]) -> None:
         kind, number, payload = message
         worker.started = True
-        if kind == "doc" and worker.task is not None and worker.task.number == number:
-            _take(writer, worker.task, payload)
+        task = worker.tasks.get(number)
+        if kind == "doc" and task is not None:
+            _take(writer, task, payload)
         elif kind == "done":
-            worker.task = None
+            worker.tasks.pop(number, None)
 
     with stop_on_sigint() as stop:
         try:
             while not stop.is_set():
                 for i, worker in enumerate(workers):
-                    if worker.task is not None:
-                        continue
-                    if not worker.proc.is_alive():
+                    if not worker.tasks and not worker.proc.is_alive():
                         worker = workers[i] = died(worker)
-                    task = retry.popleft() if retry else None
-                    if task is None and not exhausted:
-                        task = next(tasks, None)
-                        exhausted = task is None
-                    if task is not None:
+                    while worker.wants():
+                        task = next_task()
+                        if task is None:
+                            break
+                        if task.document is not None and worker.tasks:
+                            # A document read from standard input can be larger than a pipe holds:
+                            # only to an idle worker, which reads it at once.
+                            retry.appendleft(task)
+                            break
                         worker.give(task)
-                busy = [w for w in workers if w.task is not None]
+                busy = [w for w in workers if w.tasks]
                 if not busy:
                     break
                 ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=0.2))
                 for i, worker in enumerate(workers):
-                    if worker.task is None:
+                    if not worker.tasks:
                         continue
                     dead = worker.proc.sentinel in ready
                     if worker.conn in ready and not dead:
                         try:
-                            while worker.task is not None and worker.conn.poll():
+                            while worker.tasks and worker.conn.poll():
                                 receive(worker, worker.conn.recv())
                         except (EOFError, OSError):
                             dead = True

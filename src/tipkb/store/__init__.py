@@ -23,7 +23,15 @@ from tipkb.store.dialect import Dialect, StoreError, connect
 from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
 from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "DocumentRecord", "Store", "StoreError", "WriteStatus", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "DocumentRecord",
+    "DocumentRows",
+    "Store",
+    "StoreError",
+    "WriteStatus",
+    "open_store",
+]
 
 WriteStatus = Literal["new", "replaced", "unchanged", "duplicate", "reextracted"]
 
@@ -106,6 +114,10 @@ class DocumentRecord:
     def id(self) -> int:
         return hash64(self.hash)
 
+    def rows(self) -> DocumentRows:
+        """The rows that store this document."""
+        return _rows(self)
+
 
 def _delimited(values: Iterable[str] | str | None) -> str | None:
     if values is None:
@@ -125,14 +137,21 @@ def sentence_id(doc_hash: str, start: int, end: int) -> int:
 
 
 @dataclass
-class _Rows:
+class DocumentRows:
+    """A document as the rows that store it: its own, its sentences', their texts', its facts'. Made where
+    the document was extracted (a worker process), so that the one writer only inserts them."""
+
+    source: str
+    hash: str
     document: tuple[Any, ...]
     sentences: list[tuple[Any, ...]]
     texts: list[tuple[int, str]]
     facts: list[tuple[Any, ...]]
+    # What the facts add to the rollups.
+    tally: Tally
 
 
-def _rows(record: DocumentRecord) -> _Rows:
+def _rows(record: DocumentRecord) -> DocumentRows:
     """The rows that store a document: its own, its sentences', their texts', its facts' (duplicates dropped)."""
     doc_id = record.id
     sentences = sorted(record.sentences)
@@ -206,7 +225,15 @@ def _rows(record: DocumentRecord) -> _Rows:
         len(fact_rows),
         record.text,
     )
-    return _Rows(doc_row, sentence_rows, [(i, t) for t, i in texts.items()], list(fact_rows.values()))
+    return DocumentRows(
+        record.source,
+        record.hash,
+        doc_row,
+        sentence_rows,
+        [(i, t) for t, i in texts.items()],
+        list(fact_rows.values()),
+        Tally().add_rows([row[i] for i in _ROLLUP_INDEX] for row in fact_rows.values()),
+    )
 
 
 def _count_text_uses(dialect: Dialect, text_uses: Counter[int]) -> None:
@@ -356,7 +383,7 @@ class Store:
             return "duplicate", same_text[0]
         return "new", None
 
-    def write_document(self, record: DocumentRecord, rewrite: bool = False) -> WriteStatus:
+    def write_document(self, record: DocumentRecord | DocumentRows, rewrite: bool = False) -> WriteStatus:
         """Store a document with its sentences and facts, in one transaction.
 
         A document already stored with the same text is left alone ("unchanged", or "duplicate" when
@@ -365,7 +392,9 @@ class Store:
         """
         return self.write_documents([record], rewrite)[0]
 
-    def write_documents(self, records: Sequence[DocumentRecord], rewrite: bool = False) -> list[WriteStatus]:
+    def write_documents(
+        self, records: Sequence[DocumentRecord | DocumentRows], rewrite: bool = False
+    ) -> list[WriteStatus]:
         """Store several documents in one transaction (each whole; see ``write_document``)."""
         out: list[WriteStatus] = []
         d = self.dialect
@@ -373,21 +402,21 @@ class Store:
             added, removed = Tally(), Tally()
             text_uses: Counter[int] = Counter()
             for record in records:
-                status, _ = self.status(record.source, record.hash)
+                rows = record if isinstance(record, DocumentRows) else record.rows()
+                status, _ = self.status(rows.source, rows.hash)
                 if status in ("unchanged", "duplicate") and not rewrite:
                     out.append(status)
                     continue
                 if status != "new":
                     for old in d.execute(
-                        "SELECT id FROM documents WHERE source = ? OR hash = ?", (record.source, record.hash)
+                        "SELECT id FROM documents WHERE source = ? OR hash = ?", (rows.source, rows.hash)
                     ):
                         self._delete(old[0], removed, text_uses)
-                rows = _rows(record)
                 d.execute(_INSERT_DOCUMENT, rows.document)
                 d.executemany(_INSERT_TEXT, rows.texts)
                 d.executemany(_INSERT_SENTENCE, rows.sentences)
                 d.executemany(_INSERT_FACT, rows.facts)
-                added.add_rows([row[i] for i in _ROLLUP_INDEX] for row in rows.facts)
+                added.merge(rows.tally)
                 for text_id, _ in rows.texts:
                     text_uses[text_id] += 1
                 out.append("reextracted" if status in ("unchanged", "duplicate") else status)

@@ -95,45 +95,41 @@ class FlowGroups:
     """
 
     def __init__(self) -> None:
-        # (document, origin, destination) -> cell -> [statements, sentences]
-        self.docs: dict[tuple[Any, str, str], dict[Cell, list[Any]]] = defaultdict(dict)
+        # (origin, destination, signature, cell number) -> [*cell, statements, sentences, documents]
+        self.cells: dict[tuple[str, str, int, int], list[Any]] = {}
+        # (origin, destination, document) -> 1
+        self.overflow: dict[tuple[str, str, Any], int] = {}
 
-    def add(
-        self,
-        doc: Any,
-        sentence: Any,
-        origin: str,
-        destination: str,
-        via: str | None,
-        year: int | None,
-        victims: str | None,
-        exploitation: str | None,
-        hedged: Any,
-    ) -> None:
-        cell: Cell = (int(year or 0), int(bool(hedged)), victims or "", exploitation or "", via or "")
-        found = self.docs[(doc, origin or "", destination or "")].setdefault(cell, [0, set()])
-        found[0] += 1
-        if sentence is not None:
-            found[1].add(sentence)
-
-    def apply(self, dialect: Dialect, sign: int) -> None:
-        """Add (sign 1) or take away (sign -1) these documents' counts, in the caller's transaction."""
-        groups: dict[tuple[str, str, int, int], list[Any]] = {}
-        overflow: list[tuple[str, str, Any, int]] = []
-        for (doc, origin, destination), cells in self.docs.items():
+    def add_document(self, doc: Any, flows: dict[tuple[str, str], dict[Cell, list[Any]]]) -> None:
+        """Count one document's flow statements: (origin, destination) -> cell -> [statements, sentences]."""
+        for (origin, destination), cells in flows.items():
             sentences = [s for _, s in cells.values()]
             if len(cells) > 1 and sum(len(s) for s in sentences) != len(set().union(*sentences)):
-                overflow.append((origin, destination, doc, sign))
+                key = (origin, destination, doc)
+                self.overflow[key] = self.overflow.get(key, 0) + 1
                 continue
             ordered = sorted(cells)
             signature = _hash64(json.dumps(ordered, separators=(",", ":")))
             for i, cell in enumerate(ordered):
                 n, members = cells[cell]
-                counts = groups.setdefault((origin, destination, signature, i), [*cell, 0, 0, 0])
-                counts[5] += sign * n
-                counts[6] += sign * len(members)
-                counts[7] += sign
-        rows = [(*key, *values) for key, values in sorted(groups.items())]
+                counts = self.cells.setdefault((origin, destination, signature, i), [*cell, 0, 0, 0])
+                counts[5] += n
+                counts[6] += len(members)
+                counts[7] += 1
+
+    def merge(self, other: FlowGroups) -> None:
+        for cell_key, theirs in other.cells.items():
+            counts = self.cells.setdefault(cell_key, [*theirs[:5], 0, 0, 0])
+            for i in (5, 6, 7):
+                counts[i] += theirs[i]
+        for doc_key, n in other.overflow.items():
+            self.overflow[doc_key] = self.overflow.get(doc_key, 0) + n
+
+    def apply(self, dialect: Dialect, sign: int) -> None:
+        """Add (sign 1) or take away (sign -1) these counts, in the caller's transaction."""
+        rows = [
+            (*key, *c[:5], sign * c[5], sign * c[6], sign * c[7]) for key, c in sorted(self.cells.items())
+        ]
         dialect.executemany(
             "INSERT INTO flow_groups (origin, destination, signature, cell, year, hedged, victims, exploitation, "
             "via, facts, sentences, documents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -142,7 +138,7 @@ class FlowGroups:
             "documents = flow_groups.documents + excluded.documents",
             rows,
         )
-        overflow.sort()
+        overflow = [(*key, sign * n) for key, n in sorted(self.overflow.items())]
         dialect.executemany(
             "INSERT INTO flow_overflow (origin, destination, document_id, n) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (origin, destination, document_id) DO UPDATE SET n = flow_overflow.n + excluded.n",
@@ -168,30 +164,40 @@ def rebuild_flow_groups(dialect: Dialect) -> None:
     """Count ``flow_groups`` and ``flow_overflow`` again from the facts (in the caller's transaction)."""
     dialect.execute("DELETE FROM flow_groups")
     dialect.execute("DELETE FROM flow_overflow")
-    groups = FlowGroups()
-    for row in dialect.execute(
-        "SELECT document_id, sentence_id, origin, destination, via, year, victims, exploitation, hedged "
-        "FROM facts WHERE type = 'flow'"
-    ):
-        groups.add(*row)
-    groups.apply(dialect, 1)
+    tally = Tally()
+    tally.add_rows(dialect.execute(f"SELECT {', '.join(ROLLUP_COLUMNS)} FROM facts WHERE type = 'flow'"))
+    tally.flows.apply(dialect, 1)
 
 
 class Tally:
-    """Contributions of some documents to the rollups: add them, or take them away."""
+    """Contributions of some documents to the rollups, summed: add them, or take them away.
+
+    Documents are disjoint, so each document is counted on its own and the counts add: a tally made
+    where a document was extracted (``DocumentRows.tally``) merges into the writer's.
+    """
 
     def __init__(self) -> None:
-        # group -> [facts, hedged facts]; group -> document -> sentences; (group, attribute, value) -> facts
-        self.facts: dict[GroupKey, list[int]] = defaultdict(lambda: [0, 0])
-        self.sentences: dict[GroupKey, dict[Any, set[Any]]] = defaultdict(lambda: defaultdict(set))
-        self.values: dict[tuple[GroupKey, str, str], int] = defaultdict(int)
+        # group -> [facts, sentences, documents, hedged facts]; (group, attribute, value) -> facts
+        self.groups: dict[GroupKey, list[int]] = {}
+        self.values: dict[tuple[GroupKey, str, str], int] = {}
         self.flows = FlowGroups()
 
-    def add_rows(self, rows: Iterable[Sequence[Any]]) -> None:
-        """Count fact rows whose columns are ``ROLLUP_COLUMNS``."""
+    def add_rows(self, rows: Iterable[Sequence[Any]]) -> Tally:
+        """Count fact rows whose columns are ``ROLLUP_COLUMNS`` (of any documents); returns self."""
+        by_document: dict[Any, list[Sequence[Any]]] = defaultdict(list)
+        for row in rows:
+            by_document[row[0]].append(row)
+        for doc, doc_rows in by_document.items():
+            self._add_document(doc, doc_rows)
+        return self
+
+    def _add_document(self, doc: Any, rows: list[Sequence[Any]]) -> None:
+        # group -> [facts, hedged facts, sentences]
+        groups: dict[GroupKey, list[Any]] = {}
+        flows: dict[tuple[str, str], dict[Cell, list[Any]]] = defaultdict(dict)
         for row in rows:
             (
-                doc,
+                _doc,
                 sent,
                 kind,
                 country,
@@ -208,10 +214,13 @@ class Tally:
                 hedged,
                 detail,
             ) = row
-            groups: list[GroupKey] = []
             values: list[tuple[str, str]] = []
             if kind == "flow":
-                self.flows.add(doc, sent, origin, dest, via, year, victims, exp, hedged)
+                cell: Cell = (int(year or 0), int(bool(hedged)), victims or "", exp or "", via or "")
+                found = flows[(origin or "", dest or "")].setdefault(cell, [0, set()])
+                found[0] += 1
+                if sent is not None:
+                    found[1].add(sent)
                 group: GroupKey = ("flow", origin, dest, 0, "")
                 values = [("victims", v) for v in _items(victims)]
                 values += [("exploitation", v) for v in _items(exp)]
@@ -237,17 +246,32 @@ class Tally:
                     continue
             # A key part the extractor left empty groups under "" (the rollup's columns are NOT NULL).
             group = (group[0], group[1] or "", group[2] or "", group[3], group[4])
-            groups.append(group)
-            groups.extend(("place", p, "", 0, "") for p in places if p)
-            for g in groups:
-                counts = self.facts[g]
+            for g in (group, *(("place", p, "", 0, "") for p in places if p)):
+                counts = groups.setdefault(g, [0, 0, set()])
                 counts[0] += 1
                 counts[1] += int(bool(hedged))
-                members = self.sentences[g][doc]
                 if sent is not None:
-                    members.add(sent)
+                    counts[2].add(sent)
             for attribute, v in values:
-                self.values[(group, attribute, v)] += 1
+                key = (group, attribute, v)
+                self.values[key] = self.values.get(key, 0) + 1
+        for g, (n, hedged_n, sentences) in groups.items():
+            total = self.groups.setdefault(g, [0, 0, 0, 0])
+            total[0] += n
+            total[1] += len(sentences)
+            total[2] += 1
+            total[3] += hedged_n
+        self.flows.add_document(doc, flows)
+
+    def merge(self, other: Tally) -> None:
+        """Add another tally's counts (of other documents) to these."""
+        for g, theirs in other.groups.items():
+            total = self.groups.setdefault(g, [0, 0, 0, 0])
+            for i in range(4):
+                total[i] += theirs[i]
+        for key, n in other.values.items():
+            self.values[key] = self.values.get(key, 0) + n
+        self.flows.merge(other.flows)
 
     def apply(self, dialect: Dialect, sign: int) -> None:
         """Add (sign 1) or take away (sign -1) these counts, in the caller's transaction.
@@ -255,11 +279,7 @@ class Tally:
         Rows are touched in key order, so that concurrent writers (PostgreSQL) cannot deadlock.
         """
         self.flows.apply(dialect, sign)
-        groups = []
-        for g, (n, hedged) in sorted(self.facts.items()):
-            docs = self.sentences[g]
-            sentences = sum(len(s) for s in docs.values())
-            groups.append((*g, sign * n, sign * sentences, sign * len(docs), sign * hedged))
+        groups = [(*g, *(sign * c for c in counts)) for g, counts in sorted(self.groups.items())]
         dialect.executemany(
             "INSERT INTO rollup (kind, a, b, year, detail, facts, sentences, documents, hedged) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, a, b, year, detail) DO UPDATE SET "
@@ -267,7 +287,7 @@ class Tally:
             "documents = rollup.documents + excluded.documents, hedged = rollup.hedged + excluded.hedged",
             groups,
         )
-        values = [(*g, attribute, v, sign * n) for (g, attribute, v), n in sorted(self.values.items())]
+        values = [(*key[0], *key[1:], sign * n) for key, n in sorted(self.values.items())]
         dialect.executemany(
             "INSERT INTO rollup_values (kind, a, b, year, detail, attribute, value, facts) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, a, b, year, detail, attribute, value) "

@@ -15,7 +15,7 @@ from typing import Any
 
 from tipkb.read import ReadError, read_document
 from tipkb.read.detect import DOCUMENT_SUFFIXES, sniff_format
-from tipkb.store import content_hash, fact_id
+from tipkb.store import content_hash
 
 UPLOAD_PATH = "/api/documents"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -199,9 +199,9 @@ def ingest_files(store: Any, files: list[Upload]) -> list[dict[str, Any]]:
             status, stored_as = store.status(source, content_hash(document.text))
             facts = 0
             if status not in ("unchanged", "duplicate"):
-                record = analyse(document)
-                status = store.write_document(record)
-                facts = len({fact_id(record.hash, fact) for fact in record.facts})
+                rows = analyse(document).rows()
+                status = store.write_document(rows)
+                facts = len(rows.facts)
             digest = content_hash(document.text)[:16]
             result: dict[str, Any] = {
                 "file": f.name,
