@@ -50,6 +50,9 @@ def serve_command(
         host=host,
         port=port,
         workers=workers,
+        # The C HTTP parser and event loop (web extra) when installed: about a quarter more requests a second.
+        loop="auto",
+        http="auto",
         log_level="warning",
         access_log=False,
     )

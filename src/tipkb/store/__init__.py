@@ -518,13 +518,14 @@ class Store:
         return self.dialect.size_bytes()
 
 
-def open_store(url: str = "tipkb.db", create: bool = True) -> Store:
+def open_store(url: str = "tipkb.db", create: bool = True, read_mostly: bool = False) -> Store:
     """Open the knowledge base at a SQLite path or a ``postgresql://`` URL.
 
     With ``create`` a missing store is made (and an older one migrated); without it, a missing store is
-    an error. Raises StoreError with a one-line message when the store cannot be used.
+    an error. ``read_mostly`` (a server's many readers): a SQLite file is read through a memory map.
+    Raises StoreError with a one-line message when the store cannot be used.
     """
-    dialect = connect(url, create)
+    dialect = connect(url, create, mapped=read_mostly)
     store = Store(dialect, url)
     try:
         store._prepare(create)

@@ -82,12 +82,17 @@ class Dialect:
         self.conn.close()
 
 
+# How much of a SQLite store is read through a memory map (SQLite caps it at its build limit: 2 GB in
+# Python's usual builds).
+MMAP_BYTES = 1 << 34
+
+
 class SQLiteDialect(Dialect):
     """A SQLite file in WAL mode; autocommit connection with explicit BEGIN IMMEDIATE transactions."""
 
     name = "sqlite"
 
-    def __init__(self, path: str, create: bool) -> None:
+    def __init__(self, path: str, create: bool, mapped: bool = False) -> None:
         self.path = path
         if path != ":memory:":
             _check_sqlite_path(path, create)
@@ -96,6 +101,11 @@ class SQLiteDialect(Dialect):
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA cache_size = -65536")
+            if mapped:
+                # Read through a memory map: the connections of a process (a web server's threads) and
+                # of other processes share the pages the system caches instead of each copying its own.
+                # (They count in each process's RSS, shared, so writers, whose memory is measured, don't.)
+                self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
             if mode != "wal" and path != ":memory:":
                 self.conn.execute("PRAGMA journal_mode = WAL")
@@ -272,12 +282,12 @@ def _redact(url: str) -> str:
     return re.sub(r"//([^:/@]+):[^@]*@", r"//\1:***@", url)
 
 
-def connect(url: str, create: bool) -> Dialect:
-    """Open the database a URL or path names."""
+def connect(url: str, create: bool, mapped: bool = False) -> Dialect:
+    """Open the database a URL or path names (``mapped``: read a SQLite file through a memory map)."""
     if re.match(r"^postgres(ql)?://", url):
         return PostgresDialect(url)
     if url.startswith("sqlite:///"):
-        return SQLiteDialect(url[len("sqlite:///") :], create)
+        return SQLiteDialect(url[len("sqlite:///") :], create, mapped)
     scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://", url)
     if scheme:
         raise StoreError(
@@ -286,4 +296,4 @@ def connect(url: str, create: bool) -> Dialect:
         )
     if not url.strip():
         raise StoreError("empty database path", usage=True)
-    return SQLiteDialect(url, create)
+    return SQLiteDialect(url, create, mapped)

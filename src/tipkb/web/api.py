@@ -320,7 +320,7 @@ def list_facts(
         offset=offset,
     )
     return views.page(
-        [views.fact_dict(stores, r) for r in rows[:limit]],
+        views.fact_dicts(stores, rows[:limit]),
         limit=limit,
         offset=offset,
         more=len(rows) > limit,

@@ -79,7 +79,7 @@ def create_app(url: str, *, token: str | None = None, cache: bool = True) -> Fas
     app.mount("/static", StaticFiles(packages=[("tipkb.web", "static")]), name="static")
     _add_error_handlers(app)
     app.add_middleware(UploadGuard, settings=app.state.upload)
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     if cache:
         app.add_middleware(ResponseCache, stores=stores)
     app.add_middleware(SecurityHeaders)

@@ -316,7 +316,7 @@ def country_facts_page(
         title=f"{query.place_name(code)}: facts",
         code=code,
         name=query.place_name(code),
-        facts=[views.fact_dict(stores, r) for r in found[:FACTS_PAGE]],
+        facts=views.fact_dicts(stores, found[:FACTS_PAGE]),
         offset=offset,
         next=f"{base}?offset={offset + FACTS_PAGE}" if len(found) > FACTS_PAGE else None,
         prev=f"{base}?offset={max(offset - FACTS_PAGE, 0)}" if offset else None,
@@ -435,10 +435,9 @@ def search_page(
         found = query.search(stores.get(), q, limit=51, offset=offset)
         more = len(found) > 50
         rows = views.linked(stores, [r.to_dict() for r in found[:50]])
-        index = views.documents(stores).by_source
         for r in rows:
-            info = index.get(r["document"])
-            r["link"] = f"/documents/{info.id}?sentence={r['start']}-{r['end']}#sentence" if info else None
+            doc_id = r["document_id"]
+            r["link"] = f"/documents/{doc_id}?sentence={r['start']}-{r['end']}#sentence" if doc_id else None
     return render(
         request,
         "search.html",

@@ -35,7 +35,7 @@ class Stores:
         """This thread's store, opened on first use."""
         store: Store | None = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.url, create=self.create)
+            store = open_store(self.url, create=self.create, read_mostly=True)
             self._local.store = store
             with self._lock:
                 self._opened.append(store)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -159,38 +159,79 @@ def documents(stores: Stores) -> DocIndex:
     return stores.memo("documents", compute)
 
 
-def evidence_links(stores: Stores, source: str, start: int, end: int) -> dict[str, str | None]:
-    """Where a sentence can be read: the document in the API and on its page, marked."""
-    info = documents(stores).by_source.get(source)
-    if info is None:
-        return {"document_id": None, "document_url": None, "sentence_url": None, "page": None}
-    return {
-        "document_id": info.id,
-        "document_url": f"/api/documents/{info.id}",
-        "sentence_url": f"/api/documents/{info.id}/sentences?at={start}",
-        "page": f"/documents/{info.id}#ev-{start}-{end}",
-    }
-
-
-def linked(stores: Stores, value: Any) -> Any:
-    """A row dict with every evidence sentence in it given its links (recursively)."""
-    if isinstance(value, list):
-        return [linked(stores, v) for v in value]
-    if not isinstance(value, dict):
-        return value
-    out = {k: linked(stores, v) for k, v in value.items()}
-    if {"document", "start", "end", "text"} <= out.keys() and isinstance(out["document"], str):
-        out.update(evidence_links(stores, out["document"], out["start"], out["end"]))
+def document_ids(stores: Stores, sources: Iterable[str]) -> dict[str, str]:
+    """The ids of the documents stored at these sources (the first 16 hex digits of their content hash),
+    read for these sources only: a page links a few documents, whatever the store holds."""
+    wanted = sorted({s for s in sources if isinstance(s, str)})
+    store = stores.get()
+    out: dict[str, str] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        for source, digest in store.rows(
+            f"SELECT source, hash FROM documents WHERE source IN ({', '.join('?' * len(chunk))})", chunk
+        ):
+            out[source] = digest[:16]
     return out
 
 
-def fact_dict(stores: Stores, row: query.FactRow) -> dict[str, Any]:
-    """A stored fact as the extractor writes it, with its id, a summary and links to its sentence."""
-    d = row.to_dict()
-    ev = row.fact.evidence
-    d["summary"] = row.summary
-    d["links"] = evidence_links(stores, row.fact.doc, ev.start, ev.end)
-    return d
+def evidence_links(ids: Mapping[str, str], source: str, start: int, end: int) -> dict[str, str | None]:
+    """Where a sentence can be read: the document in the API and on its page, marked. ``ids``: from
+    ``document_ids``."""
+    doc_id = ids.get(source)
+    if doc_id is None:
+        return {"document_id": None, "document_url": None, "sentence_url": None, "page": None}
+    return {
+        "document_id": doc_id,
+        "document_url": f"/api/documents/{doc_id}",
+        "sentence_url": f"/api/documents/{doc_id}/sentences?at={start}",
+        "page": f"/documents/{doc_id}#ev-{start}-{end}",
+    }
+
+
+def _is_sentence(value: dict[str, Any]) -> bool:
+    return {"document", "start", "end", "text"} <= value.keys() and isinstance(value["document"], str)
+
+
+def _sources(value: Any, into: set[str]) -> set[str]:
+    if isinstance(value, list):
+        for v in value:
+            _sources(v, into)
+    elif isinstance(value, dict):
+        if _is_sentence(value):
+            into.add(value["document"])
+        for v in value.values():
+            _sources(v, into)
+    return into
+
+
+def linked(stores: Stores, value: Any) -> Any:
+    """A row dict (or list of them) with every evidence sentence in it given its links (recursively)."""
+    ids = document_ids(stores, _sources(value, set()))
+
+    def link(value: Any) -> Any:
+        if isinstance(value, list):
+            return [link(v) for v in value]
+        if not isinstance(value, dict):
+            return value
+        out = {k: link(v) for k, v in value.items()}
+        if _is_sentence(out):
+            out.update(evidence_links(ids, out["document"], out["start"], out["end"]))
+        return out
+
+    return link(value)
+
+
+def fact_dicts(stores: Stores, rows: Sequence[query.FactRow]) -> list[dict[str, Any]]:
+    """Stored facts as the extractor writes them, each with its id, a summary and links to its sentence."""
+    ids = document_ids(stores, (r.fact.doc for r in rows))
+    out = []
+    for row in rows:
+        d = row.to_dict()
+        ev = row.fact.evidence
+        d["summary"] = row.summary
+        d["links"] = evidence_links(ids, row.fact.doc, ev.start, ev.end)
+        out.append(d)
+    return out
 
 
 def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
@@ -216,7 +257,7 @@ def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
             {"start": s, "end": e, "text": text[s:e], "facts": ids, "page": f"/documents/{doc_id}#ev-{s}-{e}"}
             for (s, e), ids in ordered
         ],
-        "facts": [fact_dict(stores, r) for r in rows],
+        "facts": fact_dicts(stores, rows),
     }
 
 
@@ -527,18 +568,15 @@ def network_svg_view(
 
 def document_pages(stores: Stores, sources: Sequence[str]) -> list[dict[str, str | None]]:
     """Documents named by source, each with its page (None when it is not stored)."""
-    index = documents(stores).by_source
-    out: list[dict[str, str | None]] = []
-    for source in sources:
-        info = index.get(source)
-        out.append(
-            {
-                "document": source,
-                "document_id": info.id if info else None,
-                "page": f"/documents/{info.id}" if info else None,
-            }
-        )
-    return out
+    ids = document_ids(stores, sources)
+    return [
+        {
+            "document": source,
+            "document_id": ids.get(source),
+            "page": f"/documents/{ids[source]}" if source in ids else None,
+        }
+        for source in sources
+    ]
 
 
 def changes_view(
