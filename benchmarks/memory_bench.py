@@ -1,12 +1,12 @@
 """Peak memory of a large ingest: generate a corpus of --gb gigabytes (the shared narratives repeated
 under varied names, each document unique; written as a stream of ~100 KB files into a temporary
-folder), run a real `tipkb ingest --jobs N` over it, and sample the RSS of the ingest process and of
-each of its worker processes every 0.2 s.
+folder), run a real `tipkb ingest --jobs N` over it, and sample the memory of the ingest process and of
+each of its worker processes (RSS every 0.2 s, PSS every second).
 
     python benchmarks/memory_bench.py [--gb 1.0] [--jobs 2] [--db URL] [--no-write]
 
-Target: the ingest process (the writer) and each worker under 500 MB, flat in corpus size. The
-figures go into the "Memory" section of docs/scaling.md.
+Target: all the processes of the ingest together under 500 MB (PSS: what they use between them), flat
+in corpus size. The figures go into the "Memory" section of docs/scaling.md.
 """
 
 from __future__ import annotations
@@ -58,13 +58,19 @@ def main() -> None:
         started = time.perf_counter()
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         ps = psutil.Process(proc.pid)
-        peak_parent = peak_worker = peak_total = 0
+        peak_parent = peak_worker = peak_total = peak_pss = 0
         timeline: list[tuple[float, int]] = []
+        samples = 0
         while proc.poll() is None:
-            parent = total = worker = 0
+            parent = total = worker = pss = 0
+            # PSS (each shared page counted once, split among its sharers) reads every mapping: once a
+            # second; RSS (shared pages counted in every process) five times a second.
+            with_pss = samples % 5 == 0
             for p in tree(ps):
                 try:
                     rss = p.memory_info().rss
+                    if with_pss:
+                        pss += p.memory_full_info().pss
                 except psutil.Error:
                     continue
                 if p.pid == proc.pid:
@@ -72,13 +78,16 @@ def main() -> None:
                 elif p.ppid() != proc.pid:  # the forkserver's children: the workers
                     worker = max(worker, rss)
                 total += rss
-            peak_parent, peak_worker, peak_total = (
+            peak_parent, peak_worker, peak_total, peak_pss = (
                 max(peak_parent, parent),
                 max(peak_worker, worker),
                 max(peak_total, total),
+                max(peak_pss, pss),
             )
             timeline.append((time.perf_counter() - started, total))
+            samples += 1
             time.sleep(0.2)
+        loads = os.getloadavg()
         out, err = proc.communicate()
         seconds = time.perf_counter() - started
         if proc.returncode != 0:
@@ -97,28 +106,27 @@ def main() -> None:
         "## Memory",
         "",
         f"Measured by `benchmarks/memory_bench.py --gb {args.gb} --jobs {args.jobs}` on {time.strftime('%Y-%m-%d')} "
-        f"({os.cpu_count()} cores, other work running): a real `tipkb ingest --jobs {args.jobs}` over "
+        f"({os.cpu_count()} cores; 15-minute load average {loads[2]:.1f} at the end, its own "
+        f"processes included): a real `tipkb ingest --jobs {args.jobs}` over "
         f"**{size / MB:,.0f} MB** ({files:,} files, {words:,} words) into SQLite"
         + (f" ({db_mb:,.0f} MB after)" if db_mb else "")
-        + f", in {seconds:,.0f} s ({wps:,.0f} words/s); RSS sampled every 0.2 s.",
+        + f", in {seconds:,.0f} s ({wps:,.0f} words/s); RSS sampled every 0.2 s, PSS every second.",
         "",
-        "| process | peak RSS |",
+        "| process | peak |",
         "| --- | ---: |",
-        f"| ingest process (reads the paths, writes the store) | {peak_parent / MB:,.0f} MB |",
-        f"| largest worker process (reads, extracts) | {peak_worker / MB:,.0f} MB |",
-        f"| all of them together (with the forkserver and resource tracker) | {peak_total / MB:,.0f} MB |",
+        f"| ingest process (reads the paths, writes the store): RSS | {peak_parent / MB:,.0f} MB |",
+        f"| largest worker process (reads, extracts): RSS | {peak_worker / MB:,.0f} MB |",
+        f"| all of them together (with the forkserver and resource tracker): PSS | **{peak_pss / MB:,.0f} MB** |",
+        f"| all of them together, RSS summed (pages they share counted once per process) | {peak_total / MB:,.0f} MB |",
         "",
-        "Peak of the whole tree by the end of each quarter of the run: "
+        "Summed RSS of the whole tree by the end of each quarter of the run: "
         + ", ".join(f"{m:,.0f} MB" for m in quarters)
-        + f" (documents are streamed, one file per worker at a time, committed every 0.5 s; the tree grew by "
+        + f" (documents are streamed, two files per worker at a time, committed every 0.5 s; the tree grew by "
         f"{quarters[-1] - quarters[0]:,.0f} MB after the first quarter).",
         f"Stored: {summary}.",
         "",
         f"At this rate 1 GB takes about {per_gb / 60:,.0f} minutes with {args.jobs} workers on this machine "
-        f"(about {per_gb * args.jobs / 3600:,.1f} core-hours). Memory is per file, not per corpus: each "
-        "process stays where it is here; if the tree's growth after the first quarter went on linearly, "
-        f"1 GB would end near {quarters[0] + (quarters[-1] - quarters[0]) * (1024 * MB / size) / 0.75:,.0f} MB "
-        "for all processes together.",
+        f"(about {per_gb * args.jobs / 3600:,.1f} core-hours).",
     ]
     body = "\n".join(lines)
     print(body)

@@ -200,3 +200,27 @@ def test_killed_ingest_leaves_only_whole_documents(backend: str, tmp_path: Path)
             report = ingest(store, [str(corpus)])
             assert report.outcomes["unchanged"] == len(stored)
             assert store.counts()["documents"] == len(texts)
+
+
+def test_analysing_documents_leaves_the_vocabulary_as_it_was() -> None:
+    """Every new word and number a document brings is forgotten once it is analysed (spaCy's memory zone),
+    so a long ingest does not grow; the facts are the same as without the zone."""
+    from tipkb.extract import _extract
+    from tipkb.segment import nlp
+
+    def text(n: int) -> str:
+        return (
+            f"Women from Moldova are trafficked to Turkey for sexual exploitation. "
+            f"Officials in Zorbuvania{n} counted {1000 + n} victims in 2019 under case Qx{n}-{n * 7}."
+        )
+
+    analyse(Document(text=text(0), source="warm.txt"))
+    strings = len(nlp().vocab.strings)
+    for n in range(1, 30):
+        record = analyse(Document(text=text(n), source=f"doc{n}.txt"))
+        assert any(f.type == "flow" for f in record.facts)
+    assert len(nlp().vocab.strings) == strings
+    doc = Document(text=text(99), source="same.txt")
+    assert [f.to_dict() for f in extract_document(doc)] == [
+        f.to_dict() for f in _extract(doc, segment(doc.text))
+    ]

@@ -23,7 +23,7 @@ from tipkb.context import document_subject, report_year
 from tipkb.extract import RULESET, extract_document
 from tipkb.model import Document
 from tipkb.read import ReadError, iter_paths, read_document
-from tipkb.segment import Segmented, segment
+from tipkb.segment import Segmented, segment, transient
 from tipkb.store import DocumentRecord, DocumentRows, Store, WriteStatus, content_hash
 
 __all__ = [
@@ -206,18 +206,19 @@ def analyse(document: Document, digest: str = "") -> DocumentRecord:
 
     ``digest``: the text's content hash, if already known.
     """
-    seg = segment(document.text)
-    return DocumentRecord(
-        hash=digest,
-        source=document.source,
-        text=document.text,
-        sentences=[(s.start, s.end, s.text) for s in seg.sentences],
-        facts=extract_document(document, seg),
-        title=_title(document, seg),
-        subject=document.meta.get("subject") or document_subject(seg, document.source),
-        report_year=document.meta.get("report_year") or report_year(seg),
-        ruleset=RULESET,
-    )
+    with transient():
+        seg = segment(document.text)
+        return DocumentRecord(
+            hash=digest,
+            source=document.source,
+            text=document.text,
+            sentences=[(s.start, s.end, s.text) for s in seg.sentences],
+            facts=extract_document(document, seg),
+            title=_title(document, seg),
+            subject=document.meta.get("subject") or document_subject(seg, document.source),
+            report_year=document.meta.get("report_year") or report_year(seg),
+            ruleset=RULESET,
+        )
 
 
 def _record(report: IngestReport, status: WriteStatus, rows: DocumentRows) -> None:

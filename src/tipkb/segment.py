@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -232,3 +233,14 @@ def segment(text: str) -> Segmented:
             )
             first = False
     return out
+
+
+@contextmanager
+def transient() -> Iterator[None]:
+    """A scope for analysing one document: the strings and words spaCy adds to its vocabulary inside are
+    freed on leaving, so memory stays flat over any number of documents (otherwise it grows with every
+    new name and number met). Nothing spaCy made inside (a Doc, a ``Segmented``) may be used after."""
+    pipeline = nlp()
+    _matcher()  # made outside, to last
+    with pipeline.memory_zone():
+        yield

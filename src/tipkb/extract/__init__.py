@@ -18,7 +18,7 @@ from tipkb.extract import (
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.model import Document, Fact
-from tipkb.segment import Segmented, segment
+from tipkb.segment import Segmented, segment, transient
 
 Extractor = Callable[[View, Memory], Sequence[Fact]]
 
@@ -39,9 +39,15 @@ RULESET = "+".join(rule for rule, _ in EXTRACTORS)
 def extract_document(document: Document, seg: Segmented | None = None) -> list[Fact]:
     """Every fact in a document, in text order, each with its evidence sentence.
 
-    ``seg``: the document already segmented (``segment(document.text)``), when the caller needs the
-    sentences too."""
-    seg = seg or segment(document.text)
+    ``seg``: the document already segmented (``segment(document.text)``, inside ``transient()``), when
+    the caller needs the sentences too."""
+    if seg is None:
+        with transient():
+            return _extract(document, segment(document.text))
+    return _extract(document, seg)
+
+
+def _extract(document: Document, seg: Segmented) -> list[Fact]:
     memory = Memory()
     facts: list[Fact] = []
     for sentence, ctx in iter_context(seg, document.source, document.meta):
