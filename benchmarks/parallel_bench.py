@@ -168,8 +168,8 @@ def main() -> None:
         "## Parallel ingest",
         "",
         f"Measured by `benchmarks/parallel_bench.py` on {time.strftime('%Y-%m-%d')} ({os.cpu_count()} cores, "
-        f"{platform.machine()}, Python {platform.python_version()}; mean load average {load:.1f}: "
-        f"other sessions' tests were running; best of {args.repeat} runs each). Corpus: "
+        f"{platform.machine()}, Python {platform.python_version()}; mean load average {load:.1f} after the "
+        f"runs, their own processes included; best of {args.repeat} runs each). Corpus: "
         f"{size / 1024 / 1024:.1f} MB in {files} files of the shared narratives made unique, {words:,} words; "
         "each run a real `tipkb ingest` into a fresh store, timed from start to exit.",
         "",
