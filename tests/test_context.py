@@ -35,3 +35,30 @@ def test_heading_with_tier_switches_subject() -> None:
     text = "PERU (Tier 2)\n\nThe government acted.\n\nCHILE (Tier 1)\n\nThe government acted."
     subjects = [c.subject for _, c in iter_context(segment(text), "report.txt")]
     assert subjects == ["PER", "PER", "CHL", "CHL"]
+
+
+def test_report_year_from_a_dateline_without_a_day() -> None:
+    assert (
+        report_year(segment("Trafficking in Persons Report\nJuly 2003\nU.S. Department of State\n\nText."))
+        == 2003
+    )
+    assert report_year(segment("Notes\nJuly 2003\n\nText.")) is None
+
+
+def test_a_country_labelling_an_entry_switches_the_subject() -> None:
+    text = (
+        "Listing\n\nChile current situation: Chile is a destination country for women.\n"
+        "tier rating: Tier 1 - the government acted.\n"
+        "Peru current situation: Peru is a source country for men.\n"
+        "tier rating: Tier 2 - the government acted.\n"
+        "Bolivia: the government acted."
+    )
+    subjects = [(s.text[:12], c.subject) for s, c in iter_context(segment(text), "listing.txt")]
+    assert [code for text, code in subjects if text.startswith("tier rating")] == ["CHL", "PER"]
+    assert subjects[-1] == ("Bolivia: the", "BOL")
+
+
+def test_a_country_followed_by_other_words_is_no_label() -> None:
+    text = "Chile is a destination country.\n\nPeru and the region: a summary of what Chile did."
+    subjects = [c.subject for _, c in iter_context(segment(text), "notes.txt")]
+    assert subjects == ["CHL", "CHL"]

@@ -183,3 +183,129 @@ def test_gapped_clause_keeps_its_own_victims_and_purpose() -> None:
     assert flows[("TJK", "TUR")]["victims"] == ["women"] and flows[("TJK", "TUR")]["exploitation"] == [
         "sexual"
     ]
+
+
+def test_a_list_goes_on_after_an_aside_in_brackets() -> None:
+    text = (
+        "Peru is a source country. Peruvian men are exploited in Spain and Italy (mostly on farms), "
+        "continental Europe, and the Gulf."
+    )
+    assert pairs(text) == {("PER", "ESP"), ("PER", "ITA"), ("PER", "region:Europe"), ("PER", "region:Gulf")}
+
+
+def test_on_the_borders_of_countries() -> None:
+    text = "Lao girls are sold to bar owners on the borders of Thailand, Burma, and China."
+    assert pairs(text) == {("LAO", "THA"), ("LAO", "MMR"), ("LAO", "CHN")}
+    # Villages near a border are where victims come from, not where they are taken.
+    text = "Lao girls from villages near the border of Thailand are trafficked to Vietnam."
+    assert pairs(text) == {("LAO", "VNM")}
+
+
+def test_destined_for_names_the_destination_and_the_transit_frame_the_way() -> None:
+    text = (
+        "Hungary is a transit country for women trafficked from Romania and Bulgaria and bound for Austria."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("ROU", "AUT"), ("BGR", "AUT")}
+    assert flows[("ROU", "AUT")]["via"] == ["HUN"]
+
+
+def test_a_country_migrants_transit_en_route_is_no_destination() -> None:
+    text = "Workers from Nepal and India transit Qatar en route to Kuwait; some may be subjected to forced labor."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "qatar.txt")}
+    assert set(flows) == {("NPL", "KWT"), ("IND", "KWT")}
+    assert flows[("NPL", "KWT")]["via"] == ["QAT"]
+    assert flows[("NPL", "KWT")]["hedged"] is True
+
+
+def test_en_route_onward_from_the_subject_itself_is_no_flow() -> None:
+    # Victims who reach the subject on their way elsewhere did not set out from it.
+    text = "Many victims migrate to Morocco en route to Spain, where they are forced into prostitution."
+    assert ("MAR", "ESP") not in pairs(text, "morocco.txt")
+
+
+def test_people_sent_somewhere_for_exploitation() -> None:
+    text = "Officials say Burma sent some 300 Burmese fishermen to Thailand for forced labor on boats."
+    flows = facts_of(text, "flow", "thailand.txt")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("MMR", "THA")}
+    assert flows[0]["exploitation"] == ["labor"]
+    # Sending officials, or sending people for training on forced labor, is no flow.
+    assert (
+        pairs("Thailand sent 20 labor inspectors to Burma for forced labor training.", "thailand.txt")
+        == set()
+    )
+    assert pairs("Thailand sent a delegation to Burma for talks on forced labor.", "thailand.txt") == set()
+    # Passive voice; and people sent back or sent home from a country are returned, not taken there.
+    assert pairs("Burmese boys were sent to Malaysia for forced labor.", "burma.txt") == {("MMR", "MYS")}
+    assert ("MMR", "MMR") not in pairs("Victims of forced labor were sent back to Burma.", "burma.txt")
+    assert ("MMR", "MMR") not in pairs(
+        "Victims of forced labor were sent from Malaysia to Burma.", "burma.txt"
+    )
+
+
+def test_cases_of_exploitation_of_foreign_citizens() -> None:
+    text = (
+        "The ministry recorded cases of forced labor and sexual exploitation of foreigners, "
+        "mainly citizens of Nepal, Bangladesh and Vietnam."
+    )
+    assert pairs(text, "malaysia.txt") == {("NPL", "MYS"), ("BGD", "MYS"), ("VNM", "MYS")}
+    # Cases counted by an agency, with no people they concern, are no flow.
+    assert pairs("The police investigated 20 cases of forced labor in Thailand.", "malaysia.txt") == set()
+
+
+def test_services_for_victims_are_no_statement_about_victims() -> None:
+    text = "Stigma, especially in Peru's rural areas, hampers service provision for female victims of sex trafficking."
+    assert pairs(text, "peru.txt") == set()
+    # "for victims" in a role frame is still about the victims.
+    text = "Peru is a transit country for victims from Bolivia."
+    assert pairs(text, "peru.txt") == {("BOL", "PER")}
+
+
+def test_a_list_of_sectors_of_a_country() -> None:
+    text = "Men from Armenia are exploited in the mining, farming, and service sectors of Russia."
+    assert pairs(text, "armenia.txt") == {("ARM", "RUS")}
+
+
+def test_citizen_and_foreign_victims_include_the_subjects_own() -> None:
+    text = "Citizen and foreign women are victims of sex trafficking in Peru."
+    assert pairs(text, "peru.txt") == {("PER", "PER")}
+    # Foreign victims alone are not the subject's nationals.
+    assert pairs("Foreign women are victims of sex trafficking in Peru.", "peru.txt") == set()
+
+
+def test_these_women_refer_to_the_origins_of_the_sentence_before() -> None:
+    text = (
+        "Women from Brazil and Paraguay are trafficked to Chile for sexual exploitation. "
+        "Some of these women are later trafficked onward to Spain."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "chile.txt")}
+    assert set(flows) == {("BRA", "CHL"), ("PRY", "CHL"), ("BRA", "ESP"), ("PRY", "ESP")}
+    assert flows[("BRA", "ESP")]["via"] == ["CHL"]
+    # Other victims than the ones named before: the subject stays the origin.
+    text = (
+        "Women from Brazil and Paraguay are trafficked to Chile for sexual exploitation. "
+        "Some of these boys are trafficked to Spain."
+    )
+    assert pairs(text, "chile.txt") == {("BRA", "CHL"), ("PRY", "CHL"), ("CHL", "ESP")}
+    # Only the sentence just before counts.
+    text = (
+        "Women from Brazil are trafficked to Chile. Chile is also a transit country. "
+        "Some of these women are trafficked to Spain."
+    )
+    assert ("BRA", "ESP") not in pairs(text, "chile.txt")
+
+
+def test_a_headline_in_its_plainest_form() -> None:
+    text = "Charity Helps Nepali Girls Trafficked to India\n\nThe girls returned home last week."
+    flows = facts_of(text, "flow", "nepal.txt")
+    assert [(f["origin"], f["destination"], f["victims"]) for f in flows] == [("NPL", "IND", ["girls"])]
+    # Other headlines are not read.
+    assert pairs("India Trafficking Report Names Nepali Brokers\n\nText follows.", "nepal.txt") == set()
+    assert pairs("Nepali Officials Sent to India for Talks\n\nText follows.", "nepal.txt") == set()
+
+
+def test_a_country_reached_en_route_is_on_the_way() -> None:
+    text = "Women from Ghana and Togo are trafficked to Libya en route to Italy for sexual exploitation."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "ghana.txt")}
+    assert set(flows) == {("GHA", "ITA"), ("TGO", "ITA")}
+    assert flows[("TGO", "ITA")]["via"] == ["LBY"]

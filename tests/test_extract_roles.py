@@ -57,3 +57,21 @@ def test_serves_as() -> None:
         ("PAN", "transit", None),
         ("PAN", "destination", None),
     }
+
+
+def test_a_second_role_phrase_after_the_first_ones_victims() -> None:
+    text = (
+        "Ecuador is a source country for women subjected to sex trafficking in Spain and Italy, "
+        "as well as a transit and destination country for men subjected to forced labor."
+    )
+    assert roles(text) == {("ECU", "origin", None), ("ECU", "transit", None), ("ECU", "destination", None)}
+    text = "Kenya is a source country for girls trafficked to Oman and, to a lesser extent, a destination country."
+    assert roles(text) == {("KEN", "origin", None), ("KEN", "destination", "secondary")}
+
+
+def test_a_second_phrase_that_is_no_trafficking_role() -> None:
+    text = "Belize is a source country for women trafficked to Mexico and a destination country for sex tourists."
+    assert roles(text) == {("BLZ", "origin", None)}
+    # A role phrase about another country named in the list is not the subject's.
+    text = "Fiji is a source country for girls trafficked to Samoa and Tonga, a destination country."
+    assert roles(text) == {("FJI", "origin", None)}

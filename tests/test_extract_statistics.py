@@ -88,3 +88,39 @@ def test_counts_by_others_are_not_statistics() -> None:
 def test_identified_as_victims() -> None:
     got = stats("In 2019, officials screened 500 migrants and identified 30 as trafficking victims.")
     assert got == {("victims_identified", 30, None, 2019)}
+
+
+def test_coordinated_verbs_count_for_each_metric() -> None:
+    assert stats("In 2018, courts prosecuted and convicted three slaveholders.") == {
+        ("prosecutions", 3, None, 2018),
+        ("convictions", 3, None, 2018),
+    }
+    assert stats("In 2018, the government investigated and prosecuted four officials.") == {
+        ("officials_prosecuted", 4, None, 2018),
+    }
+    # "convicted and sentenced" name one metric.
+    assert stats("In 2018, courts convicted and sentenced six traffickers.") == {
+        ("convictions", 6, None, 2018)
+    }
+
+
+def test_a_long_noun_phrase_before_victims() -> None:
+    got = stats("In 2019, police identified more than 210 child labor and forced begging victims.")
+    assert got == {("victims_identified", 210, None, 2019)}
+
+
+def test_the_last_party_named_is_the_one_counting() -> None:
+    text = "NGOs reported 900 cases of abuse and police identified 75 trafficking victims in 2019."
+    assert stats(text) == {("victims_identified", 75, None, 2019)}
+    # The police are named before the NGO: the count is the NGO's.
+    assert stats("After police raids, NGOs identified 75 trafficking victims in 2019.") == set()
+
+
+def test_cases_sent_to_court_are_prosecutions() -> None:
+    assert stats("In 2012, prosecutors sent to court 64 cases, compared with 51 in 2011.") == {
+        ("prosecutions", 64, None, 2012),
+        ("prosecutions", 51, None, 2011),
+    }
+    assert stats("In 2012, 38 cases were referred to trial.") == {("prosecutions", 38, None, 2012)}
+    # Victims sent to shelters are assisted, not prosecuted.
+    assert stats("In 2012, police sent 20 victims to shelters.") == set()

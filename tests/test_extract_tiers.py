@@ -64,3 +64,26 @@ def test_year_before_the_tier() -> None:
 def test_years_of_the_reports_named_after_the_tier() -> None:
     text = "Laos was ranked Tier 2 Watch List in the 2018 and 2019 TIP reports."
     assert tiers(text, "x.txt") == {("LAO", 2018, "2WL"), ("LAO", 2019, "2WL")}
+
+
+def test_a_date_in_another_clause_is_not_the_placement_year() -> None:
+    text = (
+        "Tier rating: Tier 2 Watch List - Peru failed to show evidence of increasing efforts; "
+        "the government sent a draft law to Congress in August 2005."
+    )
+    assert tiers(text, "x.txt") == {("PER", None, "2WL")}
+
+
+def test_a_month_and_year_after_the_tier() -> None:
+    text = "Peru was moved to the Tier 2 Watch List in March 2004 after an interim review."
+    assert tiers(text, "x.txt") == {("PER", 2004, "2WL")}
+
+
+def test_a_year_stated_before_a_label_is_not_the_placement_year() -> None:
+    text = "Peru\nsummary: women were exploited in mines in 2007\ntier rating: Tier 2 - the government acted"
+    assert tiers(text, "x.txt") == {("PER", None, "2")}
+
+
+def test_a_year_after_a_dash_is_about_the_next_statement() -> None:
+    text = "Tier rating: Tier 3 - Peru showed no progress in 2009."
+    assert tiers(text, "x.txt") == {("PER", None, "3")}

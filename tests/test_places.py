@@ -194,6 +194,18 @@ def test_abbreviations(find):
     ]
 
 
+def test_straight_and_curly_apostrophes_match_alike(find):
+    assert find("Workers of the Democratic People’s Republic of Korea and of Côte d’Ivoire met.") == [
+        ("Democratic People’s Republic of Korea", "PRK"),
+        ("Côte d’Ivoire", "CIV"),
+    ]
+    assert find("Lao People's Democratic Republic and the People’s Republic of Bangladesh") == [
+        ("Lao People's Democratic Republic", "LAO"),
+        ("People’s Republic of Bangladesh", "BGD"),
+    ]
+    assert resolve_place("Democratic People’s Republic of Korea") == "PRK"
+
+
 def test_lower_case_words_are_not_places(find):
     assert find("They ate turkey in a chad of jordan almonds in niger.") == []
 

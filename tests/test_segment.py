@@ -41,3 +41,19 @@ def test_long_paragraph_is_cut_into_blocks() -> None:
     seg = segment(text)
     assert len(seg.sentences) == 8000
     assert all(text[s.start : s.end] == s.text for s in seg.sentences[::997])
+
+
+def test_a_line_opening_with_a_field_label_starts_an_entry() -> None:
+    text = (
+        "Peru\nsummary: Peru is a source country for men\nand women exploited in mining in 2009\n"
+        "tier rating: Tier 1 - the government met the standards"
+    )
+    pars = list(iter_paragraphs(text))
+    assert [p.text for p in pars] == [
+        "Peru",
+        "summary: Peru is a source country for men\nand women exploited in mining in 2009",
+        "tier rating: Tier 1 - the government met the standards",
+    ]
+    assert pars[0].heading
+    # A wrapped line that merely goes on in lower case is still joined.
+    assert len(list(iter_paragraphs("Women from Peru were exploited\nin mines and on farms."))) == 1

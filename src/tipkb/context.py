@@ -13,10 +13,13 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tipkb.places import resolve_place
 from tipkb.segment import Segmented, Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 YEAR_MIN, YEAR_MAX = 1990, 2035
 _YEAR = r"((?:19|20)\d{2})"
@@ -32,9 +35,10 @@ _REPORT_YEAR = [
     ),
     re.compile(r"\bTIP\s?" + _YEAR + r"\b"),
 ]
+# A dateline: "June 5, 2006", "Washington, June 5, 2006", or a month and year alone ("July 2001").
 _DATELINE = re.compile(
     r"^(?:[A-Z][a-z]+,?\s+)*(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+\d{1,2},\s+" + _YEAR + r"\s*$"
+    r"November|December)\s+(?:\d{1,2},\s+)?" + _YEAR + r"\s*$"
 )
 _SECTION_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*\)")
 _OPENING_YEAR = re.compile(
@@ -116,7 +120,8 @@ def subject_from_name(source: str) -> str | None:
 
 
 def _leading_country(sent: Sentence) -> str | None:
-    """The country a sentence opens with as its subject ("Togo is", "In 2008, Vietnam was")."""
+    """The country a sentence opens with as its subject ("Togo is", "In 2008, Vietnam was"), or as
+    the label of an entry ("Chile: ...", "Chile current situation: Chile is ...")."""
     if not sent.places:
         return None
     first = sent.places[0]
@@ -127,6 +132,8 @@ def _leading_country(sent: Sentence) -> str | None:
     if any(not (w in _SUBJECT_LEAD or as_year(w)) for w in lead):
         return None
     after = first.end - span.start
+    if not lead and _labels_entry(span[after : after + 6]):
+        return first.code
     tokens = [t for t in span[after : after + 3] if not t.is_space]
     # "The Kyrgyz Republic ratified", "Kazakhstan also allocated": skip one adverb.
     for tok in tokens[:2]:
@@ -135,6 +142,18 @@ def _leading_country(sent: Sentence) -> str | None:
         if not tok.lower_.endswith("ly") and tok.lower_ not in ("also", "again", "still"):
             break
     return None
+
+
+def _labels_entry(tokens: Span) -> bool:
+    """After a country that opens a paragraph: a colon, or up to three lower-case content words and a
+    colon ("Chile: ...", "Chile current situation: ..."), as in the entries of a listing."""
+    words = [t for t in tokens if not t.is_space]
+    for n, tok in enumerate(words[:4]):
+        if tok.text == ":":
+            return True
+        if not (tok.is_alpha and tok.is_lower) or tok.is_stop or n == 3:
+            return False
+    return False
 
 
 _INSTITUTION = frozenset(["department", "state", "government", "embassy", "secretary", "office", "congress"])

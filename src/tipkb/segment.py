@@ -115,6 +115,8 @@ class Segmented:
 _HEADING_MARK = re.compile(r"^\s*(=+|#+)\s*(.*?)\s*=*\s*$")
 _SENTENCE_END = re.compile(r"[.!?;,\"”’]\s*(\[\d{1,3}\]\s*)*$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*(\[\d{1,3}\]\s*)*$")
+# A line that opens with a field label ("current situation: ...", "tier rating: ...") starts an entry.
+_FIELD_LABEL = re.compile(r"^[a-z]+(?: [a-z]+){0,2}: ")
 
 
 def _is_heading(line: str) -> bool:
@@ -132,7 +134,8 @@ def _is_heading(line: str) -> bool:
 
 
 def iter_paragraphs(text: str) -> Iterator[Paragraph]:
-    """Paragraphs: a blank line, a heading, or a line that ends a sentence closes one.
+    """Paragraphs: a blank line, a heading, a line that ends a sentence, or a next line that opens
+    with a field label ("tier rating: ...") closes one.
 
     Hard-wrapped text (lines broken mid-sentence, the next line going on in lower case) is joined
     into one paragraph; offsets always point into the text as given.
@@ -152,7 +155,8 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
                 start = None
             continue
         following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
-        goes_on = bool(following) and (following[0].islower() or following[0] in ",;)")
+        label_next = bool(_FIELD_LABEL.match(following))
+        goes_on = bool(following) and (following[0].islower() or following[0] in ",;)") and not label_next
         content_start = line_start + (len(body) - len(body.lstrip()))
         content_end = line_start + len(body.rstrip())
         if start is None and not goes_on and _is_heading(body):
@@ -162,7 +166,12 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
             start = content_start
         end = content_end
         # Hard-wrapped text breaks lines short of ~100 characters; a longer line is a paragraph.
-        if _TERMINAL.search(body) or len(stripped) > 120 or (not goes_on and len(stripped) < 40):
+        if (
+            _TERMINAL.search(body)
+            or len(stripped) > 120
+            or (not goes_on and len(stripped) < 40)
+            or label_next
+        ):
             yield Paragraph(start, end, text[start:end], False)
             start = None
     if start is not None:

@@ -21,6 +21,7 @@ RULE = "flows.v1"
 _ORIGIN, _DEST, _VIA, _LOCAL = "origin", "destination", "via", "local"
 _DEST_CUES = word_set("flows.dest_cues")
 _VIA_CUES = word_set("flows.via_cues")
+_BOUND_FOR = word_set("flows.bound_for")
 # Words a list of places is made of, skipped when looking left for the word that governs a place.
 _GLUE = word_set("flows.glue")
 _DIRECTIONS = word_set("flows.directions")
@@ -36,10 +37,14 @@ _INTERNAL = word_set("flows.internal")
 _NOT_A_STATEMENT = word_set("flows.not_a_statement")
 # Victims described so are not the subject's nationals: no default origin for them.
 _FOREIGN = word_set("flows.foreign")
+_OWN_PEOPLE = word_set("flows.own_people")
 _PASSIVE_AUX = word_set("flows.passive_aux")
 _TRIGGERS = word_set("flows.triggers")
 _NOT_ABOUT_VICTIMS = word_set("flows.not_about_victims")
 _CONDITIONS = word_set("flows.conditions")
+_MOVING = word_set("flows.moving_verbs")
+_CASES = word_set("flows.case_words")
+_SERVICES = word_set("flows.services")
 _INTO_EXPLOITATION = word_set("flows.into_exploitation")
 # "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
 _NOT_EXPOSED = word_set("flows.not_exposed")
@@ -54,13 +59,14 @@ class _Parts:
     onward: list[str] = field(default_factory=list)  # "... and on to X": reached via the dests
     via: list[str] = field(default_factory=list)
     local: bool = False
+    en_route: bool = False  # "to A en route to B": A is on the way, not a destination
     frame: str | None = None  # the frame country ("X is a source country for ...")
     frame_roles: set[str] = field(default_factory=set)
 
 
 def extract(view: View, memory: Memory) -> list[FlowFact]:
     if view.sent.heading:
-        return []
+        return _headline(view)
     facts: list[FlowFact] = []
     internal = False
     for start, end in view.clauses():
@@ -72,6 +78,44 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         memory.victims = _victims(view, 0, len(view.low)) or memory.victims
         whole = _with_sector_labor(_exploitation(view, 0, len(view.low)), _sectors(view, 0, len(view.low)))
         memory.exploitation = whole or memory.exploitation
+    return facts
+
+
+def _headline(view: View) -> list[FlowFact]:
+    """A headline read only in its plainest form: "<demonym> <people> Trafficked to <place>"
+    ("Nepali Girls Trafficked to India Rescued")."""
+    low = view.low
+    at = {p.i: p for p in view.places}
+    facts = []
+    for p in view.places:
+        if p.kind != "demonym" or p.j + 3 >= len(low) or low[p.j] not in view.vocab.people:
+            continue
+        verb = p.j + 1
+        if low[verb] not in ("trafficked", "sold", "exploited", "enslaved") or low[verb + 1] not in (
+            "to",
+            "into",
+            "in",
+        ):
+            continue
+        dest = at.get(verb + 2)
+        if dest is None or dest.kind not in ("country", "region") or dest.code == p.code:
+            continue
+        facts.append(
+            FlowFact(
+                doc=view.ctx.doc,
+                year=view.year(),
+                evidence=view.evidence(),
+                hedged=view.hedged,
+                rule=RULE,
+                section=view.ctx.section,
+                origin=p.code,
+                destination=dest.code,
+                via=(),
+                victims=_victims(view, p.j, p.j + 1),
+                exploitation=(),
+                sectors=(),
+            )
+        )
     return facts
 
 
@@ -93,6 +137,15 @@ def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -
         return [], internal
     named = parts.origins or parts.dests or parts.onward
     k = start + (low[start] in ("and", "but", ",", ";"))
+    if not parts.origins and _refers_to_named_victims(view, memory, k, end):
+        parts = _Parts(  # "Some of these women are trafficked onward to D": the origins named before
+            origins=list(memory.named_origins),
+            dests=parts.dests,
+            onward=parts.onward,
+            via=parts.via + ([] if parts.dests else list(memory.named_dests)),
+            local=parts.local,
+            en_route=parts.en_route,
+        )
     # Places wait for a "some"/"they" clause in the same sentence or the next one, no longer.
     fresh = memory.pending_at in (view.sent.start, memory.previous_sentence)
     if not named and memory.pending is not None and fresh and k < end and low[k] in _PRONOUN_SUBJECTS:
@@ -104,7 +157,9 @@ def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -
 def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, internal: bool) -> list[FlowFact]:
     low = view.low
     words = set(low[start:end])
-    foreign = bool(words & _FOREIGN) or _from_elsewhere(view, start, end)
+    foreign = (bool(words & _FOREIGN) and not _own_and_foreign(view, start, end)) or _from_elsewhere(
+        view, start, end
+    )
     subject = view.ctx.subject
 
     origins = _unique(parts.origins)
@@ -117,6 +172,9 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
         return []
     dests = _unique(parts.dests)
     onward = _unique(parts.onward)
+    passing = tuple(parts.via)
+    if parts.en_route and onward:  # "migrate to A en route to B": A is on the way
+        passing, dests = tuple(dests) + passing, []
     home = parts.frame if parts.frame and "destination" in parts.frame_roles else subject
     # "trafficked internally": each origin that is the subject (or, when all named origins are
     # foreign, the subject itself) to itself; the foreign origins go to the subject.
@@ -143,13 +201,18 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
     hedged = view.hedged
     evidence = view.evidence()
 
+    if parts.origins and dests:
+        _remember_named(view, memory, origins, dests, victims)
     facts = []
-    routes = [(d, tuple(parts.via)) for d in dests] + [(d, tuple(dests) + tuple(parts.via)) for d in onward]
+    if parts.frame and parts.frame_roles == {"transit"} and parts.frame not in dests:
+        passing += (parts.frame,)  # "X is a transit country for victims from A destined for B": via X
+    routes = [(d, passing) for d in dests] + [(d, tuple(dests) + passing) for d in onward]
     flows = [(o, d, via) for o in origins for d, via in routes]
     flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
+    reached = set(parts.dests)
     for origin, dest, via in flows:
-        if origin == dest and via:
-            continue
+        if via and (origin == dest or (dest in onward and origin in reached)):
+            continue  # "migrate to A en route to B" said of A's own people: they do not set out from A
         if origin.startswith("region:") and dest.startswith("region:"):
             continue
         own_victims = _victims(view, *windows[origin]) if origin in windows else ()
@@ -171,6 +234,38 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
             )
         )
     return facts
+
+
+def _remember_named(
+    view: View, memory: Memory, origins: list[str], dests: list[str], victims: tuple[str, ...]
+) -> None:
+    """Keep the origins this sentence names (with their destinations and victims) for the next one."""
+    if memory.named_at != view.sent.start:
+        memory.named_at = view.sent.start
+        memory.named_origins, memory.named_dests, memory.named_victims = (), (), ()
+    memory.named_origins += tuple(o for o in origins if o not in memory.named_origins)
+    memory.named_dests += tuple(d for d in dests if d not in memory.named_dests)
+    memory.named_victims += tuple(v for v in victims if v not in memory.named_victims)
+
+
+def _refers_to_named_victims(view: View, memory: Memory, k: int, end: int) -> bool:
+    """Does the clause open with 'these women', 'some of these victims', 'many of those girls', people
+    the sentence just before named with their origins? A group (women, girls) must be one of theirs."""
+    if memory.named_at != memory.previous_sentence or memory.named_at < 0:
+        return False
+    low = view.low
+    n = k
+    if n + 1 < end and low[n] in _PRONOUN_SUBJECTS and low[n + 1] == "of":
+        n += 2
+    if n + 1 >= end or low[n] not in ("these", "those"):
+        return False
+    n += 1
+    if low[n] not in view.vocab.people:
+        return False
+    hit = view.vocab.victims.match_at(low, n, end)
+    if hit is None:
+        return low[n] in ("victims", "people", "persons", "individuals")
+    return hit[1] in memory.named_victims
 
 
 def _origin_windows(
@@ -207,8 +302,11 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
     for n in range(start, end):
         w = low[n]
         if w in _TRIGGERS:
-            # "victims' countries of origin", "victim assistance": not a statement about victims.
-            if w in ("victims", "victim") and n + 1 < end and low[n + 1] in _NOT_ABOUT_VICTIMS:
+            # "victims' countries of origin", "victim assistance", "services for victims": not a
+            # statement about victims.
+            if w in ("victims", "victim") and (
+                (n + 1 < end and low[n + 1] in _NOT_ABOUT_VICTIMS) or _served(view, start, n)
+            ):
                 continue
             return True
         if w == "forced" and (
@@ -238,10 +336,88 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
         ):
             return True
         # "face forced labor", "found in forced prostitution", "sold into debt bondage"
-        if w in _INTO_EXPLOITATION and start < n < end - 1 and low[n - 1] not in _NOT_EXPOSED:
-            hit = vocab.exploitation.match_at(low, n + 1, end)
-            if hit and hit[0] - (n + 1) > 1 or low[n + 1] in ("prostitution", "servitude", "bondage"):
+        if (
+            w in _INTO_EXPLOITATION
+            and start < n < end - 1
+            and low[n - 1] not in _NOT_EXPOSED
+            and _names_exploitation(view, n + 1, end)
+        ):
+            return True
+        # "sent 400 laborers to Qatar for forced labor"
+        if (
+            w == "for"
+            and n + 1 < end
+            and _names_exploitation(view, n + 1, end)
+            and _people_moved(view, start, n)
+        ):
+            return True
+        # "documented cases of forced labor of foreigners": cases of exploitation of people
+        if w in _CASES and n + 2 < end and low[n + 1] == "of":
+            k = n + 2
+            while (hit := vocab.exploitation.match_at(low, k, end)) is not None:
+                k = hit[0]  # "cases of forced labor and prostitution of ..."
+                if (
+                    k + 1 < end
+                    and low[k] in ("and", "or", ",")
+                    and vocab.exploitation.match_at(low, k + 1, end)
+                ):
+                    k += 1
+            if k > n + 2 and _of_people(view, k, end):
                 return True
+    return False
+
+
+def _names_exploitation(view: View, n: int, end: int) -> bool:
+    """A form of exploitation named unmistakably at n ("forced labor", "prostitution", not "labor"),
+    and not as a word of something else ("forced labor inspectors")."""
+    low = view.low
+    hit = view.vocab.exploitation.match_at(low, n, end)
+    if hit and hit[0] < len(low) and low[hit[0]] in view.vocab.exploitation_blockers:
+        return False
+    return bool(hit and hit[0] - n > 1) or low[n] in ("prostitution", "servitude", "bondage")
+
+
+def _people_moved(view: View, start: int, n: int) -> bool:
+    """A verb of moving people ("sent", "brought", "recruited") and the place it moves them to ("to
+    Qatar") before n, with the people moved ("sent 400 laborers", "girls were sent")."""
+    low = view.low
+    for m in range(n - 1, max(start, n - 12) - 1, -1):
+        if low[m] in _MOVING:
+            to_place = any(q.i > m + 1 and q.j <= n and low[q.i - 1] in ("to", "into") for q in view.places)
+            return to_place and any(w in view.vocab.people for w in low[start:n])
+    return False
+
+
+def _of_people(view: View, k: int, end: int) -> bool:
+    """'... of foreigners', '... of citizens of A', '... among Ghanaian children' right at k."""
+    low = view.low
+    if k + 1 >= end or low[k] not in ("of", "among", "involving"):
+        return False
+    nxt = low[k + 1]
+    demonyms = {p.i for p in view.places if p.kind == "demonym"}
+    return nxt in view.vocab.people or nxt in _FOREIGN or k + 1 in demonyms
+
+
+def _served(view: View, start: int, n: int) -> bool:
+    """'services for victims', 'service provision for female victims', 'assistance to victims'."""
+    low = view.low
+    for m in range(n - 1, max(start, n - 4) - 1, -1):
+        if low[m] in ("for", "to"):
+            return m > start and low[m - 1] in _SERVICES
+    return False
+
+
+def _own_and_foreign(view: View, start: int, end: int) -> bool:
+    """'Citizen and foreign women', 'foreign and local victims': the subject's people are among them."""
+    low = view.low
+    for n in range(start, end):
+        if low[n] not in _FOREIGN:
+            continue
+        before, after = low[max(start, n - 2) : n], low[n + 1 : min(end, n + 3)]
+        if (before[-1:] == ["and"] and before[0] in _OWN_PEOPLE) or (
+            after[:1] == ["and"] and after[-1] in _OWN_PEOPLE
+        ):
+            return True
     return False
 
 
@@ -284,7 +460,9 @@ def _parts(view: View, start: int, end: int) -> _Parts:
             parts.origins.append(p.code)
             parts.origin_at.append((p.i, p.code))
         elif kind == _DEST:
-            (parts.onward if _after_on_to(view, p, places, start) else parts.dests).append(p.code)
+            onward = _after_on_to(view, p, places, start)
+            (parts.onward if onward else parts.dests).append(p.code)
+            parts.en_route = parts.en_route or onward == "route"
         elif kind == _VIA:
             parts.via.append(p.code)
     parts.local = _names_local_place(view, start, end)
@@ -335,9 +513,18 @@ def _governing(
                 return kind
             k = prev.i - 1
             continue
+        if w == ")":  # "in A and B (including on farms), C": the aside is no part of the list
+            opening = next((m for m in range(k - 1, max(start, k - 10) - 1, -1) if low[m] == "("), None)
+            if opening is not None:
+                k = opening - 1
+                continue
         if w in _GLUE or w in _DIRECTIONS:
             k -= 1
             continue
+        if w in ("border", "borders", "borderlands") and any(
+            x in ("on", "at", "along", "across", "to", "in") for x in low[max(start, k - 3) : k]
+        ):
+            return _DEST  # "sold to brothels on the borders of A and B"
         if w in ("extent", "degree"):  # "from Sudan and, to a lesser extent, Pakistan"
             hit = next((m for m in range(k - 1, max(start, k - 4) - 1, -1) if low[m] == "to"), None)
             if hit is not None and view.vocab.extent.match_at(low, hit):
@@ -363,11 +550,18 @@ def _governing(
                 return None
             return _DEST
         if w == "to":
+            # "returned to", "sent back to", "sent from A to B": home again. "Sent (people) to" alone
+            # is where they are taken.
             before = low[k - 1] if k > start else ""
-            if any(x in _RETURN for x in low[max(start, k - 4) : k]):
+            if any(
+                low[m] in _RETURN and (low[m] != "sent" or low[m + 1] in ("back", "home", "from"))
+                for m in range(max(start, k - 4), k)
+            ):
                 return None
-            if before in _RETURN or before in ("route", "according", "due", "prior", "compared", "addition"):
+            if before in ("according", "due", "prior", "compared", "addition"):
                 return None
+            return _DEST
+        if w == "for" and k > start and low[k - 1] in _BOUND_FOR:
             return _DEST
         if w in _DEST_CUES:
             return _DEST
@@ -378,10 +572,12 @@ def _governing(
         if w == "included" or w == "include" or w == "includes":
             return _ORIGIN if _identified_in_destination(view, start, k) else None
         if w in ("sector", "sectors", "industry", "industries") and k > start and low[k - 1] != "of":
-            # "in the agricultural sector of Greece"
-            for m in range(k - 1, max(start, k - 4) - 1, -1):
+            # "in the agricultural sector of Greece", "in the construction, farming, and service sectors of X"
+            for m in range(k - 1, max(start, k - 9) - 1, -1):
                 if low[m] in ("in", "into", "to"):
                     return _DEST
+                if low[m] in ("from", "for", "by", "with", "of", ";"):
+                    break
             return None
         return None
     return None
@@ -392,8 +588,9 @@ def _identified_in_destination(view: View, start: int, k: int) -> bool:
     return any(w in ("victims", "victim", "source") for w in view.low[start:k])
 
 
-def _after_on_to(view: View, p: Place, places: list[Place], start: int) -> bool:
-    """Is the place in a list introduced by 'on to' / 'onward to' ('to Kazakhstan and on to Russia')?"""
+def _after_on_to(view: View, p: Place, places: list[Place], start: int) -> str | None:
+    """Is the place in a list introduced by 'on to' / 'onward to' ('to Kazakhstan and on to Russia'):
+    "onward"; or by 'en route to' ('to Algeria en route to Spain'): "route"; else None."""
     low = view.low
     k = p.i - 1
     starts = {q.j: q for q in places}
@@ -402,12 +599,14 @@ def _after_on_to(view: View, p: Place, places: list[Place], start: int) -> bool:
             k = starts[k + 1].i - 1
             continue
         if low[k] == "to":
-            return low[k - 1] in ("on", "onward", "onwards", "then")
+            if low[k - 1] == "route":
+                return "route"
+            return "onward" if low[k - 1] in ("on", "onward", "onwards", "then") else None
         if low[k] in _GLUE:
             k -= 1
             continue
-        return False
-    return False
+        return None
+    return None
 
 
 def _region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool:

@@ -18,3 +18,10 @@ class Memory:
     pending: Any = None
     pending_at: int = -1
     previous_sentence: int = -1
+    # The origins a sentence named for its flows, their destinations and victims, for a next sentence
+    # about "some of these women" ("Women from A and B are trafficked to C. Some of these women are
+    # trafficked onward to D."): set at the sentence's start offset.
+    named_at: int = -1
+    named_origins: tuple[str, ...] = ()
+    named_dests: tuple[str, ...] = ()
+    named_victims: tuple[str, ...] = ()

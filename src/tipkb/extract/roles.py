@@ -102,6 +102,9 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
     tail = set(low[k : min(end, k + 6)])
     if tail & _NOT_TRAFFICKING:
         return []
+    for role, more_extent in _later_roles(view, k, end):
+        if role not in [r for r, _ in out]:
+            out.append((role, more_extent))
     hedged = view.hedged or bool(set(low[start : place.i]) & _INDICATIONS)
     year = view.year()
     return [
@@ -119,3 +122,52 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
         for subject in places
         for role, extent in out
     ]
+
+
+def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:
+    """Roles named after the first role phrase by '..., as well as a transit and destination country
+    for ...' or '... and a destination country for ...' (the same subject, a second role phrase)."""
+    low = view.low
+    roles = view.vocab.roles
+    out: list[tuple[str, str | None]] = []
+    n = k
+    while n < end:
+        if low[n : n + 3] == ["as", "well", "as"]:
+            m = n + 3
+        elif low[n] == "and" and not (n > 0 and low[n - 1] in roles):
+            m = n + 1
+        else:
+            n += 1
+            continue
+        extent: str | None = None
+        while m < end and low[m] == ",":
+            m += 1
+        hit = view.vocab.extent.match_at(low, m, end)  # "and, to a lesser extent, a transit country"
+        if hit:
+            extent, m = hit[1], hit[0]
+            while m < end and low[m] == ",":
+                m += 1
+        if m >= end or low[m] not in ("a", "an"):
+            n += 1
+            continue
+        found: list[tuple[str, str | None]] = []
+        m += 1
+        while m < end:
+            hit = view.vocab.extent.match_at(low, m, end)
+            if hit:
+                extent, m = hit[1], hit[0]
+                continue
+            if low[m] in roles and low[m] not in ("sending", "receiving"):
+                found.append((roles[low[m]], extent))
+            elif low[m] not in (",", "and", "or", "major", "significant", "key", "main"):
+                break
+            m += 1
+        if (
+            found
+            and m < end
+            and low[m] in ("country", "countries")
+            and not set(low[m : m + 6]) & _NOT_TRAFFICKING
+        ):
+            out.extend(found)
+        n = m
+    return out

@@ -90,6 +90,8 @@ _LAST_YEARS = (
     "the year before",
 )
 _ESTIMATES = word_set("statistics.estimates")
+_TO_COURT = word_set("statistics.to_court")
+_AUTHORITIES = word_set("statistics.authorities")
 
 
 @dataclass(slots=True)
@@ -101,6 +103,7 @@ class _Count:
     exploitation: str | None
     year: int | None
     inherits: bool  # no noun of its own: takes the anchor's metric
+    also: tuple[str, ...] = ()  # the metrics of coordinated verbs ("prosecuted and convicted two")
 
 
 def extract(view: View, memory: Memory) -> list[StatisticFact]:
@@ -115,24 +118,25 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     for c in counts:
         if not c.metric or c.metric == "victims":
             continue
-        key = (c.metric, c.value, c.year)
-        if key in seen:
-            continue
-        seen.add(key)
-        facts.append(
-            StatisticFact(
-                doc=view.ctx.doc,
-                year=c.year,
-                evidence=view.evidence(),
-                hedged=False,
-                rule=RULE,
-                section=view.ctx.section,
-                country=country,
-                metric=c.metric,
-                value=c.value,
-                exploitation=c.exploitation,
+        for metric in (c.metric, *c.also):
+            key = (metric, c.value, c.year)
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append(
+                StatisticFact(
+                    doc=view.ctx.doc,
+                    year=c.year,
+                    evidence=view.evidence(),
+                    hedged=False,
+                    rule=RULE,
+                    section=view.ctx.section,
+                    country=country,
+                    metric=metric,
+                    value=c.value,
+                    exploitation=c.exploitation,
+                )
             )
-        )
     if facts:
         memory.metric = facts[-1].metric
     return facts
@@ -140,7 +144,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
 
 def _has_count_words(view: View) -> bool:
     low = view.low
-    return any(w in _METRIC_NOUNS or w in _VERBS for w in low)
+    return any(w in _METRIC_NOUNS or w in _VERBS or _to_court(low, m) for m, w in enumerate(low))
 
 
 def _counts(view: View) -> list[_Count]:
@@ -241,6 +245,7 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
     exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 5))
     metric: str | None = None
     inherits = False
+    also: tuple[str, ...] = ()
     if noun in _METRIC_NOUNS:
         metric = _METRIC_NOUNS[noun]
         if metric == "victims":
@@ -254,15 +259,20 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
             metric = _OFFICIAL_METRICS[metric]
     elif noun in _CASE_NOUNS or noun in _OFFICIALS or noun in _PERSON_NOUNS:
         phrase_end = k + 1
-        verb = _verb_before(view, n) or _participle_after(view, phrase_end) or _modifier_verb(mods)
+        chain = _verbs_before(view, n)
+        verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
+        # "prosecuted and convicted two traffickers": a count for each verb.
+        others = [m for m in chain if m != verb and not m.startswith("victims")]
         if noun in _OFFICIALS:
             metric = _OFFICIAL_METRICS.get(verb or "")
+            also = tuple(_OFFICIAL_METRICS[m] for m in others if m in _OFFICIAL_METRICS)
         elif noun in _PERSON_NOUNS:
             metric = verb if verb and verb.startswith("victims") else None
         elif "prosecution" in mods:
             metric = "prosecutions"
         elif verb and not verb.startswith("victims"):
             metric = verb
+            also = tuple(others)
         elif anchor is not None and not verb:
             inherits = True
     else:
@@ -273,7 +283,7 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
     if value == 0 and low[n] == "no" and metric is None:
         return None
     year = _year(view, n, phrase_end)
-    return _Count(n, phrase_end, value, metric, exploitation, year, inherits)
+    return _Count(n, phrase_end, value, metric, exploitation, year, inherits, also)
 
 
 _LINKS = word_set("statistics.links")
@@ -291,22 +301,47 @@ def _continues(gap: list[str]) -> bool:
 def _verb_before(view: View, n: int) -> str | None:
     """The metric verb that governs a count at n ("investigated 76", "convicted and sentenced 15"), or
     a metric noun with "of"/"against"/"involving" ("initiated investigations of 12 cases")."""
+    return _pick(_verbs_before(view, n))
+
+
+def _pick(found: list[str]) -> str | None:
+    """The metric of a chain of verbs: the nearest, or victims_identified when one is 'identified'."""
+    if not found:
+        return None
+    return "victims_identified" if "victims_identified" in found else found[0]
+
+
+def _verbs_before(view: View, n: int) -> list[str]:
+    """The metrics of the verbs that govern a count at n, nearest first ("prosecuted and convicted two",
+    "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
     low = view.low
     if n > 1 and low[n - 1] in ("of", "against", "involving") and low[n - 2] in _METRIC_NOUNS:
         metric = _METRIC_NOUNS[low[n - 2]]
-        return "victims_identified" if metric == "victims" else metric
+        return ["victims_identified" if metric == "victims" else metric]
     k = n - 1
     found: list[str] = []
     while k >= 0 and n - k <= 6:
         w = low[k]
+        if k >= 2 and _to_court(low, k - 2):
+            found.append("prosecutions")
+            k -= 3
+            continue
         if w in _VERBS:
             found.append(_VERBS[w])
         elif w not in _VERB_GAP:
             break
         k -= 1
-    if not found:
-        return None
-    return "victims_identified" if "victims_identified" in found else found[0]
+    return list(dict.fromkeys(found))
+
+
+def _to_court(low: list[str], m: int) -> bool:
+    """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
+    return (
+        m + 2 < len(low)
+        and low[m] in _TO_COURT
+        and low[m + 1] in ("to", "before")
+        and low[m + 2] in ("court", "courts", "trial")
+    )
 
 
 def _participle_after(view: View, k: int) -> str | None:
@@ -321,6 +356,8 @@ def _participle_after(view: View, k: int) -> str | None:
             steps += 1
             continue
         w = low[m]
+        if _to_court(low, m):
+            return "prosecutions"  # "110 cases were sent to court"
         if w in _VERBS and w.endswith("ed"):
             return _VERBS[w]
         if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
@@ -403,7 +440,14 @@ def _estimated(view: View, n: int) -> bool:
     if low[n] == "any" and "report" in window:
         return True
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
-    return any(w in _THIRD_PARTIES for w in low[clause_start:n])
+    # The last party named before the count is the one counting: "NGOs documented ... and police
+    # identified 649 victims" is the police's count.
+    for w in reversed(low[clause_start:n]):
+        if w in _AUTHORITIES:
+            return False
+        if w in _THIRD_PARTIES:
+            return True
+    return False
 
 
 def _exploitation(view: View, start: int, end: int) -> str | None:

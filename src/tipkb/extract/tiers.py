@@ -40,6 +40,8 @@ _PLACING = re.compile(
 _AGAIN = re.compile(
     r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year)\b", re.I
 )
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_STATEMENT_BREAK = re.compile(r"\s[-–—]\s|[;:]")
 _LAST_YEAR = re.compile(r"\b(last|previous|prior) year[’']?s?\b", re.I)
 _NAMED_REPORT = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+(?:\(TIP\)\s+)?[Rr]eport",
@@ -89,9 +91,10 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             continue
         years: list[int | None] = [] if heading else list(_years_after(view, m.end()))
         if not years and not heading:
-            # "The 2016 TIP report placed ...", "In 2010, X was placed on ..."
+            # "The 2016 TIP report placed ...", "In 2010, X was placed on ...": a year stated before
+            # the tier in its clause. A date elsewhere in the sentence is about something else.
             named = _NAMED_REPORT.search(text)
-            stated = int(named.group(1)) if named else view.stated_year()
+            stated = int(named.group(1)) if named else _year_before(view, m.start())
             years = [stated] if stated else []
         if not years:
             years = [view.ctx.report_year]
@@ -120,13 +123,25 @@ def _facts(
     ]
 
 
+def _token_at(view: View, char: int) -> int:
+    """The index of the first token at or after a character offset of the sentence."""
+    base = view.sent.start
+    return next((n for n, c in enumerate(view.chars) if c - base >= char), len(view.low))
+
+
+def _year_before(view: View, tier_char: int) -> int | None:
+    """A year stated in the tier's clause before the tier ("In 2010, Kenya was placed on ...")."""
+    tier_tok = _token_at(view, tier_char)
+    start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
+    return view.stated_year(start, tier_tok)
+
+
 def _country(view: View, tier_char: int) -> str | None:
     """The country placed: the nearest country (or "the country") named before the tier in its clause,
     not counting the placing government ("the U.S. State Department"); else the first after it in a
     heading; else the subject."""
     low = view.low
-    base = view.sent.start
-    tier_tok = next((n for n, c in enumerate(view.chars) if c - base >= tier_char), len(low))
+    tier_tok = _token_at(view, tier_char)
     start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
     best: str | None = None
     for p in view.places:
@@ -146,13 +161,20 @@ _INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s"
 
 
 def _years_after(view: View, char_end: int) -> list[int]:
-    """Years stated after the tier: 'in 2017 and 2023', 'in 2009 Trafficking in Persons Report'."""
+    """Years stated after the tier: 'in 2017 and 2023', 'in 2009 Trafficking in Persons Report',
+    'in September 2008'; not past a dash, colon or semicolon that starts another statement ('Tier 2 -
+    the government did not act in 2009')."""
     years = []
     text = view.sent.text[char_end:]
     for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
         lead = text[: m.start()]
+        if _STATEMENT_BREAK.search(lead):
+            break
         if (
-            re.search(r"(?:^|[\s\],;\[\d])(?:in(?: the)?|and|,|for|of)?\s*(?:\[\d+\]\s*)*$", lead)
+            re.search(
+                r"(?:^|[\s\],;\[\d])(?:in(?: the)?|and|,|for|of)?\s*(?:" + _MONTH + r"\s+)?(?:\[\d+\]\s*)*$",
+                lead,
+            )
             and len(lead) < 60
         ):
             years.append(int(m.group(1)))

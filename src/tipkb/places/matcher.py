@@ -34,11 +34,12 @@ def _title(text: str) -> str:
 
 def _variants(surface: str, kind: str) -> set[str]:
     """The capitalisations under which a surface form matches: as written and ALL CAPS (headings);
-    regions also in Title Case ("Gulf States")."""
+    regions also in Title Case ("Gulf States"). Each with straight and curly apostrophes
+    ("People's", "People’s")."""
     variants = {surface, surface.upper()}
     if kind == "region":
         variants.add(_title(surface))
-    return variants
+    return variants | {v.replace("'", "’") for v in variants} | {v.replace("’", "'") for v in variants}
 
 
 class PlaceMatcher:
