@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from tipkb import query
 from tipkb.analysis.question import (
@@ -31,7 +31,7 @@ from tipkb.analysis.question import (
 )
 from tipkb.analysis.regions import in_region
 from tipkb.model import EXPLOITATION, ROLES, VICTIMS
-from tipkb.query import EvidenceRow, FlowRow
+from tipkb.query import EvidenceRow, FlowRow, TierRow
 from tipkb.store import Store
 
 __all__ = ["CANT", "MAX_CHARS", "Answer", "ask"]
@@ -71,6 +71,8 @@ TIER_NAMES = {
 # Tiers from best to worst (Special Case is outside the order).
 _TIER_RANK = {"1": 0, "2": 1, "2WL": 2, "3": 3}
 ROLE_NAMES = {"origin": "a source (origin)", "transit": "a transit", "destination": "a destination"}
+
+_T = TypeVar("_T")
 
 
 @dataclass(kw_only=True)
@@ -117,6 +119,41 @@ class _Part:
     detail: str | None = None
 
 
+@dataclass
+class _PerCountry:
+    """An answer put together country by country: a line of text for each country with something
+    stated, the short answers, rows and sentences behind them, and what is stated for no country."""
+
+    countries: Sequence[str]
+    lines: list[str] = field(default_factory=list)
+    values: list[str] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[EvidenceRow] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+
+    def stated(self, find: Callable[[str], list[_T]]) -> Iterator[tuple[str, list[_T]]]:
+        """Each country asked about with what ``find`` finds for it; one it finds nothing for is missing."""
+        for code in self.countries:
+            found = find(code)
+            if found:
+                yield code, found
+            else:
+                self.missing.append(code)
+
+    def value(self, code: str, value: str) -> None:
+        """A short answer, as "KAZ:2" when the question asks about more than one country."""
+        self.values.append(value if len(self.countries) == 1 else f"{code}:{value}")
+
+    def part(self, nothing: str, missing: str | None = None) -> _Part:
+        """The answer; ``nothing`` says why there is none, ``missing`` (if some country has nothing
+        stated) ends its text."""
+        if not self.lines:
+            return _Part(False, "", detail=nothing)
+        if self.missing and missing:
+            self.lines.append(missing)
+        return _Part(True, " ".join(self.lines), self.values, self.rows, self.evidence)
+
+
 def _name(code: str) -> str:
     return query.place_name(code)
 
@@ -150,6 +187,13 @@ def _in_years(q: Question, years: Iterable[int | None]) -> bool:
     if q.years:
         return any(q.years[0] <= y <= q.years[1] for y in stated)
     return True
+
+
+def _facts(store: Store, q: Question, fact_type: str, country: str | None = None) -> list[query.FactRow]:
+    """The facts of a type (about a country) stated for the question's years."""
+    return [
+        fr for fr in query.facts(store, fact_type=fact_type, country=country) if _in_years(q, [fr.fact.year])
+    ]
 
 
 def _ev(fact_rows: Iterable[query.FactRow]) -> list[EvidenceRow]:
@@ -278,6 +322,17 @@ def _flow_evidence(rows: Sequence[FlowRow]) -> list[EvidenceRow]:
     return [e for row in rows for e in row.evidence]
 
 
+def _flow_part(text: str, values: list[str], rows: Sequence[FlowRow]) -> _Part:
+    """An answer from these flows: their rows and their sentences."""
+    return _Part(True, text, values, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+
+
+def _flow_list(lead: str, rows: Sequence[FlowRow]) -> _Part:
+    """ "{lead}: A → B; C → D.", with the flows (as "A>B") for the short answer."""
+    text = f"{lead}: " + "; ".join(f"{_name(r.origin)} → {_name(r.destination)}" for r in rows[:MAX_LISTED])
+    return _flow_part(text + ".", [f"{r.origin}>{r.destination}" for r in rows], rows)
+
+
 def _sectors(store: Store, rows: Sequence[FlowRow]) -> list[str]:
     """Sectors the flows' statements name (they are kept on the facts, not the grouped rows)."""
     pairs = {(r.origin, r.destination) for r in rows}
@@ -320,12 +375,8 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
             text = f"Stated routes pass through {_names(through)}{when}: " + "; ".join(
                 f"{_name(r.origin)} → {_name(r.destination)} via {_names(r.via)}" for r in rows[:MAX_LISTED]
             )
-            return _Part(True, text + ".", through, [_flow_dict(r) for r in rows], _flow_evidence(rows))
-        pairs = [f"{r.origin}>{r.destination}" for r in rows]
-        text = f"Flows through {_names(vias)}{when}: " + "; ".join(
-            f"{_name(r.origin)} → {_name(r.destination)}" for r in rows[:MAX_LISTED]
-        )
-        return _Part(True, text + ".", pairs, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+            return _flow_part(text + ".", through, rows)
+        return _flow_list(f"Flows through {_names(vias)}{when}", rows)
 
     if origins and destinations:
         rows = [
@@ -347,7 +398,7 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
                 f"{_who(q)} from {_names(origins)} are trafficked{when} {_destinations_text(dests, origins)}"
             )
             text += f"{_hedge_note(rows, q)}."
-            return _Part(True, text, dests, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+            return _flow_part(text, dests, rows)
         return _flow_details(store, q, rows, asks, f"from {_names(origins)} to {_names(destinations)}")
 
     if origins or (loose and asks == "destinations"):
@@ -371,13 +422,7 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
         )
         if q.has("count"):
             text = f"{len([d for d in dests if d not in places])} places abroad. " + text
-        return _Part(
-            True,
-            text + f"{_hedge_note(rows, q)}.",
-            dests,
-            [_flow_dict(r) for r in rows],
-            _flow_evidence(rows),
-        )
+        return _flow_part(text + f"{_hedge_note(rows, q)}.", dests, rows)
 
     if destinations or (loose and asks == "origins"):
         places = destinations or loose
@@ -398,7 +443,7 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
         )
         if q.has("count"):
             text = f"{len([f for f in froms if f not in places])} places. " + text
-        return _Part(True, text, froms, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+        return _flow_part(text, froms, rows)
 
     if loose:
         rows = [
@@ -408,23 +453,15 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
             return _Part(False, "", detail=f"no flow to or from {_names(loose)}{when}")
         if asks in ("victims", "exploitation"):
             return _flow_details(store, q, rows, asks, f"to or from {_names(loose)}")
-        pairs = [f"{r.origin}>{r.destination}" for r in rows]
-        text = f"Flows to or from {_names(loose)}{when}: " + "; ".join(
-            f"{_name(r.origin)} → {_name(r.destination)}" for r in rows[:MAX_LISTED]
-        )
-        return _Part(True, text + ".", pairs, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+        return _flow_list(f"Flows to or from {_names(loose)}{when}", rows)
 
     if q.victims or q.exploitation:
         rows = _flow_rows(store, q)
         if not rows:
             return _Part(False, "", detail="no flow of that kind")
-        pairs = [f"{r.origin}>{r.destination}" for r in rows]
         what = " and ".join(q.victims) or "victims"
         kinds = f" for {_exploitation_text(q.exploitation)}" if q.exploitation else ""
-        text = f"Flows of {what}{kinds}{when}: " + "; ".join(
-            f"{_name(r.origin)} → {_name(r.destination)}" for r in rows[:MAX_LISTED]
-        )
-        return _Part(True, text + ".", pairs, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+        return _flow_list(f"Flows of {what}{kinds}{when}", rows)
     return _Part(False, "", detail="the question names no place and no kind of victim")
 
 
@@ -483,14 +520,12 @@ def _flow_asks(q: Question, origins: list[str], destinations: list[str], vias: l
 
 def _flow_details(store: Store, q: Question, rows: list[FlowRow], asks: str, where: str) -> _Part:
     when = _years_text(q)
-    dicts = [_flow_dict(r) for r in rows]
-    evidence = _flow_evidence(rows)
     if asks == "victims":
         victims = ordered({v for r in rows for v in r.victims}, VICTIMS)
         if not victims:
             return _Part(False, "", detail=f"the statements of flows {where} do not say who the victims are")
         text = f"Victims trafficked {where}{when}: {', '.join(victims)}{_hedge_note(rows, q)}."
-        return _Part(True, text, victims, dicts, evidence)
+        return _flow_part(text, victims, rows)
     if asks == "exploitation":
         kinds = ordered({e for r in rows for e in r.exploitation}, EXPLOITATION)
         sectors = _sectors(store, rows)
@@ -499,7 +534,7 @@ def _flow_details(store: Store, q: Question, rows: list[FlowRow], asks: str, whe
         text = f"{_who(q)} are trafficked {where}{when} for {_exploitation_text(kinds)}"
         if sectors:
             text += f"; sectors named: {', '.join(sectors)}"
-        return _Part(True, text + f"{_hedge_note(rows, q)}.", kinds + sectors, dicts, evidence)
+        return _flow_part(text + f"{_hedge_note(rows, q)}.", kinds + sectors, rows)
     # exists, or a list of flows
     parts = []
     for r in rows[:MAX_LISTED]:
@@ -519,7 +554,7 @@ def _flow_details(store: Store, q: Question, rows: list[FlowRow], asks: str, whe
     )
     text = f"{lead}: " + "; ".join(parts) + "."
     values = ["yes"] if asks == "exists" else [f"{r.origin}>{r.destination}" for r in rows]
-    return _Part(True, text, values, dicts, evidence)
+    return _flow_part(text, values, rows)
 
 
 def _answer_roles(store: Store, q: Question, countries: Sequence[str]) -> _Part:
@@ -528,8 +563,8 @@ def _answer_roles(store: Store, q: Question, countries: Sequence[str]) -> _Part:
         if not asked:
             return _Part(False, "", detail="name a country or a role (source, transit, destination)")
         found: dict[str, list[query.FactRow]] = defaultdict(list)
-        for fr in query.facts(store, fact_type="role"):
-            if getattr(fr.fact, "role", None) in asked and _in_years(q, [fr.fact.year]):
+        for fr in _facts(store, q, "role"):
+            if getattr(fr.fact, "role", None) in asked:
                 found[getattr(fr.fact, "country", "")].append(fr)
         every = len(asked) > 1 and "or" not in q.low  # "both origins and destinations"
         if every:
@@ -550,22 +585,15 @@ def _answer_roles(store: Store, q: Question, countries: Sequence[str]) -> _Part:
             {"country": c, "name": _name(c), "documents": len({f.fact.doc for f in found[c]})} for c in codes
         ]
         return _Part(True, text, codes, listed, _ev(f for c in codes for f in found[c][:1]))
-    lines: list[str] = []
-    values: list[str] = []
-    rows: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing = []
+    out = _PerCountry(countries)
     for code in countries:
-        facts = [
-            fr for fr in query.facts(store, fact_type="role", country=code) if _in_years(q, [fr.fact.year])
-        ]
         by_role: dict[str, list[query.FactRow]] = defaultdict(list)
-        for fr in facts:
+        for fr in _facts(store, q, "role", code):
             by_role[getattr(fr.fact, "role", "")].append(fr)
         roles = [r for r in ROLES if r in by_role]
         shown = [r for r in roles if not asked or r in asked]
         if not shown:
-            missing.append(code)
+            out.missing.append(code)
             continue
         parts = []
         for role in shown:
@@ -573,21 +601,20 @@ def _answer_roles(store: Store, q: Question, countries: Sequence[str]) -> _Part:
             docs = len({fr.fact.doc for fr in by_role[role]})
             extent = f" ({', '.join(extents)})" if extents else ""
             parts.append(f"{ROLE_NAMES[role]}{extent} country in {docs} document(s)")
-            values.append(role if len(countries) == 1 else f"{code}:{role}")
-            rows.append({"country": code, "role": role, "extents": extents, "documents": docs})
-            evidence.extend(_ev(by_role[role][:2]))
+            out.value(code, role)
+            out.rows.append({"country": code, "role": role, "extents": extents, "documents": docs})
+            out.evidence.extend(_ev(by_role[role][:2]))
         lead = f"Yes: {_name(code)} is described as " if asked else f"{_name(code)} is described as "
-        lines.append(lead + "; ".join(parts) + ".")
+        out.lines.append(lead + "; ".join(parts) + ".")
         if asked and len(shown) < len(asked):
-            lines.append(
+            out.lines.append(
                 f"No document calls it {' or '.join(ROLE_NAMES[r] for r in asked if r not in shown)}."
             )
-    if not lines:
-        what = " or ".join(ROLE_NAMES[r] for r in asked) + " country" if asked else "any role"
-        return _Part(False, "", detail=f"no document describes {_names(missing)} as {what}")
-    if missing:
-        lines.append(f"Nothing is stated about the role of {_names(missing)}.")
-    return _Part(True, " ".join(lines), values, rows, evidence)
+    what = " or ".join(ROLE_NAMES[r] for r in asked) + " country" if asked else "any role"
+    return out.part(
+        f"no document describes {_names(out.missing)} as {what}",
+        f"Nothing is stated about the role of {_names(out.missing)}.",
+    )
 
 
 def _answer_tiers(store: Store, q: Question, countries: Sequence[str]) -> _Part:
@@ -619,17 +646,13 @@ def _answer_tiers(store: Store, q: Question, countries: Sequence[str]) -> _Part:
                 f"{r.name}: {TIER_NAMES[r.tier]}" + (f" ({r.year})" if r.year else "") for r in rows
             )
         return _Part(True, text + ".", codes, _dicts(rows), [e for r in rows for e in r.evidence[:1]])
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
-    for code in countries:
-        rows = [r for r in query.tiers(store, country=code, year=q.year, years=q.years, evidence=True)]
-        rows = [r for r in rows if not q.only or r.year in q.only]
-        if not rows:
-            missing.append(code)
-            continue
+
+    def placements(code: str) -> list[TierRow]:
+        rows = query.tiers(store, country=code, year=q.year, years=q.years, evidence=True)
+        return [r for r in rows if not q.only or r.year in q.only]
+
+    out = _PerCountry(countries)
+    for code, rows in out.stated(placements):
         dated = sorted(rows, key=lambda r: (r.year is None, r.year or 0))
         parts = [
             f"{TIER_NAMES[r.tier]} in {r.year}" if r.year else f"{TIER_NAMES[r.tier]} (year not stated)"
@@ -639,21 +662,19 @@ def _answer_tiers(store: Store, q: Question, countries: Sequence[str]) -> _Part:
         tiers = list(dict.fromkeys(r.tier for r in dated))
         if q.tier and q.tier not in tiers:
             line += f" No document places it on {TIER_NAMES[q.tier]}{_years_text(q)}."
-        lines.append(line)
-        values.extend(tiers if len(countries) == 1 else [f"{code}:{t}" for t in tiers])
-        rows_out.extend(_dicts(dated))
-        evidence.extend(e for r in dated for e in r.evidence[:2])
-    if not lines:
-        stated = sorted({r.year for c in missing for r in query.tiers(store, country=c) if r.year})
-        hint = (
-            f"; placements are stated for {', '.join(map(str, stated))}"
-            if stated and (q.year or q.years)
-            else ""
-        )
-        return _Part(False, "", detail=f"no tier placement of {_names(missing)}{_years_text(q)}{hint}")
-    if missing:
-        lines.append(f"No tier placement of {_names(missing)}{_years_text(q)} is stated.")
-    return _Part(True, " ".join(lines), values, rows_out, evidence)
+        out.lines.append(line)
+        for tier in tiers:
+            out.value(code, tier)
+        out.rows.extend(_dicts(dated))
+        out.evidence.extend(e for r in dated for e in r.evidence[:2])
+    hint = ""
+    if not out.lines and (q.year or q.years):
+        stated = sorted({r.year for c in out.missing for r in query.tiers(store, country=c) if r.year})
+        hint = f"; placements are stated for {', '.join(map(str, stated))}" if stated else ""
+    return out.part(
+        f"no tier placement of {_names(out.missing)}{_years_text(q)}{hint}",
+        f"No tier placement of {_names(out.missing)}{_years_text(q)} is stated.",
+    )
 
 
 def _dicts(rows: Iterable[Any]) -> list[dict[str, Any]]:
@@ -696,7 +717,7 @@ def _answer_ratification(store: Store, q: Question, countries: Sequence[str]) ->
         return f"{months[d['month'] - 1]} {d['year']}" if d.get("month") else str(d["year"])
 
     if not countries:
-        facts = [fr for fr in query.facts(store, fact_type="ratification") if _in_years(q, [fr.fact.year])]
+        facts = _facts(store, q, "ratification")
         if not facts:
             return _Part(False, "", detail=f"no ratification{_years_text(q)} is stated")
         by_country: dict[str, list[query.FactRow]] = defaultdict(list)
@@ -716,36 +737,23 @@ def _answer_ratification(store: Store, q: Question, countries: Sequence[str]) ->
             for c in codes
         ]
         return _Part(True, text + ".", codes, rows, _ev(by_country[c][0] for c in codes))
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
-    for code in countries:
-        facts = [
-            fr
-            for fr in query.facts(store, fact_type="ratification", country=code)
-            if _in_years(q, [fr.fact.year])
-        ]
-        if not facts:
-            missing.append(code)
-            continue
+    out = _PerCountry(countries)
+    for code, facts in out.stated(lambda c: _facts(store, q, "ratification", c)):
         groups = _grouped(facts, ("year", "month"))
         # A date with a month is more precise than the same year alone: keep the year alone only if no
         # statement gives a month in that year.
         months = {d["year"] for d, _ in groups if d.get("month")}
         groups = [(d, stated) for d, stated in groups if d.get("month") or d["year"] not in months]
         said = "; ".join(f"{spoken(d)} ({_documents(stated)} document(s))" for d, stated in groups)
-        lines.append(f"{_name(code)} ratified the UN TIP (Palermo) Protocol in {said}.")
+        out.lines.append(f"{_name(code)} ratified the UN TIP (Palermo) Protocol in {said}.")
         for d, stated in groups:
-            values.append(label(d) if len(countries) == 1 else f"{code}:{label(d)}")
-            rows_out.append({"country": code, **d, "documents": _documents(stated)})
-            evidence.extend(_ev(stated[:3]))
-    if not lines:
-        return _Part(False, "", detail=f"no ratification by {_names(missing)}{_years_text(q)} is stated")
-    if missing:
-        lines.append(f"No ratification by {_names(missing)} is stated.")
-    return _Part(True, " ".join(lines), values, rows_out, evidence)
+            out.value(code, label(d))
+            out.rows.append({"country": code, **d, "documents": _documents(stated)})
+            out.evidence.extend(_ev(stated[:3]))
+    return out.part(
+        f"no ratification by {_names(out.missing)}{_years_text(q)} is stated",
+        f"No ratification by {_names(out.missing)} is stated.",
+    )
 
 
 def _compliance_words(d: dict[str, Any]) -> str:
@@ -761,11 +769,7 @@ def _answer_compliance(store: Store, q: Question, countries: Sequence[str]) -> _
     if not countries:
         key = "significant_efforts" if "efforts" in q.low else "fully_meets"
         want = not q.negated
-        facts = [
-            fr
-            for fr in query.facts(store, fact_type="compliance")
-            if fr.fact.to_dict().get(key) is want and _in_years(q, [fr.fact.year])
-        ]
+        facts = [fr for fr in _facts(store, q, "compliance") if fr.fact.to_dict().get(key) is want]
         if not facts:
             return _Part(False, "", detail="no country is stated to be so")
         codes = _listed(q, sorted({getattr(fr.fact, "country", "") for fr in facts}, key=_name))
@@ -780,20 +784,8 @@ def _answer_compliance(store: Store, q: Question, countries: Sequence[str]) -> _
         return _Part(
             True, text, codes, [{"country": c, "name": _name(c)} for c in codes], _ev(facts[:MAX_EVIDENCE])
         )
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
-    for code in countries:
-        facts = [
-            fr
-            for fr in query.facts(store, fact_type="compliance", country=code)
-            if _in_years(q, [fr.fact.year])
-        ]
-        if not facts:
-            missing.append(code)
-            continue
+    out = _PerCountry(countries)
+    for code, facts in out.stated(lambda c: _facts(store, q, "compliance", c)):
         parts = []
         for d, rows in _grouped(facts, ("fully_meets", "significant_efforts")):
             years = sorted({y for fr in rows if (y := fr.fact.year) is not None})
@@ -801,18 +793,15 @@ def _answer_compliance(store: Store, q: Question, countries: Sequence[str]) -> _
             parts.append(_compliance_words(d) + when)
             for k in ("fully_meets", "significant_efforts"):
                 if d.get(k) is not None:
-                    token = f"{k}={str(d[k]).lower()}"
-                    values.append(token if len(countries) == 1 else f"{code}:{token}")
-            rows_out.append({"country": code, **d, "years": years, "documents": _documents(rows)})
-            evidence.extend(_ev(rows[:2]))
-        lines.append(f"{_name(code)} " + "; ".join(parts) + ".")
-    if not lines:
-        return _Part(
-            False, "", detail=f"no verdict on the minimum standards for {_names(missing)}{_years_text(q)}"
-        )
-    if missing:
-        lines.append(f"No verdict on {_names(missing)} is stated.")
-    return _Part(True, " ".join(lines), list(dict.fromkeys(values)), rows_out, evidence)
+                    out.value(code, f"{k}={str(d[k]).lower()}")
+            out.rows.append({"country": code, **d, "years": years, "documents": _documents(rows)})
+            out.evidence.extend(_ev(rows[:2]))
+        out.lines.append(f"{_name(code)} " + "; ".join(parts) + ".")
+    out.values = list(dict.fromkeys(out.values))
+    return out.part(
+        f"no verdict on the minimum standards for {_names(out.missing)}{_years_text(q)}",
+        f"No verdict on {_names(out.missing)} is stated.",
+    )
 
 
 def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _Part:
@@ -824,11 +813,7 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
     if not metrics:
         return _Part(False, "", detail="the question names no count the data keeps (investigations, "
                      "prosecutions, convictions, victims identified or assisted)")  # fmt: skip
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
+    out = _PerCountry(countries)
     for code in countries:
         for metric in metrics:
             rows = list(query.stats(store, code, metric=metric, year=q.year, years=q.years, evidence=True))
@@ -839,7 +824,7 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
                 totals = [r for r in rows if r.exploitation is None]
                 rows = totals or rows
             if not rows:
-                missing.append(f"{METRIC_NAMES[metric]} for {_name(code)}")
+                out.missing.append(f"{METRIC_NAMES[metric]} for {_name(code)}")
                 continue
             parts = []
             for r in sorted(
@@ -850,32 +835,21 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
                 )
                 when = f" in {r.year}" if r.year else " (year not stated)"
                 parts.append(f"{r.value:,}{kind}{when}")
-                values.append(str(r.value) if len(countries) == 1 else f"{code}:{r.value}")
-                rows_out.append(_dicts([r])[0])
-                evidence.extend(r.evidence[:2])
-            lines.append(f"{_name(code)}, {METRIC_NAMES[metric]}: " + "; ".join(parts) + ".")
-    if not lines:
-        return _Part(False, "", detail=f"no count of {'; '.join(missing)}{_years_text(q)} is stated")
-    if missing:
-        lines.append(f"Not stated: {'; '.join(missing)}{_years_text(q)}.")
-    return _Part(True, " ".join(lines), values, rows_out, evidence)
+                out.value(code, str(r.value))
+                out.rows.append(_dicts([r])[0])
+                out.evidence.extend(r.evidence[:2])
+            out.lines.append(f"{_name(code)}, {METRIC_NAMES[metric]}: " + "; ".join(parts) + ".")
+    return out.part(
+        f"no count of {'; '.join(out.missing)}{_years_text(q)} is stated",
+        f"Not stated: {'; '.join(out.missing)}{_years_text(q)}.",
+    )
 
 
 def _answer_funding(store: Store, q: Question, countries: Sequence[str]) -> _Part:
     if not countries:
         return _Part(False, "", detail="name the country whose funding you ask about")
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
-    for code in countries:
-        facts = [
-            fr for fr in query.facts(store, fact_type="funding", country=code) if _in_years(q, [fr.fact.year])
-        ]
-        if not facts:
-            missing.append(code)
-            continue
+    out = _PerCountry(countries)
+    for code, facts in out.stated(lambda c: _facts(store, q, "funding", c)):
         parts = []
         for d, rows in _grouped(facts, ("amount", "currency", "purpose")):
             years = sorted({y for fr in rows if (y := fr.fact.year) is not None})
@@ -883,28 +857,18 @@ def _answer_funding(store: Store, q: Question, countries: Sequence[str]) -> _Par
             purpose = f" for {d['purpose']}" if d.get("purpose") else ""
             when = f" ({', '.join(map(str, years))})" if years else ""
             parts.append(f"{amount}{purpose}{when}")
-            values.append(f"{d['amount']:.0f} {d['currency']}")
-            rows_out.append({"country": code, **d, "years": years, "documents": _documents(rows)})
-            evidence.extend(_ev(rows[:2]))
-        lines.append(f"{_name(code)} allocated or spent: " + "; ".join(parts) + ".")
-    if not lines:
-        return _Part(False, "", detail=f"no funding by {_names(missing)}{_years_text(q)} is stated")
-    return _Part(True, " ".join(lines), values, rows_out, evidence)
+            out.values.append(f"{d['amount']:.0f} {d['currency']}")
+            out.rows.append({"country": code, **d, "years": years, "documents": _documents(rows)})
+            out.evidence.extend(_ev(rows[:2]))
+        out.lines.append(f"{_name(code)} allocated or spent: " + "; ".join(parts) + ".")
+    return out.part(f"no funding by {_names(out.missing)}{_years_text(q)} is stated")
 
 
 def _answer_penalties(store: Store, q: Question, countries: Sequence[str]) -> _Part:
     if not countries:
         return _Part(False, "", detail="name the country whose law you ask about")
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
-    for code in countries:
-        facts = list(query.facts(store, fact_type="penalty", country=code))
-        if not facts:
-            missing.append(code)
-            continue
+    out = _PerCountry(countries)
+    for code, facts in out.stated(lambda c: list(query.facts(store, fact_type="penalty", country=c))):
         parts = []
         for d, rows in _grouped(facts, ("articles", "min_years", "max_years")):
             lo, hi = d.get("min_years"), d.get("max_years")
@@ -919,22 +883,17 @@ def _answer_penalties(store: Store, q: Question, countries: Sequence[str]) -> _P
             )
             arts = f" (article {', '.join(d['articles'])})" if d.get("articles") else ""
             parts.append(span + " of imprisonment" + arts)
-            values.append(span)
-            rows_out.append(
+            out.values.append(span)
+            out.rows.append(
                 {"country": code, **{k: list(v) if isinstance(v, tuple) else v for k, v in d.items()}}
             )
-            evidence.extend(_ev(rows[:2]))
-        lines.append(f"{_name(code)}'s law prescribes " + "; ".join(parts) + ".")
-    if not lines:
-        return _Part(False, "", detail=f"no penalties are stated for {_names(missing)}")
-    return _Part(True, " ".join(lines), values, rows_out, evidence)
+            out.evidence.extend(_ev(rows[:2]))
+        out.lines.append(f"{_name(code)}'s law prescribes " + "; ".join(parts) + ".")
+    return out.part(f"no penalties are stated for {_names(out.missing)}")
 
 
 def _answer_profile(store: Store, q: Question, countries: Sequence[str]) -> _Part:
-    lines: list[str] = []
-    values: list[str] = []
-    rows_out: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
+    out = _PerCountry(countries)
     for code in countries:
         p = query.profile(store, code, evidence=True)
         if not p.documents:
@@ -963,15 +922,13 @@ def _answer_profile(store: Store, q: Question, countries: Sequence[str]) -> _Par
         if p.ratifications:
             parts.append("Palermo Protocol ratified: " + ", ".join(
                 str(r.fields.get("year")) for r in p.ratifications) + ".")  # fmt: skip
-        lines.append(" ".join(parts))
-        values.append(code)
-        rows_out.append({"country": code, "name": p.name, "documents": p.documents, "roles": roles})
+        out.lines.append(" ".join(parts))
+        out.values.append(code)
+        out.rows.append({"country": code, "name": p.name, "documents": p.documents, "roles": roles})
         for section in (p.roles, p.tiers, p.outbound, p.inbound):
             for row in section[:2]:
-                evidence.extend(row.evidence[:1])
-    if not lines:
-        return _Part(False, "", detail=f"no facts about {_names(list(countries))}")
-    return _Part(True, " ".join(lines), values, rows_out, evidence)
+                out.evidence.extend(row.evidence[:1])
+    return out.part(f"no facts about {_names(list(countries))}")
 
 
 def _answer_changes(store: Store, q: Question, countries: Sequence[str]) -> _Part:
@@ -981,10 +938,7 @@ def _answer_changes(store: Store, q: Question, countries: Sequence[str]) -> _Par
     if year is None:
         return _Part(False, "", detail="name the year to compare with the one before it")
     since = q.years[0] if q.years and q.years[0] < year else None
-    lines: list[str] = []
-    values: list[str] = []
-    rows: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
+    out = _PerCountry(countries)
     # A question about one kind of fact ("did convictions fall", "was its tier upgraded") gets that kind.
     kinds = (
         {"statistics"}
@@ -1002,41 +956,39 @@ def _answer_changes(store: Store, q: Question, countries: Sequence[str]) -> _Par
             s for s in found.statistics if "statistics" in kinds and (not q.metrics or s.metric in q.metrics)
         ]
         for t in found.tiers:
-            lines.append(
+            out.lines.append(
                 f"{t.name}: {t.direction} from {TIER_NAMES.get(t.before.value, t.before.value)} ({t.before.year}) "
                 f"to {TIER_NAMES.get(t.after.value, t.after.value)} ({t.after.year})."
             )
-            values.append(f"{t.country}:tier:{t.before.value}>{t.after.value}")
+            out.values.append(f"{t.country}:tier:{t.before.value}>{t.after.value}")
             if kinds == {"tiers"} and len(countries) == 1:
-                values.append(str(t.after.value))
-            evidence.extend(t.before.evidence[:1] + t.after.evidence[:1])
+                out.values.append(str(t.after.value))
+            out.evidence.extend(t.before.evidence[:1] + t.after.evidence[:1])
         for s in found.statistics:
             pct = f", {s.percent:+.1f}%" if s.percent is not None else ""
             kind = f" ({EXPLOITATION_NAMES.get(s.exploitation, s.exploitation)})" if s.exploitation else ""
-            lines.append(
+            out.lines.append(
                 f"{s.name}: {METRIC_NAMES[s.metric]}{kind} {s.direction} from {s.before.value:,} ({s.before.year}) "
                 f"to {s.after.value:,} ({s.after.year}{pct})."
             )
-            values.append(f"{s.country}:{s.metric}:{s.direction}")
-            evidence.extend(s.before.evidence[:1] + s.after.evidence[:1])
+            out.values.append(f"{s.country}:{s.metric}:{s.direction}")
+            out.evidence.extend(s.before.evidence[:1] + s.after.evidence[:1])
         new = [f for f in found.flows if f.change == "new"]
         gone = [f for f in found.flows if f.change == "vanished"]
         for label, flows in (("New flows", new), ("Flows no longer stated", gone)):
             if flows:
-                lines.append(
+                out.lines.append(
                     f"{label} in {year}: "
                     + "; ".join(f"{_name(f.origin)} → {_name(f.destination)}" for f in flows[:MAX_LISTED])
                     + "."
                 )
-                values.extend(f"{f.origin}>{f.destination}:{f.change}" for f in flows)
-                evidence.extend(
+                out.values.extend(f"{f.origin}>{f.destination}:{f.change}" for f in flows)
+                out.evidence.extend(
                     e for f in flows[:3] for e in (f.after if f.change == "new" else f.before).evidence[:1]
                 )
-        rows.extend(found.rows())
-    if not lines:
-        where = f" for {_names(list(countries))}" if countries else ""
-        return _Part(False, "", detail=f"no change in {year}{where} against an earlier year is stated")
-    return _Part(True, " ".join(lines), values, rows, evidence)
+        out.rows.extend(found.rows())
+    where = f" for {_names(list(countries))}" if countries else ""
+    return out.part(f"no change in {year}{where} against an earlier year is stated")
 
 
 _HANDLERS: dict[str, Callable[[Store, Question, Sequence[str]], _Part]] = {
@@ -1057,22 +1009,18 @@ def _compare(store: Store, q: Question, intent: str) -> _Part:
     """The same question for each country, side by side; with one count per country for one year, which
     is higher."""
     handler = _HANDLERS["profile" if intent == "flows" else intent]
-    lines: list[str] = []
-    values: list[str] = []
-    rows: list[dict[str, Any]] = []
-    evidence: list[EvidenceRow] = []
-    missing: list[str] = []
+    out = _PerCountry(q.countries)
     numbers: dict[str, int] = {}
     placed: dict[str, str] = {}
     for code in q.countries:
         part = handler(store, q, [code])
         if not part.answered:
-            missing.append(code)
+            out.missing.append(code)
             continue
-        lines.append(part.text)
-        values.extend(v if v.startswith(f"{code}:") else f"{code}:{v}" for v in part.values)
-        rows.extend({"country": code, **r} if "country" not in r else r for r in part.rows)
-        evidence.extend(part.evidence)
+        out.lines.append(part.text)
+        out.values.extend(v if v.startswith(f"{code}:") else f"{code}:{v}" for v in part.values)
+        out.rows.extend({"country": code, **r} if "country" not in r else r for r in part.rows)
+        out.evidence.extend(part.evidence)
         if intent == "statistics" and len(part.values) == 1 and part.values[0].isdigit():
             numbers[code] = int(part.values[0])
         if (
@@ -1082,28 +1030,28 @@ def _compare(store: Store, q: Question, intent: str) -> _Part:
             and q.year is not None
         ):
             placed[code] = part.values[0]
-    if not lines:
+    if not out.lines:
         return _Part(False, "", detail=f"nothing to compare for {_names(q.countries)}")
-    if missing:
-        lines.append(f"Nothing is stated for {_names(missing)}{_years_text(q)}.")
+    if out.missing:
+        out.lines.append(f"Nothing is stated for {_names(out.missing)}{_years_text(q)}.")
     if len(numbers) >= 2:
         ranked = sorted(numbers.items(), key=lambda kv: -kv[1])
         if ranked[0][1] != ranked[1][1]:
-            lines.append(
+            out.lines.append(
                 f"{_name(ranked[0][0])} has the higher count ({ranked[0][1]:,} against {ranked[1][1]:,})."
             )
         else:
-            lines.append(f"The counts are equal ({ranked[0][1]:,}).")
+            out.lines.append(f"The counts are equal ({ranked[0][1]:,}).")
     if len(placed) >= 2:
         best = sorted(placed.items(), key=lambda kv: _TIER_RANK[kv[1]])
         if _TIER_RANK[best[0][1]] != _TIER_RANK[best[1][1]]:
-            lines.append(
+            out.lines.append(
                 f"In {q.year}, {_name(best[0][0])} ({TIER_NAMES[best[0][1]]}) was placed higher than "
                 f"{_name(best[1][0])} ({TIER_NAMES[best[1][1]]})."
             )
         else:
-            lines.append(f"In {q.year} they were on the same tier ({TIER_NAMES[best[0][1]]}).")
-    return _Part(True, " ".join(lines), values, rows, evidence)
+            out.lines.append(f"In {q.year} they were on the same tier ({TIER_NAMES[best[0][1]]}).")
+    return _Part(True, " ".join(out.lines), out.values, out.rows, out.evidence)
 
 
 # -- answering ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ Facts without a year take no part.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,8 +27,13 @@ TIER_ORDER = {"1": 0, "2": 1, "2WL": 2, "3": 3}
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
+class _Row:
+    def to_dict(self) -> dict[str, Any]:
+        return query.as_dict(self)
+
+
 @dataclass(kw_only=True)
-class Side:
+class Side(_Row):
     """One side of a change: the year, the value stated then (None: not stated), the documents that
     state it (or, for a flow not stated, the documents about that year that leave it out), the sentences,
     and any other values stated for the same year."""
@@ -38,24 +44,18 @@ class Side:
     evidence: list[EvidenceRow] = field(default_factory=list)
     others: list[Any] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return query.as_dict(self)
-
 
 @dataclass(kw_only=True)
-class TierChange:
+class TierChange(_Row):
     country: str
     name: str
     direction: str  # upgrade, downgrade, changed (to or from Special Case)
     before: Side
     after: Side
 
-    def to_dict(self) -> dict[str, Any]:
-        return query.as_dict(self)
-
 
 @dataclass(kw_only=True)
-class FlowChange:
+class FlowChange(_Row):
     """A flow stated in one year and not the other, seen from ``country`` (one of its ends)."""
 
     country: str
@@ -67,12 +67,9 @@ class FlowChange:
     before: Side
     after: Side
 
-    def to_dict(self) -> dict[str, Any]:
-        return query.as_dict(self)
-
 
 @dataclass(kw_only=True)
-class StatChange:
+class StatChange(_Row):
     country: str
     name: str
     metric: str
@@ -82,9 +79,6 @@ class StatChange:
     percent: float | None  # None when the earlier count was zero
     before: Side
     after: Side
-
-    def to_dict(self) -> dict[str, Any]:
-        return query.as_dict(self)
 
 
 @dataclass(kw_only=True)
@@ -197,6 +191,24 @@ def _value(row: Any) -> Any:
     return row.tier if isinstance(row, TierRow) else row.value
 
 
+def _previous(years: Collection[int], year: int, since: int | None) -> int | None:
+    """The year to compare ``year`` with, of the years that state a fact: ``since``, or the latest before
+    ``year``; None when ``year`` states none or no earlier year does."""
+    if year not in years:
+        return None
+    earlier = [y for y in years if y < year and (since is None or y == since)]
+    return max(earlier) if earlier else None
+
+
+def _sides(by_year: dict[int, list[Any]], year: int, since: int | None) -> tuple[Side, Side] | None:
+    """The value stated before and in ``year`` (see ``_previous``); None when there is no change."""
+    prev = _previous(by_year, year, since)
+    if prev is None:
+        return None
+    before, after = _side(by_year[prev]), _side(by_year[year])
+    return None if before.value == after.value else (before, after)
+
+
 def _side(rows: list[Any]) -> Side:
     main, others = _pick(rows)
     return Side(
@@ -216,14 +228,10 @@ def _tier_changes(store: Store, year: int, country: str | None, since: int | Non
             by_country[row.country][row.year].append(row)
     out: list[TierChange] = []
     for code, years in by_country.items():
-        if year not in years:
+        sides = _sides(years, year, since)
+        if sides is None:
             continue
-        earlier = [y for y in years if y < year and (since is None or y == since)]
-        if not earlier:
-            continue
-        before, after = _side(years[max(earlier)]), _side(years[year])
-        if before.value == after.value:
-            continue
+        before, after = sides
         b, a = TIER_ORDER.get(before.value), TIER_ORDER.get(after.value)
         direction = "changed" if a is None or b is None else ("upgrade" if a < b else "downgrade")
         out.append(
@@ -256,14 +264,10 @@ def _stat_changes(store: Store, year: int, country: str | None, since: int | Non
             if row.year is not None:
                 series[(row.metric, row.exploitation)][row.year].append(row)
         for (metric, exploitation), years in series.items():
-            if year not in years:
+            sides = _sides(years, year, since)
+            if sides is None:
                 continue
-            earlier = [y for y in years if y < year and (since is None or y == since)]
-            if not earlier:
-                continue
-            before, after = _side(years[max(earlier)]), _side(years[year])
-            if before.value == after.value:
-                continue
+            before, after = sides
             diff = int(after.value) - int(before.value)
             out.append(
                 StatChange(
@@ -321,12 +325,9 @@ def _flow_changes(store: Store, year: int, country: str | None, since: int | Non
     seen: set[tuple[str, str, str]] = set()
     for code in sorted(pairs):
         years = pairs[code]
-        if year not in years:
+        prev = _previous(years, year, since)
+        if prev is None:
             continue
-        earlier = [y for y in years if y < year and (since is None or y == since)]
-        if not earlier:
-            continue
-        prev = max(earlier)
         now, then = years[year], years[prev]
         for change, found, y_found, y_missing in (
             ("new", now - then, year, prev),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -116,6 +117,29 @@ def _clean(value: str | None) -> str | None:
     return value
 
 
+def _page(rows: Sequence[Any], limit: int, offset: int, path: str, params: dict[str, Any]) -> dict[str, Any]:
+    """A page of a list read whole (so its total is known): rows ``offset`` to ``offset + limit``."""
+    return views.page(
+        rows[offset : offset + limit], limit=limit, offset=offset, total=len(rows), path=path, params=params
+    )
+
+
+def _linked_page(
+    stores: Stores,
+    rows: Sequence[Any],
+    limit: int,
+    offset: int,
+    path: str,
+    params: dict[str, Any],
+    evidence: bool,
+) -> dict[str, Any]:
+    """A ``_page`` of query rows, as dicts with their sentences linked to their documents; the links to
+    the next and previous pages keep ``evidence`` (whether the rows carry their sentences)."""
+    page = _page(rows, limit, offset, path, {**params, "evidence": "true" if evidence else None})
+    page["items"] = views.linked(stores, [r.to_dict() for r in page["items"]])
+    return page
+
+
 @router.get("", summary="What this API serves", tags=["about"])
 def api_index(request: Request) -> dict[str, Any]:
     """Counts of what is stored and the endpoints, with examples."""
@@ -156,14 +180,7 @@ def list_countries(
     """The countries and regions some fact names: roles, latest tier, how many facts name them."""
     rows = views.country_rows(stores_of(request))
     rows = [r for r in rows if (kind is None or r["kind"] == kind) and (role is None or role in r["roles"])]
-    return views.page(
-        rows[offset : offset + limit],
-        limit=limit,
-        offset=offset,
-        total=len(rows),
-        path="/api/countries",
-        params={"kind": kind, "role": role},
-    )
+    return _page(rows, limit, offset, "/api/countries", {"kind": kind, "role": role})
 
 
 @router.get("/countries/{country}", tags=["countries"])
@@ -199,8 +216,7 @@ def list_flows(
 ) -> dict[str, Any]:
     """Who is trafficked from where to where, grouped by origin and destination, most documents first
     (the filters of `tipkb flows`)."""
-    for value in (origin, destination, country, via, region, years, *victims, *exploitation):
-        _clean(value)
+    _filter_values(origin, destination, country, via, region, years, *victims, *exploitation)
     filters = FlowFilters(
         origin=origin,
         destination=destination,
@@ -215,14 +231,7 @@ def list_flows(
     )
     stores = stores_of(request)
     rows = filters.run(stores.get(), evidence=evidence)
-    return views.page(
-        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
-        limit=limit,
-        offset=offset,
-        total=len(rows),
-        path="/api/flows",
-        params={**filters.params(), "evidence": str(evidence).lower() if evidence else None},
-    )
+    return _linked_page(stores, rows, limit, offset, "/api/flows", filters.params(), evidence)
 
 
 @router.get("/tiers", response_model=Page, tags=["tiers"])
@@ -242,14 +251,8 @@ def list_tiers(
     rows = query.tiers(
         stores.get(), year=year, years=views.year_range(_clean(years)), country=code, evidence=evidence
     )
-    return views.page(
-        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
-        limit=limit,
-        offset=offset,
-        total=len(rows),
-        path="/api/tiers",
-        params={"year": year, "years": years, "country": country, "evidence": "true" if evidence else None},
-    )
+    params = {"year": year, "years": years, "country": country}
+    return _linked_page(stores, rows, limit, offset, "/api/tiers", params, evidence)
 
 
 @router.get("/statistics", response_model=Page, tags=["statistics"])
@@ -274,20 +277,8 @@ def list_statistics(
     rows = query.stats(
         stores.get(), code, metric=metric, year=year, years=views.year_range(_clean(years)), evidence=evidence
     )
-    return views.page(
-        views.linked(stores, [r.to_dict() for r in rows[offset : offset + limit]]),
-        limit=limit,
-        offset=offset,
-        total=len(rows),
-        path="/api/statistics",
-        params={
-            "country": country,
-            "metric": metric,
-            "year": year,
-            "years": years,
-            "evidence": "true" if evidence else None,
-        },
-    )
+    params = {"country": country, "metric": metric, "year": year, "years": years}
+    return _linked_page(stores, rows, limit, offset, "/api/statistics", params, evidence)
 
 
 @router.get("/facts", response_model=Page, tags=["facts"])
@@ -338,15 +329,9 @@ def list_facts(
 @router.get("/documents", response_model=Page, tags=["documents"])
 def list_documents(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     """The stored documents (without their text), by source."""
-    index = views.documents(stores_of(request))
-    return views.page(
-        [d.to_dict() for d in index.ordered[offset : offset + limit]],
-        limit=limit,
-        offset=offset,
-        total=len(index.ordered),
-        path="/api/documents",
-        params={},
-    )
+    page = _page(views.documents(stores_of(request)).ordered, limit, offset, "/api/documents", {})
+    page["items"] = [d.to_dict() for d in page["items"]]
+    return page
 
 
 DocId = Annotated[str, PathParam(max_length=64, description="16 hexadecimal digits (see /api/documents)")]
@@ -418,14 +403,7 @@ def list_conflicts(
     code = views.country_code(_clean(country), regions=False)
     stores = stores_of(request)
     rows = [r for r in views.conflict_rows(stores, code) if kind is None or r["kind"] == kind]
-    return views.page(
-        rows[offset : offset + limit],
-        limit=limit,
-        offset=offset,
-        total=len(rows),
-        path="/api/conflicts",
-        params={"country": country, "kind": kind},
-    )
+    return _page(rows, limit, offset, "/api/conflicts", {"country": country, "kind": kind})
 
 
 ANALYSIS_ERRORS: dict[int | str, dict[str, Any]] = {
