@@ -45,7 +45,8 @@ def browser() -> Iterator[Browser]:
 
 
 class Requests:
-    """Every request a page made, and every console error."""
+    """Every request a page made, every console error, and every answer with an error status (the
+    console does not say which resource failed)."""
 
     def __init__(self, page: Page) -> None:
         self.urls: list[str] = []
@@ -53,6 +54,7 @@ class Requests:
         page.on("request", lambda r: self.urls.append(r.url))
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("response", lambda r: self.errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
 
     def outside(self, base: str) -> list[str]:
         return [u for u in self.urls if not (u.startswith(base + "/") or u.startswith(("data:", "about:")))]

@@ -70,6 +70,13 @@ def test_index(client: TestClient) -> None:
     assert body["endpoints"]["flows"].startswith("/api/flows")
 
 
+def test_favicon_for_documents_without_an_icon_of_their_own(client: TestClient) -> None:
+    moved = client.get("/favicon.ico", follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == "/static/favicon.svg"
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+
+
 def test_countries_paginated(client: TestClient) -> None:
     first = get(client, "/api/countries?limit=2")
     assert first["limit"] == 2 and first["offset"] == 0 and len(first["items"]) == 2

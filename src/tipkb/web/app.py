@@ -13,7 +13,7 @@ from typing import Any
 import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
@@ -77,6 +77,12 @@ def create_app(url: str, *, token: str | None = None, cache: bool = True) -> Fas
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("tipkb.web", "static")]), name="static")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        # Asked for by browsers showing a document with no icon of its own (the network SVG).
+        return RedirectResponse("/static/favicon.svg", status_code=301)
+
     _add_error_handlers(app)
     app.add_middleware(UploadGuard, settings=app.state.upload)
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
