@@ -62,3 +62,14 @@ def test_a_country_followed_by_other_words_is_no_label() -> None:
     text = "Chile is a destination country.\n\nPeru and the region: a summary of what Chile did."
     subjects = [c.subject for _, c in iter_context(segment(text), "notes.txt")]
     assert subjects == ["CHL", "CHL"]
+
+
+def test_latest_report_from_the_date_over_a_news_story() -> None:
+    text = "Other news\n\n5 May 2020\n\nStory title\n\nThursday 30 July 2015\n\nPeru is a source country."
+    ctx = [c for _, c in iter_context(segment(text), "peru.txt")]
+    assert ctx[-1].latest_report == 2015
+    text = "Posted on March 22, 2013\n\nPeru is a source country."
+    assert [c for _, c in iter_context(segment(text), "peru.txt")][-1].latest_report == 2012
+    # A document with a report year has no need of it.
+    text = "2014 Trafficking in Persons Report\n\nMarch 22, 2013\n\nPeru is a source country."
+    assert [c for _, c in iter_context(segment(text), "peru.txt")][-1].latest_report is None

@@ -309,3 +309,188 @@ def test_a_country_reached_en_route_is_on_the_way() -> None:
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "ghana.txt")}
     assert set(flows) == {("GHA", "ITA"), ("TGO", "ITA")}
     assert flows[("TGO", "ITA")]["via"] == ["LBY"]
+
+
+def test_a_list_of_destinations_goes_on_from_the_sentence_before() -> None:
+    text = (
+        "Belarus is a source country for women trafficked for sexual exploitation. "
+        "Primary destination countries include Germany, Poland, and Lithuania. "
+        "Other destinations are Cyprus and the United Arab Emirates."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "belarus.txt")}
+    assert set(flows) == {("BLR", c) for c in ("DEU", "POL", "LTU", "CYP", "ARE")}
+    assert flows[("BLR", "CYP")]["victims"] == ["women"]
+    assert flows[("BLR", "CYP")]["exploitation"] == ["sexual"]
+    # "Source countries include ...": origins into the subject.
+    text = (
+        "Oman is a destination country for men subjected to forced labor. "
+        "Source countries include Bangladesh and Sri Lanka."
+    )
+    assert pairs(text, "oman.txt") == {("BGD", "OMN"), ("LKA", "OMN")}
+    # "Destinations for <victims> included ...": the list is of destinations, not origins.
+    text = "Belarus is a source country. Destinations for Belarusian victims included Russia and Turkey."
+    assert pairs(text, "belarus.txt") == {("BLR", "RUS"), ("BLR", "TUR")}
+
+
+def test_countries_serving_as_destinations_in_a_region() -> None:
+    text = (
+        "Traffickers used more countries in 2009, with some 30 countries serving as destinations "
+        "across Europe and beyond, including Japan."
+    )
+    assert pairs(text, "belarus.txt") == {("BLR", "region:Europe"), ("BLR", "JPN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not about trafficking: no list of a role.
+        "Belarus exports machinery. Main destinations for its exports are Russia and Poland.",
+        "Belarus is a popular tourist destination. Primary destinations include Minsk and Brest.",
+        # The role word does not head a list of places.
+        "Belarus is a source country for women trafficked abroad. The source of the problem is poverty in Belarus.",
+        # Cooperation with destination countries is not a flow.
+        "Belarus is a source country for women trafficked abroad. "
+        "The government cooperated with destination countries such as Poland.",
+    ],
+)
+def test_no_list_of_destinations(text: str) -> None:
+    assert pairs(text, "belarus.txt") == set()
+
+
+def test_internal_trafficking_said_to_happen() -> None:
+    assert pairs(
+        "Belarus is a source country. Reports of internal trafficking continued.", "belarus.txt"
+    ) == {("BLR", "BLR")}
+    assert pairs("Domestic trafficking remains a problem.", "belarus.txt") == {("BLR", "BLR")}
+    # A law about internal trafficking is not a statement that it happens.
+    assert pairs("Internal trafficking is not criminalized under the penal code.", "belarus.txt") == set()
+    assert pairs("The law covers internal trafficking.", "belarus.txt") == set()
+
+
+def test_a_place_where_people_are_exploited() -> None:
+    text = "Cambodia is a place where Vietnamese girls are forced into prostitution."
+    assert pairs(text, "cambodia.txt") == {("VNM", "KHM")}
+    # Local and foreign victims: the subject's own people are among them; foreign ones name no place.
+    text = (
+        "Cambodia is singled out as a place where local and foreign children are subjected to forced begging."
+    )
+    assert pairs(text, "cambodia.txt") == {("KHM", "KHM")}
+    assert pairs("Cambodia is a place where tourists enjoy the temples.", "cambodia.txt") == set()
+
+
+def test_a_trafficking_network_that_recruits_people() -> None:
+    text = (
+        "Kenya is the regional hub of a trafficking network that recruits young women from Uganda, "
+        "Tanzania and even the island of Zanzibar."
+    )
+    assert pairs(text, "kenya.txt") == {("UGA", "KEN"), ("TZA", "KEN")}
+    text = "The police broke up a trafficking ring that lured girls from Uganda to Kenya."
+    assert pairs(text, "kenya.txt") == {("UGA", "KEN")}
+    text = "Traffickers recruited women from Uganda to Oman for domestic work."
+    assert pairs(text, "kenya.txt") == {("UGA", "OMN")}
+    # Recruiting by others than traffickers is not trafficking.
+    assert pairs("Employment agencies recruit nurses from Uganda to work in Kenya.", "kenya.txt") == set()
+    # A region before a city is an adjective of the city: the city's country counts.
+    text = "A trafficking ring recruited girls from Laos and the East Asian city of Macau."
+    assert pairs(text, "cambodia.txt") == {("LAO", "KHM"), ("MAC", "KHM")}
+
+
+def test_a_region_adjective_before_people_is_their_origin() -> None:
+    text = "Senegalese and West African boys are forced to beg within the country."
+    assert pairs(text, "senegal.txt") == {("SEN", "SEN"), ("region:West Africa", "SEN")}
+    # Not before people: not an origin ("West African countries" is a place of its own).
+    text = "Senegal cooperated with West African partners; European Union funds paid for shelters for victims in Senegal."
+    assert pairs(text, "senegal.txt") == set()
+    # Clients are not victims.
+    text = "Traffickers moved women from Senegal to Spain for West African migrant clients there."
+    assert pairs(text, "senegal.txt") == {("SEN", "ESP")}
+
+
+def test_the_arab_states_of_the_persian_gulf() -> None:
+    text = "Yemeni women are forced into prostitution in the Arab States of the Persian Gulf."
+    assert pairs(text, "yemen.txt") == {("YEM", "region:Gulf")}
+
+
+def test_men_they_are_married_to_are_not_the_victims() -> None:
+    text = "Nepali girls are married off to older men from India and taken there for domestic servitude."
+    flows = facts_of(text, "flow", "nepal.txt")
+    assert [(f["origin"], f["destination"], f["victims"]) for f in flows] == [("NPL", "IND", ["girls"])]
+    # Without "taken there", where they go is not said.
+    assert pairs("Nepali girls are sold to men from India.", "nepal.txt") == set()
+
+
+def test_trafficked_into_the_subject_from_nowhere_named() -> None:
+    # No origin named: the subject is not assumed to be the origin of people brought into it.
+    assert pairs("People are trafficked into Malaysia for forced labor.", "malaysia.txt") == set()
+    assert pairs("Women are trafficked to Malaysia for sexual exploitation.", "malaysia.txt") == set()
+    # Within it, or to its own cities: internal.
+    assert pairs("Women are trafficked within Malaysia.", "malaysia.txt") == {("MYS", "MYS")}
+    assert pairs("Girls are trafficked from rural areas into Malaysia's cities.", "malaysia.txt") == {
+        ("MYS", "MYS")
+    }
+    # An origin named: a flow.
+    assert pairs("Indonesian women are trafficked into Malaysia.", "malaysia.txt") == {("IDN", "MYS")}
+
+
+def test_a_new_subject_with_its_own_verb_is_a_new_clause() -> None:
+    text = "Workers are trafficked into Malaysia for forced labor and Malaysian women are trafficked abroad."
+    assert pairs(text, "malaysia.txt") == set()
+    text = "Malaysian women are exploited in Japan and Malaysian men are subjected to forced labor in Korea."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "malaysia.txt")}
+    assert set(flows) == {("MYS", "JPN"), ("MYS", "KOR")}
+    assert flows[("MYS", "JPN")]["victims"] == ["women"]
+    # A list of victims before one verb is not cut.
+    assert pairs("Men, women and children are trafficked to Japan.", "malaysia.txt") == {("MYS", "JPN")}
+
+
+def test_where_crimes_took_place_is_no_destination() -> None:
+    text = (
+        "The government did not report investigating trafficking crimes that occurred within Peru "
+        "or arresting people who bought sex from trafficking victims."
+    )
+    assert pairs(text, "peru.txt") == set()
+
+
+def test_the_legal_definition_of_trafficking_states_no_flow() -> None:
+    text = (
+        "The EU Directive defines trafficking as the recruitment, transportation, transfer, harbouring "
+        "or receipt of persons, by means of the threat or use of force, for the purpose of exploitation."
+    )
+    assert pairs(text, "romania.txt") == set()
+    # "Force" as a noun is no forcing.
+    assert pairs("Police used force to disperse a protest in Italy.", "romania.txt") == set()
+
+
+def test_people_sent_for_exploitation_named_in_a_list() -> None:
+    # The first purpose is misspelt; the second one is still a purpose of exploitation.
+    text = "Ghanaian women are recruited and sent to the Middle East and Europe for forced labuor and sex trafficking."
+    assert pairs(text, "ghana.txt") == {("GHA", "region:Middle East"), ("GHA", "region:Europe")}
+
+
+def test_places_named_first_as_the_main_destinations() -> None:
+    text = (
+        "Guinea is a source country for children subjected to forced labor. "
+        "Mali and Senegal are the main destinations."
+    )
+    assert pairs(text, "guinea.txt") == {("GIN", "MLI"), ("GIN", "SEN")}
+    text = (
+        "Guinea is a destination country for children in forced labor. Mali and Liberia are the main sources."
+    )
+    assert pairs(text, "guinea.txt") == {("MLI", "GIN"), ("LBR", "GIN")}
+    text = "Mali and Senegal are destination countries for Guinean girls subjected to domestic servitude."
+    assert pairs(text, "guinea.txt") == {("GIN", "MLI"), ("GIN", "SEN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The countries' own roles, not one destination for the subject's victims.
+        "Mali and Senegal are source, transit, and destination countries for children.",
+        "Mali and Senegal are both source and destination countries for women.",
+        # Not about trafficking.
+        "Guinea exports bauxite. Mali and Senegal are the main destinations.",
+        "Guinea is a source country for children in forced labor. Dakar and Bamako are popular destinations for tourists.",
+    ],
+)
+def test_places_named_first_that_are_no_destinations(text: str) -> None:
+    assert pairs(text, "guinea.txt") == set()

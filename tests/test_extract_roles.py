@@ -75,3 +75,30 @@ def test_a_second_phrase_that_is_no_trafficking_role() -> None:
     # A role phrase about another country named in the list is not the subject's.
     text = "Fiji is a source country for girls trafficked to Samoa and Tonga, a destination country."
     assert roles(text) == {("FJI", "origin", None)}
+
+
+def test_a_verb_of_judging_before_the_country() -> None:
+    text = "The 2019 report found Benin a source, transit, and destination country for children."
+    assert roles(text) == {("BEN", "origin", None), ("BEN", "transit", None), ("BEN", "destination", None)}
+    text = "Observers described Togo and Benin as transit countries for trafficked children."
+    assert roles(text) == {("TGO", "transit", None), ("BEN", "transit", None)}
+    assert roles("The study considered Niger to be primarily a source country.") == {
+        ("NER", "origin", "primary")
+    }
+    # No role phrase after the country: no role.
+    assert roles("Officials considered Niger a priority for aid.") == set()
+    assert roles("The report found Niger's efforts a source of concern.") == set()
+
+
+def test_a_bracketed_abbreviation_between_the_country_and_its_verb() -> None:
+    text = "The United Arab Emirates (U.A.E.) is a destination country for women from India subjected to forced labor."
+    assert roles(text) == {("ARE", "destination", None)}
+    flows = facts_of(text, "flow", "uae.txt")
+    assert [(f["origin"], f["destination"]) for f in flows] == [("IND", "ARE")]
+
+
+def test_a_tourist_destination_is_not_a_role() -> None:
+    assert roles("Peru is a popular tourist destination.") == set()
+    assert roles("Chile is an investment destination and a source country for women.") == {
+        ("CHL", "origin", None)
+    }

@@ -124,3 +124,13 @@ def test_cases_sent_to_court_are_prosecutions() -> None:
     assert stats("In 2012, 38 cases were referred to trial.") == {("prosecutions", 38, None, 2012)}
     # Victims sent to shelters are assisted, not prosecuted.
     assert stats("In 2012, police sent 20 victims to shelters.") == set()
+
+
+def test_victims_identified_long_after_the_count() -> None:
+    text = (
+        "In 2016 in Serbia 47 victims of human trafficking for sexual exploitation were formally identified."
+    )
+    assert stats(text, "serbia.txt") == {("victims_identified", 47, "sexual", 2016)}
+    # A verb after another count is that count's.
+    text = "In 2016, 47 victims of human trafficking received shelter, and 12 traffickers were identified."
+    assert ("victims_identified", 47, None, 2016) not in stats(text, "serbia.txt")

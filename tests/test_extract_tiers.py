@@ -87,3 +87,49 @@ def test_a_year_stated_before_a_label_is_not_the_placement_year() -> None:
 def test_a_year_after_a_dash_is_about_the_next_statement() -> None:
     text = "Tier rating: Tier 3 - Peru showed no progress in 2009."
     assert tiers(text, "x.txt") == {("PER", None, "3")}
+
+
+def test_classified_as_a_tier_for_the_second_year_in_a_row() -> None:
+    text = (
+        "The 2017 report found for the second year in a row, Chad classified as a Tier 2 Watch List "
+        "country, meaning that the government does not fully meet the minimum standards."
+    )
+    assert tiers(text, "x.txt") == {("TCD", 2017, "2WL"), ("TCD", 2016, "2WL")}
+    assert tiers("Chad was ranked Tier Two for the third year in a row.", "x.txt") == set() | {
+        ("TCD", None, "2")
+    }
+    # Classified as something else, or a generic definition: no placement.
+    assert tiers("Chad is classified as a least developed country.", "x.txt") == set()
+    assert tiers("Any country classified as Tier 3 may face sanctions.", "x.txt") == set()
+
+
+def test_the_latest_report_of_a_news_item() -> None:
+    # The date over the story (after a sidebar of other stories): reports come out in June or July.
+    text = (
+        "More stories\n\nFloods hit the coast\n\n12 January 2021\n\n"
+        "Chad falls short on trafficking\n\nMonday 3 March 2014\n\n"
+        "Chad is classified as a Tier 2 Watch List country in the latest State Department report."
+    )
+    assert tiers(text, "x.txt") == {("TCD", 2013, "2WL")}
+    text = "Chad falls short\n\nAugust 4, 2014\n\nChad is currently ranked Tier 3 in the report."
+    assert tiers(text, "x.txt") == {("TCD", 2014, "3")}
+    # No "latest" or "currently": no year from the date of the news item.
+    text = "Chad falls short\n\nAugust 4, 2014\n\nChad was ranked Tier 3."
+    assert tiers(text, "x.txt") == {("TCD", None, "3")}
+
+
+def test_a_group_of_countries_named_before() -> None:
+    text = (
+        "Samoa and Tonga are both source countries for women subjected to sex trafficking. "
+        "Tonga is also a transit country. The Pacific nations are ranked Tier 2 in the 2015 report."
+    )
+    assert tiers(text, "x.txt") == {("WSM", 2015, "2"), ("TON", 2015, "2")}
+    # No group named before: no country is guessed.
+    assert tiers("Tonga is a source country. Both countries are ranked Tier 2.", "x.txt") == set()
+
+
+def test_a_country_that_is_on_a_tier() -> None:
+    text = "2018 Trafficking in Persons Report\n\nChad is a Tier 2 Watch List country."
+    assert tiers(text, "x.txt") == {("TCD", 2018, "2WL")}
+    assert tiers("Chad has been on Tier 2 since 2015.", "x.txt") == {("TCD", 2015, "2")}
+    assert tiers("A country that is on Tier 3 may face sanctions.", "x.txt") == set()

@@ -137,6 +137,7 @@ def test_regions_are_the_contract_regions():
         ("the Middle East", "region:Middle East"),
         ("Gulf states", "region:Gulf"),
         ("the Persian Gulf", "region:Gulf"),
+        ("the Arab States of the Persian Gulf", "region:Gulf"),
         ("other African countries", "region:Africa"),
         ("Western Europe", "region:Western Europe"),
     ],

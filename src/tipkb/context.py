@@ -80,6 +80,8 @@ class Context:
     year: int | None  # the paragraph's or section's year, else the report year
     report_year: int | None
     section: str | None
+    # The latest TIP report as of a news item's date, for "ranked ... in the latest report".
+    latest_report: int | None = None
 
 
 def as_year(text: str) -> int | None:
@@ -105,6 +107,44 @@ def report_year(seg: Segmented) -> int | None:
             if m:
                 return int(m.group(1))
     return None
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+_NEWS_DATE = re.compile(
+    r"\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?("
+    + "|".join(_MONTHS)
+    + r")\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?"
+    + _YEAR
+    + r"\b"
+)
+
+
+def latest_report(seg: Segmented, subject: str | None) -> int | None:
+    """The latest TIP report as of a news item's date: the date written last before the running text
+    first names its subject (the dateline over the story, after its headline and any sidebar of
+    other stories). Reports come out in June or July, so a date from July on has that year's report,
+    an earlier one the year before's."""
+    if not subject:
+        return None
+    cut = next(
+        (
+            s.offset + p.start_char
+            for s in seg.sentences
+            if not s.heading
+            for p in s.places
+            if p.code == subject
+        ),
+        None,
+    )
+    if cut is None:
+        return None
+    dates = list(_NEWS_DATE.finditer(seg.text, 0, cut))
+    if not dates:
+        return None
+    month, year = _MONTHS.index(dates[-1].group(1)) + 1, int(dates[-1].group(2))
+    if not as_year(str(year)):
+        return None
+    return year if month >= 7 else year - 1
 
 
 def subject_from_name(source: str) -> str | None:
@@ -215,6 +255,7 @@ def iter_context(
     known = meta or {}
     subject = known.get("subject") or document_subject(seg, source)
     year_of_report = known.get("report_year") or report_year(seg)
+    latest = None if year_of_report else latest_report(seg, subject)
     section: str | None = None
     section_year: int | None = None
     paragraph_year: int | None = None
@@ -243,7 +284,7 @@ def iter_context(
             if m and as_year(m.group(1)):
                 paragraph_year = int(m.group(1))
         year = paragraph_year or section_year or year_of_report
-        yield sent, Context(source, subject, year, year_of_report, section)
+        yield sent, Context(source, subject, year, year_of_report, section, latest)
 
 
 _TIER_HEADING = re.compile(r"tier|special case", re.I)

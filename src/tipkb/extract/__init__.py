@@ -51,6 +51,7 @@ def _extract(document: Document, seg: Segmented) -> list[Fact]:
     memory = Memory()
     facts: list[Fact] = []
     for sentence, ctx in iter_context(seg, document.source, document.meta):
+        memory.sentence_no += 1
         view = View(sentence, ctx)
         seen: set[tuple[object, ...]] = set()
         for _, run in EXTRACTORS:

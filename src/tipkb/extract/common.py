@@ -34,7 +34,14 @@ _NOT_A_PLACE_AFTER = frozenset(
         "border",
         "region",
         "islands",
+        "directive",
+        "directives",
     ]
+)
+
+# Lower-case words after a region that make it an adjective of a place below it.
+_SETTLEMENTS = frozenset(
+    ["city", "cities", "town", "towns", "port", "island", "capital", "enclave", "territory"]
 )
 
 
@@ -71,6 +78,8 @@ class View:
                 continue
             if j + 1 < len(self.low) and self.low[j + 1] in _NOT_A_PLACE_AFTER:
                 continue
+            if m.kind == "region" and j + 1 < len(self.toks) and self.toks[j + 1] in _SETTLEMENTS:
+                continue  # "the East Asian city of Macau": the city is the place
             places.append(Place(i, j + 1, m.code, m.kind))
         if ctx.subject:
             places.extend(self._subject_references(ctx.subject, places))
@@ -141,13 +150,22 @@ class View:
                     and low[n - 2] not in self.vocab.people
                     and self._new_subject(n + 1)
                 )
+                or (
+                    # "persons are trafficked into X and Thai nationals are trafficked abroad": a
+                    # clause with its verb, then a new subject with its own verb.
+                    w in ("and", "but")
+                    and n > 0
+                    and low[n - 1] not in self.vocab.people
+                    and any(x in _FINITE for x in low[cuts[-1] : n])
+                    and self._new_subject(n + 1, finite=True)
+                )
             ):
                 cuts.append(n)
         cuts.append(len(low))
         self._clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
         return self._clauses
 
-    def _new_subject(self, n: int) -> bool:
+    def _new_subject(self, n: int, finite: bool = False) -> bool:
         """Does a subject and its verb start at n ("some Kazakhstani men are", "girls were")?"""
         low = self.low
         demonyms = {p.i for p in self.places if p.kind == "demonym"}
@@ -157,7 +175,8 @@ class View:
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
         # "... and women to Turkey for sexual exploitation": the verb is left out (a gapped clause).
-        return k + 1 < len(low) and (low[k + 1] in _FINITE or low[k + 1] in ("to", "into"))
+        gapped = not finite and low[k + 1 : k + 2] in (["to"], ["into"])
+        return k + 1 < len(low) and (low[k + 1] in _FINITE or gapped)
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if p.i >= start and p.j <= end]
@@ -268,6 +287,40 @@ _LAW_WORDS = frozenset(
         "un",
     ]
 )
+
+
+def skip_aside(view: View, n: int, end: int) -> int:
+    """Past a bracketed aside at n ("The United Arab Emirates (U.A.E.) is ..."): the index after its
+    closing bracket, else n."""
+    low = view.low
+    if n < end and low[n] == "(":
+        close = next((m for m in range(n + 1, min(end, n + 8)) if low[m] == ")"), None)
+        if close is not None:
+            return close + 1
+    return n
+
+
+_DEEMING = frozenset(vocabulary().sets["roles.deeming"])
+
+
+def deemed(view: View, p: Place, start: int) -> int | None:
+    """'The report found Ghana a source ... country', 'described Togo and Benin as ...': when a verb of
+    judging stands before the country (or the list it ends), where its role phrase starts, else None."""
+    low = view.low
+    k = p.i - 1
+    ends = {q.j: q for q in view.places if q.kind in ("country", "subject")}
+    while k >= start and (low[k] in (",", "and") or k + 1 in ends):
+        k = ends[k + 1].i - 1 if k + 1 in ends else k - 1
+    if k < start or low[k] not in _DEEMING:
+        return None
+    n = skip_aside(view, p.j, len(low))
+    if n < len(low) and low[n] == "as":
+        return n + 1
+    if low[n : n + 2] == ["to", "be"]:
+        return n + 2
+    if n < len(low) and low[n] in ("a", "an", "both", "primarily", "mainly", "principally", "also"):
+        return n
+    return None
 
 
 def subject_or(view: View, code: str | None) -> str | None:

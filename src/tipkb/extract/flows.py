@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from tipkb.extract.common import Place, View
+from tipkb.extract.common import Place, View, deemed, skip_aside
 from tipkb.extract.memory import Memory
 from tipkb.model import VICTIMS, FlowFact
 from tipkb.vocab import word_set
@@ -49,6 +49,36 @@ _INTO_EXPLOITATION = word_set("flows.into_exploitation")
 # "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
 _NOT_EXPOSED = word_set("flows.not_exposed")
 _PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
+# "Primary destination countries include A, B and C", "Other major destinations are ...".
+_LIST_HEADS = {
+    "destination": _DEST,
+    "destinations": _DEST,
+    "source": _ORIGIN,
+    "sources": _ORIGIN,
+    "origin": _ORIGIN,
+}
+_LIST_ADJECTIVES = word_set("flows.list_adjectives")
+_LIST_NOUNS = word_set("flows.list_nouns")
+_LIST_VERBS = word_set("flows.list_verbs")
+_SERVING = word_set("flows.serving")
+_ABOUT_TRAFFICKING = word_set("flows.about_trafficking")
+# "Reports of internal trafficking continued": trafficking said to happen, with no verb of moving.
+_REPORTS_OF = word_set("flows.reports_of")
+_GOES_ON = word_set("flows.goes_on")
+_NOT_GOING_ON = word_set("flows.not_going_on")
+# "X is a place where ...", "X is the regional centre of a trafficking network that ...".
+_PLACE_NOUNS = word_set("flows.place_nouns")
+_HUBS = word_set("flows.hubs")
+_NETWORKS = word_set("flows.networks")
+# "married off to men from X", "sold to men from X": people given to others.
+_GIVEN_TO = word_set("flows.given_to")
+# "the use of force", "the labor force", "a task force": force as a noun, no forcing.
+_FORCE_AS_NOUN = word_set("flows.force_as_noun")
+# "crimes that occurred within X": where crimes took place.
+_CRIMES = word_set("flows.crimes")
+# "the (East Asian) city of Macau": the list of places goes on past these.
+_SETTLEMENT_OF = word_set("flows.settlement_of")
+_QUANTIFIERS = frozenset("some many most other the these those several".split())
 
 
 @dataclass(slots=True)
@@ -62,6 +92,9 @@ class _Parts:
     en_route: bool = False  # "to A en route to B": A is on the way, not a destination
     frame: str | None = None  # the frame country ("X is a source country for ...")
     frame_roles: set[str] = field(default_factory=set)
+    entered: set[str] = field(default_factory=set)  # destinations named after "to"/"into"
+    named_first: bool = False  # "Nigeria and Togo are the main destinations": the places come first
+    listed: tuple[str, int] | None = None  # "Primary destination countries include ...": (part, list start)
 
 
 def extract(view: View, memory: Memory) -> list[FlowFact]:
@@ -75,6 +108,7 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     memory.previous_sentence = view.sent.start
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if _is_victimization(view, 0, len(view.low)) or facts:
+        memory.trafficking_at = view.sent.start
         memory.victims = _victims(view, 0, len(view.low)) or memory.victims
         whole = _with_sector_labor(_exploitation(view, 0, len(view.low)), _sectors(view, 0, len(view.low)))
         memory.exploitation = whole or memory.exploitation
@@ -128,10 +162,19 @@ def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -
     internal = _says_internal(view, start, end) or (
         inherited and not (parts.origins or parts.dests or parts.onward)
     )
-    if words & _NOT_A_STATEMENT:
+    if words & _NOT_A_STATEMENT or _defines_trafficking(words):
         return [], internal
     gapped = start > 1 and low[start] in ("and", "but") and low[start - 1] == "," and bool(parts.dests)
-    if not _is_victimization(view, start, end) and not (gapped and _is_victimization(view, 0, start)):
+    listed = (
+        parts.listed is not None
+        and bool(parts.origins or parts.dests)
+        and _about_trafficking(view, memory, start, end)
+    )
+    if (
+        not _is_victimization(view, start, end)
+        and not (gapped and _is_victimization(view, 0, start))
+        and not listed
+    ):
         if parts.origins or parts.dests or parts.onward:
             memory.pending, memory.pending_at = parts, view.sent.start
         return [], internal
@@ -168,6 +211,10 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
             origins = [parts.frame]
         elif not foreign and subject and (parts.dests or parts.onward or parts.local or internal):
             origins = [subject]
+            if not (parts.local or internal or parts.onward) and set(parts.dests) <= (
+                parts.entered & {subject}
+            ):
+                return []  # "persons are trafficked into Thailand" (the subject): from somewhere unnamed
     if not origins:
         return []
     dests = _unique(parts.dests)
@@ -190,10 +237,14 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
         dests.append(home)
 
     victims = _victims(view, start, end) or _victims(view, 0, len(low))
-    if not victims and low[start] in _PRONOUN_SUBJECTS:
+    # "Primary destination countries include ...": the list goes on from the sentence about the victims.
+    goes_on = parts.listed is not None and low[parts.listed[1] - 1] in _LIST_VERBS and not parts.named_first
+    if not victims and (low[start] in _PRONOUN_SUBJECTS or goes_on):
         victims = memory.victims
     sectors = _sectors(view, start, end)
     exploitation = _with_sector_labor(_exploitation(view, start, end), sectors)
+    if not exploitation and goes_on:
+        exploitation = memory.exploitation
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.exploitation:
         exploitation = _merge(memory.exploitation, exploitation)
     windows = _origin_windows(view, parts.origin_at, start, end)
@@ -308,6 +359,8 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
                 (n + 1 < end and low[n + 1] in _NOT_ABOUT_VICTIMS) or _served(view, start, n)
             ):
                 continue
+            if w in ("force", "forces") and n > start and low[n - 1] in _FORCE_AS_NOUN:
+                continue  # "the use of force", "the labor force", "a task force"
             return True
         if w == "forced" and (
             (n > start and low[n - 1] in _PASSIVE_AUX) or (n + 1 < end and low[n + 1] in ("to", "into"))
@@ -322,6 +375,13 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
             return True
         if w == "trafficking" and n + 1 < end and low[n + 1] in ("within", "of"):
             return True
+        if (
+            w == "trafficking"
+            and n > start
+            and low[n - 1] in _INTERNAL | {"domestic"}
+            and _goes_on(view, n, end)
+        ):
+            return True  # "Reports of internal trafficking continued", "domestic trafficking persists"
         if (
             w == "trafficking"
             and n + 2 < end
@@ -343,11 +403,18 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
             and _names_exploitation(view, n + 1, end)
         ):
             return True
-        # "sent 400 laborers to Qatar for forced labor"
+        # "a trafficking network that recruits women from A", "traffickers lure girls from B"
+        if w in _MOVING and _by_traffickers(view, start, n) and _people_after(view, n, end):
+            return True
+        # "sent 400 laborers to Qatar for forced labor", "... for forced laboor and sex trafficking"
         if (
             w == "for"
             and n + 1 < end
-            and _names_exploitation(view, n + 1, end)
+            and any(
+                _names_exploitation(view, m + 1, end)
+                for m in range(n, min(end - 1, n + 5))
+                if m == n or low[m] in ("and", "or")
+            )
             and _people_moved(view, start, n)
         ):
             return True
@@ -367,6 +434,18 @@ def _is_victimization(view: View, start: int, end: int) -> bool:
     return False
 
 
+def _goes_on(view: View, n: int, end: int) -> bool:
+    """Is trafficking named at n said to happen: 'reports of internal trafficking', 'internal
+    trafficking continued / is widespread' (not 'internal trafficking is not criminalized')?"""
+    low = view.low
+    if n >= 3 and low[n - 2] == "of" and low[n - 3] in _REPORTS_OF:
+        return True
+    nxt = low[n + 1 : min(end, n + 4)]
+    if not nxt or nxt[0] not in _GOES_ON:
+        return False
+    return not set(nxt[1:]) & _NOT_GOING_ON
+
+
 def _names_exploitation(view: View, n: int, end: int) -> bool:
     """A form of exploitation named unmistakably at n ("forced labor", "prostitution", not "labor"),
     and not as a word of something else ("forced labor inspectors")."""
@@ -383,8 +462,33 @@ def _people_moved(view: View, start: int, n: int) -> bool:
     low = view.low
     for m in range(n - 1, max(start, n - 12) - 1, -1):
         if low[m] in _MOVING:
-            to_place = any(q.i > m + 1 and q.j <= n and low[q.i - 1] in ("to", "into") for q in view.places)
+            to_place = any(
+                q.i > m + 1
+                and q.j <= n
+                and (low[q.i - 1] in ("to", "into") or low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"]))
+                for q in view.places
+            )
             return to_place and any(w in view.vocab.people for w in low[start:n])
+    return False
+
+
+def _by_traffickers(view: View, start: int, n: int) -> bool:
+    """Is the verb at n done by traffickers ('traffickers recruit', 'a trafficking network that
+    recruits', 'trafficking rings lured')?"""
+    window = view.low[max(start, n - 6) : n]
+    if "traffickers" in window:
+        return True
+    return "trafficking" in window and bool(set(window) & _NETWORKS)
+
+
+def _people_after(view: View, n: int, end: int) -> bool:
+    """People right after n ('recruits women and children', 'lured young girls')."""
+    low = view.low
+    for m in range(n + 1, min(end, n + 4)):
+        if low[m] in view.vocab.people:
+            return True
+        if low[m] not in ("young", "poor", "local", "rural", "vulnerable") and low[m] not in _QUANTIFIERS:
+            return False
     return False
 
 
@@ -449,12 +553,19 @@ def _parts(view: View, start: int, end: int) -> _Parts:
     parts = _Parts()
     places = view.places_in(start, end)
     parts.frame, parts.frame_roles = _frame(view, places, start, end)
+    parts.listed = _role_list(view, start, end)
+    named_first = _listed_first(view, places, start, end) if parts.listed is None else None
+    if named_first is not None:
+        parts.listed = (named_first[0], named_first[1] + 1)
+        parts.named_first = True
     kinds: dict[int, str | None] = {}
     for p in places:
         if p.code.startswith("region:") and _region_named_by_countries(view, p, places):
             kinds[p.i] = None
             continue
-        kind = _governing(view, p, places, kinds, start)
+        kind = _governing(view, p, places, kinds, start, parts.listed)
+        if kind is None and named_first is not None and p.j <= named_first[1] and p.kind != "demonym":
+            kind = named_first[0]  # "Nigeria and Togo are the main destinations"
         kinds[p.i] = kind
         if kind == _ORIGIN:
             parts.origins.append(p.code)
@@ -462,24 +573,102 @@ def _parts(view: View, start: int, end: int) -> _Parts:
         elif kind == _DEST:
             onward = _after_on_to(view, p, places, start)
             (parts.onward if onward else parts.dests).append(p.code)
+            possessive = p.j < len(view.low) and view.low[p.j] in ("'s", "’s")  # "into Thailand's cities"
+            if not possessive and _cue_word(view, p, places, start) in ("to", "into", "toward", "towards"):
+                parts.entered.add(p.code)
             parts.en_route = parts.en_route or onward == "route"
         elif kind == _VIA:
             parts.via.append(p.code)
     parts.local = _names_local_place(view, start, end)
+    there = _taken_there(view, start, end)
+    if there is not None:  # "married to men from the Middle East and taken there"
+        last = next((q for q in reversed(places) if q.j <= there and q.kind != "demonym"), None)
+        if last is not None and kinds.get(last.i) is None and last.code not in parts.dests:
+            parts.dests.append(last.code)
     return parts
 
 
+def _scene_of_crimes(view: View, p: Place, start: int) -> bool:
+    """'investigating crimes that occurred within X', 'offenses committed in X': where crimes took
+    place, said of law enforcement, is not where victims were taken."""
+    low = view.low
+    window = low[max(start, p.i - 7) : p.i]
+    crime = next((n for n, w in enumerate(window) if w in _CRIMES), None)
+    if crime is None:
+        return False
+    rest = window[crime + 1 :]
+    return any(w in ("occurred", "occurring", "committed", "took", "perpetrated") for w in rest) and any(
+        w in ("in", "within", "inside") for w in rest
+    )
+
+
+def _defines_trafficking(words: set[str]) -> bool:
+    """'The recruitment, transportation, transfer, harbouring or receipt of persons ... by means of
+    the threat or use of force ...': the legal definition of trafficking, not a statement of a flow."""
+    return "receipt" in words and bool(words & {"harbouring", "harboring"})
+
+
+def _cue_word(view: View, p: Place, places: list[Place], start: int) -> str:
+    """The word a place's list hangs from ("into" in "into A, B and C")."""
+    low = view.low
+    ends = {q.j: q for q in places}
+    k = p.i - 1
+    while k >= start:
+        if k + 1 in ends and ends[k + 1].i <= k:
+            k = ends[k + 1].i - 1
+        elif low[k] in _GLUE or low[k] in _DIRECTIONS:
+            k -= 1
+        else:
+            return low[k]
+    return ""
+
+
+def _taken_there(view: View, start: int, end: int) -> int | None:
+    """Where a clause says people were 'taken there', 'sent there' (the place named just before)."""
+    low = view.low
+    for n in range(start + 1, end):
+        if low[n] == "there" and (low[n - 1] in _MOVING or low[n - 1] in _TRIGGERS):
+            return n - 1
+    return None
+
+
+def _given_to(view: View, i: int) -> bool:
+    """Are the people at i those others are given to ('married off to wealthy men', 'sold to men')?"""
+    low = view.low
+    for n in range(i - 1, max(0, i - 3) - 1, -1):
+        if low[n] == "to":
+            return n > 0 and low[n - 1] in _GIVEN_TO
+    return False
+
+
+def _spouses_or_buyers(view: View, start: int, k: int) -> bool:
+    """'married off to wealthy men from X', 'sold to men from X': the men are husbands or buyers, not
+    victims, so X is not where the victims come from."""
+    low = view.low
+    m = k - 1
+    if m < start or low[m] not in view.vocab.people:
+        return False
+    for n in range(m - 1, max(start, m - 4) - 1, -1):
+        if low[n] == "to":
+            return n > start and low[n - 1] in _GIVEN_TO
+    return False
+
+
 def _frame(view: View, places: list[Place], start: int, end: int) -> tuple[str | None, set[str]]:
-    """'X is/was (primarily) a source, transit, and destination country for ...' -> (X, roles)."""
+    """'X is/was (primarily) a source, transit, and destination country for ...', 'X (Y) is ...',
+    'the report found X a source ... country for ...' -> (X, roles)."""
     low = view.low
     roles = view.vocab.roles
     for p in places:
         if p.kind not in ("country", "subject"):
             continue
-        n = p.j
-        if n < end and low[n] in ("also", "primarily", "mainly", "principally"):
+        judged = deemed(view, p, start)  # "the report found Ghana a source ... country for ..."
+        n = skip_aside(view, p.j, end) if judged is None else judged - 1
+        if judged is None and n < end and low[n] in ("also", "primarily", "mainly", "principally"):
             n += 1
-        if n >= end or low[n] not in ("is", "was", "remains", "remained", "became", "has", "had", "been"):
+        if judged is None and (
+            n >= end or low[n] not in ("is", "was", "remains", "remained", "became", "has", "had", "been")
+        ):
             continue
         found: set[str] = set()
         for k in range(n + 1, min(end, n + 16)):
@@ -494,18 +683,31 @@ def _frame(view: View, places: list[Place], start: int, end: int) -> tuple[str |
 
 
 def _governing(
-    view: View, p: Place, places: list[Place], kinds: dict[int, str | None], start: int
+    view: View,
+    p: Place,
+    places: list[Place],
+    kinds: dict[int, str | None],
+    start: int,
+    listed: tuple[str, int] | None = None,
 ) -> str | None:
     """The part a place plays, from the words to its left (across the list it stands in)."""
     low = view.low
     if p.kind == "demonym":
         return _ORIGIN if _demonym_names_victims(view, p) else None
+    if p.kind == "region" and _region_adjective_before_people(view, p):
+        return _ORIGIN  # "Mauritanian and West African boys"
+    if _where_people_end_up(view, p):
+        return _DEST
+    if _scene_of_crimes(view, p, start):
+        return None
     starts = {q.j: q for q in places}
     k = p.i - 1
     budget = 12
     while k >= start and budget > 0:
         budget -= 1
         w = low[k]
+        if listed is not None and k == listed[1] - 1:
+            return listed[0]  # "Primary destination countries include A, B, and C"
         if k + 1 in starts and starts[k + 1].i <= k:
             prev = starts[k + 1]
             kind = kinds.get(prev.i)
@@ -521,6 +723,11 @@ def _governing(
         if w in _GLUE or w in _DIRECTIONS:
             k -= 1
             continue
+        if w in _SETTLEMENT_OF and k + 1 < len(low) and low[k + 1] == "of":
+            k -= 1  # "and the (East Asian) city of Macau": the list goes on
+            while k >= start and k > p.i - 8 and view.toks[k][:1].isupper() and k + 1 not in starts:
+                k -= 1
+            continue
         if w in ("border", "borders", "borderlands") and any(
             x in ("on", "at", "along", "across", "to", "in") for x in low[max(start, k - 3) : k]
         ):
@@ -534,7 +741,7 @@ def _governing(
             before = low[k - 1] if k > start else ""
             if before in _RETURN:
                 return _DEST
-            if before in _NOT_VICTIMS:
+            if before in _NOT_VICTIMS or _spouses_or_buyers(view, start, k):
                 return None
             return _ORIGIN
         if w == "in" or w == "at":
@@ -581,6 +788,113 @@ def _governing(
             return None
         return None
     return None
+
+
+def _where_people_end_up(view: View, p: Place) -> bool:
+    """'X is singled out as a place where women are subjected to ...', 'X is the regional centre of a
+    trafficking network that recruits women from A': X is where the people of the clause end up."""
+    low = view.low
+    end = len(low)
+    n = skip_aside(view, p.j, end)
+    if n >= end or low[n] not in ("is", "was", "remains", "remained", "became", "has"):
+        return False
+    for k in range(n + 1, min(end, n + 10)):
+        w = low[k]
+        if w == "where":
+            return low[k - 1] in _PLACE_NOUNS
+        if w in _HUBS and k + 1 < end and low[k + 1] in ("of", "for"):
+            after = low[k + 2 : min(end, k + 7)]
+            return "trafficking" in after or bool(view.vocab.exploitation.find(after))
+        if w in (",", ";", ":", "(", "for", "who", "that", "which", "and", "but"):
+            return False
+    return False
+
+
+def _role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
+    """A clause that lists the places of a role: 'Primary destination countries include A, B, and C',
+    'Other major destinations are A and B', 'Source countries for victims included A' (the part the
+    listed places play, where the list starts); '... with 50 countries serving as destination points
+    throughout Europe' (the list starts at the role word)."""
+    low = view.low
+    n = start
+    while n < end and (low[n] in ("and", "but", ",", "the") or low[n] in _LIST_ADJECTIVES):
+        n += 1
+    if n + 1 < end and low[n] in ("countries", "country") and low[n + 1] == "of":
+        n += 2  # "the main countries of destination are ..."
+    part = _LIST_HEADS.get(low[n]) if n < end else None
+    if part is not None:
+        m = n + 1
+        if m < end and low[m] in _LIST_NOUNS:
+            m += 1
+        if m < end and low[m] in ("for", "of"):  # "destinations for Ukrainian women include ..."
+            verb = next((x for x in range(m + 1, min(end, m + 8)) if low[x] in _LIST_VERBS), None)
+            if verb is not None and not set(low[m + 1 : verb]) & _NOT_VICTIMS:
+                m = verb
+        if m < end and low[m] in _LIST_VERBS and _place_within(view, m + 1, end, 1):
+            return part, m + 1
+    for n in range(start, end - 2):
+        if (
+            low[n] in _SERVING
+            and low[n + 1] == "as"
+            and low[n + 2] in ("destination", "destinations")
+            and _place_within(view, n + 3, end, 3)
+        ):
+            return _DEST, n + 2
+    return None
+
+
+def _listed_first(view: View, places: list[Place], start: int, end: int) -> tuple[str, int] | None:
+    """'Nigeria and Togo are the main destinations', 'Russia is the primary destination for ...': the
+    places that open the clause play the one role named after the verb (the part, the verb's index).
+    Not a list of roles ('are source and destination countries': that is the countries' own role),
+    and not when the subject is among them."""
+    low = view.low
+    ends = {q.j: q for q in places}
+    starts = {q.i: q for q in places}
+    n = start
+    while n < end and low[n] in ("and", "but", ",", "the"):
+        n += 1
+    run: list[Place] = []
+    while n < end:
+        if n in starts and starts[n].kind in ("country", "region"):
+            run.append(starts[n])
+            n = starts[n].j
+        elif run and low[n] in _GLUE and n + 1 not in ends:
+            n += 1
+        else:
+            break
+    if not run or n >= end or low[n] not in ("are", "were", "is", "was", "remain", "remains", "remained"):
+        return None
+    if any(q.code == view.ctx.subject for q in run):
+        return None
+    verb = n
+    n += 1
+    while n < end and (low[n] in ("the", "also") or low[n] in _LIST_ADJECTIVES):
+        n += 1
+    part = _LIST_HEADS.get(low[n]) if n < end else None
+    if part is None or low[n] in ("source", "origin"):  # "are the main sources", not "are a source ..."
+        return None if part is None or low[n - 1] != "the" else (part, verb)
+    nxt = low[n + 1 : n + 3]
+    if nxt[:1] in ([","], ["and"], ["or"]) or (
+        nxt[:1] in (["countries"], ["country"]) and nxt[1:] in ([","], ["and"])
+    ):
+        return None  # "are destination and transit countries"
+    return part, verb
+
+
+def _place_within(view: View, n: int, end: int, gap: int) -> bool:
+    """Does a place start within a few words after n ('include the Czech Republic', 'points throughout
+    Europe')?"""
+    return any(n <= q.i <= n + gap and q.j <= end for q in view.places)
+
+
+def _about_trafficking(view: View, memory: Memory, start: int, end: int) -> bool:
+    """Is a list of places said in talk of trafficking: the clause names it, or the clause or sentence
+    before it is about victims ("Ukraine is a source country for women trafficked ... Primary
+    destination countries include ...")?"""
+    if set(view.low[start:end]) & _ABOUT_TRAFFICKING:
+        return True
+    return memory.trafficking_at == memory.previous_sentence >= 0 or _is_victimization(view, 0, start)
 
 
 def _identified_in_destination(view: View, start: int, k: int) -> bool:
@@ -651,6 +965,28 @@ def _demonym_names_victims(view: View, p: Place) -> bool:
     return False
 
 
+def _region_adjective_before_people(view: View, p: Place) -> bool:
+    """'West African boys', 'Asian and African women': a region's adjective right before people
+    (across a list of such adjectives and demonyms), not 'West African countries' or 'the Caribbean'."""
+    low, toks = view.low, view.toks
+    if not toks[p.j - 1].endswith(("an", "ern")):
+        return False
+    at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
+    k = p.j
+    while k < len(low):
+        if k in at:
+            k = at[k]
+        elif low[k] in (",", "and", "or"):
+            k += 1
+        else:
+            break
+    if k >= len(low) or low[k] not in view.vocab.people:
+        return False
+    while k < len(low) and low[k] in view.vocab.people:
+        k += 1
+    return k >= len(low) or low[k] not in _NOT_VICTIMS  # not "African migrant clients"
+
+
 def _names_local_place(view: View, start: int, end: int) -> bool:
     """'to urban centers', 'from rural areas', 'found in Chisinau': a place inside the country."""
     low, toks = view.low, view.toks
@@ -679,7 +1015,11 @@ def _names_local_place(view: View, start: int, end: int) -> bool:
 def _victims(view: View, start: int, end: int) -> tuple[str, ...]:
     """Victim groups named in a span; words inside a form of exploitation ("child soldiers") do not count."""
     inside = {n for i, j, _ in view.vocab.exploitation.find(view.low, start, end) for n in range(i, j)}
-    found = {value for i, _, value in view.vocab.victims.find(view.low, start, end) if i not in inside}
+    found = {
+        value
+        for i, _, value in view.vocab.victims.find(view.low, start, end)
+        if i not in inside and not _given_to(view, i)
+    }
     return tuple(v for v in VICTIMS if v in found)
 
 

@@ -18,6 +18,9 @@ class Memory:
     pending: Any = None
     pending_at: int = -1
     previous_sentence: int = -1
+    # The last sentence that spoke of victims or gave flows, for a list that goes on from it ("Primary
+    # destination countries include ...").
+    trafficking_at: int = -1
     # The origins a sentence named for its flows, their destinations and victims, for a next sentence
     # about "some of these women" ("Women from A and B are trafficked to C. Some of these women are
     # trafficked onward to D."): set at the sentence's start offset.
@@ -25,3 +28,8 @@ class Memory:
     named_origins: tuple[str, ...] = ()
     named_dests: tuple[str, ...] = ()
     named_victims: tuple[str, ...] = ()
+    # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
+    # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
+    sentence_no: int = 0
+    group: tuple[str, ...] = ()
+    group_at: int = -1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tipkb.extract.common import Place, View
+from tipkb.extract.common import Place, View, deemed, skip_aside
 from tipkb.extract.memory import Memory
 from tipkb.model import RoleFact
 from tipkb.vocab import word_set
@@ -23,7 +23,11 @@ def extract(view: View, memory: Memory) -> list[RoleFact]:
         return []
     facts: list[RoleFact] = []
     for start, end in view.clauses():
-        facts.extend(_clause(view, start, end))
+        found = _clause(view, start, end)
+        named = tuple(dict.fromkeys(f.country for f in found))
+        if len(named) > 1:  # "Papua New Guinea and Fiji are both ...": a group a later sentence may name
+            memory.group, memory.group_at = named, memory.sentence_no
+        facts.extend(found)
     return facts
 
 
@@ -43,12 +47,17 @@ def _subjects(view: View, start: int, end: int) -> tuple[list[Place], int] | Non
 
 
 def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
-    """The country a clause is about and where its verb is: 'In 2008, Kazakhstan was', 'it was also'."""
+    """The country a clause is about and where its verb is: 'In 2008, Kazakhstan was', 'it was also',
+    'The United Arab Emirates (U.A.E.) is'; or the country a verb of judging names ('the report found
+    Ghana a source ... country'): then where its role phrase starts."""
     low = view.low
     for p in view.places_in(start, end):
         if p.kind not in ("country", "subject"):
             continue
-        n = p.j
+        judged = deemed(view, p, start)
+        if judged is not None and judged < end:
+            return p, judged
+        n = skip_aside(view, p.j, end)
         if n < end and low[n] in ("'s", "’s"):
             return None
         while n < end and low[n] in _ADVERBS:
@@ -90,7 +99,8 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
             continue
         if w in roles and w not in ("sending", "receiving"):
             role = roles[w]
-            if role not in [r for r, _ in out]:
+            # "a popular tourist destination", "an investment destination": no trafficking role
+            if role not in [r for r, _ in out] and not (k > 0 and low[k - 1] in _NOT_TRAFFICKING):
                 out.append((role, extent))
         elif w == "of" and k > 0 and low[k - 1] in ("country", "countries", "point", "points"):
             pass

@@ -242,7 +242,7 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
         if victims_at is not None:
             k, noun = victims_at, low[victims_at]
     mods = low[end:k]
-    exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 5))
+    exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 7))
     metric: str | None = None
     inherits = False
     also: tuple[str, ...] = ()
@@ -381,9 +381,9 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     if verb and verb.startswith("victims"):
         return verb
     low = view.low
-    for m in range(k + 1, min(len(low), k + 9)):
-        if low[m] in (";", "(", "compared"):
-            break
+    for m in range(k + 1, min(len(low), k + 12)):
+        if low[m] in (";", "(", "compared", ",") or (m > k + 1 and view.number_at(m)):
+            break  # "510 victims of trafficking for sexual exploitation were formally identified"
         if low[m] in ("receive", "received", "receiving", "given", "provided") and m + 1 < len(low):
             nxt = low[m + 1 : m + 4]
             if any(x in _ASSIST_NOUNS for x in nxt):

@@ -34,17 +34,26 @@ _VALUES = {
 }
 _PLACING = re.compile(
     r"\b(plac\w*|rank\w*|rate[sd]?|rating|mov\w*|downgrad\w*|upgrad\w*|remain\w*|kept|keeps|listed|"
-    r"designat\w*|categori[sz]\w*|put|stay\w*|dropped|fell|raised|elevated|returned)\b",
+    r"designat\w*|categori[sz]\w*|classif\w*|put|stay\w*|dropped|fell|raised|elevated|returned)\b",
     re.I,
 )
 _AGAIN = re.compile(
-    r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year)\b", re.I
+    r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year"
+    r"|for the (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:straight )?year in a row)\b",
+    re.I,
 )
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STATEMENT_BREAK = re.compile(r"\s[-–—]\s|[;:]")
+# "Ghana is a Tier 2 Watch List country", "has been on Tier 2", "is currently on the Tier 2 Watch List".
+_ON_TIER = re.compile(
+    r"\b(?:is|was|are|were|been)\s+(?:(?:currently|now|still|also|again)\s+)?(?:a|an|on|in)\s+(?:the\s+)?[\"“']?tier\b",
+    re.I,
+)
+_LATEST = re.compile(r"\b(?:latest|most recent|newest|current(?:ly)?|this year[’']?s)\b", re.I)
 _LAST_YEAR = re.compile(r"\b(last|previous|prior) year[’']?s?\b", re.I)
 _NAMED_REPORT = re.compile(
-    r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+(?:\(TIP\)\s+)?[Rr]eport",
+    r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+)?"
+    r"(?:\(TIP\)\s+)?[Rr]eport",
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
@@ -70,12 +79,17 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
     if not matches or _GENERIC.search(text):
         return []
     heading = view.sent.heading
-    if not heading and not _PLACING.search(text):
+    if not heading and not _PLACING.search(text) and not _ON_TIER.search(text):
         return []
     if heading and not any(p.kind == "country" for p in view.places):
         return []  # "Country Narratives - Tier 2" heads a group of narratives, not one country
     facts = []
     for m in matches:
+        group = _group(view, memory, m.start())
+        if group is not None:
+            for code in group:  # "The Pacific nations are ranked Tier Two": each of them
+                facts.extend(_facts(view, code, _tier_value(m), _group_years(view, text, m)))
+            continue
         country = _country(view, m.start())
         if not country:
             continue
@@ -96,7 +110,9 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             named = _NAMED_REPORT.search(text)
             stated = int(named.group(1)) if named else _year_before(view, m.start())
             years = [stated] if stated else []
-        if not years:
+        if not years and not heading and _LATEST.search(text):
+            years = [view.ctx.latest_report]  # "ranked Tier 2 in the latest report" (a news item's date)
+        if not years or years == [None]:
             years = [view.ctx.report_year]
         facts.extend(_facts(view, country, tier, years))
         first = years[0]
@@ -121,6 +137,36 @@ def _facts(
         )
         for year in years
     ]
+
+
+_GROUP = re.compile(
+    r"\b(?i:the|these|those|both|the two|the three)\s+(?:[A-Z][\w-]*\s+){0,2}(?:nations|countries|states)\b"
+)
+_GROUP_RECENT = 6  # sentences
+
+
+def _group(view: View, memory: Memory, tier_char: int) -> tuple[str, ...] | None:
+    """The countries 'the Pacific nations', 'both countries' or 'the two countries' before the tier
+    mean: those last named together as a subject a few sentences before; () when there are none;
+    None when the clause names no such group (or names a country itself)."""
+    tier_tok = _token_at(view, tier_char)
+    start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
+    if any(p.kind in ("country", "subject") and start <= p.i < tier_tok for p in view.places):
+        return None
+    base = view.sent.start
+    lead = view.sent.text[view.chars[start] - base if start < len(view.chars) else 0 : tier_char]
+    if not _GROUP.search(lead):
+        return None
+    if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT:
+        return memory.group
+    return ()
+
+
+def _group_years(view: View, text: str, m: re.Match[str]) -> list[int | None]:
+    years: list[int | None] = list(_years_after(view, m.end()))
+    if not years and _LATEST.search(text):
+        years = [view.ctx.latest_report]
+    return years if years and years != [None] else [view.ctx.report_year]
 
 
 def _token_at(view: View, char: int) -> int:
