@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tipkb.model import Document
+from tipkb.read.manifest import manifest_meta
 from tipkb.read.text import ReadError, read_bytes, read_text, text_document
 
 PDF, HTML, TEXT = "pdf", "html", "text"
@@ -138,6 +139,10 @@ def read_document(path: str | os.PathLike[str], source: str | None = None) -> Do
             doc = read_text(p, name)
     if warning:
         doc.meta.setdefault("warnings", []).insert(0, warning)
+    known = manifest_meta(p)
+    if "warnings" in known:
+        doc.meta.setdefault("warnings", []).extend(known.pop("warnings"))
+    doc.meta.update(known)
     return doc
 
 
