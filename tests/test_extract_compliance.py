@@ -56,3 +56,23 @@ def test_early_reports_without_fully() -> None:
         )
         == set()
     )
+
+
+def test_their_governments_after_countries_named_together() -> None:
+    text = (
+        "Samoa and Tonga are both source countries for women subjected to sex trafficking. They are ranked "
+        "Tier 2. A Tier 2 ranking means their governments do not fully comply with the Trafficking Victims "
+        "Protection Act but are making significant efforts to do so."
+    )
+    assert verdicts(text) == {("WSM", False, True), ("TON", False, True)}
+    # With no countries named together before, a definition is no verdict.
+    text = (
+        "Samoa is a source country. A Tier 2 ranking means their governments do not fully comply with the "
+        "minimum standards but are making significant efforts to do so."
+    )
+    assert verdicts(text) == set()
+
+
+def test_the_trafficking_victims_protection_act_as_the_standards() -> None:
+    text = "The Government of Tonga does not fully comply with the Trafficking Victims Protection Act."
+    assert verdicts(text) == {("TON", False, None)}

@@ -494,3 +494,145 @@ def test_places_named_first_as_the_main_destinations() -> None:
 )
 def test_places_named_first_that_are_no_destinations(text: str) -> None:
     assert pairs(text, "guinea.txt") == set()
+
+
+def test_each_destination_list_keeps_its_own_purpose() -> None:
+    text = (
+        "Nepal is a source country. Girls are trafficked to India and Bangladesh for commercial sexual "
+        "exploitation and to Kuwait for domestic servitude."
+    )
+    flows = {f["destination"]: f for f in facts_of(text, "flow")}
+    assert set(flows) == {"IND", "BGD", "KWT"}
+    assert flows["IND"]["exploitation"] == ["sexual"] and flows["BGD"]["exploitation"] == ["sexual"]
+    assert flows["KWT"]["exploitation"] == ["domestic_servitude"]
+    assert flows["KWT"]["victims"] == ["girls"]
+    text = (
+        "Tajikistan is a source country. Men were trafficked to Russia for forced work on building sites - "
+        "often for years - to Kazakhstan for tobacco farming, and to Iran for bonded labor."
+    )
+    flows = {f["destination"]: f for f in facts_of(text, "flow")}
+    assert flows["RUS"]["exploitation"] == ["labor"]
+    assert flows["KAZ"]["exploitation"] == ["labor"] and flows["KAZ"]["sectors"] == ["tobacco", "agriculture"]
+    assert flows["IRN"]["exploitation"] == ["debt_bondage", "labor"] and flows["IRN"]["sectors"] == []
+    text = "Tajikistan is a source country. Men are taken to Russia for forced labor and women to Turkey for sex work."
+    flows = {f["destination"]: f for f in facts_of(text, "flow")}
+    assert (flows["RUS"]["victims"], flows["RUS"]["exploitation"]) == (["men"], ["labor"])
+    assert (flows["TUR"]["victims"], flows["TUR"]["exploitation"]) == (["women"], ["sexual"])
+    # One list of destinations, or lists with nothing of their own: the clause's purposes are shared.
+    text = "Nepal is a source country. Women are trafficked to India and to Kuwait for forced labor."
+    assert {f["destination"]: f["exploitation"] for f in facts_of(text, "flow")} == {
+        "IND": ["labor"],
+        "KWT": ["labor"],
+    }
+    text = (
+        "Nepal is a source country. Women are trafficked to India for forced labor and domestic servitude "
+        "and to Kuwait."
+    )
+    assert {f["destination"]: f["exploitation"] for f in facts_of(text, "flow")} == {
+        "IND": ["labor", "domestic_servitude"],
+        "KWT": ["labor", "domestic_servitude"],
+    }
+
+
+def test_each_role_phrase_keeps_its_own_victims_and_places() -> None:
+    text = (
+        "Peru is a source country for women and girls subjected to sex trafficking in Spain and Chile, as "
+        "well as a destination country for men from Bolivia and Ecuador subjected to forced labor."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("PER", "ESP"), ("PER", "CHL"), ("BOL", "PER"), ("ECU", "PER")}
+    assert flows[("PER", "ESP")]["victims"] == ["women", "girls"]
+    assert flows[("PER", "ESP")]["exploitation"] == ["sexual"]
+    assert flows[("ECU", "PER")]["victims"] == ["men"] and flows[("ECU", "PER")]["exploitation"] == ["labor"]
+    # A second role phrase that says nothing of its own changes nothing.
+    text = "Jordan is a source country for women trafficked to Iraq for sexual exploitation, and a transit country."
+    flows = facts_of(text, "flow")
+    assert [(f["origin"], f["destination"], f["exploitation"]) for f in flows] == [("JOR", "IRQ", ["sexual"])]
+
+
+def test_a_flow_with_no_purpose_takes_its_role_frames() -> None:
+    # The frame earlier in the sentence.
+    text = (
+        "Belarus is a source country for women and girls trafficked for commercial sexual exploitation; "
+        "Belarusian women are trafficked to Germany and Poland."
+    )
+    assert {f["destination"]: f["exploitation"] for f in facts_of(text, "flow")} == {
+        "DEU": ["sexual"],
+        "POL": ["sexual"],
+    }
+    # The frame in the sentence before, when the flow takes the frame's country from it.
+    text = (
+        "Cyprus is a destination country for women trafficked for sexual exploitation. "
+        "Last year, women were trafficked from Romania and Moldova."
+    )
+    assert {f["origin"]: f["exploitation"] for f in facts_of(text, "flow")} == {
+        "ROU": ["sexual"],
+        "MDA": ["sexual"],
+    }
+    # Not when the flow names its own places in another sentence, nor for other victims.
+    text = (
+        "Belarus is a source country for women trafficked for sexual exploitation and forced labor. "
+        "Belarusian women are trafficked to Germany and Poland."
+    )
+    assert {f["exploitation"] == [] for f in facts_of(text, "flow")} == {True}
+    text = (
+        "Cyprus is a destination country for women trafficked for sexual exploitation. "
+        "Last year, men were trafficked from Romania and Moldova."
+    )
+    assert {f["exploitation"] == [] for f in facts_of(text, "flow")} == {True}
+    # Nor from a frame two sentences back.
+    text = (
+        "Cyprus is a destination country for women trafficked for sexual exploitation. The government "
+        "opened a shelter. Last year, women were trafficked from Romania and Moldova."
+    )
+    assert {f["exploitation"] == [] for f in facts_of(text, "flow")} == {True}
+
+
+def test_many_or_some_alone_take_the_purposes_said_before() -> None:
+    text = (
+        "Laotian girls are subjected to sex trafficking abroad; many are deceived by job offers and sold "
+        "to brothel owners in Thailand and Malaysia."
+    )
+    assert {f["destination"]: f["exploitation"] for f in facts_of(text, "flow", "laos.txt")} == {
+        "THA": ["sexual"],
+        "MYS": ["sexual"],
+    }
+    # "Many victims" names its own people: nothing is carried over.
+    text = (
+        "Laos is a source country for women trafficked for sexual exploitation. Many victims are Lao "
+        "children trafficked from rural areas to cities."
+    )
+    assert {f["exploitation"] == [] for f in facts_of(text, "flow", "laos.txt")} == {True}
+
+
+def test_some_take_only_the_victims_of_the_sentence_just_before() -> None:
+    text = (
+        "Lao men, women, and children are trafficked to Thailand. The government opened a shelter. Some "
+        "victims are subjected to forced labor in Malaysia."
+    )
+    flows = {f["destination"]: f for f in facts_of(text, "flow", "laos.txt")}
+    assert flows["MYS"]["victims"] == []
+    text = "Lao men and boys are trafficked to Thailand. Some are subjected to forced labor in Malaysia."
+    flows = {f["destination"]: f for f in facts_of(text, "flow", "laos.txt")}
+    assert flows["MYS"]["victims"] == ["men", "boys"]
+
+
+def test_words_for_young_victims_and_newer_forms() -> None:
+    text = "Police rescued three teenage victims from Ethiopia who had been forced into domestic servitude in Oman."
+    assert [f["victims"] for f in facts_of(text, "flow", "oman.txt")] == [["children"]]
+    text = "Officials identified 12 adult and minor Honduran females as victims of sex trafficking in Belize."
+    assert [f["victims"] for f in facts_of(text, "flow", "belize.txt")] == [["women", "girls"]]
+    text = "Officials identified four minor Honduran males as victims of forced labor in Belize."
+    assert [f["victims"] for f in facts_of(text, "flow", "belize.txt")] == [["boys"]]
+    text = "Some Cambodian men are trafficked to Burma and forced to work in online scam operations."
+    assert [f["exploitation"] for f in facts_of(text, "flow", "cambodia.txt")] == [["labor", "criminality"]]
+    text = "Yemen is a destination country for boys trafficked from Somalia as camel jockeys."
+    flows = facts_of(text, "flow")
+    assert [(f["exploitation"], f["sectors"]) for f in flows] == [(["labor"], ["camel racing"])]
+    text = "Nigerien girls are married off to older men from Nigeria and taken there for domestic servitude."
+    assert [f["exploitation"] for f in facts_of(text, "flow", "niger.txt")] == [
+        ["marriage", "domestic_servitude"]
+    ]
+    # A minor offense is no victim; an adult woman is a woman.
+    text = "Officials identified 12 adult Honduran females as victims of sex trafficking in Belize."
+    assert [f["victims"] for f in facts_of(text, "flow", "belize.txt")] == [["women"]]

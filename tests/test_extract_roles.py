@@ -102,3 +102,15 @@ def test_a_tourist_destination_is_not_a_role() -> None:
     assert roles("Chile is an investment destination and a source country for women.") == {
         ("CHL", "origin", None)
     }
+
+
+def test_a_role_for_goods_is_not_a_trafficking_role() -> None:
+    assert roles("Benin is a destination country for cotton grown in Burkina Faso.") == set()
+    assert roles("Guatemala is a transit country for cocaine bound for the north.") == set()
+    assert roles("Myanmar is a source of teak for Thailand.") == set()
+    # For people, their trafficking or a form of exploitation: a role.
+    assert roles("Benin is a destination country for cotton pickers trafficked from Togo.") == {
+        ("BEN", "destination", None)
+    }
+    assert roles("Guatemala is a transit country for trafficking.") == {("GTM", "transit", None)}
+    assert roles("Myanmar is a source country for forced labor.") == {("MMR", "origin", None)}

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from tests.helpers import facts_of
 
 
@@ -133,3 +134,35 @@ def test_a_country_that_is_on_a_tier() -> None:
     assert tiers(text, "x.txt") == {("TCD", 2018, "2WL")}
     assert tiers("Chad has been on Tier 2 since 2015.", "x.txt") == {("TCD", 2015, "2")}
     assert tiers("A country that is on Tier 3 may face sanctions.", "x.txt") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aid workers warned that a Tier 3 ranking would cost Malawi its development grants.",
+        "A Tier 2 Watch List placement for a fourth year would mean an automatic downgrade for Malawi.",
+        "If Malawi is placed on Tier 3, it may lose some aid.",
+        "Malawi risks being downgraded to Tier 3 next June.",
+        "Malawi faces a possible downgrade to Tier 3.",
+        "Malawi wants to move up to Tier 1 by next year.",
+        "Countries ranked Tier 3 may lose non-humanitarian aid, officials in Malawi said.",
+    ],
+)
+def test_a_tier_that_might_be_or_is_wanted_is_no_placement(text: str) -> None:
+    assert tiers(text, "malawi-2015.txt") == set()
+
+
+def test_placements_beside_what_they_may_bring() -> None:
+    assert tiers("In 2015 Malawi was ranked Tier 3 and may lose some aid.") == {("MWI", 2015, "3")}
+    assert tiers("In 2015 the report gave Malawi a Tier 3 ranking.") == {("MWI", 2015, "3")}
+    assert tiers("In 2015 Malawi received a Tier 2 ranking, which may help its exports.") == {
+        ("MWI", 2015, "2")
+    }
+
+
+def test_the_month_of_may_is_no_hedge() -> None:
+    (fact,) = facts_of("In May 2016, Malawi was placed on Tier 2.", "tier")
+    assert (fact["country"], fact["year"], fact["tier"], fact["hedged"]) == ("MWI", 2016, "2", False)
+    assert tiers("Malawi may be placed on Tier 3.", "malawi-2015.txt") == set()
+    (flow,) = facts_of("Malawian girls may be trafficked to Zambia.", "flow")
+    assert flow["hedged"] is True

@@ -118,8 +118,23 @@ class View:
     @property
     def hedged(self) -> bool:
         if self._hedged is None:
-            self._hedged = any(w in self.vocab.hedges for w in self.low)
+            self._hedged = any(
+                w in self.vocab.hedges and not self._month_may(n) for n, w in enumerate(self.low)
+            )
         return self._hedged
+
+    def _month_may(self, n: int) -> bool:
+        """'In May 2019', 'on 5 May': the month, not a hedge."""
+        if self.toks[n] != "May":
+            return False
+        nxt = self.low[n + 1] if n + 1 < len(self.low) else ""
+        before = self.low[n - 1] if n > 0 else ""
+        return (
+            nxt[:1].isdigit()
+            or before[:1].isdigit()
+            or before in _YEAR_LEAD
+            or before in ("on", "last", "next")
+        )
 
     def has(self, *words: str) -> bool:
         return any(w in self.low for w in words)

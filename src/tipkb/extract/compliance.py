@@ -17,9 +17,14 @@ RULE = "compliance.v1"
 _VERDICT = re.compile(
     r"\b(?P<neg>(?:does|do|did|has|have|had|is|was)\s*(?:not|n[’']t)\s+|failed\s+to\s+|fails\s+to\s+|"
     r"not\s+|never\s+)?(?:yet\s+)?(?P<fully>fully\s+)?(?:meets?|met|meeting|compl(?:y|ies|ied|ying)(?:\s+with)?)\s+"
-    r"(?:with\s+)?the\s+(?:tvpa[’']s\s+)?minimum\s+standards(?P<partial>\s+in\s+(?:several|some|many|key|a\s+number))?",
+    r"(?:with\s+)?the\s+(?:(?:tvpa[’']s\s+)?minimum\s+standards|trafficking\s+victims\s+protection\s+act\b)"
+    r"(?P<partial>\s+in\s+(?:several|some|many|key|a\s+number))?",
     re.I,
 )
+# "A Tier Two ranking means their governments do not fully comply ...": the countries last named
+# together (memory.group), not governments in general.
+_THEIR = re.compile(r"\btheir\s+governments?\b", re.I)
+_GROUP_RECENT = 6  # sentences
 _EFFORTS = re.compile(
     r"\b(?:making|made|makes|make|demonstrat\w+|undertak\w+|taking)\s+(?:significant|serious)\s+efforts",
     re.I,
@@ -34,9 +39,11 @@ _GENERIC = re.compile(
 
 def extract(view: View, memory: Memory) -> list[ComplianceFact]:
     text = view.sent.text
-    if "standards" not in text and "efforts" not in text:
+    if "standards" not in text and "efforts" not in text and "Protection Act" not in text:
         return []
-    if _GENERIC.search(text):
+    group = memory.group if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT else ()
+    their = bool(group) and _THEIR.search(text) is not None
+    if _GENERIC.search(text) and not their:
         return []
     verdict = _VERDICT.search(text)
     if verdict and (verdict.group("partial") or not (verdict.group("fully") or verdict.group("neg"))):
@@ -51,8 +58,7 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
         return []
     significant = None if efforts is None else not efforts_negated
     country = _country(view)
-    if not country:
-        return []
+    countries = group if their else ((country,) if country else ())
     return [
         ComplianceFact(
             doc=view.ctx.doc,
@@ -61,10 +67,11 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
             hedged=False,
             rule=RULE,
             section=view.ctx.section,
-            country=country,
+            country=code,
             fully_meets=fully,
             significant_efforts=significant,
         )
+        for code in countries
     ]
 
 

@@ -79,12 +79,16 @@ _CRIMES = word_set("flows.crimes")
 # "the (East Asian) city of Macau": the list of places goes on past these.
 _SETTLEMENT_OF = word_set("flows.settlement_of")
 _QUANTIFIERS = frozenset("some many most other the these those several".split())
+# "bonded labor" is debt bondage and labor both.
+_ALSO_LABOR = word_set("flows.also_labor")
 
 
 @dataclass(slots=True)
 class _Parts:
     origins: list[str] = field(default_factory=list)
     origin_at: list[tuple[int, str]] = field(default_factory=list)  # (token index, code)
+    dest_at: list[tuple[int, int, str]] = field(default_factory=list)  # (cue index, token index, code)
+    span: tuple[int, int] = (-1, -1)  # the sentence offset and clause start the token indices are from
     dests: list[str] = field(default_factory=list)
     onward: list[str] = field(default_factory=list)  # "... and on to X": reached via the dests
     via: list[str] = field(default_factory=list)
@@ -188,13 +192,48 @@ def _clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -
             via=parts.via + ([] if parts.dests else list(memory.named_dests)),
             local=parts.local,
             en_route=parts.en_route,
+            dest_at=parts.dest_at,
+            span=parts.span,
         )
     # Places wait for a "some"/"they" clause in the same sentence or the next one, no longer.
     fresh = memory.pending_at in (view.sent.start, memory.previous_sentence)
     if not named and memory.pending is not None and fresh and k < end and low[k] in _PRONOUN_SUBJECTS:
         parts = memory.pending  # "...migrate to Jordan for work; some are subjected to forced labor"
     memory.pending = None
-    return _flows(view, memory, start, end, parts, internal), internal
+    facts = _flows(view, memory, start, end, parts, internal)
+    if parts.frame and parts.span == (view.sent.start, start):
+        _remember_frame(view, memory, parts, start, end)
+    return facts, internal
+
+
+def _remember_frame(view: View, memory: Memory, parts: _Parts, start: int, end: int) -> None:
+    """Keep what a role frame says of the victims and purposes of each of its roles."""
+    spans, later = _frame_spans(view, start, end)
+    said: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for roles, (a, b) in zip((parts.frame_roles, later), spans or ((start, end),), strict=False):
+        for role in roles:
+            said.setdefault(role, (_victims(view, a, b), _exploitation(view, a, b)))
+    memory.frame, memory.frame_said, memory.frame_at = parts.frame, said, view.sent.start
+
+
+def _from_frame(
+    view: View, memory: Memory, origin: str, dest: str, victims: tuple[str, ...], leans: bool
+) -> tuple[str, ...]:
+    """The purposes a role frame gave for victims like these, for a flow of the frame's country that
+    names none of its own: a frame earlier in the sentence ("X is a source country for women trafficked
+    for sexual exploitation; X women are trafficked to A"), or in the sentence before when the flow
+    takes the frame's country from it ("... Women were trafficked from A and B": to X)."""
+    if memory.frame_said is None:
+        return ()
+    if memory.frame_at != view.sent.start and not (leans and memory.frame_at == memory.previous_sentence):
+        return ()
+    role = "origin" if origin == memory.frame else "destination" if dest == memory.frame else None
+    if role is None or role not in memory.frame_said:
+        return ()
+    frame_victims, exploitation = memory.frame_said[role]
+    if not victims or not set(victims) <= set(frame_victims):
+        return ()
+    return exploitation
 
 
 def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, internal: bool) -> list[FlowFact]:
@@ -206,6 +245,7 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
     subject = view.ctx.subject
 
     origins = _unique(parts.origins)
+    leans = not origins  # the frame's country (or the subject) is filled in, not named in the clause
     if not origins:
         if parts.frame and "origin" in parts.frame_roles:
             origins = [parts.frame]
@@ -233,21 +273,38 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
         foreign_origins = home is not None and any(o != home for o in origins)
         if parts.local and home or foreign_origins and not parts.via:
             dests = [home] if home else []
+            leans = leans or not parts.local
     elif parts.local and home and home not in dests:
         dests.append(home)
 
     victims = _victims(view, start, end) or _victims(view, 0, len(low))
     # "Primary destination countries include ...": the list goes on from the sentence about the victims.
     goes_on = parts.listed is not None and low[parts.listed[1] - 1] in _LIST_VERBS and not parts.named_first
-    if not victims and (low[start] in _PRONOUN_SUBJECTS or goes_on):
+    k = start + (low[start] in ("and", "but", ",", ";"))
+    pronoun = low[k] in _PRONOUN_SUBJECTS
+    # The sentence before, when it spoke of victims: what "some", "they" or a list that goes on refer to.
+    before = memory.trafficking_at == memory.previous_sentence >= 0
+    if not victims and (pronoun or goes_on) and before:
         victims = memory.victims
     sectors = _sectors(view, start, end)
     exploitation = _with_sector_labor(_exploitation(view, start, end), sectors)
     if not exploitation and goes_on:
         exploitation = memory.exploitation
+    # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
+    alone = pronoun and not (k + 1 < end and low[k + 1] in view.vocab.people)
+    if not exploitation and alone:
+        exploitation = _exploitation(view, 0, start) or (memory.exploitation if before else ())
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.exploitation:
         exploitation = _merge(memory.exploitation, exploitation)
-    windows = _origin_windows(view, parts.origin_at, start, end)
+    own_clause = parts.span == (view.sent.start, start)
+    windows = _origin_windows(view, parts.origin_at, start, end) if own_clause else {}
+    dest_windows = _dest_windows(view, parts.dest_at, start, end) if own_clause else {}
+    frame_spans, later_roles = (
+        _frame_spans(view, start, end) if own_clause and parts.frame and not dest_windows else ((), set())
+    )
+    placed = {code: i for i, code in parts.origin_at} | {code: i for _, i, code in parts.dest_at}
+    if frame_spans:
+        windows = {}
     year = view.year()
     hedged = view.hedged
     evidence = view.evidence()
@@ -260,6 +317,8 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
     routes = [(d, passing) for d in dests] + [(d, tuple(dests) + passing) for d in onward]
     flows = [(o, d, via) for o in origins for d, via in routes]
     flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
+    if frame_spans:
+        flows = _within_role_phrases(flows, placed, frame_spans[1][0], parts, later_roles)
     reached = set(parts.dests)
     for origin, dest, via in flows:
         if via and (origin == dest or (dest in onward and origin in reached)):
@@ -268,6 +327,19 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
             continue
         own_victims = _victims(view, *windows[origin]) if origin in windows else ()
         own_exploitation = _exploitation(view, *windows[origin]) if origin in windows else ()
+        own_sectors = sectors
+        if frame_spans and (dest in placed or origin in placed):
+            at = placed.get(dest, placed.get(origin, start))
+            a, b = next(span for span in frame_spans if span[0] <= at < span[1])
+            own_victims = own_victims or _victims(view, a, b)
+            own_exploitation = own_exploitation or _exploitation(view, a, b)
+        elif dest in dest_windows and not via:
+            a, b = dest_windows[dest]
+            own_victims = own_victims or _victims(view, a, b)
+            said = _with_sector_labor(_exploitation(view, a, b), _sectors(view, a, b))
+            if said:
+                own_sectors = _sectors(view, a, b)
+                own_exploitation = own_exploitation or said
         facts.append(
             FlowFact(
                 doc=view.ctx.doc,
@@ -280,8 +352,10 @@ def _flows(view: View, memory: Memory, start: int, end: int, parts: _Parts, inte
                 destination=dest,
                 via=tuple(v for v in via if v not in (origin, dest)),
                 victims=own_victims or victims,
-                exploitation=own_exploitation or exploitation,
-                sectors=sectors,
+                exploitation=own_exploitation
+                or exploitation
+                or _from_frame(view, memory, origin, dest, own_victims or victims, leans),
+                sectors=own_sectors,
             )
         )
     return facts
@@ -336,6 +410,99 @@ def _origin_windows(
     out: dict[str, tuple[int, int]] = {}
     for (_, code), a, b in zip(origin_at, cuts, cuts[1:], strict=False):
         out.setdefault(code, (a, b))
+    return out
+
+
+def _dest_windows(
+    view: View, dest_at: list[tuple[int, int, str]], start: int, end: int
+) -> dict[str, tuple[int, int]]:
+    """Where each of several destinations is described, when each list of them has its own words
+    ("trafficked to A for sexual exploitation and to B for domestic servitude", "men to A for labor and
+    women to B for sex"): from the last 'and', comma or dash before the next list's 'to' up to the next.
+    Only when two of these spans name different victims or purposes; else the clause's are shared."""
+    groups: list[tuple[int, int, list[str]]] = []  # (cue index, last place index, codes)
+    for cue, i, code in dest_at:
+        if groups and groups[-1][0] == cue:
+            groups[-1][2].append(code)
+            groups[-1] = (cue, i, groups[-1][2])
+        else:
+            groups.append((cue, i, [code]))
+    if len(groups) < 2:
+        return {}
+    low = view.low
+    cuts = [start]
+    for (_, last, _), (cue, _, _) in zip(groups, groups[1:], strict=False):
+        cut = next((b for b in range(cue - 1, last, -1) if low[b] in ("and", ",", ";", "-", "–", "—")), cue)
+        cuts.append(cut)
+    cuts.append(end)
+    spans = list(zip(cuts, cuts[1:], strict=False))
+    said = [
+        (_victims(view, a, b), _with_sector_labor(_exploitation(view, a, b), _sectors(view, a, b)))
+        for a, b in spans
+    ]
+    if len({x for x in said if x != ((), ())}) < 2:
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    for (_, _, codes), span in zip(groups, spans, strict=False):
+        for code in codes:
+            out.setdefault(code, span)
+    return out
+
+
+def _frame_spans(view: View, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], set[str]]:
+    """'X is a source country for women subjected to sex trafficking in A and B, as well as a
+    destination country for men from C subjected to forced labor': the places of each role phrase take
+    the victims and purposes of that phrase (the two spans, when each names its own, and the roles of
+    the second)."""
+    low = view.low
+    roles = view.vocab.roles
+    cut = None
+    later: set[str] = set()
+    for n in range(start + 1, end - 2):
+        if low[n : n + 3] == ["as", "well", "as"]:
+            m = n + 3
+        elif low[n] == "and" and low[n - 1] == ",":
+            m = n + 1
+        else:
+            continue
+        while m < end and (low[m] == "," or view.vocab.extent.match_at(low, m, end)):
+            hit = view.vocab.extent.match_at(low, m, end)
+            m = hit[0] if hit else m + 1
+        if m >= end or low[m] not in ("a", "an"):
+            continue
+        k = m + 1
+        while k < end and (low[k] in roles or low[k] in (",", "and", "or")):
+            k += 1
+        if k > m + 1 and k < end and low[k] in ("country", "countries") and low[k - 1] in roles:
+            cut, later = n, {roles[w] for w in low[m + 1 : k] if w in roles}
+            break
+    if cut is None:
+        return (), set()
+    spans = ((start, cut), (cut, end))
+    said = [(_victims(view, a, b), _exploitation(view, a, b)) for a, b in spans]
+    return ((), set()) if ((), ()) in said or said[0] == said[1] else (spans, later)
+
+
+def _within_role_phrases(
+    flows: list[tuple[str, str, tuple[str, ...]]],
+    placed: dict[str, int],
+    cut: int,
+    parts: _Parts,
+    later_roles: set[str],
+) -> list[tuple[str, str, tuple[str, ...]]]:
+    """'X is a source country for women trafficked to A, as well as a destination country for men from
+    B': B's people go to X, not to A; A's come from X."""
+    out: list[tuple[str, str, tuple[str, ...]]] = []
+    frame = parts.frame or ""
+    for origin, dest, via in flows:
+        found = [(origin, dest, via)]
+        if origin in placed and dest in placed and (placed[origin] < cut) != (placed[dest] < cut):
+            found = []
+            if placed[dest] < cut and frame and "origin" in parts.frame_roles:
+                found.append((frame, dest, via))
+            if placed[origin] >= cut and frame and "destination" in later_roles:
+                found.append((origin, frame, ()))
+        out += [f for f in found if f not in out and f[0] != f[1]]
     return out
 
 
@@ -550,7 +717,7 @@ def _says_internal(view: View, start: int, end: int) -> bool:
 
 
 def _parts(view: View, start: int, end: int) -> _Parts:
-    parts = _Parts()
+    parts = _Parts(span=(view.sent.start, start))
     places = view.places_in(start, end)
     parts.frame, parts.frame_roles = _frame(view, places, start, end)
     parts.listed = _role_list(view, start, end)
@@ -573,6 +740,8 @@ def _parts(view: View, start: int, end: int) -> _Parts:
         elif kind == _DEST:
             onward = _after_on_to(view, p, places, start)
             (parts.onward if onward else parts.dests).append(p.code)
+            if not onward:
+                parts.dest_at.append((_cue_at(view, p, places, start), p.i, p.code))
             possessive = p.j < len(view.low) and view.low[p.j] in ("'s", "’s")  # "into Thailand's cities"
             if not possessive and _cue_word(view, p, places, start) in ("to", "into", "toward", "towards"):
                 parts.entered.add(p.code)
@@ -610,6 +779,12 @@ def _defines_trafficking(words: set[str]) -> bool:
 
 def _cue_word(view: View, p: Place, places: list[Place], start: int) -> str:
     """The word a place's list hangs from ("into" in "into A, B and C")."""
+    k = _cue_at(view, p, places, start)
+    return view.low[k] if k >= start else ""
+
+
+def _cue_at(view: View, p: Place, places: list[Place], start: int) -> int:
+    """Where the word a place's list hangs from stands (start - 1 if none)."""
     low = view.low
     ends = {q.j: q for q in places}
     k = p.i - 1
@@ -619,8 +794,8 @@ def _cue_word(view: View, p: Place, places: list[Place], start: int) -> str:
         elif low[k] in _GLUE or low[k] in _DIRECTIONS:
             k -= 1
         else:
-            return low[k]
-    return ""
+            return k
+    return start - 1
 
 
 def _taken_there(view: View, start: int, end: int) -> int | None:
@@ -1015,11 +1190,22 @@ def _names_local_place(view: View, start: int, end: int) -> bool:
 def _victims(view: View, start: int, end: int) -> tuple[str, ...]:
     """Victim groups named in a span; words inside a form of exploitation ("child soldiers") do not count."""
     inside = {n for i, j, _ in view.vocab.exploitation.find(view.low, start, end) for n in range(i, j)}
-    found = {
-        value
-        for i, _, value in view.vocab.victims.find(view.low, start, end)
+    low = view.low
+    hits = [
+        (i, value)
+        for i, _, value in view.vocab.victims.find(low, start, end)
         if i not in inside and not _given_to(view, i)
-    }
+    ]
+    found = set()
+    skip = -1
+    for n, (i, value) in enumerate(hits):
+        # "minor females": girls, not children; "adult and minor Venezuelan females": women and girls
+        nxt = hits[n + 1] if n + 1 < len(hits) else None
+        if low[i] == "minor" and nxt is not None and nxt[1] in ("women", "men") and nxt[0] - i <= 3:
+            value = "girls" if nxt[1] == "women" else "boys"
+            skip = -1 if "adult" in low[max(start, i - 2) : i] else n + 1
+        if n != skip:
+            found.add(value)
     return tuple(v for v in VICTIMS if v in found)
 
 
@@ -1033,6 +1219,8 @@ def _exploitation(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value not in out:
             out.append(value)
+        if " ".join(low[i:j]) in _ALSO_LABOR and "labor" not in out:
+            out.append("labor")
     return tuple(out)
 
 

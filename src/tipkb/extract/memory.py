@@ -28,6 +28,12 @@ class Memory:
     named_origins: tuple[str, ...] = ()
     named_dests: tuple[str, ...] = ()
     named_victims: tuple[str, ...] = ()
+    # What the last role frame said of each role ("X is a source country for women trafficked for
+    # sexual exploitation": origin -> (victims, exploitation)), for flows of the frame's country with no
+    # purpose of their own in that sentence or the next: (frame country, roles, at).
+    frame: str | None = None
+    frame_said: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] | None = None
+    frame_at: int = -1
     # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
     # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
     sentence_no: int = 0

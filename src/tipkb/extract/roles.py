@@ -16,6 +16,8 @@ _SERVES = word_set("roles.serves")
 _STOP = word_set("roles.stop")
 _NOT_TRAFFICKING = word_set("roles.not_trafficking")
 _INDICATIONS = word_set("roles.indications")
+# Besides people and forms of exploitation, what a role may be 'for'.
+_ABOUT_PEOPLE = word_set("roles.about_people")
 
 
 def extract(view: View, memory: Memory) -> list[RoleFact]:
@@ -110,7 +112,7 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
     if not out:
         return []
     tail = set(low[k : min(end, k + 6)])
-    if tail & _NOT_TRAFFICKING:
+    if tail & _NOT_TRAFFICKING or (k < end and low[k] == "for" and not _for_people(view, k + 1, end)):
         return []
     for role, more_extent in _later_roles(view, k, end):
         if role not in [r for r, _ in out]:
@@ -132,6 +134,15 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
         for subject in places
         for role, extent in out
     ]
+
+
+def _for_people(view: View, n: int, end: int) -> bool:
+    """Is what a role is 'for' people or their trafficking ('for women and children', 'for trafficked
+    persons', 'for forced labor'), not goods or travel ('a destination country for cocoa')?"""
+    window = view.low[n : min(end, n + 12)]
+    if set(window) & (view.vocab.people | _ABOUT_PEOPLE):
+        return True
+    return bool(view.vocab.victims.find(window) or view.vocab.exploitation.find(window))
 
 
 def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:

@@ -58,6 +58,27 @@ _NAMED_REPORT = re.compile(
 _HYPOTHETICAL = re.compile(
     r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
 )
+# "If X is placed on Tier 3", "X risks a downgrade to Tier 3", "X aims to reach Tier 1", "X could face a
+# Tier 3 ranking": a placement that may, might or should happen, not one that did (the clause before the
+# tier, its last words).
+_NOT_YET = re.compile(
+    r"\b(?:if|unless|whether|risk\w*|threat\w*|danger|fac(?:e|es|ed|ing)|avoid\w*|prevent\w*|possible|"
+    r"potential|want\w*|aim\w*|seek\w*|hop(?:e|es|ed|ing)|goal|strive\w*|would|could|(?-i:may)|might|will|"
+    r"must|should|shall)\b",
+    re.I,
+)
+# "a Tier 3 ranking would cost ...": a tier as the subject of what would happen.
+_WOULD_AFTER = re.compile(
+    r"^\s*(?:ranking|rating|designation|placement|status|listing|classification)\b[^.;,]{0,40}?"
+    r"\b(?:would|could|may|might|will|can)\b",
+    re.I,
+)
+# "Countries ranked Tier 3 may lose aid": countries in general, not named ones ("the two countries").
+_COUNTRIES_IN_GENERAL = re.compile(
+    r"(?<![\w’'] )(?<!\w)\b(?:countries|governments|nations)\s+(?:that are\s+|which are\s+)?"
+    r"(?:ranked|placed|rated|on|in|designated|listed|classified)\b",
+    re.I,
+)
 # Generic descriptions of what a tier means are not placements of a country.
 _GENERIC = re.compile(
     r"\bcountries whose governments\b|\bany country\b|\ba country (?:that|which|whose)\b|"
@@ -97,6 +118,8 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         before = text[max(0, m.start() - 40) : m.start()]
         if not heading and _HYPOTHETICAL.search(before):
             continue  # "a waiver from an otherwise required downgrade to Tier 3"
+        if not heading and _not_yet(view, text, m):
+            continue
         moved_from = not heading and re.search(r"\bfrom (?:the )?[\"“]?$", before) and len(matches) > 1
         if moved_from or (not heading and _LAST_YEAR.search(before)):
             # "a reversal of last year's Tier Two ranking"
@@ -119,6 +142,26 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         if not heading and first is not None and _AGAIN.search(text):
             facts.extend(_facts(view, country, tier, [first - 1]))
     return facts
+
+
+def _not_yet(view: View, text: str, m: re.Match[str]) -> bool:
+    """Is the tier one a country might, could or wants to get ('If X is placed on Tier 3', 'a Tier 3
+    ranking would cost aid', 'X risks a downgrade to Tier 3'), or that of countries in general
+    ('Countries ranked Tier 3 may lose aid'), rather than a placement?"""
+    tier_tok = _token_at(view, m.start())
+    start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
+    base = view.sent.start
+    lead = text[view.chars[start] - base if start < len(view.chars) else 0 : m.start()]
+    near = " ".join(lead.split()[-6:])
+    if _NOT_YET.search(near) or re.search(r"\b(?:if|unless|whether)\b", lead, re.I):
+        return True
+    article = re.search(r"\b(?:a|an)\s+[\"“']?$", lead, re.I)
+    if article and _WOULD_AFTER.search(text[m.end() :]):
+        return True
+    general = _COUNTRIES_IN_GENERAL.search(lead)
+    return general is not None and not re.search(
+        r"\b(?:the|these|those|both|two|three|all)\s+(?:\w+\s+)?$", lead[: general.start()], re.I
+    )
 
 
 def _facts(
