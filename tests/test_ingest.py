@@ -202,9 +202,11 @@ def test_killed_ingest_leaves_only_whole_documents(backend: str, tmp_path: Path)
             assert store.counts()["documents"] == len(texts)
 
 
-def test_analysing_documents_leaves_the_vocabulary_as_it_was() -> None:
-    """Every new word and number a document brings is forgotten once it is analysed (spaCy's memory zone),
-    so a long ingest does not grow; the facts are the same as without the zone."""
+def test_analysing_documents_leaves_the_vocabulary_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the vocabulary is full (``KEEP_WORDS``), every new word and number a document brings is
+    forgotten once it is analysed (spaCy's memory zone), so a long ingest does not grow; below that,
+    words are kept (and their tokenization cached). The facts are the same either way."""
+    from tipkb import segment as seg_module
     from tipkb.extract import _extract
     from tipkb.segment import nlp
 
@@ -215,8 +217,13 @@ def test_analysing_documents_leaves_the_vocabulary_as_it_was() -> None:
         )
 
     analyse(Document(text=text(0), source="warm.txt"))
+    monkeypatch.setattr(seg_module, "KEEP_WORDS", len(nlp().vocab) + 1_000_000)
+    words = len(nlp().vocab)
+    analyse(Document(text=text(1), source="kept.txt"))
+    assert len(nlp().vocab) > words  # room left: its new words stay
+    monkeypatch.setattr(seg_module, "KEEP_WORDS", 0)
     strings = len(nlp().vocab.strings)
-    for n in range(1, 30):
+    for n in range(2, 30):
         record = analyse(Document(text=text(n), source=f"doc{n}.txt"))
         assert any(f.type == "flow" for f in record.facts)
     assert len(nlp().vocab.strings) == strings

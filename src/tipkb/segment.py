@@ -29,6 +29,11 @@ _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 _STARTERS = {"In", "The", "During", "According", "A", "An", "Some", "Many", "Most", "There", "This", "It"}
 
 
+# Words the vocabulary keeps for good before new ones are forgotten after each document (``transient``):
+# about 40 MB.
+KEEP_WORDS = 50_000
+
+
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """spaCy's blank English pipeline with tipkb's tokenizer tweaks (citations stay one token)."""
@@ -246,10 +251,15 @@ def segment(text: str) -> Segmented:
 
 @contextmanager
 def transient() -> Iterator[None]:
-    """A scope for analysing one document: the strings and words spaCy adds to its vocabulary inside are
-    freed on leaving, so memory stays flat over any number of documents (otherwise it grows with every
-    new name and number met). Nothing spaCy made inside (a Doc, a ``Segmented``) may be used after."""
+    """A scope for analysing one document. Until spaCy's vocabulary holds ``KEEP_WORDS`` words, the words
+    a document brings are kept (with the tokenizer's cache of them, which is most of its speed: common
+    words are met again and again); from then on, the words and strings added inside are freed on
+    leaving (a spaCy memory zone), so memory stays flat over any number of documents instead of growing
+    with every new name and number. Nothing spaCy made inside (a Doc, a ``Segmented``) may be used after."""
     pipeline = nlp()
     _matcher()  # made outside, to last
+    if len(pipeline.vocab) < KEEP_WORDS:
+        yield
+        return
     with pipeline.memory_zone():
         yield
