@@ -329,9 +329,10 @@ def list_facts(
 @router.get("/documents", response_model=Page, tags=["documents"])
 def list_documents(request: Request, limit: Limit = DEFAULT_LIMIT, offset: Offset = 0) -> dict[str, Any]:
     """The stored documents (without their text), by source."""
-    page = _page(views.documents(stores_of(request)).ordered, limit, offset, "/api/documents", {})
-    page["items"] = [d.to_dict() for d in page["items"]]
-    return page
+    docs, total = views.document_list(stores_of(request), limit, offset)
+    return views.page(
+        [d.to_dict() for d in docs], limit=limit, offset=offset, total=total, path="/api/documents", params={}
+    )
 
 
 DocId = Annotated[str, PathParam(max_length=64, description="16 hexadecimal digits (see /api/documents)")]

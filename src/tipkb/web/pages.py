@@ -452,16 +452,16 @@ def search_page(
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
-    index = views.documents(_stores(request))
     size = 100
+    docs, total = views.document_list(_stores(request), size, offset)
     return render(
         request,
         "documents.html",
         title="Documents",
-        docs=index.ordered[offset : offset + size],
-        total=len(index.ordered),
+        docs=docs,
+        total=total,
         offset=offset,
-        next=f"/documents?offset={offset + size}" if offset + size < len(index.ordered) else None,
+        next=f"/documents?offset={offset + size}" if offset + size < total else None,
         prev=f"/documents?offset={max(offset - size, 0)}" if offset else None,
     )
 

@@ -134,29 +134,33 @@ class DocInfo:
         }
 
 
-@dataclass
-class DocIndex:
-    by_source: dict[str, DocInfo] = field(default_factory=dict)
-    by_id: dict[str, DocInfo] = field(default_factory=dict)
-    ordered: list[DocInfo] = field(default_factory=list)
+_DOC_COLUMNS = "source, hash, title, subject, report_year, n_sentences, n_facts"
 
 
-def documents(stores: Stores) -> DocIndex:
-    """Every stored document (without its text), by source and by id (the first 16 hex digits of its
-    content hash)."""
+def _doc_info(row: Sequence[Any]) -> DocInfo:
+    source, digest, title, subject, year, n_sent, n_facts = row
+    return DocInfo(digest[:16], source, title, subject, year, int(n_sent), int(n_facts), digest)
 
-    def compute(store: Store) -> DocIndex:
-        index = DocIndex()
-        for source, digest, title, subject, year, n_sent, n_facts in store.rows(
-            "SELECT source, hash, title, subject, report_year, n_sentences, n_facts FROM documents ORDER BY source"
-        ):
-            info = DocInfo(digest[:16], source, title, subject, year, int(n_sent), int(n_facts), digest)
-            index.by_source[source] = info
-            index.by_id[info.id] = info
-            index.ordered.append(info)
-        return index
 
-    return stores.memo("documents", compute)
+def document_info(stores: Stores, doc_id: str) -> DocInfo | None:
+    """The document whose id (the first 16 hex digits of its content hash) this is, if any: one lookup
+    on the hash index (every id sorts between its digits and its digits followed by "g")."""
+    if not DOC_ID.match(doc_id):
+        return None
+    rows = stores.get().rows(
+        f"SELECT {_DOC_COLUMNS} FROM documents WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT 1",
+        [doc_id, doc_id + "g"],
+    )
+    return _doc_info(rows[0]) if rows else None
+
+
+def document_list(stores: Stores, limit: int, offset: int) -> tuple[list[DocInfo], int]:
+    """A page of the stored documents (without their text) by source, and how many there are."""
+    store = stores.get()
+    rows = store.rows(
+        f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY source LIMIT {int(limit)} OFFSET {int(offset)}"
+    )
+    return [_doc_info(r) for r in rows], int(store.rows("SELECT COUNT(*) FROM documents")[0][0])
 
 
 def document_ids(stores: Stores, sources: Iterable[str]) -> dict[str, str]:
@@ -238,7 +242,7 @@ def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
     """A document: its text, its facts, and the evidence spans (each with the ids of the facts it states)."""
     if not DOC_ID.match(doc_id):
         raise NotFound(f"no document {doc_id!r}: a document id is 16 hexadecimal digits")
-    info = documents(stores).by_id.get(doc_id)
+    info = document_info(stores, doc_id)
     store = stores.get()
     stored = store.document(info.source) if info else None
     if info is None or stored is None:
@@ -286,9 +290,9 @@ def document_sentences(
 ) -> tuple[list[dict[str, Any]], bool]:
     """A document's sentences in text order (from the one holding offset ``at``), each with the ids of the
     facts it states; and whether there are more."""
-    if not DOC_ID.match(doc_id) or doc_id not in documents(stores).by_id:
+    info = document_info(stores, doc_id)
+    if info is None:
         raise NotFound(f"no document {doc_id!r}")
-    info = documents(stores).by_id[doc_id]
     store = stores.get()
     internal = hash64(info.digest)
     where, params = "document_id = ?", [internal]
