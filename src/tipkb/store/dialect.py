@@ -6,6 +6,7 @@ placeholders; a dialect connects, translates placeholders, runs transactions and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -29,6 +30,15 @@ class StoreError(Exception):
     def __init__(self, message: str, usage: bool = False) -> None:
         super().__init__(message)
         self.usage = usage
+
+
+class StoreFull(StoreError):
+    """The disk (or the database's space) filled up during a write: the transaction was rolled back."""
+
+
+# SQLite's primary result code for "database or disk is full"; PostgreSQL's SQLSTATE disk_full.
+SQLITE_FULL = 13
+PG_DISK_FULL = "53100"
 
 
 class Dialect:
@@ -116,25 +126,41 @@ class SQLiteDialect(Dialect):
         try:
             return self.conn.execute(query, params).fetchall()
         except sqlite3.OperationalError as err:
+            self._raise_full(err)
             if "readonly" in str(err) or "read-only" in str(err):
                 raise StoreError(f"{self.path}: database is read-only") from None
             raise
 
     def executemany(self, query: str, rows: Sequence[Params]) -> None:
-        self.conn.executemany(query, rows)
+        try:
+            self.conn.executemany(query, rows)
+        except sqlite3.OperationalError as err:
+            self._raise_full(err)
+            raise
+
+    def _raise_full(self, err: sqlite3.OperationalError) -> None:
+        if (getattr(err, "sqlite_errorcode", 0) & 0xFF) == SQLITE_FULL:
+            raise StoreFull(f"{self.path}: the disk is full") from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
+            self._raise_full(err)
             raise StoreError(f"{self.path}: {_sqlite_problem(err)}") from None
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as err:
+            # A failed COMMIT (a full disk) leaves the transaction open; SQLite may also have rolled
+            # back already. Either way the store is as before the transaction.
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.OperationalError):
+                self._raise_full(err)
             raise
-        self.conn.execute("COMMIT")
 
     def has_table(self, name: str) -> bool:
         return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
@@ -228,13 +254,22 @@ class PostgresDialect(Dialect):
                 cur.execute(self.sql(query), params)
                 return cur.fetchall() if cur.description else []
         except self._psycopg.OperationalError as err:
+            self._raise_full(err)
             raise StoreError(f"PostgreSQL at {self.where}: {_first_line(err)}") from None
 
     def executemany(self, query: str, rows: Sequence[Params]) -> None:
         if not rows:
             return
-        with self.conn.cursor() as cur:
-            cur.executemany(self.sql(query), rows)
+        try:
+            with self.conn.cursor() as cur:
+                cur.executemany(self.sql(query), rows)
+        except self._psycopg.OperationalError as err:
+            self._raise_full(err)
+            raise
+
+    def _raise_full(self, err: Exception) -> None:
+        if getattr(err, "sqlstate", None) == PG_DISK_FULL:
+            raise StoreFull(f"PostgreSQL at {self.where}: the disk is full") from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -242,6 +277,7 @@ class PostgresDialect(Dialect):
             with self.conn.transaction():
                 yield
         except self._psycopg.OperationalError as err:
+            self._raise_full(err)
             raise StoreError(f"PostgreSQL at {self.where}: {_first_line(err)}") from None
 
     def has_table(self, name: str) -> bool:
