@@ -104,10 +104,16 @@ class SQLiteDialect(Dialect):
 
     def __init__(self, path: str, create: bool, mapped: bool = False) -> None:
         self.path = path
+        # A store only read from, on a read-only file, folder or filesystem: SQLite cannot make the
+        # files a WAL database is opened with (-shm, -wal) there, so it is opened read-only.
+        self.read_only = path != ":memory:" and not create and not _writable(path)
         if path != ":memory:":
             _check_sqlite_path(path, create)
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            if self.read_only:
+                self.conn = _connect_read_only(path)
+            else:
+                self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA cache_size = -65536")
@@ -117,7 +123,7 @@ class SQLiteDialect(Dialect):
                 # (They count in each process's RSS, shared, so writers, whose memory is measured, don't.)
                 self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-            if mode != "wal" and path != ":memory:":
+            if mode != "wal" and path != ":memory:" and not self.read_only:
                 self.conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{path}: {_sqlite_problem(err)}") from None
@@ -128,7 +134,9 @@ class SQLiteDialect(Dialect):
         except sqlite3.OperationalError as err:
             self._raise_full(err)
             if "readonly" in str(err) or "read-only" in str(err):
-                raise StoreError(f"{self.path}: database is read-only") from None
+                raise StoreError(
+                    f"{self.path}: the database is read-only (the file or its folder cannot be written)"
+                ) from None
             raise
 
     def executemany(self, query: str, rows: Sequence[Params]) -> None:
@@ -195,12 +203,40 @@ class SQLiteDialect(Dialect):
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
 
 
+def _writable(path: str) -> bool:
+    """Whether SQLite can write the file and make its journal files beside it."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not p.exists():
+        return True  # a missing store: the error is reported by _check_sqlite_path
+    return os.access(p, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection: ``mode=ro`` when SQLite can share the WAL index there, else
+    ``immutable=1`` (no locks, no journal files), which is right only when no WAL holds changes."""
+    uri = Path(path).absolute().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        pass
+    wal = Path(path + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(
+            f"{path} is read-only and its changes in {wal.name} are not merged yet: open it once where "
+            "it can be written (any tipkb command there does it)"
+        )
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
 def _sqlite_problem(err: sqlite3.DatabaseError) -> str:
     text = str(err)
     if "file is not a database" in text:
         return "not a SQLite database"
     if "readonly" in text:
-        return "database is read-only"
+        return "the database is read-only (the file or its folder cannot be written)"
     if "unable to open" in text:
         return "cannot open the database file"
     return text
@@ -211,9 +247,17 @@ def _check_sqlite_path(path: str, create: bool) -> None:
     if p.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
     if p.exists():
-        # Write bits, not os.access: root may write anywhere, but a file marked read-only stays so.
-        if not p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and create:
-            raise StoreError(f"{path}: database is read-only")
+        # Write bits, not os.access alone: root may write anywhere, but a file marked read-only stays so.
+        if create and os.statvfs(p).f_flag & os.ST_RDONLY:
+            raise StoreError(f"{path}: the filesystem it is on is read-only")
+        if create and (
+            not p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(p, os.W_OK)
+        ):
+            raise StoreError(f"{path}: the database file is read-only")
+        if create and not os.access(p.parent, os.W_OK):
+            raise StoreError(
+                f"{path}: the folder {p.parent} is read-only (SQLite writes its journal beside the database)"
+            )
         return
     if not create:
         raise StoreError(f"no knowledge base at {path} (run `tipkb ingest` first, or give --db)")
