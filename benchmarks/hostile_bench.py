@@ -1,0 +1,116 @@
+"""Hostile files, bounded: how long reading them takes and how much memory, against a plain file of the
+same size read in the same run (timings on a shared machine are noisy; the ratios are what count).
+
+    python benchmarks/hostile_bench.py [--sizes 0.5,1,2,5] [--timeout 120]
+
+- HTML nested as deep as the size allows (``<div>`` and ``<span>`` around a sentence each, closed and
+  never closed; bare ``<div>x</div>``) against a shallow page of paragraphs of the same size: the time
+  should grow linearly with the size, the ratio stay near 1 or below.
+
+Run with ``PYTHONPATH`` at another tipkb's ``src`` to measure that one (the "before" figures).
+
+Each case runs in its own process (its peak RSS is that process's), killed after --timeout seconds.
+The figures go into the "Hostile files" section of docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _report import write_section  # noqa: E402
+
+MB = 1024 * 1024
+SENTENCE = "Officials identified victims of forced labor in the fishing sector. "
+
+CHILD = r"""
+import json, resource, sys, time
+from tipkb.read import ReadError, read_document
+start = time.perf_counter()
+try:
+    doc = read_document(sys.argv[1])
+    outcome = f"{len(doc.text):,} characters"
+except ReadError as err:
+    outcome = f"ReadError: {err}"
+print(json.dumps({"seconds": time.perf_counter() - start, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "outcome": outcome}))
+"""
+
+
+def html_case(kind: str, size: int) -> bytes:
+    """A page of about ``size`` bytes: shallow paragraphs, or elements nested as deep as the size allows."""
+    head, tail = "<html><head><title>Report</title></head><body>", "</body></html>"
+    if kind == "shallow":
+        unit = f"<p>{SENTENCE}</p>\n"
+        return (head + unit * (size // len(unit)) + tail).encode()
+    tag = "div" if "div" in kind else "span"
+    closed = "unclosed" not in kind
+    unit = f"<{tag}>x" if "bare" in kind else f"<{tag}>{SENTENCE}"
+    per = len(unit) + (len(tag) + 3 if closed else 0)
+    n = size // per
+    return (head + unit * n + (f"</{tag}>" * n if closed else "") + tail).encode()
+
+
+def measure(path: Path, timeout: float) -> dict[str, object]:
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, str(path)], capture_output=True, text=True, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        return {"seconds": None, "rss_mb": None, "outcome": f"still running after {timeout:.0f} s"}
+    if done.returncode != 0:
+        return {"seconds": None, "rss_mb": None, "outcome": done.stderr.strip().splitlines()[-1]}
+    return dict(json.loads(done.stdout))
+
+
+def html_table(sizes: list[float], timeout: float, folder: Path) -> str:
+    kinds = ["shallow", "div", "span", "div-unclosed", "span-unclosed", "div-bare"]
+    rows = [
+        "| size | page | read time | vs shallow | per MB | peak RSS | result |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for mb in sizes:
+        size = int(mb * MB)
+        base: float | None = None
+        for kind in kinds:
+            path = folder / f"{kind}-{mb}.html"
+            path.write_bytes(html_case(kind, size))
+            got = measure(path, timeout)
+            seconds = got["seconds"]
+            if kind == "shallow":
+                base = seconds if isinstance(seconds, float) else None
+            ratio = f"{seconds / base:.2f}x" if isinstance(seconds, float) and base else "-"
+            shown = f"{seconds:.2f} s" if isinstance(seconds, float) else "-"
+            per_mb = f"{seconds / mb:.2f} s" if isinstance(seconds, float) else "-"
+            rss = f"{got['rss_mb']:.0f} MB" if got["rss_mb"] is not None else "-"
+            depth = "" if kind == "shallow" else f" ({path.read_bytes().count(b'<') - 3:,} tags)"
+            rows.append(
+                f"| {mb:g} MB | {kind}{depth} | {shown} | {ratio} | {per_mb} | {rss} | {got['outcome']} |"
+            )
+            print(rows[-1], flush=True)
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.5,1,2,5", help="file sizes in MB")
+    parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--no-write", action="store_true", help="print only, do not update docs/")
+    args = parser.parse_args()
+    sizes = [float(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="tipkb-hostile-") as tmp:
+        html = html_table(sizes, args.timeout, Path(tmp))
+    body = (
+        "Measured by `benchmarks/hostile_bench.py` (reading only: `tipkb.read.read_document`, each file in "
+        f"its own process; sizes {args.sizes} MB).\n\n### Deeply nested HTML\n\n{html}\n"
+    )
+    if not args.no_write:
+        print(write_section("reliability.md", "hostile", body, "Reliability"))
+
+
+if __name__ == "__main__":
+    main()
