@@ -7,6 +7,9 @@ same size read in the same run (timings on a shared machine are noisy; the ratio
   never closed; bare ``<div>x</div>``) against a shallow page of paragraphs of the same size: the time
   should grow linearly with the size, the ratio stay near 1 or below.
 
+- PDFs whose one content stream inflates to 1 GB and 4 GB (from about 1 and 4 MB): refused, in
+  bounded time and memory.
+
 Run with ``PYTHONPATH`` at another tipkb's ``src`` to measure that one (the "before" figures).
 
 Each case runs in its own process (its peak RSS is that process's), killed after --timeout seconds.
@@ -95,6 +98,27 @@ def html_table(sizes: list[float], timeout: float, folder: Path) -> str:
     return "\n".join(rows)
 
 
+def pdf_table(timeout: float, folder: Path) -> str:
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from test_pdf_bombs import TEXT, build_pdf, deflated
+
+    rows = [
+        "| PDF | file size | inflates to | read time | peak RSS | result |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for gb in (1, 4):
+        path = folder / f"bomb-{gb}gb.pdf"
+        path.write_bytes(build_pdf([deflated(TEXT, gb << 30)]))
+        got = measure(path, timeout)
+        shown = f"{got['seconds']:.2f} s" if isinstance(got["seconds"], float) else "-"
+        rss = f"{got['rss_mb']:.0f} MB" if got["rss_mb"] is not None else "-"
+        outcome = str(got["outcome"]).replace(str(path), path.name)
+        size = path.stat().st_size / MB
+        rows.append(f"| one content stream | {size:.1f} MB | {gb} GB | {shown} | {rss} | {outcome} |")
+        print(rows[-1], flush=True)
+    return "\n".join(rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.5,1,2,5", help="file sizes in MB")
@@ -104,9 +128,11 @@ def main() -> None:
     sizes = [float(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="tipkb-hostile-") as tmp:
         html = html_table(sizes, args.timeout, Path(tmp))
+        pdf = pdf_table(args.timeout, Path(tmp))
     body = (
         "Measured by `benchmarks/hostile_bench.py` (reading only: `tipkb.read.read_document`, each file in "
-        f"its own process; sizes {args.sizes} MB).\n\n### Deeply nested HTML\n\n{html}\n"
+        f"its own process; sizes {args.sizes} MB).\n\n### Deeply nested HTML\n\n{html}\n\n"
+        f"### PDF decompression bombs\n\n{pdf}\n"
     )
     if not args.no_write:
         print(write_section("reliability.md", "hostile", body, "Reliability"))
