@@ -10,6 +10,10 @@ same size read in the same run (timings on a shared machine are noisy; the ratio
 - PDFs whose one content stream inflates to 1 GB and 4 GB (from about 1 and 4 MB): refused, in
   bounded time and memory.
 
+- One document of --facts facts (one per sentence; 182,746 made a 5 MB upload in issue 15): the time
+  and size of its page and its API answer (first, middle and last page of facts) against a document
+  of one fact, through the app in this process.
+
 Run with ``PYTHONPATH`` at another tipkb's ``src`` to measure that one (the "before" figures).
 
 Each case runs in its own process (its peak RSS is that process's), killed after --timeout seconds.
@@ -119,20 +123,93 @@ def pdf_table(timeout: float, folder: Path) -> str:
     return "\n".join(rows)
 
 
+def document_table(facts: int, folder: Path) -> str:
+    import time
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from fastapi.testclient import TestClient
+
+    from store_helpers import record
+    from tipkb.store import open_store
+    from tipkb.web import create_app
+
+    def doc(source: str, n: int) -> object:
+        items = [
+            (
+                f"In {2000 + i % 20} officials counted {i} victims in district number {i}.",
+                [
+                    {
+                        "type": "statistic",
+                        "country": "NPL",
+                        "metric": "victims_identified",
+                        "value": i,
+                        "year": 2000 + i % 20,
+                    }
+                ],
+            )
+            for i in range(n)
+        ]
+        return record(source, items, title=source, subject="NPL")
+
+    db = folder / "docs.db"
+    started = time.perf_counter()
+    with open_store(str(db)) as store:
+        store.write_documents([doc("small.txt", 1), doc("flood.txt", facts)])  # type: ignore[list-item]
+    written = time.perf_counter() - started
+    rows = ["| document | URL | time (best of 3) | size |", "| --- | --- | --- | --- |"]
+    with TestClient(create_app(str(db), cache=False)) as client:
+        ids = {d["source"]: d["id"] for d in client.get("/api/documents").json()["items"]}
+        middle = facts // 2 // 500 * 500
+        last = (facts - 1) // 500 * 500
+        cases = [
+            ("1 fact", f"/documents/{ids['small.txt']}"),
+            ("1 fact", f"/api/documents/{ids['small.txt']}"),
+        ]
+        for offset in (0, middle, last):
+            cases.append((f"{facts:,} facts", f"/documents/{ids['flood.txt']}?offset={offset}"))
+        for offset in (0, last):
+            cases.append((f"{facts:,} facts", f"/api/documents/{ids['flood.txt']}?offset={offset}"))
+            cases.append(
+                (f"{facts:,} facts", f"/api/documents/{ids['flood.txt']}?offset={offset}&text=false")
+            )
+        for name, url in cases:
+            best = float("inf")
+            for _ in range(3):
+                t = time.perf_counter()
+                response = client.get(url)
+                best = min(best, time.perf_counter() - t)
+            assert response.status_code == 200, url
+            shown = url.replace(ids["flood.txt"], "ID").replace(ids["small.txt"], "ID")
+            rows.append(
+                f"| {name} | `{shown}` | {best * 1000:.0f} ms | {len(response.content) / MB:.2f} MB |"
+            )
+            print(rows[-1], flush=True)
+    text_mb = (
+        sum(len(f"In 2000 officials counted {i} victims in district number {i}.") + 1 for i in range(facts))
+        / MB
+    )
+    return (
+        f"A document of {facts:,} facts and {text_mb:.1f} MB of text (written in {written:.0f} s).\n\n"
+        + "\n".join(rows)
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.5,1,2,5", help="file sizes in MB")
     parser.add_argument("--timeout", type=float, default=120.0)
+    parser.add_argument("--facts", type=int, default=182_746, help="facts of the flooding document")
     parser.add_argument("--no-write", action="store_true", help="print only, do not update docs/")
     args = parser.parse_args()
     sizes = [float(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="tipkb-hostile-") as tmp:
         html = html_table(sizes, args.timeout, Path(tmp))
         pdf = pdf_table(args.timeout, Path(tmp))
+        flood = document_table(args.facts, Path(tmp))
     body = (
         "Measured by `benchmarks/hostile_bench.py` (reading only: `tipkb.read.read_document`, each file in "
         f"its own process; sizes {args.sizes} MB).\n\n### Deeply nested HTML\n\n{html}\n\n"
-        f"### PDF decompression bombs\n\n{pdf}\n"
+        f"### PDF decompression bombs\n\n{pdf}\n\n### One document flooding its page\n\n{flood}\n"
     )
     if not args.no_write:
         print(write_section("reliability.md", "hostile", body, "Reliability"))
