@@ -4,7 +4,7 @@ the p50/p95 latency of profile, flows, tiers and search on it (SQLite).
     python benchmarks/store_bench.py [--facts 1000000] [--db PATH] [--shared ../shared] [--no-write]
 
 1. Ingest vs extraction: the shared narratives, each in a few copies made distinct by a trailing line, are
-   extracted alone (``extract_document``) and then ingested (``ingest_documents``: segment, extract, store;
+   extracted alone (``extract_document``) and then ingested (``ingest``: segment, extract, store;
    each document whole, committed every 0.5 s of work) into a fresh store; best of three runs each.
 2. Bulk build: each distinct narrative is analysed once and stored again and again under varied names
    (``copies/00042/d03-moldova.txt``, with a trailing line so that each copy is its own document) in batches
@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import write_section  # noqa: E402
 from tipkb import query  # noqa: E402
 from tipkb.extract import extract_document  # noqa: E402
-from tipkb.ingest import analyse, ingest_documents  # noqa: E402
 from tipkb.model import Document  # noqa: E402
+from tipkb.pipeline import analyse, ingest  # noqa: E402
 from tipkb.store import DocumentRecord, Store, open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,7 +77,7 @@ def ingest_vs_extraction(texts: list[tuple[str, str]], tmp: Path, rounds: int) -
         extraction.append(time.perf_counter() - start)
         with open_store(str(tmp / f"ingest-{attempt}.db")) as store:
             start = time.perf_counter()
-            report = ingest_documents(store, docs)
+            report = ingest(store, docs)
             ingestion.append(time.perf_counter() - start)
             assert report.outcomes["new"] == len(docs), report.summary()
     return {
@@ -111,6 +111,7 @@ def bulk_build(store: Store, texts: list[tuple[str, str]], target: int) -> dict[
                     title=rec.title,
                     subject=rec.subject,
                     report_year=rec.report_year,
+                    ruleset=rec.ruleset,
                 )
             )
             facts += len(rec.facts)

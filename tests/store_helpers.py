@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tipkb.model import fact_from_dict
+from tipkb.pipeline import current_ruleset
 from tipkb.store import DocumentRecord
 
 PG_URL = os.environ.get("TIPKB_TEST_PG")
@@ -95,6 +96,7 @@ def record(source: str, items: list[tuple[str, list[dict[str, Any]]]], **kw: Any
             fields = {"year": None, "rule": "test.v1", **fields, "doc": source}
             fields["evidence"] = {"start": start, "end": start + len(sentence), "text": sentence}
             facts.append(fact_from_dict(fields))
+    kw.setdefault("ruleset", current_ruleset())
     return DocumentRecord(source=source, text=text, sentences=sentences, facts=facts, **kw)
 
 

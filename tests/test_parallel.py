@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from store_helpers import BACKENDS, FIXTURE_TEXTS, store_url
-from tipkb.ingest import ingest
-from tipkb.parallel import WORKER_NAME
+from tipkb.pipeline import ingest
+from tipkb.pipeline.pool import WORKER_NAME
 from tipkb.store import open_store
 
 

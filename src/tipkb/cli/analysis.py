@@ -13,8 +13,8 @@ from typing import Any
 import typer
 
 from tipkb import query
-from tipkb.cli import app
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
+from tipkb.cli.root import app
 from tipkb.store import Store, StoreError, open_store
 
 

@@ -1,5 +1,5 @@
 """The knowledge-base commands: ingest, reextract, profile, flows, tiers, stats, facts, search,
-conflicts, export. Each opens the store, calls one function of ``tipkb.ingest``, ``tipkb.query`` or
+conflicts, export. Each opens the store, calls one function of ``tipkb.pipeline``, ``tipkb.query`` or
 ``tipkb.export``, and prints."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from typing import Any
 import typer
 
 from tipkb import query
-from tipkb.cli import app
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
+from tipkb.cli.root import app
 from tipkb.store import Store, StoreError, open_store
 
 EVIDENCE_OPTION = typer.Option(False, "--evidence", "-e", help="Show the sentences that state each line.")
@@ -134,7 +134,7 @@ def ingest_command(
     A document whose text is already stored is skipped; a file whose text changed replaces its facts.
     Ctrl-C stops cleanly (what was extracted is kept); the same command then resumes.
     """
-    from tipkb.ingest import IngestReport, Interrupted, ingest
+    from tipkb.pipeline import IngestReport, Interrupted, ingest
 
     if scheduler and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
@@ -143,12 +143,15 @@ def ingest_command(
     report: IngestReport | None = None
     try:
         with _store(db, create=True) as store:
-            if engine is Engine.dask:
-                from tipkb.parallel import ingest_dask
-
-                report = ingest_dask(store, paths, scheduler, progress, commit_every, jobs=jobs)
-            else:
-                report = ingest(store, paths, progress=progress, commit_every=commit_every, jobs=jobs)
+            report = ingest(
+                store,
+                paths,
+                "dask" if engine is Engine.dask else "local",
+                jobs=jobs,
+                scheduler=scheduler,
+                progress=progress,
+                commit_every=commit_every,
+            )
     except Interrupted as stopped:
         report = stopped.report
     except KeyboardInterrupt:
@@ -177,7 +180,7 @@ def reextract_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
 ) -> None:
     """Run the current extraction rules again over stored documents extracted by other rules."""
-    from tipkb.ingest import reextract
+    from tipkb.pipeline import reextract
 
     with _store(db) as store:
         report = reextract(store, everything, progress=_progress_printer(verbose))

@@ -78,13 +78,6 @@ def hash64(text: str) -> int:
     )
 
 
-def _current_ruleset() -> str:
-    # Imported when needed: the extractor loads spaCy, which queries of the store never need.
-    from tipkb.extract import RULESET
-
-    return RULESET
-
-
 def content_hash(text: str) -> str:
     """SHA-256 of a document's decoded text: what makes two documents the same document."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -101,12 +94,11 @@ class DocumentRecord:
     title: str | None = None
     subject: str | None = None
     report_year: int | None = None
-    ruleset: str = ""  # the current rule-set when empty
+    # The identity of the rules that made the facts (``tipkb.pipeline.current_ruleset()``).
+    ruleset: str = ""
     hash: str = field(default="")
 
     def __post_init__(self) -> None:
-        if not self.ruleset:
-            self.ruleset = _current_ruleset()
         if not self.hash:
             self.hash = content_hash(self.text)
 
@@ -487,14 +479,14 @@ class Store:
         """Run a read query written with ``?`` placeholders in the SQL both dialects accept."""
         return self.dialect.execute(sql, params)
 
-    def documents(self, stale_only: bool = False) -> list[tuple[str, str, str]]:
-        """(source, hash, ruleset) of stored documents; with ``stale_only``, those not extracted by the
-        current rule-set."""
+    def documents(self, stale_for: str | None = None) -> list[tuple[str, str, str]]:
+        """(source, hash, ruleset) of stored documents, by source; with ``stale_for`` (a rule set), only
+        those extracted by other rules."""
         sql = "SELECT source, hash, ruleset FROM documents"
         params: tuple[Any, ...] = ()
-        if stale_only:
+        if stale_for is not None:
             sql += " WHERE ruleset <> ?"
-            params = (_current_ruleset(),)
+            params = (stale_for,)
         return [(source, h, ruleset) for source, h, ruleset in self.rows(sql + " ORDER BY source", params)]
 
     def document(self, source: str) -> tuple[str, str | None] | None:
