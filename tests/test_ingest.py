@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 
 from store_helpers import BACKENDS, FIXTURE_TEXTS, store_url, write_corpus
-from tipkb.extract import RULESET, extract_document
+from tipkb.extract import extract_document
 from tipkb.model import Document
 from tipkb.pipeline import analyse, ingest, reextract
 from tipkb.read import read_document
+from tipkb.ruleset import RULESET
 from tipkb.segment import segment
 from tipkb.store import fact_from_row, open_store
 

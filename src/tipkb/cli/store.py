@@ -187,6 +187,37 @@ def reextract_command(
     typer.echo(f"{db_url(db)}: {report.summary()}")
 
 
+@app.command("status")
+def status_command(fmt: Format = FORMAT_OPTION, db: str | None = DB_OPTION) -> None:
+    """What the knowledge base holds, and how many documents older rules made (``tipkb reextract``
+    runs the current rules over exactly those).
+
+    A rule set is known by its rules' names and a hash of their code and vocabulary data: any change to
+    either makes the documents extracted before it stale.
+    """
+    from tipkb.ruleset import current_ruleset
+
+    current = current_ruleset()
+    with _store(db) as store:
+        counts = store.counts()
+        rulesets = store.rulesets()
+    stale = sum(n for ruleset, n in rulesets if ruleset != current)
+    rows = [{"ruleset": r, "documents": n, "current": r == current} for r, n in rulesets]
+    if fmt is Format.json:
+        _print_json({**counts, "stale": stale, "ruleset": current, "rulesets": rows})
+        return
+    if fmt is Format.table:
+        hint = ": run `tipkb reextract`" if stale else ""
+        typer.echo(
+            f"{db_url(db)}: {counts['documents']:,} documents, {counts['sentences']:,} sentences, "
+            f"{counts['facts']:,} facts; {stale:,} stale (extracted by older rules){hint}"
+        )
+        typer.echo(f"current rules: {current}")
+        if not rows:
+            return
+    write_rows(rows, fmt, ["ruleset", "documents", "current"], title="documents by rule set")
+
+
 # -- reading -----------------------------------------------------------------------------------
 
 FLOW_COLUMNS = [

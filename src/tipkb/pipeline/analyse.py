@@ -4,19 +4,15 @@ title, subject country, report year and the rule set that made the facts)."""
 from __future__ import annotations
 
 from tipkb.context import document_subject, report_year
-from tipkb.extract import RULESET, extract_document
+from tipkb.extract import extract_document
 from tipkb.model import Document
+from tipkb.ruleset import current_ruleset
 from tipkb.segment import Segmented, segment, transient
 from tipkb.store import DocumentRecord
 
 __all__ = ["analyse", "current_ruleset"]
 
 _TITLE_MAX = 200
-
-
-def current_ruleset() -> str:
-    """The identity of the rules this tipkb extracts with (stored with each document)."""
-    return RULESET
 
 
 def _title(document: Document, seg: Segmented) -> str | None:

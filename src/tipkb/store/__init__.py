@@ -489,6 +489,11 @@ class Store:
             params = (stale_for,)
         return [(source, h, ruleset) for source, h, ruleset in self.rows(sql + " ORDER BY source", params)]
 
+    def rulesets(self) -> list[tuple[str, int]]:
+        """(rule set, documents) for each rule set that made stored documents, the most documents first."""
+        rows = self.rows("SELECT ruleset, COUNT(*) FROM documents GROUP BY ruleset ORDER BY 2 DESC, 1")
+        return [(ruleset, int(n)) for ruleset, n in rows]
+
     def document(self, source: str) -> tuple[str, str | None] | None:
         """The stored text and title of a document, or None."""
         rows = self.rows("SELECT text, title FROM documents WHERE source = ?", (source,))
