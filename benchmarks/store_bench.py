@@ -34,6 +34,12 @@ from tipkb.model import Document  # noqa: E402
 from tipkb.pipeline import analyse, ingest  # noqa: E402
 from tipkb.store import DocumentRecord, Store, open_store  # noqa: E402
 
+
+def sql(store: Store, statement: str, params: Any = ()) -> list[Any]:
+    """Run SQL on the store (the benchmark looks inside it)."""
+    return store.dialect.execute(statement, params)
+
+
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 2000
 SEARCHES = [
@@ -156,7 +162,7 @@ def latencies(store: Store, runs: int, seed: int = 7) -> list[tuple[str, float, 
     places = [p for p in query.places(store) if p.kind == "country"]
     places.sort(key=lambda p: -p.facts)
     busy = [p.code for p in places[:40]]
-    years = sorted({y for (y,) in store.rows("SELECT DISTINCT year FROM facts WHERE type = 'tier'") if y})
+    years = sorted({y for (y,) in sql(store, "SELECT DISTINCT year FROM facts WHERE type = 'tier'") if y})
     cases: list[tuple[str, Callable[[], Any], str]] = []
 
     def pick(items: list[Any]) -> Callable[[], Any]:
@@ -182,8 +188,8 @@ def latencies(store: Store, runs: int, seed: int = 7) -> list[tuple[str, float, 
     # (origin, year) pairs that some flow has, so that the filtered queries find something.
     stated = [
         (a, int(y))
-        for a, y in store.rows(
-            "SELECT DISTINCT a, value FROM rollup_values WHERE kind = 'flow' AND attribute = 'year'"
+        for a, y in sql(
+            store, "SELECT DISTINCT a, value FROM rollup_values WHERE kind = 'flow' AND attribute = 'year'"
         )
     ]
     origin_year, flow_year = pick(stated), pick([y for _, y in stated])

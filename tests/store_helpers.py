@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ import pytest
 
 from tipkb.model import fact_from_dict
 from tipkb.pipeline import current_ruleset
-from tipkb.store import DocumentRecord
+from tipkb.store import DocumentRecord, Store
 
 PG_URL = os.environ.get("TIPKB_TEST_PG")
 BACKENDS = [
@@ -25,6 +25,11 @@ BACKENDS = [
         marks=pytest.mark.skipif(not PG_URL, reason="TIPKB_TEST_PG is not set (scripts/start-postgres.sh)"),
     ),
 ]
+
+
+def sql(store: Store, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Run SQL on a store as a test looks inside it (the library reads through the store's named methods)."""
+    return store.dialect.execute(statement, params)
 
 
 def store_url(backend: str, tmp_path: Path) -> Iterator[str]:

@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tipkb import query
 from tipkb.analysis.question import (
@@ -32,7 +32,9 @@ from tipkb.analysis.question import (
 from tipkb.analysis.regions import in_region
 from tipkb.model import EXPLOITATION, ROLES, VICTIMS
 from tipkb.query import EvidenceRow, FlowRow, TierRow
-from tipkb.store import Store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 __all__ = ["CANT", "MAX_CHARS", "Answer", "ask"]
 
@@ -1058,10 +1060,7 @@ def _compare(store: Store, q: Question, intent: str) -> _Part:
 
 
 def _bounds(store: Store) -> tuple[int, int] | None:
-    row = store.rows("SELECT MIN(year), MAX(year) FROM facts WHERE year IS NOT NULL")
-    if not row or row[0][0] is None:
-        return None
-    return int(row[0][0]), int(row[0][1])
+    return store.year_bounds()
 
 
 def _search_words(q: Question | None, text: str) -> list[str]:

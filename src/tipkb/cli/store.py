@@ -9,14 +9,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from tipkb import query
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
 from tipkb.cli.root import app
-from tipkb.store import Store, StoreError, open_store
+from tipkb.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 EVIDENCE_OPTION = typer.Option(False, "--evidence", "-e", help="Show the sentences that state each line.")
 YEAR_OPTION = typer.Option(None, "--year", "-y", help="Only this year.")

@@ -1,7 +1,8 @@
 """The knowledge base: documents, their sentences, their facts and the places, in SQLite or PostgreSQL.
 
 ``open_store(url)`` opens (and creates or migrates) a store; the ``Store`` writes whole documents in one
-transaction each and answers SQL for the query layer (``tipkb.query``), which is the one place that reads.
+transaction each, and reads through named methods (``tipkb.store.reads``): every SQL statement of tipkb
+is in this package.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, Literal
 from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
 from tipkb.places import REGION_PREFIX, gazetteer
 from tipkb.store.dialect import Dialect, StoreError, connect
+from tipkb.store.reads import FlowTotal, Group, Match, Reads, StatementKinds
 from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
 from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -27,6 +29,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "DocumentRecord",
     "DocumentRows",
+    "FlowTotal",
+    "Group",
+    "Match",
+    "StatementKinds",
     "Store",
     "StoreError",
     "WriteStatus",
@@ -274,7 +280,7 @@ def _places() -> tuple[str, list[tuple[Any, ...]]]:
     return digest, rows
 
 
-class Store:
+class Store(Reads):
     """An open knowledge base. Use ``open_store``; close it (or use ``with``) when done."""
 
     def __init__(self, dialect: Dialect, url: str) -> None:
@@ -473,11 +479,7 @@ class Store:
         else:
             self.dialect.execute("ANALYZE")
 
-    # -- reading ------------------------------------------------------------------------------
-
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Run a read query written with ``?`` placeholders in the SQL both dialects accept."""
-        return self.dialect.execute(sql, params)
+    # -- reading (the rest: ``tipkb.store.reads``) ------------------------------------------------
 
     def documents(self, stale_for: str | None = None) -> list[tuple[str, str, str]]:
         """(source, hash, ruleset) of stored documents, by source; with ``stale_for`` (a rule set), only
@@ -487,16 +489,16 @@ class Store:
         if stale_for is not None:
             sql += " WHERE ruleset <> ?"
             params = (stale_for,)
-        return [(source, h, ruleset) for source, h, ruleset in self.rows(sql + " ORDER BY source", params)]
+        return [(source, h, ruleset) for source, h, ruleset in self._rows(sql + " ORDER BY source", params)]
 
     def rulesets(self) -> list[tuple[str, int]]:
         """(rule set, documents) for each rule set that made stored documents, the most documents first."""
-        rows = self.rows("SELECT ruleset, COUNT(*) FROM documents GROUP BY ruleset ORDER BY 2 DESC, 1")
+        rows = self._rows("SELECT ruleset, COUNT(*) FROM documents GROUP BY ruleset ORDER BY 2 DESC, 1")
         return [(ruleset, int(n)) for ruleset, n in rows]
 
     def document(self, source: str) -> tuple[str, str | None] | None:
         """The stored text and title of a document, or None."""
-        rows = self.rows("SELECT text, title FROM documents WHERE source = ?", (source,))
+        rows = self._rows("SELECT text, title FROM documents WHERE source = ?", (source,))
         return (rows[0][0], rows[0][1]) if rows else None
 
     def counts(self) -> dict[str, int]:
@@ -508,7 +510,9 @@ class Store:
             "facts": "facts",
             "places": "places",
         }
-        return {name: int(self.rows(f"SELECT COUNT(*) FROM {table}")[0][0]) for name, table in tables.items()}
+        return {
+            name: int(self._rows(f"SELECT COUNT(*) FROM {table}")[0][0]) for name, table in tables.items()
+        }
 
     def size_bytes(self) -> int | None:
         """Bytes on disk (SQLite: the file and its WAL; PostgreSQL: the database)."""
