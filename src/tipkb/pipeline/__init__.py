@@ -20,6 +20,7 @@ from tipkb.pipeline.sources import File, Source, read_file, read_sources
 from tipkb.pipeline.write import (
     COMMIT_SECONDS,
     BatchWriter,
+    DiskFull,
     DocumentOutcome,
     IngestReport,
     Interrupted,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMIT_SECONDS",
+    "DiskFull",
     "DocumentOutcome",
     "Engine",
     "File",

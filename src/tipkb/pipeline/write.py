@@ -12,11 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipkb.store import DocumentRecord, DocumentRows, Store
+from tipkb.store import DocumentRecord, DocumentRows, Store, StoreFull
 
 __all__ = [
     "COMMIT_SECONDS",
     "BatchWriter",
+    "DiskFull",
     "DocumentOutcome",
     "IngestReport",
     "Interrupted",
@@ -81,6 +82,30 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, report: IngestReport) -> None:
         super().__init__("ingest interrupted")
         self.report = report
+
+
+class DiskFull(Exception):
+    """The store's disk filled up: the run stopped. The documents in ``report`` were committed, whole;
+    ``lost`` (sources) were being written and were rolled back. Running the same ingest again, once
+    there is space, stores the rest."""
+
+    def __init__(self, report: IngestReport, lost: list[str], message: str) -> None:
+        super().__init__(message)
+        self.report = report
+        self.lost = lost
+
+    def explain(self) -> str:
+        """One line: what happened, what was committed, how to resume."""
+        stored = sum(self.report.outcomes[k] for k in ("new", "replaced", "reextracted"))
+        lost = f"; the {len(self.lost)} being written were rolled back" if self.lost else ""
+        return (
+            f"{self}: stopped after committing {_count(stored, 'document')} ({self.report.facts:,} facts), "
+            f"each whole{lost}; free some space and run the same command again to resume"
+        )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 @contextmanager
@@ -165,7 +190,10 @@ class BatchWriter:
         """Write what is pending, in one transaction."""
         pending = self.pending
         if pending:
-            statuses = self.store.write_documents(pending, rewrite=self.rewrite)
+            try:
+                statuses = self.store.write_documents(pending, rewrite=self.rewrite)
+            except StoreFull as err:
+                raise DiskFull(self.report, [r.source for r in pending], str(err)) from None
             for rows, status in zip(pending, statuses, strict=True):
                 self.report.outcomes[status] += 1
                 written = status in ("new", "replaced", "reextracted")
@@ -181,7 +209,10 @@ class BatchWriter:
         """Commit what is pending; raise Interrupted (with the report) if the run was stopped."""
         self.commit()
         if self.report.facts:
-            self.store.optimize()
+            try:
+                self.store.optimize()
+            except StoreFull as err:  # everything is committed; only the index tidy-up failed
+                raise DiskFull(self.report, [], str(err)) from None
         if interrupted:
             self.report.interrupted = True
             raise Interrupted(self.report)

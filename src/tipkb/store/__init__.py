@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
 from tipkb.places import REGION_PREFIX, gazetteer
-from tipkb.store.dialect import Dialect, StoreError, connect
+from tipkb.store.dialect import Dialect, StoreError, StoreFull, connect
 from tipkb.store.reads import FlowTotal, Group, Match, Reads, StatementKinds
 from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
 from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -35,6 +35,7 @@ __all__ = [
     "StatementKinds",
     "Store",
     "StoreError",
+    "StoreFull",
     "WriteStatus",
     "open_store",
 ]
