@@ -22,7 +22,8 @@ RULE_INPUTS = (
     "context.py",
     "places",
     "vocab.py",
-    "data",
+    "data/vocabulary.toml",
+    "data/contract.toml",
 )
 _SUFFIXES = {".py", ".toml", ".tsv", ".txt", ".json"}
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tipkb import query
 from tipkb.model import METRICS
 from tipkb.query import EvidenceRow, StatRow, TierRow
+from tipkb.vocab import contract
 
 if TYPE_CHECKING:
     from tipkb.store import Store
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["Changes", "FlowChange", "Side", "StatChange", "TierChange", "changes"]
 
 # Better tiers first; "special" (Special Case) is outside the order.
-TIER_ORDER = {"1": 0, "2": 1, "2WL": 2, "3": 3}
+# Tiers from best to worst (data/contract.toml; Special Case is outside the order).
+TIER_ORDER = contract().tier_rank
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 

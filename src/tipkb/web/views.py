@@ -8,8 +8,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -18,6 +16,7 @@ from starlette.exceptions import HTTPException
 from tipkb import query
 from tipkb.model import EXPLOITATION, METRICS, VICTIMS
 from tipkb.places import REGION_PREFIX, region_of
+from tipkb.vocab import contract
 from tipkb.web.stores import Stores
 
 if TYPE_CHECKING:
@@ -38,12 +37,10 @@ class NotFound(LookupError):
 # -- places -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def region_groups() -> dict[str, str]:
-    """Sub-region -> the larger region it lies in ("West Africa" -> "Africa")."""
-    text = files("tipkb.web").joinpath("data/region-groups.tsv").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines()[1:] if line.strip())
-    return {child: parent for child, parent in pairs}
+    """Region -> the larger region it lies in ("West Africa" -> "Sub-Saharan Africa"): the contract's
+    region tree."""
+    return contract().region_parents
 
 
 def regions() -> list[str]:
