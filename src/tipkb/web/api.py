@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
@@ -599,12 +599,16 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
 async def upload_documents(
     request: Request,
     files: Annotated[list[UploadFile], File(description="Text, Markdown, HTML or PDF files")],
+    token: Annotated[
+        str | None,
+        Form(description="The token, for a form without script (else the Authorization header); first field"),
+    ] = None,
 ) -> dict[str, Any]:
     """Ingest documents (off unless the server has TIPKB_TOKEN; then send it as
-    ``Authorization: Bearer TOKEN``). Every file is checked (size, type) before anything is stored; then
+    ``Authorization: Bearer TOKEN``, or as the form's first field ``token``). Every file is checked (size, type) before anything is stored; then
     each is read, extracted and stored in its own transaction, with a result per file."""
     settings = request.app.state.upload
-    check_token(settings, token_of({k.lower(): v for k, v in request.headers.items()}))
+    check_token(settings, token_of({k.lower(): v for k, v in request.headers.items()}) or token)
     uploads = []
     for f in files:
         data = await f.read(settings.max_file_bytes + 1)
