@@ -509,7 +509,7 @@ def network_view(
     """The flow network (``tipkb network``): rankings, corridors, one country's partners, and the graph a
     corridor view draws; every node with its page."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         data = endpoints.network_data(
             stores.get(),
@@ -536,7 +536,7 @@ def network_svg_view(
 ) -> str:
     """The flow map and network picture of ``tipkb network --plot``, as SVG text."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         return endpoints.network_svg(
             stores.get(),
@@ -567,7 +567,7 @@ def changes_view(
     sentences linked; ``rows`` flat for a table, with the documents of each side (``before_pages``,
     ``after_pages``: a flow not stated lists the documents that leave it out)."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         data = linked(
             stores, endpoints.changes_data(stores.get(), year, country=_blank(country), since=since)
@@ -585,7 +585,7 @@ def ask_view(stores: Stores, q: str) -> dict[str, Any]:
     """An answer to a question (``tipkb ask``) with its sentences linked; ``sentence_page`` opens the
     document at the sentence (also for the closest sentences of a refusal, which state no fact)."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         data = linked(stores, endpoints.ask_data(stores.get(), CONTROL.sub(" ", q)))
     for e in data["evidence"]:
