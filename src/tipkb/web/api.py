@@ -106,6 +106,7 @@ class ExportFormat(StrEnum):
 
 
 def stores_of(request: Request) -> Stores:
+    """The server's stores (one connection per thread), from the request's app."""
     stores: Stores = request.app.state.stores
     return stores
 

@@ -38,6 +38,7 @@ NETWORK_ARCS = 80
 
 
 def corridor_class(corridor: int | None) -> str:
+    """The CSS class of a corridor's colour (k1..k8, k-other, k-none)."""
     if corridor is None:
         return "k-none"
     return f"k{corridor}" if corridor <= CORRIDOR_COLOURS else "k-other"

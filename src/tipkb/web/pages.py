@@ -79,6 +79,7 @@ def _env() -> Environment:
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page: the template rendered with the request and the context."""
     upload = request.app.state.upload
     html = (
         _env()
@@ -89,6 +90,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 
 def error_page(request: Request, status: int, message: str, suggestions: list[str] | None = None) -> Response:
+    """An error as a page: the status, one line saying what was wrong, and suggestions."""
     links = []
     for name in suggestions or []:
         try:
@@ -118,6 +120,7 @@ def world_page(
     year: Annotated[int | None, Query(ge=0, le=9999)] = None,
     by: Annotated[str, Query(pattern="^(tier|role)$")] = "tier",
 ) -> Response:
+    """The world map of tier placements in a year, or of stated roles, with the countries' table."""
     stores = _stores(request)
     placements = views.tier_map(stores)
     years = sorted(placements, reverse=True)
@@ -143,6 +146,7 @@ def world_page(
 
 @router.get("/countries", response_class=HTMLResponse)
 def countries_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None) -> Response:
+    """A country typed in the search box: to its page."""
     if q and q.strip():
         return RedirectResponse(views.place_link(query.resolve_country(q)), status_code=303)
     return RedirectResponse("/#countries", status_code=303)
@@ -150,6 +154,7 @@ def countries_page(request: Request, q: Annotated[str | None, Query(max_length=1
 
 @router.get("/countries/{country}", response_class=HTMLResponse)
 def country_page(request: Request, country: str) -> Response:
+    """A country's profile: its flows on a map, its tier timeline, its statistics, with evidence."""
     code = query.resolve_country(country[:100])
     if code != country:
         return RedirectResponse(views.place_link(code), status_code=307)
@@ -228,6 +233,7 @@ def flows_page(
     hedged: Annotated[str | None, Query(pattern="^(|true|false)$")] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
+    """The flows explorer: flows filtered by place, region, years, victims, exploitation, on a map."""
     filters = FlowFilters(
         origin=_text(origin),
         destination=_text(destination),
@@ -284,6 +290,7 @@ def search_page(
     q: Annotated[str | None, Query(max_length=500)] = None,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> Response:
+    """Full-text search over the sentences, best first, each linked to its document."""
     rows: list[dict[str, Any]] = []
     more = False
     if q and q.strip():
@@ -308,6 +315,7 @@ def search_page(
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
+    """The stored documents, a page at a time."""
     size = 100
     docs, total = views.document_list(_stores(request), size, offset)
     return render(
@@ -329,6 +337,7 @@ SENTENCE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 def document_page(
     request: Request, doc_id: str, sentence: Annotated[str | None, Query(max_length=30)] = None
 ) -> Response:
+    """A document with its evidence sentences marked and its facts listed."""
     doc = views.document_view(_stores(request), doc_id)
     text = doc["text"]
     facts_at: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
@@ -397,6 +406,7 @@ def _document_html(
 def conflicts_page(
     request: Request, country: Annotated[str | None, Query(max_length=100)] = None
 ) -> Response:
+    """Facts that disagree across statements, each side with its sentences."""
     code = views.country_code(country, regions=False)
     rows = views.conflict_rows(_stores(request), code)
     return render(
@@ -529,6 +539,7 @@ def ask_page(request: Request, q: Annotated[str | None, Query(max_length=2000)] 
 
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
+    """The API's endpoints and parameters, from its OpenAPI document."""
     schema = request.app.openapi()
     endpoints = []
     for path, methods in schema["paths"].items():
@@ -594,4 +605,5 @@ def _example(path: str, method: str) -> str | None:
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_page(request: Request) -> Response:
+    """The upload form (or a note that uploads are off)."""
     return render(request, "upload.html", title="Upload", settings=request.app.state.upload)

@@ -101,6 +101,7 @@ def positions(stores: Stores) -> dict[str, Position]:
 
 
 def place_link(code: str) -> str:
+    """The page of a place."""
     return f"/countries/{quote(code, safe='')}"
 
 
@@ -315,6 +316,7 @@ def country_code(name: str | None, regions: bool = True) -> str | None:
 
 
 def year_range(text: str | None) -> query.YearRange | None:
+    """A year range as typed ("2008-2010"), or None when blank; QueryError when malformed."""
     return query.parse_years(text) if text and text.strip() else None
 
 
@@ -375,6 +377,7 @@ class FlowFilters:
 
 
 def url_with(path: str, params: dict[str, Any]) -> str:
+    """A URL with these query parameters (blank ones left out)."""
     clean = {k: v for k, v in params.items() if v not in (None, "", [])}
     return f"{path}?{urlencode(clean, doseq=True)}" if clean else path
 
