@@ -196,8 +196,7 @@ def country_facts_page(
     code = query.resolve_country(country[:100])
     if code != country:
         return RedirectResponse(views.place_link(code) + "/facts", status_code=307)
-    stores = _stores(request)
-    found = query.facts(stores.get(), country=code, limit=FACTS_PAGE + 1, offset=offset)
+    found, more = views.facts_view(_stores(request), FACTS_PAGE, offset, country=code)
     base = views.place_link(code) + "/facts"
     return render(
         request,
@@ -205,9 +204,9 @@ def country_facts_page(
         title=f"{query.place_name(code)}: facts",
         code=code,
         name=query.place_name(code),
-        facts=views.fact_dicts(stores, found[:FACTS_PAGE]),
+        facts=found,
         offset=offset,
-        next=f"{base}?offset={offset + FACTS_PAGE}" if len(found) > FACTS_PAGE else None,
+        next=f"{base}?offset={offset + FACTS_PAGE}" if more else None,
         prev=f"{base}?offset={max(offset - FACTS_PAGE, 0)}" if offset else None,
     )
 
@@ -294,10 +293,7 @@ def search_page(
     rows: list[dict[str, Any]] = []
     more = False
     if q and q.strip():
-        stores = _stores(request)
-        found = query.search(stores.get(), q, limit=51, offset=offset)
-        more = len(found) > 50
-        rows = views.linked(stores, [r.to_dict() for r in found[:50]])
+        rows, more = views.search_view(_stores(request), q, 50, offset)
         for r in rows:
             doc_id = r["document_id"]
             r["link"] = f"/documents/{doc_id}?sentence={r['start']}-{r['end']}#sentence" if doc_id else None

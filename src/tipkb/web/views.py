@@ -227,6 +227,20 @@ def fact_dicts(stores: Stores, rows: Sequence[query.FactRow]) -> list[dict[str, 
     return out
 
 
+def search_view(stores: Stores, q: str, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
+    """A page of the sentences matching the words, each linked to its document; and whether there are
+    more (the API and the search page render it)."""
+    found = query.search(stores.get(), q, limit=limit + 1, offset=offset)
+    return linked(stores, [r.to_dict() for r in found[:limit]]), len(found) > limit
+
+
+def facts_view(stores: Stores, limit: int, offset: int, **filters: Any) -> tuple[list[dict[str, Any]], bool]:
+    """A page of stored facts (``query.facts`` filters), each with its summary and links; and whether
+    there are more (the API and a country's facts page render it)."""
+    found = query.facts(stores.get(), limit=limit + 1, offset=offset, **filters)
+    return fact_dicts(stores, found[:limit]), len(found) > limit
+
+
 def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
     """A document: its text, its facts, and the evidence spans (each with the ids of the facts it states)."""
     if not DOC_ID.match(doc_id):
