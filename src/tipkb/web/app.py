@@ -101,6 +101,7 @@ def create_app(
 
 
 def wants_json(request: Request) -> bool:
+    """Whether a request is answered in JSON (the API) rather than as a page."""
     path = request.url.path
     return path == "/api" or path.startswith(("/api/", "/openapi"))
 
