@@ -12,7 +12,7 @@ from tipkb.vocab import contract
 from tipkb.web import pages, svg, views
 
 # (tipkb.analysis exports functions of these names: the modules themselves.)
-ask = importlib.import_module("tipkb.analysis.ask")
+ask = importlib.import_module("tipkb.analysis.ask.common")
 changes = importlib.import_module("tipkb.analysis.changes")
 
 
