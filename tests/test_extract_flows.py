@@ -636,3 +636,23 @@ def test_words_for_young_victims_and_newer_forms() -> None:
     # A minor offense is no victim; an adult woman is a woman.
     text = "Officials identified 12 adult Honduran females as victims of sex trafficking in Belize."
     assert [f["victims"] for f in facts_of(text, "flow", "belize.txt")] == [["women"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Lao women were trafficked to Thailand.", "flows.v2:word.trafficked"),
+        ("Albanian girls are forced into prostitution in Italy.", "flows.v2:forced"),
+        ("Moldova is a source country. Traffickers lure girls from Moldova to Turkey.", "flows.v2:traffickers-move-people"),
+        ("Agents sent 300 Nepali laborers to Qatar for forced labor.", "flows.v2:moved-for-exploitation"),
+        (
+            "Ukraine is a source country for women subjected to sex trafficking. "
+            "Primary destination countries include Turkey and Poland.",
+            "flows.v2:role-list",
+        ),
+        ("Nepali Girls Trafficked to India\n\nThe police acted.", "flows.v2:headline"),
+    ],
+)
+def test_each_flow_names_the_pattern_that_found_it(text: str, rule: str) -> None:
+    flows = facts_of(text, "flow")
+    assert flows and {f["rule"] for f in flows} == {rule}
