@@ -24,11 +24,16 @@ ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "benchmarks" / "holdout"
 # Our blind holdouts: raw narratives hand-coded by annotators who saw neither the rules nor their output
 # (the gold keeps each fact's evidence offsets, not its sentence). h1 and h2 were then used to find and
-# fix errors; h3 was not looked at, only scored.
+# fix errors; h3 was not looked at, only scored. h4 and h5 (raw-stats/) are for tuning; h6 (raw-stats/) and h7 (raw/) are blind. Each set names the corpus folder
+# its documents are in.
 HOLDOUTS = (
-    ("holdout h1 (tuned on)", "h1"),
-    ("holdout h2 (tuned on)", "h2"),
-    ("holdout h3 (scored only)", "h3"),
+    ("holdout h1 (tuned on)", "h1", "raw"),
+    ("holdout h2 (tuned on)", "h2", "raw"),
+    ("holdout h3 (scored only)", "h3", "raw"),
+    ("holdout h4 (statistics, tuned on)", "h4", "raw-stats"),
+    ("holdout h5 (statistics, tuned on)", "h5", "raw-stats"),
+    ("holdout h6 (statistics, scored only)", "h6", "raw-stats"),
+    ("holdout h7 (scored only)", "h7", "raw"),
 )
 
 
@@ -53,9 +58,9 @@ def main() -> None:
         ("seed", corpus / "seed.gold.jsonl", [corpus / "seed.txt"]),
         ("dev", corpus / "dev" / "dgold.jsonl", sorted((corpus / "dev").glob("*.txt"))),
     ]
-    for name, stem in HOLDOUTS:
+    for name, stem, folder in HOLDOUTS:
         gold = HOLDOUT / f"{stem}.gold.jsonl"
-        sets.append((name, gold, [corpus / "raw" / f"{doc}.txt" for doc in gold_documents(gold)]))
+        sets.append((name, gold, [corpus / folder / f"{doc}.txt" for doc in gold_documents(gold)]))
     sections = [
         "## Scores on the shared corpora",
         "",

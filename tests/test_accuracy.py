@@ -45,11 +45,19 @@ def test_dev_targets(shared: Path, tmp_path: Path) -> None:
 
 def test_blind_holdout_targets(shared: Path, tmp_path: Path) -> None:
     """Raw narratives coded by annotators who saw neither the rules nor their output (benchmarks/holdout):
-    h3 was never used to change a rule, so it is the nearest thing to unseen text here."""
+    h3, h6 and h7 were never used to change a rule, so they are the nearest thing to unseen text here."""
     holdout = Path(__file__).resolve().parents[1] / "benchmarks" / "holdout"
-    floors = {"h1": 0.95, "h2": 0.95, "h3": 0.80}
-    for stem, floor in floors.items():
+    floors = {
+        "h1": ("raw", 0.95),
+        "h2": ("raw", 0.95),
+        "h3": ("raw", 0.80),
+        "h4": ("raw-stats", 0.75),
+        "h5": ("raw-stats", 0.75),
+        "h6": ("raw-stats", 0.80),
+        "h7": ("raw", 0.90),
+    }
+    for stem, (folder, floor) in floors.items():
         gold = holdout / f"{stem}.gold.jsonl"
         docs = sorted({json.loads(line)["doc"] for line in gold.read_text().splitlines() if line})
-        result = _score(shared, gold, [shared / "corpus/raw" / f"{d}.txt" for d in docs], tmp_path)
+        result = _score(shared, gold, [shared / "corpus" / folder / f"{d}.txt" for d in docs], tmp_path)
         assert result["overall"]["f1"] >= floor, stem
