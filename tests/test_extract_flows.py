@@ -643,7 +643,10 @@ def test_words_for_young_victims_and_newer_forms() -> None:
     [
         ("Lao women were trafficked to Thailand.", "flows.v2:word.trafficked"),
         ("Albanian girls are forced into prostitution in Italy.", "flows.v2:forced"),
-        ("Moldova is a source country. Traffickers lure girls from Moldova to Turkey.", "flows.v2:traffickers-move-people"),
+        (
+            "Moldova is a source country. Traffickers lure girls from Moldova to Turkey.",
+            "flows.v2:traffickers-move-people",
+        ),
         ("Agents sent 300 Nepali laborers to Qatar for forced labor.", "flows.v2:moved-for-exploitation"),
         (
             "Ukraine is a source country for women subjected to sex trafficking. "
