@@ -57,3 +57,44 @@ def test_a_line_opening_with_a_field_label_starts_an_entry() -> None:
     assert pars[0].heading
     # A wrapped line that merely goes on in lower case is still joined.
     assert len(list(iter_paragraphs("Women from Peru were exploited\nin mines and on farms."))) == 1
+
+
+def test_a_sentence_runs_across_a_blank_line_and_a_page_break() -> None:
+    text = (
+        "Cambodian men are recruited for work on fishing boats and are then\n\n"
+        "subjected to forced labor in Thai waters.\n\n"
+        "Women from Laos are trafficked to\n"
+        "17\n"
+        "\fCOUNTRY NARRATIVES\n\n"
+        "Thailand for domestic servitude.\n"
+    )
+    seg = segment(text)
+    assert len(seg.sentences) == 2
+    for s in seg.sentences:
+        assert text[s.start : s.end] == s.text
+    assert "COUNTRY" not in seg.sentences[1].reading and "17" not in seg.sentences[1].reading
+    assert [p.code for p in seg.sentences[1].places] == ["LAO", "THA"]
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_for_matching() -> None:
+    text = (
+        "Nepali girls were traf-\nficked to India. Anti-trafficking police and anti-\ntrafficking NGOs act."
+    )
+    seg = segment(text)
+    first, second = seg.sentences
+    assert "trafficked" in [t.text for t in first.span]
+    assert first.text == "Nepali girls were traf-\nficked to India."
+    assert "anti-trafficking" in " ".join(second.reading.split())  # written with its hyphen elsewhere
+
+
+def test_headings_and_list_items_still_end_a_sentence() -> None:
+    text = (
+        "Prosecution\n"
+        "The government convicted nine traffickers in a year in which it also\n"
+        "opened new shelters for men and boys who were exploited in factories\n"
+        "- one in the capital\n"
+        "- one in the north\n"
+    )
+    pars = list(iter_paragraphs(text))
+    assert pars[0].heading and pars[0].text == "Prosecution"
+    assert [p.text.split()[0] for p in pars[1:]] == ["The", "-", "-"]

@@ -265,7 +265,8 @@ def iter_context(
             current_paragraph = sent.paragraph
             paragraph_year = None
             if sent.heading:
-                section = sent.text.strip().strip("=#").strip()
+                # A heading wrapped over lines (or a page break) reads as one line.
+                section = _LINE_BREAKS.sub(" ", sent.text.strip()).strip("=#").strip()
                 m = _SECTION_YEAR.search(sent.text)
                 section_year = int(m.group(1)) if m and as_year(m.group(1)) else None
                 code = _heading_country(sent) if sent.paragraph > 0 else None
@@ -287,6 +288,7 @@ def iter_context(
         yield sent, Context(source, subject, year, year_of_report, section, latest)
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\f]+\s*")
 _TIER_HEADING = re.compile(r"tier|special case", re.I)
 
 

@@ -123,6 +123,13 @@ class View:
             )
         return self._hedged
 
+    def hedged_until(self, end: int) -> bool:
+        """Is what the sentence says up to token ``end`` hedged (a hedge in an earlier clause carries on,
+        one in a later clause does not)?"""
+        if end >= len(self.low):
+            return self.hedged
+        return any(w in self.vocab.hedges and not self._month_may(n) for n, w in enumerate(self.low[:end]))
+
     def _month_may(self, n: int) -> bool:
         """'In May 2019', 'on 5 May': the month, not a hedge."""
         if self.toks[n] != "May":
@@ -255,6 +262,12 @@ class View:
             if before == "," and n > 1 and low[n - 2].isdigit():  # "June 17, 2009"
                 return y
         return None
+
+    def year_until(self, end: int) -> int | None:
+        """The year of what the sentence says up to token ``end``: the first it states up to there (a
+        year stated in an earlier clause carries on, one in a later clause does not), else the
+        paragraph's, else the report's."""
+        return self.stated_year(0, end) or self.ctx.year
 
     def year(self, start: int = 0, end: int | None = None) -> int | None:
         """FACTS.md's year: the one the span states, else the paragraph's, else the report's."""

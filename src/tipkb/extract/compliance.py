@@ -7,6 +7,7 @@ is making significant efforts to do so" -> fully_meets false, significant_effort
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
@@ -38,7 +39,7 @@ _GENERIC = re.compile(
 
 
 def extract(view: View, memory: Memory) -> list[ComplianceFact]:
-    text = view.sent.text
+    text = view.sent.reading
     if "standards" not in text and "efforts" not in text and "Protection Act" not in text:
         return []
     group = memory.group if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT else ()
@@ -57,12 +58,14 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
     else:
         return []
     significant = None if efforts is None else not efforts_negated
+    said = verdict or efforts  # the year is the one stated up to the verdict, not in a later clause
+    assert said is not None
     country = _country(view)
     countries = group if their else ((country,) if country else ())
     return [
         ComplianceFact(
             doc=view.ctx.doc,
-            year=view.year(),
+            year=view.year_until(bisect_left(view.chars, view.sent.start + said.end())) or view.year(),
             evidence=view.evidence(),
             hedged=False,
             rule=RULE,

@@ -95,7 +95,7 @@ def _tier_value(m: re.Match[str]) -> str:
 
 
 def extract(view: View, memory: Memory) -> list[TierFact]:
-    text = view.sent.text
+    text = view.sent.reading
     matches = list(_TIER.finditer(text))
     if not matches or _GENERIC.search(text):
         return []
@@ -197,7 +197,7 @@ def _group(view: View, memory: Memory, tier_char: int) -> tuple[str, ...] | None
     if any(p.kind in ("country", "subject") and start <= p.i < tier_tok for p in view.places):
         return None
     base = view.sent.start
-    lead = view.sent.text[view.chars[start] - base if start < len(view.chars) else 0 : tier_char]
+    lead = view.sent.reading[view.chars[start] - base if start < len(view.chars) else 0 : tier_char]
     if not _GROUP.search(lead):
         return None
     if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT:
@@ -254,7 +254,7 @@ def _years_after(view: View, char_end: int) -> list[int]:
     'in September 2008'; not past a dash, colon or semicolon that starts another statement ('Tier 2 -
     the government did not act in 2009')."""
     years = []
-    text = view.sent.text[char_end:]
+    text = view.sent.reading[char_end:]
     for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
         lead = text[: m.start()]
         if _STATEMENT_BREAK.search(lead):

@@ -226,8 +226,8 @@ def clause_flows(
     placed = {code: i for i, code in parts.origin_at} | {code: i for _, i, code in parts.dest_at}
     if frame_spans:
         windows = {}
-    year = view.year()
-    hedged = view.hedged
+    year = view.year_until(end)
+    hedged = view.hedged_until(end)
     evidence = view.evidence()
 
     if parts.origins and dests:
