@@ -98,3 +98,13 @@ def test_headings_and_list_items_still_end_a_sentence() -> None:
     pars = list(iter_paragraphs(text))
     assert pars[0].heading and pars[0].text == "Prosecution"
     assert [p.text.split()[0] for p in pars[1:]] == ["The", "-", "-"]
+
+
+def test_a_long_line_is_streamed_and_reads_the_same() -> None:
+    text = "Lao women were trafficked to Thailand. " * 4000  # one line of 156,000 characters
+    seg = segment(text)
+    last = seg.sentences[-1]
+    assert last.tokens is None  # no Doc kept for a long paragraph's blocks
+    assert [t.text for t in last.span] == ["Lao", "women", "were", "trafficked", "to", "Thailand", "."]
+    assert [p.code for p in last.places] == ["LAO", "THA"]
+    assert text[last.start : last.end] == last.text

@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # spaCy loads in about a second: only when a document is firs
 
 # A paragraph longer than this is cut at a sentence end before it reaches spaCy.
 MAX_BLOCK = 100_000
+# A document's Docs are kept up to this many characters; past it (and for any paragraph longer than
+# MAX_BLOCK) a block is tokenized again when its sentences are read, so memory does not grow with them.
+KEEP_TOKENIZED = 2_000_000
 _CITATION = r"\[\d{1,3}\]|\[[a-z]\]"
 _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
@@ -96,7 +99,7 @@ class Sentence:
     start: int
     end: int
     text: str
-    span: Span
+    tokens: Span | None  # None for a sentence of a long paragraph: its block is tokenized again on use
     offset: int  # document offset of the spaCy Doc the span belongs to
     places: list[PlaceMention]
     paragraph: int
@@ -105,10 +108,41 @@ class Sentence:
     # The sentence as read (``reading_text``): the same length as ``text``, line breaks as spaces, page
     # furniture blanked, words hyphenated at a line end joined. Match on this; cite ``text``.
     reading: str = ""
+    block: _Block | None = None  # the block of a long paragraph, and the sentence's token range in it
+    bounds: tuple[int, int] = (0, 0)
+
+    @property
+    def span(self) -> Span:
+        """The sentence's tokens (a spaCy Span). A long paragraph's blocks keep no Doc: the sentence's
+        block is tokenized again when it is read, one block at a time, so memory does not grow with
+        the length of a line."""
+        if self.tokens is not None:
+            return self.tokens
+        assert self.block is not None
+        return self.block.doc()[self.bounds[0] : self.bounds[1]]
 
     @property
     def lower(self) -> str:
         return self.reading.lower()
+
+
+class _Block:
+    """A block of a paragraph longer than ``MAX_BLOCK``: its text as read, tokenized on demand (the
+    last block's Doc is kept for the sentences after it)."""
+
+    __slots__ = ("text",)
+    _last: tuple[_Block, Doc] | None = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def doc(self) -> Doc:
+        last = _Block._last
+        if last is not None and last[0] is self:
+            return last[1]
+        made = nlp().make_doc(self.text)
+        _Block._last = (self, made)
+        return made
 
 
 @dataclass(slots=True)
@@ -428,8 +462,12 @@ def segment(text: str) -> Segmented:
         out.paragraphs.append(Paragraph(start, end, reading[start:end], heading))
         jobs.extend((index, base, chunk) for base, chunk in _blocks(reading, start, end))
     docs = pipeline.pipe(chunk for _, _, chunk in jobs)
-    for (index, base, _), doc in zip(jobs, docs, strict=True):
+    _Block._last = None
+    for (index, base, chunk), doc in zip(jobs, docs, strict=True):
         par = out.paragraphs[index]
+        # A long paragraph (a report that lost its line breaks), and all of a document past its first
+        # KEEP_TOKENIZED characters, is streamed: its Docs are not kept but made again when read.
+        block = _Block(chunk) if par.end - par.start > MAX_BLOCK or base > KEEP_TOKENIZED else None
         heading = par.heading
         mentions = matcher(doc)
         m = 0
@@ -460,13 +498,15 @@ def segment(text: str) -> Segmented:
                     start=start,
                     end=end,
                     text=text[start:end],
-                    span=sent,
+                    tokens=None if block else sent,
                     offset=base,
                     places=places,
                     paragraph=index,
                     heading=heading,
                     first_in_paragraph=first,
                     reading=reading[start:end],
+                    block=block,
+                    bounds=(a, b),
                 )
             )
             first = False
