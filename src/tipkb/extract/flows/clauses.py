@@ -33,6 +33,7 @@ from tipkb.extract.flows.victims import (
     with_sector_labor,
 )
 from tipkb.extract.flows.words import (
+    CONNECTIVES,
     FOREIGN,
     HEADLINE_PREPS,
     HEADLINE_VERBS,
@@ -126,7 +127,10 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     )
     if pattern is None:
         if parts.origins or parts.dests or parts.onward:
+            parts.victims = victims_in(view, start, end)
+            parts.words = frozenset(low[start:end])
             memory.flows.pending, memory.flows.pending_at = parts, view.sent.start
+            memory.flows.pending_no = memory.sentence_no
         return [], internal
     named = parts.origins or parts.dests or parts.onward
     k = start + (low[start] in ("and", "but", ",", ";"))
@@ -141,15 +145,38 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
             dest_at=parts.dest_at,
             span=parts.span,
         )
-    # Places wait for a "some"/"they" clause in the same sentence or the next one, no longer.
-    fresh = memory.flows.pending_at in (view.sent.start, memory.flows.previous)
-    if not named and memory.flows.pending is not None and fresh and k < end and low[k] in PRONOUN_SUBJECTS:
+    # Places wait for a clause that points back to their people ("some", "they", "these entertainers"),
+    # after a connective or not ("Nevertheless, some ..."), in the same sentence or the next two.
+    if not named and memory.flows.pending is not None and points_back(view, memory, start, end):
         parts = memory.flows.pending  # "...migrate to Jordan for work; some are subjected to forced labor"
     memory.flows.pending = None
     facts = clause_flows(view, memory, start, end, parts, internal, f"{RULE}:{pattern}")
     if parts.frame and parts.span == (view.sent.start, start):
         remember_frame(view, memory, parts, start, end)
     return facts, internal
+
+
+def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
+    """Does the clause open (after any connective) with people that point back to the places waiting
+    from a sentence before ("some", "they", "many of these entertainers"), no more than one sentence
+    between?"""
+    pending = memory.flows.pending
+    if pending is None or memory.sentence_no - memory.flows.pending_no > 2:
+        return False
+    low = view.low
+    k = start
+    while k < end and low[k] in CONNECTIVES:
+        k += 1
+    if k >= end:
+        return False
+    if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
+        return True
+    if k + 1 < end and low[k] in PRONOUN_SUBJECTS and low[k + 1] == "of":
+        k += 2  # "many of these entertainers"
+    if k + 1 < end and low[k] in ("these", "those"):
+        noun = low[k + 1]
+        return noun in view.vocab.people or noun in pending.words
+    return False
 
 
 def clause_flows(
@@ -196,7 +223,7 @@ def clause_flows(
     elif parts.local and home and home not in dests:
         dests.append(home)
 
-    victims = victims_in(view, start, end) or victims_in(view, 0, len(low))
+    victims = victims_in(view, start, end) or victims_in(view, 0, len(low)) or parts.victims
     # "Primary destination countries include ...": the list goes on from the sentence about the victims.
     goes_on = parts.listed is not None and low[parts.listed[1] - 1] in LIST_VERBS and not parts.named_first
     k = start + (low[start] in ("and", "but", ",", ";"))

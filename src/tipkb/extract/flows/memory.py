@@ -63,6 +63,7 @@ class FlowMemory:
     # for a next clause about "some" or "they" ("; some are subjected to forced labor").
     pending: Parts | None = None
     pending_at: int = -1
+    pending_no: int = -99  # the number of the sentence they are from (Memory.sentence_no)
     named: Named = field(default_factory=Named)
     frame: Frame = field(default_factory=Frame)
 

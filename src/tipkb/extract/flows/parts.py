@@ -20,4 +20,7 @@ class Parts:
     frame_roles: set[str] = field(default_factory=set)
     entered: set[str] = field(default_factory=set)  # destinations named after "to"/"into"
     named_first: bool = False  # "Nigeria and Togo are the main destinations": the places come first
+    # What a clause that waits for a "some"/"they" clause said of its people, and its words.
+    victims: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
     listed: tuple[str, int] | None = None  # "Primary destination countries include ...": (part, list start)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from tipkb.extract.common import View
-from tipkb.extract.flows.words import ALSO_LABOR, GIVEN_TO
+from tipkb.extract.flows.words import (
+    ALSO_LABOR,
+    COERCION,
+    COUNT_COPULA,
+    FEMALE_DEMONYMS,
+    GIVEN_TO,
+    MEANS_CUES,
+)
 from tipkb.model import VICTIMS
 
 
@@ -14,9 +21,12 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
     hits = [
         (i, value)
         for i, _, value in view.vocab.victims.find(low, start, end)
-        if i not in inside and not given_to_others(view, i)
+        if i not in inside and not given_to_others(view, i) and not sub_count(view, i)
     ]
     found = set()
+    # "Filipina domestic workers": a demonym of women only.
+    if any(p.kind == "demonym" and start <= p.i < end and low[p.i] in FEMALE_DEMONYMS for p in view.places):
+        found.add("women")
     skip = -1
     for n, (i, value) in enumerate(hits):
         # "minor females": girls, not children; "adult and minor Venezuelan females": women and girls
@@ -36,6 +46,8 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
         if j < len(low) and low[j] in view.vocab.exploitation_blockers:
             continue
         if i > 0 and low[i - 1] in ("anti", "anti-", "counter"):
+            continue
+        if value == "sexual" and coercion(view, i, j, start):
             continue
         if value not in out:
             out.append(value)
@@ -73,4 +85,26 @@ def given_to_others(view: View, i: int) -> bool:
     for n in range(i - 1, max(0, i - 3) - 1, -1):
         if low[n] == "to":
             return n > 0 and low[n - 1] in GIVEN_TO
+    return False
+
+
+def sub_count(view: View, i: int) -> bool:
+    """Are the people at i a part of a count ("14 victims ...; two were children", "of whom three
+    were girls"), not the victims of the flow?"""
+    low = view.low
+    return i >= 2 and low[i - 1] in COUNT_COPULA and view.number_at(i - 2) is not None
+
+
+def coercion(view: View, i: int, j: int, start: int) -> bool:
+    """Is the sexual abuse or violence at i:j named as a means of coercion ("subjected to forced
+    labor through passport confiscation, threats and sexual abuse"), not as the exploitation?"""
+    low = view.low
+    if j >= len(low) or low[j] not in COERCION:
+        return False
+    for n in range(i - 1, max(start, i - 12) - 1, -1):
+        w = low[n]
+        if w in MEANS_CUES:
+            return True
+        if w in ("to", "into", "for", "in", ";", ":", "of"):
+            return False
     return False

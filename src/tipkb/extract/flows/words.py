@@ -123,3 +123,12 @@ QUANTIFIERS = frozenset("some many most other the these those several".split())
 
 # "bonded labor" is debt bondage and labor both.
 ALSO_LABOR = word_set("flows.also_labor")
+# "Filipina domestic workers": demonyms of women only.
+FEMALE_DEMONYMS = word_set("flows.female_demonyms")
+# "two were children": a count of a part of the victims.
+COUNT_COPULA = word_set("flows.count_copula")
+# "through threats and sexual abuse": sexual abuse as a means of coercion.
+MEANS_CUES = word_set("flows.means_cues")
+COERCION = word_set("flows.coercion")
+# "Nevertheless, some end up ...": words before the people a clause points back to.
+CONNECTIVES = word_set("flows.connectives")
