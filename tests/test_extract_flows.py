@@ -721,3 +721,36 @@ def test_a_follow_up_across_one_sentence_points_back() -> None:
     # Two sentences in between: too far back.
     far = text.replace("Visa checks are weak.", "Visa checks are weak. Fees are high.")
     assert ("PHL", "JPN") not in _flows(far)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mali is a source country. Malian boys are trafficked to and through Niger.", {("MLI", "NER")}),
+        (
+            "Bulgaria is a source country. Bulgarian women are trafficked into and across Western Europe.",
+            {("BGR", "region:Western Europe")},
+        ),
+        (
+            "Girls are trafficked from Laos to Thailand and from Burma to China.",
+            {("LAO", "THA"), ("MMR", "CHN")},
+        ),
+        ("Albania is a source country. Rings based in Greece force Albanian boys into begging.", set()),
+        (
+            "Sri Lanka is a source country. Sri Lankan women are trafficked to Jordan and even as far as Cyprus.",
+            {("LKA", "JOR"), ("LKA", "CYP")},
+        ),
+        ("Trafficking in Bhutan is largely internal.", {("BTN", "BTN")}),
+        ("Malaysia is a destination country. Most victims originated mainly in Indonesia.", {("IDN", "MYS")}),
+        (
+            "Women from Sierra-Leone and Bosnia Herzegovina were exploited in Spain.",
+            {("SLE", "ESP"), ("BIH", "ESP")},
+        ),
+        (
+            "Cambodia is a destination country. Non-Cambodian victims in Cambodia are subjected to forced labor.",
+            set(),
+        ),
+    ],
+)
+def test_smaller_phrasings(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(text) == expected

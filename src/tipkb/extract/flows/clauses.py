@@ -15,7 +15,7 @@ from tipkb.extract.flows.memory import (
     remember_named,
 )
 from tipkb.extract.flows.parts import Parts
-from tipkb.extract.flows.places import parts_of
+from tipkb.extract.flows.places import non_demonym, parts_of
 from tipkb.extract.flows.triggers import (
     defines_trafficking,
     from_elsewhere,
@@ -179,14 +179,33 @@ def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
     return False
 
 
+def paired_routes(parts: Parts) -> set[tuple[str, str]] | None:
+    """'from A to B and from C to D': the origins and destinations of a clause in runs that alternate
+    (origins, destinations, origins, destinations, ...), two or more of each, pair run by run."""
+    marks = sorted(
+        [(i, "o", code) for i, code in parts.origin_at] + [(i, "d", code) for _, i, code in parts.dest_at]
+    )
+    runs: list[tuple[str, list[str]]] = []
+    for _, kind, code in marks:
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(code)
+        else:
+            runs.append((kind, [code]))
+    if len(runs) < 4 or len(runs) % 2 or runs[0][0] != "o":
+        return None
+    return {(o, d) for (_, os), (_, ds) in zip(runs[::2], runs[1::2], strict=True) for o in os for d in ds}
+
+
 def clause_flows(
     view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
 ) -> list[FlowFact]:
     """The flows of a clause about victims, each with the rule (``flows.v2:<pattern>``) that found it."""
     low = view.low
     words = set(low[start:end])
-    foreign = (bool(words & FOREIGN) and not own_and_foreign(view, start, end)) or from_elsewhere(
-        view, start, end
+    foreign = (
+        (bool(words & FOREIGN) and not own_and_foreign(view, start, end))
+        or from_elsewhere(view, start, end)
+        or any(q.kind == "demonym" and non_demonym(view, q) for q in view.places_in(start, end))
     )
     subject = view.ctx.subject
 
@@ -201,6 +220,8 @@ def clause_flows(
                 parts.entered & {subject}
             ):
                 return []  # "persons are trafficked into Thailand" (the subject): from somewhere unnamed
+    if not origins and internal and not subject and parts.dests:
+        origins = parts.dests[:1]  # "Trafficking in Nepal is largely internal", no subject to take
     if not origins:
         return []
     dests = unique(parts.dests)
@@ -264,6 +285,9 @@ def clause_flows(
         passing += (parts.frame,)  # "X is a transit country for victims from A destined for B": via X
     routes = [(d, passing) for d in dests] + [(d, tuple(dests) + passing) for d in onward]
     flows = [(o, d, via) for o in origins for d, via in routes]
+    pairs = paired_routes(parts) if own_clause else None
+    if pairs:  # "from A to B and from C to D": A to B and C to D, not C to B
+        flows = [f for f in flows if f[:2] in pairs]
     flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
     if frame_spans:
         flows = within_role_phrases(flows, placed, frame_spans[1][0], parts, later_roles)

@@ -15,11 +15,13 @@ from tipkb.extract.flows.lists import (
 )
 from tipkb.extract.flows.parts import Parts
 from tipkb.extract.flows.words import (
+    BASED_IN,
     BOUND_FOR,
     CRIMES,
     DEST,
     DEST_CUES,
     DIRECTIONS,
+    EXTENT_ADVERBS,
     GIVEN_TO,
     GLUE,
     HUBS,
@@ -142,8 +144,13 @@ def governing(
             return ORIGIN
         if w == "in" or w == "at":
             before = low[k - 1] if k > start else ""
-            if before in ORIGIN_VERBS:
+            b = k - 1
+            while b > start and low[b] in EXTENT_ADVERBS:  # "originated mostly in R"
+                b -= 1
+            if before in ORIGIN_VERBS or (b < k - 1 and low[b] in ORIGIN_VERBS):
                 return ORIGIN
+            if before in BASED_IN:
+                return None  # "gangs based in Serbia": where traffickers are, not where victims go
             if (
                 before in LOCAL_WORDS | {"village", "home", "hometown"}
                 and "from" in low[max(start, k - 4) : k]
@@ -169,6 +176,9 @@ def governing(
         if w in DEST_CUES:
             return DEST
         if w in VIA_CUES:
+            # "trafficked to and through Niger", "into and through X": there, and through it.
+            if k - 2 >= start and low[k - 1] == "and" and low[k - 2] in ("to", "into"):
+                return DEST
             return VIA
         if w in ("originated", "originating", "nationals", "citizens", "natives"):
             return ORIGIN
@@ -223,6 +233,8 @@ def scene_of_crimes(view: View, p: Place, start: int) -> bool:
 def demonym_names_victims(view: View, p: Place) -> bool:
     """'Kazakhstani men', 'Beninese and Ghanaian children', 'Ukrainians': a demonym naming victims."""
     low = view.low
+    if non_demonym(view, p):
+        return False  # "non-Thai victims": not Thai
     text = low[p.i]
     if text.endswith(("ns", "is", "os", "as")) and p.j - p.i == 1:
         nxt = low[p.j] if p.j < len(low) else ""
@@ -311,3 +323,11 @@ def spouses_or_buyers(view: View, start: int, k: int) -> bool:
         if low[n] == "to":
             return n > start and low[n - 1] in GIVEN_TO
     return False
+
+
+def non_demonym(view: View, p: Place) -> bool:
+    """'non-Thai victims', 'non-Thai nationals': a demonym negated by 'non-'."""
+    low = view.low
+    return (p.i >= 2 and low[p.i - 1] == "-" and low[p.i - 2] == "non") or (
+        p.i >= 1 and low[p.i - 1] in ("non", "non-")
+    )

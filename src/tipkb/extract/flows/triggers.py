@@ -8,6 +8,7 @@ from tipkb.extract.flows.words import (
     CASES,
     CONDITIONS,
     ELSEWHERE,
+    EXTENT_ADVERBS,
     FACING,
     FORCE_AS_NOUN,
     FORCED_INTO,
@@ -39,6 +40,7 @@ PATTERNS = {
     "trafficking-of": "trafficking of children; trafficking within the region",
     "internal-goes-on": "reports of internal trafficking continued",
     "occurred-within": "trafficking occurred within X",
+    "trafficking-is-internal": "trafficking in X is largely internal",
     "faces-conditions": "migrants face conditions of ...",
     "into-exploitation": "sold into debt bondage; found in forced prostitution",
     "traffickers-move-people": "traffickers lure girls from X",
@@ -89,6 +91,8 @@ def trigger(view: View, start: int, end: int) -> str | None:
             return "internal-goes-on"  # "Reports of internal trafficking continued", "domestic trafficking persists"
         if w == "trafficking" and n + 2 < end and low[n + 1] in OCCURRED and low[n + 2] == "within":
             return "occurred-within" if any(q.i == n + 3 for q in view.places) else None
+        if w in INTERNAL and is_said_internal(view, start, n):
+            return "trafficking-is-internal"  # "Trafficking in Nepal is largely internal"
         if w in FACING and n + 1 < end and low[n + 1] in CONDITIONS:
             return "faces-conditions"
         # "face forced labor", "found in forced prostitution", "sold into debt bondage"
@@ -128,6 +132,15 @@ def trigger(view: View, start: int, end: int) -> str | None:
             if k > n + 2 and of_people(view, k, end):
                 return "cases-of"
     return None
+
+
+def is_said_internal(view: View, start: int, n: int) -> bool:
+    """'Trafficking (in X) is (largely) internal': trafficking said to be internal at n."""
+    low = view.low
+    k = n - 1
+    while k > start and low[k] in EXTENT_ADVERBS:
+        k -= 1
+    return k > start and low[k] in ("is", "was", "remains", "remained") and "trafficking" in low[start:k]
 
 
 def trafficking_goes_on(view: View, n: int, end: int) -> bool:

@@ -132,3 +132,6 @@ MEANS_CUES = word_set("flows.means_cues")
 COERCION = word_set("flows.coercion")
 # "Nevertheless, some end up ...": words before the people a clause points back to.
 CONNECTIVES = word_set("flows.connectives")
+# "originated mostly in R"; "gangs based in Serbia".
+EXTENT_ADVERBS = word_set("flows.extent_adverbs")
+BASED_IN = word_set("flows.based_in")
