@@ -39,6 +39,11 @@ _NOT_A_PLACE_AFTER = frozenset(
     ]
 )
 
+# After a country, words that make it an agency's ("the U.S. Department of State", "the U.S. government").
+_AGENCY_WORDS = frozenset(
+    ["department", "state", "embassy", "government", "congress", "secretary", "ambassador", "administration"]
+)
+
 # Lower-case words after a region that make it an adjective of a place below it.
 _SETTLEMENTS = frozenset(
     ["city", "cities", "town", "towns", "port", "island", "capital", "enclave", "territory"]
@@ -94,7 +99,15 @@ class View:
         taken = {n for p in named for n in range(p.i, p.j)}
         out = []
         low = self.low
-        opener = next((p for p in named if p.kind == "country" and p.i <= 2), None)
+        # "The U.S. Department of State ... rated the country": an agency's country is not the one meant.
+        opener = next(
+            (
+                p
+                for p in named
+                if p.kind == "country" and p.i <= 2 and not (p.j < len(low) and low[p.j] in _AGENCY_WORDS)
+            ),
+            None,
+        )
         if opener is not None and not any(w in ("from", "in", "to") for w in low[: opener.i]):
             subject = opener.code
         for n, w in enumerate(low):
