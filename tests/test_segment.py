@@ -85,6 +85,9 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_for_matching() -> None:
     assert "trafficked" in [t.text for t in first.span]
     assert first.text == "Nepali girls were traf-\nficked to India."
     assert "anti-trafficking" in " ".join(second.reading.split())  # written with its hyphen elsewhere
+    opening = segment("Traf-\nficking of girls to India is common.").sentences[0]
+    assert opening.text.startswith("Traf-\nficking")
+    assert [t.text for t in opening.span if not t.is_space][0] == "Trafficking"
 
 
 def test_headings_and_list_items_still_end_a_sentence() -> None:

@@ -178,7 +178,7 @@ _OPEN_END = re.compile(
     r"(?:,|\b(?:to|from|and|or|of|the|in|into|for|with|by|a|an|as|at|on|through|than|that|which|"
     r"including|such|between|both|either|nor|its|their|his|her))$"
 )
-_HYPHEN_BREAK = re.compile(r"([A-Za-z])-([ \t]*(?:\r?\n|\f)\s*)([A-Za-z]+)")
+_HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-([ \t]*(?:\r?\n|\f)\s*)([A-Za-z]+)")
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\f": " ", "\v": " "})
 
 
@@ -395,21 +395,18 @@ def reading_text(text: str) -> str:
         words: set[str] | None = None
 
         def join(m: re.Match[str]) -> str:
+            # The padding goes before the word, so that it reads on into the words after it ("Sub-
+            # Saharan Africa").
             nonlocal words
-            head_start = m.start(1)
-            while head_start > 0 and out[head_start - 1].isalpha():
-                head_start -= 1
-            head = out[head_start : m.start(1) + 1]
-            tail = m.group(3)
+            head, space, tail = m.group(1), m.group(2), m.group(3)
             if words is None:
                 words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
             joined = (head + tail).lower()
             hyphenated = f"{head}-{tail}".lower()
-            space = m.group(2)
             known = joined in words or joined in _known_words()
             if tail[0].islower() and known and hyphenated not in words:
-                return m.group(1) + tail + " " * (1 + len(space))
-            return m.group(1) + "-" + tail + " " * len(space)
+                return " " * (1 + len(space)) + head + tail
+            return " " * len(space) + head + "-" + tail
 
         out = _HYPHEN_BREAK.sub(join, out)
     return out.translate(_BREAKS)
@@ -491,6 +488,8 @@ def segment(text: str) -> Segmented:
             start = base + sent.start_char
             end = start + len(stext)
             # A word joined across a line end reads shorter than it is written: keep all of it.
+            while start > par.start and reading[start - 1] == " " and not text[start - 1].isspace():
+                start -= 1
             while end < par.end and reading[end] == " " and not text[end].isspace():
                 end += 1
             out.sentences.append(
