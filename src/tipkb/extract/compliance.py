@@ -53,7 +53,7 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
     efforts_negated = bool(efforts and _EFFORTS_NEGATED.search(text[: efforts.start()]))
     if verdict:
         fully: bool | None = bool(verdict.group("fully")) and not verdict.group("neg")
-    elif efforts and not efforts_negated and re.search(r"\b(?:is|are)\s+making\s+significant", text):
+    elif efforts and not efforts_negated and re.search(r"\b(?:is|are|was|were)\s+making\s+significant", text):
         fully = None  # "X is making significant efforts" with no verdict on the standards
     else:
         return []
@@ -85,6 +85,13 @@ def _country(view: View) -> str | None:
         if p.kind == "country" and p.i >= 2 and low[p.i - 1] == "of" and low[p.i - 2] == "government":
             return p.code
     for p in view.places:
-        if p.kind in ("country", "subject") and p.i <= 3:
+        # "The U.S. Department of State ... noting that the government was making ...": the agency's
+        # country is not the one judged.
+        if p.kind in ("country", "subject") and p.i <= 3 and not (p.j < len(low) and low[p.j] in _AGENCY):
             return p.code
     return view.ctx.subject
+
+
+_AGENCY = frozenset(
+    ["department", "state", "embassy", "congress", "secretary", "ambassador", "administration"]
+)
