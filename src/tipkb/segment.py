@@ -8,6 +8,7 @@ as one token), sentences from the small boundary rule below, places from the gaz
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -374,8 +375,9 @@ def _paragraph_spans(
 def reading_text(text: str) -> str:
     """The text as read for matching, of the same length as ``text`` (so every offset holds): line
     breaks and form feeds are spaces, page furniture is blanked, and a word hyphenated at a line end
-    is joined ("traf-\\nficked" reads "trafficked" followed by spaces) unless the document writes it
-    with its hyphen elsewhere or never writes it joined ("anti-\\ntrafficking" stays hyphenated)."""
+    is joined ("traf-\\nficked" reads "trafficked", the spaces it saves before it) unless the document
+    writes it with its hyphen elsewhere, or its head is a word compounds are made with and the document
+    never writes it joined ("anti-\\ntrafficking" stays hyphenated)."""
     if "\n" not in text and "\f" not in text and "\r" not in text:
         return text
     lines = _lines(text)
@@ -392,7 +394,7 @@ def reading_text(text: str) -> str:
         pieces.append(out[pos:])
         out = "".join(pieces)
     if "-" in out and _HYPHEN_BREAK.search(out):
-        words: set[str] | None = None
+        words: Counter[str] | None = None
 
         def join(m: re.Match[str]) -> str:
             # The padding goes before the word, so that it reads on into the words after it ("Sub-
@@ -400,10 +402,13 @@ def reading_text(text: str) -> str:
             nonlocal words
             head, space, tail = m.group(1), m.group(2), m.group(3)
             if words is None:
-                words = set(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
+                words = Counter(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
             joined = (head + tail).lower()
             hyphenated = f"{head}-{tail}".lower()
-            known = joined in words or joined in _known_words()
+            # Joined when the document writes it so, or when the head is no word of its own ("traf-": not
+            # one compounds are made with, nor written alone in the document).
+            lone = head.lower() not in _COMPOUND_HEADS and words[head.lower()] <= 1  # itself, broken
+            known = joined in words or (lone and hyphenated not in words)
             if tail[0].islower() and known and hyphenated not in words:
                 return " " * (1 + len(space)) + head + tail
             return " " * len(space) + head + "-" + tail
@@ -412,21 +417,13 @@ def reading_text(text: str) -> str:
     return out.translate(_BREAKS)
 
 
-@lru_cache(maxsize=1)
-def _known_words() -> frozenset[str]:
-    """The words tipkb's vocabulary reads with ("trafficked", "exploitation", "servitude"), for a
-    word hyphenated at a line end that the document does not write elsewhere."""
-    from tipkb.vocab import vocabulary
-
-    vocab = vocabulary()
-    out: set[str] = set(vocab.people)
-    for words in vocab.sets.values():
-        out.update(w for w in words if w.isalpha())
-    for phrases in (vocab.victims, vocab.exploitation, vocab.sectors):
-        for options in phrases.by_first.values():
-            for phrase, _ in options:
-                out.update(w for w in phrase if w.isalpha())
-    return frozenset(out)
+# Words a hyphen at a line end most often belongs to ("anti-", "non-", "self-"): kept hyphenated unless
+# the document writes the word joined.
+_COMPOUND_HEADS = frozenset(
+    "anti non self co cross post pre ex re semi multi inter intra sub counter well so long short high low "
+    "full part half mid over under cyber state government child sex labor labour forced trafficking "
+    "human law year month day first second third".split()
+)
 
 
 def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
