@@ -111,3 +111,13 @@ def test_a_long_line_is_streamed_and_reads_the_same() -> None:
     assert [t.text for t in last.span] == ["Lao", "women", "were", "trafficked", "to", "Thailand", "."]
     assert [p.code for p in last.places] == ["LAO", "THA"]
     assert text[last.start : last.end] == last.text
+
+
+def test_a_page_number_between_blank_lines_is_skipped_but_a_year_is_not() -> None:
+    text = "Women from Laos are trafficked to\n\n14\n\nThailand for domestic servitude.\n\n2019\n\nA new law passed."
+    seg = segment(text)
+    assert [" ".join(s.reading.split()) for s in seg.sentences] == [
+        "Women from Laos are trafficked to Thailand for domestic servitude.",
+        "2019",
+        "A new law passed.",
+    ]

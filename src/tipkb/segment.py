@@ -174,6 +174,7 @@ _LIST_ITEM = re.compile(r"^(?:[•▪●◦·*-]|\(?\d{1,2}[.)]|\([a-z]\))\s+")
 # Page furniture: a page number ("12", "- 12 -", "Page 12", "12 of 40"), and running headers or footers
 # (a short line met again on other pages, digits aside).
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d{2}$")
 # A line that ends open: the sentence goes on on the next line whatever its first letter.
 _OPEN_END = re.compile(
     r"(?:,|\b(?:to|from|and|or|of|the|in|into|for|with|by|a|an|as|at|on|through|than|that|which|"
@@ -238,17 +239,13 @@ def _furniture(lines: list[tuple[int, str]]) -> set[int]:
         alone = (n == 0 or not stripped[n - 1]) and (n + 1 >= len(lines) or not stripped[n + 1])
         repeats = counts.get(re.sub(r"\d+", "#", line.lower()), 0)
         ends = _FULL_STOP.search(line) is not None
-        if (
-            _PAGE_NUMBER.match(line)
-            and (n in near or alone)
-            or n in near
-            and not ends
-            and (repeats >= 2 or _capitals(line))
-            or alone
-            and repeats >= 3
-            and any(c.isdigit() for c in line)
-            and not ends
-        ):
+        # A year on a line of its own is no page number, unless next to a page break.
+        page_number = bool(_PAGE_NUMBER.match(line)) and (
+            n in near or (alone and not _YEAR_ALONE.match(line))
+        )
+        running = n in near and not ends and (repeats >= 2 or _capitals(line))
+        repeated = alone and repeats >= 3 and any(c.isdigit() for c in line) and not ends
+        if page_number or running or repeated:
             out.add(n)
     return out
 
