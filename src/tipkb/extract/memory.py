@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -13,6 +13,11 @@ class Memory:
     victims: tuple[str, ...] = ()
     exploitation: tuple[str, ...] = ()
     metric: str | None = None
+    # Statistics: each (metric, value) stated as a total so far, with its year ("Of the 19 convicted"
+    # names one again); the year the paragraph's last counts stated, and that paragraph.
+    stat_seen: dict[tuple[str, int], int | None] = field(default_factory=dict)
+    stat_year: int | None = None
+    stat_paragraph: int = -1
     # Places named by a clause that said nothing of exploitation ("Women from A and B migrate to C"),
     # for a next clause about "some" or "they" ("; some are subjected to forced labor"): (parts, at).
     pending: Any = None

@@ -1,4 +1,4 @@
-"""Statistics: counts of investigations, prosecutions, convictions and victims (FACTS.md ``statistic``).
+"""Finding counts in a sentence: a number, what it counts and the year it is for.
 
 A count is a number (or *one*, *seven*, *no*, *none*, *zero*) and what it counts: a noun that names the
 metric ("22 investigations", "one conviction"), or a noun of people or cases whose metric comes from the
@@ -10,15 +10,13 @@ the one its group states, else the sentence's, paragraph's or report's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from tipkb.context import as_year
 from tipkb.extract.common import View
-from tipkb.extract.memory import Memory
-from tipkb.model import StatisticFact
+from tipkb.extract.statistics import scope
 from tipkb.vocab import word_set
-
-RULE = "statistics.v1"
 
 _METRIC_NOUNS = {
     "investigations": "investigations",
@@ -69,6 +67,8 @@ _VERBS = {
     "accommodated": "victims_assisted",
     "housed": "victims_assisted",
     "supported": "victims_assisted",
+    "admitted": "victims_assisted",
+    "registered": "victims_identified",
 }
 # Between a verb and its count ("the police formally identified 87", "investigated only 43").
 _VERB_GAP = word_set("statistics.verb_gap")
@@ -88,14 +88,42 @@ _LAST_YEARS = (
     "last year",
     "the previous reporting period",
     "the year before",
+    "last reporting period",
+    "the preceding year",
+    "the preceding reporting period",
 )
 _ESTIMATES = word_set("statistics.estimates")
 _TO_COURT = word_set("statistics.to_court")
 _AUTHORITIES = word_set("statistics.authorities")
 
 
+_NOUN_HEADS = {
+    # "preliminary charges against seven suspects", "the repatriations of 177 victims"
+    "charges": "prosecutions",
+    "charge": "prosecutions",
+    "indictments": "prosecutions",
+    "indictment": "prosecutions",
+    "repatriations": "victims_assisted",
+    "repatriation": "victims_assisted",
+}
+# Nouns for the people a case involves ("six cases involving 14 defendants": the cases are the count).
+_CASE_PEOPLE = word_set("statistics.case_people")
+# Nouns before "for"/"of"/"to" that make the victims counted after them assisted ("shelter for 12
+# victims", "the return home of 23 victims", "assistance to at least 221 victims").
+_ASSIST_HEADS = word_set("statistics.assist_heads")
+_TOTAL_VERBS = word_set("statistics.total_verbs")
+# Between a bare count and the year it is for ("none had been obtained in 2014", "26 charged in 2014").
+_AUX = word_set("statistics.aux")
+# After a bare count that a verb governs: the count ends there ("courts convicted nine.").
+_BARE_END = frozenset(
+    [".", ",", ";", "in", "during", "and", ")", "(", "compared", "—", "–", "over", "since", "between"]
+)
+# A number glued to the word before it ("for10 victims").
+_GLUED = re.compile(r"^(for|of|to|with|and|by|in|from|including|assisted|identified)(\d[\d,]*)$")
+
+
 @dataclass(slots=True)
-class _Count:
+class Count:
     start: int
     end: int  # after the noun (or the number)
     value: int
@@ -104,56 +132,37 @@ class _Count:
     year: int | None
     inherits: bool  # no noun of its own: takes the anchor's metric
     also: tuple[str, ...] = ()  # the metrics of coordinated verbs ("prosecuted and convicted two")
+    noun: str = ""
+    own_year: bool = False  # the year is stated with the count itself
+    years: tuple[int, ...] = ()  # more years stated with it ("zero in 2019 and 2018")
+    split: bool = False  # a part of the count it continues ("ten concerned forced labor")
+    sub_group: bool = False  # its noun phrase names a sub-group ("male victims", "foreign victims")
+    restated: bool = False  # "Of the 19 convicted ...": a count stated before, named again
+    remaining: bool = False  # "the remaining three"
+    anchor: Count | None = None  # the count it continues
+    parent: Count | None = None  # the total it is a part of
+    scope: str = "total"
+    span: tuple[int | None, int | None] | None = None
+    drop: bool = False
+    sub: list[Count] = field(default_factory=list)
 
 
-def extract(view: View, memory: Memory) -> list[StatisticFact]:
-    if view.sent.heading or not _has_count_words(view):
-        return []
-    country = view.ctx.subject
-    if not country:
-        return []
-    counts = _counts(view)
-    facts: list[StatisticFact] = []
-    seen: set[tuple[str, int, int | None]] = set()
-    for c in counts:
-        if not c.metric or c.metric == "victims":
-            continue
-        for metric in (c.metric, *c.also):
-            key = (metric, c.value, c.year)
-            if key in seen:
-                continue
-            seen.add(key)
-            facts.append(
-                StatisticFact(
-                    doc=view.ctx.doc,
-                    year=c.year,
-                    evidence=view.evidence(),
-                    hedged=False,
-                    rule=RULE,
-                    section=view.ctx.section,
-                    country=country,
-                    metric=metric,
-                    value=c.value,
-                    exploitation=c.exploitation,
-                )
-            )
-    if facts:
-        memory.metric = facts[-1].metric
-    return facts
-
-
-def _has_count_words(view: View) -> bool:
+def has_count_words(view: View) -> bool:
     low = view.low
-    return any(w in _METRIC_NOUNS or w in _VERBS or _to_court(low, m) for m, w in enumerate(low))
+    return any(
+        w in _METRIC_NOUNS or w in _VERBS or w in _NOUN_HEADS or _to_court(low, m) or _GLUED.match(w)
+        for m, w in enumerate(low)
+    )
 
 
-def _counts(view: View) -> list[_Count]:
+def find(view: View) -> list[Count]:
+    """The counts of a sentence, left to right, each with its metric and the year stated with it."""
     low = view.low
-    out: list[_Count] = []
-    anchor: _Count | None = None
+    out: list[Count] = []
+    anchor: Count | None = None
     n = 0
     while n < len(low):
-        found = _count_at(view, n, anchor)
+        found = _count_at(view, n, anchor, out[-1] if out else None)
         if found is None:
             n += 1
             continue
@@ -167,27 +176,25 @@ def _counts(view: View) -> list[_Count]:
                 n = found.end
                 continue
             found.metric = anchor.metric
-            if found.year is None:
+            found.anchor = anchor
+            if found.year is None and anchor.own_year:
                 found.year = anchor.year
         if found.metric and not found.inherits:
             anchor = found
         out.append(found)
         n = found.end
-    # A count with no year of its own takes a year stated before the first count ("In 2017,
-    # authorities investigated ..."), else the paragraph's or report's, not a comparison's year.
-    opening = view.stated_year(0, out[0].start) if out else None
-    for c in out:
-        if c.year is None:
-            c.year = opening or view.ctx.year
     return out
 
 
-def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
+def _count_at(view: View, n: int, anchor: Count | None, before: Count | None) -> Count | None:
     low = view.low
     w = low[n]
     number = view.number_at(n)
+    glued = _GLUED.match(w) if number is None else None
     value: int
-    if number is not None:
+    if glued is not None:
+        value, end = int(glued.group(2).replace(",", "")), n + 1
+    elif number is not None:
         if as_year(low[n]) and "," not in view.toks[n]:
             return None
         if (
@@ -218,6 +225,14 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
     named = {q.i: q.j for q in view.places}
     exploitation_words_start = k
     known = _METRIC_NOUNS.keys() | _CASE_NOUNS | _OFFICIALS | _PERSON_NOUNS
+    if (
+        k + 2 < len(low)
+        and low[n] not in ("any", "none", "no")
+        and low[k] == "of"
+        and low[k + 1] in ("the", "these", "those", "them")
+        and low[k + 2] in known
+    ):
+        k += 2  # "104 of the minors"
     while k < len(low) and k - end < 6 and low[k] not in known:
         if k in named:
             k = named[k]
@@ -234,6 +249,8 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
             if low[m] in _PERSON_NOUNS:
                 k, noun = m, low[m]
                 break
+    if noun in _CASE_NOUNS and k + 1 < len(low) and low[k + 1] in _METRIC_NOUNS and low[k + 1] != "victims":
+        k, noun = k + 1, low[k + 1]  # "seven case investigations"
     if noun == "as" and k == end:
         # "identified 30 as trafficking victims"
         victims_at = next(
@@ -245,12 +262,13 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
     exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 7))
     metric: str | None = None
     inherits = False
+    split = False
     also: tuple[str, ...] = ()
     if noun in _METRIC_NOUNS:
         metric = _METRIC_NOUNS[noun]
         if metric == "victims":
             metric = _victim_metric(view, n, k) or (
-                "victims_identified" if "identified" in mods else "victims"
+                "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
             )
         if "prosecution" in mods and noun in ("cases", "case"):
             metric = "prosecutions"
@@ -259,6 +277,15 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
             metric = _OFFICIAL_METRICS[metric]
     elif noun in _CASE_NOUNS or noun in _OFFICIALS or noun in _PERSON_NOUNS:
         phrase_end = k + 1
+        if (
+            noun in _CASE_PEOPLE
+            and n > 0
+            and low[n - 1] in ("with", "involving")
+            and before is not None
+            and before.noun in ("cases", "case", "investigations", "prosecutions")
+            and n - before.end <= 4
+        ):
+            return None  # "six cases involving 14 defendants": the verb counts the cases
         chain = _verbs_before(view, n)
         verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
@@ -268,6 +295,8 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
             also = tuple(_OFFICIAL_METRICS[m] for m in others if m in _OFFICIAL_METRICS)
         elif noun in _PERSON_NOUNS:
             metric = verb if verb and verb.startswith("victims") else None
+            if metric is None and anchor is not None and anchor.metric and "victims" in anchor.metric:
+                metric = "victims"  # "of whom 18 were children", "Of the 40 victims, 30 women ..."
         elif "prosecution" in mods:
             metric = "prosecutions"
         elif verb and not verb.startswith("victims"):
@@ -277,13 +306,108 @@ def _count_at(view: View, n: int, anchor: _Count | None) -> _Count | None:
             inherits = True
     else:
         phrase_end = end
-        if not _continues_anchor(view, n, end, anchor):
-            return None
-        inherits = True
+        participle = _participle_metric(view, end)
+        if participle is not None:
+            metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
+            phrase_end = end + 1
+        else:
+            metric = _total_verb_metric(view, n) or _bare_after_verb(view, n, end)
+        if metric is None:
+            how = _continues_anchor(view, n, end, anchor)
+            if how is None:
+                return None
+            inherits = True
+            split = how == "split"
     if value == 0 and low[n] == "no" and metric is None:
         return None
     year = _year(view, n, phrase_end)
-    return _Count(n, phrase_end, value, metric, exploitation, year, inherits, also)
+    count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
+    count.own_year = year is not None
+    if year is not None:
+        count.years = _more_years(view, phrase_end)
+    count.split = split
+    count.sub_group = (
+        noun in scope.PART_WORDS or scope.is_part_phrase(view, end, k) or scope.among_after(view, phrase_end)
+    )
+    count.restated = (
+        n >= 2
+        and low[n - 1] == "the"
+        and low[n - 2] == "of"
+        and (n == 2 or low[n - 3] in (",", ";", "(", ":"))
+    )
+    count.remaining = n > 0 and low[n - 1] == "remaining"
+    return count
+
+
+def _modifier_victims(mods: list[str]) -> str | None:
+    """'12 repatriated victims', '40 assisted victims'."""
+    for w in mods:
+        metric = _VERBS.get(w)
+        if metric and metric.startswith("victims") and w.endswith("ed"):
+            return metric
+    return None
+
+
+def _participle_metric(view: View, end: int) -> str | None:
+    """A bare count with its participle: '57 assisted last reporting period', '86 identified in 2018'."""
+    low = view.low
+    if end >= len(low):
+        return None
+    w = low[end]
+    if w in _VERBS and w.endswith("ed"):
+        return _VERBS[w]
+    return None
+
+
+def _total_verb_metric(view: View, n: int) -> str | None:
+    """'The number of trafficking prosecutions reached 48', 'Identified victims totalled 61'."""
+    low = view.low
+    k = n - 1
+    if k >= 0 and low[k] in ("at", "to"):
+        k -= 1
+    if k < 0 or low[k] not in _TOTAL_VERBS:
+        return None
+    clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
+    subject = low[max(clause_start, k - 10) : k]
+    if low[k] in ("was", "were", "is", "are") and not ({"number", "total"} & set(subject)):
+        return None
+    for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
+        noun = low[m]
+        if noun not in _METRIC_NOUNS:
+            continue
+        metric = _METRIC_NOUNS[noun]
+        if metric != "victims":
+            return metric
+        words = set(low[max(clause_start, m - 4) : k])
+        assisted = {w for w in words if _VERBS.get(w) == "victims_assisted"}
+        return "victims_assisted" if assisted else "victims_identified"
+    return None
+
+
+def _bare_after_verb(view: View, n: int, end: int) -> str | None:
+    """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
+    low = view.low
+    if end < len(low) and low[end] not in _BARE_END:
+        return None
+    chain = _verbs_before(view, n)
+    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for")):
+        return None
+    return _pick(chain)
+
+
+def _more_years(view: View, end: int) -> tuple[int, ...]:
+    """Years after the first one stated with a count: 'zero in 2019 and 2018', 'in either 2013 or 2014'."""
+    low = view.low
+    m = end
+    while m < len(low) and m < end + 8 and not view.year_at(m):
+        if low[m] in _BREAKS and low[m] != "(":
+            return ()
+        m += 1
+    extra = []
+    while m + 2 < len(low) and view.year_at(m) and low[m + 1] in ("and", "or") and view.year_at(m + 2):
+        extra.append(view.year_at(m + 2) or 0)
+        m += 2
+    return tuple(extra)
 
 
 _LINKS = word_set("statistics.links")
@@ -293,6 +417,8 @@ def _continues(gap: list[str]) -> bool:
     """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
     if "out" in gap or gap[-1:] == ["of"]:
         return False
+    if gap == [";"]:
+        return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
     if any(w in ("compared", "versus", "(") for w in gap):
         return len(gap) <= 20
     return len(gap) <= 10 and (not gap or any(w in _LINKS for w in gap))
@@ -315,9 +441,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
     """The metrics of the verbs that govern a count at n, nearest first ("prosecuted and convicted two",
     "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
     low = view.low
-    if n > 1 and low[n - 1] in ("of", "against", "involving") and low[n - 2] in _METRIC_NOUNS:
-        metric = _METRIC_NOUNS[low[n - 2]]
-        return ["victims_identified" if metric == "victims" else metric]
+    p = n - 1
+    while p > 1 and low[p] in _VERB_GAP and low[p] not in ("of", "and", "or"):
+        p -= 1  # "convictions for at least 12 traffickers"
+    if p > 0 and low[p] in ("of", "against", "involving", "for"):
+        head = low[p - 1]
+        if head in _NOUN_HEADS and low[p] != "for":
+            return [_NOUN_HEADS[head]]
+        if head in _METRIC_NOUNS and (low[p] != "for" or head not in ("victims", "victim")):
+            metric = _METRIC_NOUNS[head]
+            return ["victims_identified" if metric == "victims" else metric]
     k = n - 1
     found: list[str] = []
     while k >= 0 and n - k <= 6:
@@ -381,6 +514,8 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     if verb and verb.startswith("victims"):
         return verb
     low = view.low
+    if _assisted_by_head(view, n):
+        return "victims_assisted"
     for m in range(k + 1, min(len(low), k + 12)):
         if low[m] in (";", "(", "compared", ",") or (m > k + 1 and view.number_at(m)):
             break  # "510 victims of trafficking for sexual exploitation were formally identified"
@@ -396,6 +531,22 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     return None
 
 
+def _assisted_by_head(view: View, n: int) -> bool:
+    """'shelter for 12 victims', 'the return home of 23 victims', 'assistance to at least 221 victims',
+    'shelter for10 victims'."""
+    low = view.low
+    glued = _GLUED.match(low[n])
+    if glued is not None and glued.group(1) in ("for", "of", "to"):
+        p = n
+    else:
+        p = n - 1
+        while p > 0 and low[p] in _VERB_GAP and low[p] not in ("of", "and", "or"):
+            p -= 1
+        if p <= 0 or low[p] not in ("for", "of", "to"):
+            return False
+    return any(w in _ASSIST_HEADS for w in low[max(0, p - 3) : p])
+
+
 def _about_officials(view: View, k: int) -> bool:
     """'prosecutions involving complicit officials', 'convictions of government officials'."""
     low = view.low
@@ -405,25 +556,47 @@ def _about_officials(view: View, k: int) -> bool:
     )
 
 
-def _continues_anchor(view: View, n: int, end: int, anchor: _Count | None) -> bool:
-    """A bare number that continues the count before it: '(10 in 2017)', 'compared with 698 in
-    2019', '429 sex trafficking', 'three for labor trafficking', 'none reported in 2016'."""
+def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str | None:
+    """How a bare number continues the count before it: as a figure for another year ("compare":
+    '(10 in 2017)', 'compared with 698 in 2019', 'none reported in 2016', 'whereas none had been
+    obtained in either 2013 or 2014') or as a part of it ("split": '429 sex trafficking', 'three for
+    labor trafficking', 'ten concerned forced labor', '12 were found guilty of labor trafficking')."""
     if anchor is None:
-        return False
+        return None
     low = view.low
+    m = end
+    while m < len(low) and m < end + 4 and (low[m] in _AUX or (low[m] in _VERBS and low[m].endswith("ed"))):
+        m += 1
     nxt = low[end] if end < len(low) else ""
-    if view.year_after(end, 3) and nxt in ("in", "during"):
-        return True
-    if nxt in ("reported", "each") or (
-        nxt in ("for", "of") and end + 1 < len(low) and view.vocab.exploitation.match_at(low, end + 1)
-    ):
-        return True
-    if view.vocab.exploitation.match_at(low, end):
-        return True
+    after = low[m] if m < len(low) else ""
+    if after in ("in", "during") and (view.year_after(m, 3) or view.year_after(m + 1, 3)):
+        return "compare"
+    if nxt in ("reported", "each"):
+        return "compare"
+    if _exploitation_soon(view, end):
+        return "split"
     prev = low[n - 1] if n > 0 else ""
-    if prev in ("(", "to", "with", "from") and " ".join(low[end : end + 4]).startswith(_LAST_YEARS):
-        return True  # "compared with 65 the previous year"
-    return prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", ".")
+    if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
+        return "split"  # "five for labor trafficking and five for unspecified exploitation"
+    tail = " ".join(low[end : end + 4])
+    if prev in ("(", "to", "with", "from") and (tail.startswith(_LAST_YEARS) or nxt == "previously"):
+        return "compare"  # "compared with 65 the previous year", "compared with four previously"
+    if prev == "remaining":
+        return "split"
+    if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
+        return "compare"
+    return None
+
+
+def _exploitation_soon(view: View, end: int) -> bool:
+    """A form of exploitation in the words after a bare count, before the next count or clause."""
+    low = view.low
+    for m in range(end, min(len(low), end + 7)):
+        if low[m] in (",", ";", "(", ")", ".", "—", "–", "compared") or (m > end and view.number_at(m)):
+            return False
+        if view.vocab.exploitation.match_at(low, m):
+            return True
+    return False
 
 
 def _negated(view: View, n: int) -> bool:
@@ -478,6 +651,16 @@ def _year(view: View, n: int, end: int) -> int | None:
     year = view.year_after(end, 4)
     if year:
         return year
+    if end < len(low) and low[end] == "(":
+        # "33 alleged victims (20 sex trafficking and 13 labor trafficking victims) in 2016"
+        close = next((m for m in range(end + 1, min(len(low), end + 16)) if low[m] == ")"), None)
+        if close is not None:
+            year = view.year_after(close + 1, 3)
+            if year and close + 1 < len(low) and low[close + 1] in ("in", "during"):
+                return year
+    if end < len(low) and low[end] == "previously":
+        base = view.stated_year(0, n) or view.ctx.year
+        return base - 1 if base else None
     window = " ".join(low[end : end + 5])
     if any(p in window for p in _LAST_YEARS) or any(
         p[4:] in window for p in _LAST_YEARS if p.startswith("the ")
@@ -489,7 +672,7 @@ def _year(view: View, n: int, end: int) -> int | None:
         if low[m] in _BREAKS:
             break
         y = view.year_at(m)
-        if y and m > 0 and low[m - 1] in ("in", "during"):
+        if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
             return y
         if " ".join(low[m : m + 4]).startswith(
             _LAST_YEARS
