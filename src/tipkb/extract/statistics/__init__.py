@@ -153,6 +153,8 @@ def _parts(view: View, found: list[Count]) -> None:
             continue
         if c.split and c.anchor is not None:
             c.scope, c.parent = "part", c.anchor
+        elif c.anchor is not None and c.anchor.scope == "part":
+            c.scope = "part"  # "two foreign victims (none in 2018)": the same part in another year
         elif c.exploitation or c.sub_group:
             c.scope = "part"
             c.parent = _total_before(low, found, i)
@@ -182,7 +184,7 @@ def _years(view: View, found: list[Count], memory: Memory) -> int | None:
     """Give each count with no year of its own the one in force for it; return the year this sentence
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
-    opening = view.stated_year(0, found[0].start)
+    opening = _opening_year(view, found[0].start)
     carried = (
         memory.stat_year
         if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
@@ -195,7 +197,7 @@ def _years(view: View, found: list[Count], memory: Memory) -> int | None:
             c.year = c.anchor.year
             continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
-        c.year = view.stated_year(clause_start, c.start) if clause_start > 0 else None
+        c.year = _opening_year(view, c.start, clause_start) if clause_start > 0 else None
         c.year = c.year or opening or carried or view.ctx.year
     # Parts whose total got its year only now.
     for c in found:
@@ -207,3 +209,19 @@ def _years(view: View, found: list[Count], memory: Memory) -> int | None:
     if first.own_year and not first.restated:
         return first.year
     return opening
+
+
+def _opening_year(view: View, end: int, start: int = 0) -> int | None:
+    """The first year stated as a time in view.low[start:end] that dates an event: "As of March 2019"
+    says how things stood then, not when the counts happened."""
+    low = view.low
+    while start < end:
+        year = view.stated_year(start, end)
+        if year is None:
+            return None
+        at = next(m for m in range(start, end) if view.year_at(m) == year)
+        lead = low[max(0, at - 3) : at]
+        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
+            return year
+        start = at + 1
+    return None

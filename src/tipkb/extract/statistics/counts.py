@@ -569,8 +569,12 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         m += 1
     nxt = low[end] if end < len(low) else ""
     after = low[m] if m < len(low) else ""
-    if after in ("in", "during") and (view.year_after(m, 3) or view.year_after(m + 1, 3)):
+    if after in ("in", "during") and m + 1 < len(low) and low[m + 1] == "either":
+        m += 1  # "in either 2013 or 2014"
+    if after in ("in", "during") and view.year_after(m + 1, 3):
         return "compare"
+    if low[end : end + 1] in (["were"], ["was"]) and after in _PERSON_NOUNS | scope.PART_WORDS:
+        return "split"  # "of whom 18 were children", "(14 were children)"
     if nxt in ("reported", "each"):
         return "compare"
     if _exploitation_soon(view, end):

@@ -1,0 +1,279 @@
+"""Statistics with their scope (total, part, cumulative): issue 11's phrasings, in our own sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.helpers import facts_of
+
+Row = tuple[str, int, int | None, str]
+
+
+def rows(text: str, source: str = "fiji.txt") -> set[Row]:
+    return {(f["metric"], f["value"], f["year"], f["scope"]) for f in facts_of(text, "statistic", source)}
+
+
+def one(text: str, metric: str, value: int, source: str = "fiji.txt") -> dict[str, Any]:
+    found = [f for f in facts_of(text, "statistic", source) if f["metric"] == metric and f["value"] == value]
+    assert len(found) == 1, found
+    return found[0]
+
+
+# -- totals: copula and total verbs --------------------------------------------------------------
+def test_total_verbs() -> None:
+    assert rows("The number of trafficking prosecutions reached 48 in 2017.") == {
+        ("prosecutions", 48, 2017, "total")
+    }
+    assert ("convictions", 9, 2011, "total") in rows(
+        "In 2011 the total of trafficking convictions stood at nine."
+    )
+
+
+def test_cumulative_with_a_breakdown_by_year() -> None:
+    text = "Identified victims totalled 61 over three years (15 in 2012, 22 in 2013 and 24 in 2014)."
+    assert rows(text) == {
+        ("victims_identified", 61, None, "cumulative"),
+        ("victims_identified", 15, 2012, "total"),
+        ("victims_identified", 22, 2013, "total"),
+        ("victims_identified", 24, 2014, "total"),
+    }
+    assert one(text, "victims_identified", 61)["span"] == [2012, 2014]
+
+
+# -- splits: gapped verbs, dropped nouns, "the remaining" ------------------------------------------
+def test_split_with_a_gapped_verb() -> None:
+    text = "Of 14 cases opened in 2013, ten concerned forced labor and four sex trafficking."
+    got = facts_of(text, "statistic", "fiji.txt")
+    assert {(f["value"], f["exploitation"], f["year"], f["scope"], f["part_of"]) for f in got} == {
+        (14, None, 2013, "total", None),
+        (10, "labor", 2013, "part", 14),
+        (4, "sexual", 2013, "part", 14),
+    }
+
+
+def test_split_after_a_semicolon() -> None:
+    text = "In 2018 judges convicted 17 traffickers; 12 were found guilty of labor trafficking and five of sex trafficking."
+    assert rows(text) == {
+        ("convictions", 17, 2018, "total"),
+        ("convictions", 12, 2018, "part"),
+        ("convictions", 5, 2018, "part"),
+    }
+
+
+def test_the_remaining() -> None:
+    text = "In 2019 police investigated 20 cases; eight involved sex trafficking and the remaining 12 forced labor."
+    got = {(f["value"], f["exploitation"], f["part_of"]) for f in facts_of(text, "statistic", "fiji.txt")}
+    assert got == {(20, None, None), (8, "sexual", 20), (12, "labor", 20)}
+    # The remaining ones with no form of their own are no new figure.
+    assert rows(
+        "Courts heard nine prosecutions in 2019. The remaining four prosecutions were dismissed."
+    ) == {("prosecutions", 9, 2019, "total")}
+
+
+def test_mixed_forms_are_parts() -> None:
+    text = "In 2018 the authorities reported six prosecutions (14 in 2017), two for sex trafficking, three for sex and labor trafficking, and one unknown."
+    got = {(f["value"], f["year"], f["scope"], f["part_of"]) for f in facts_of(text, "statistic", "fiji.txt")}
+    assert (6, 2018, "total", None) in got
+    assert (14, 2017, "total", None) in got
+    assert (2, 2018, "part", 6) in got
+    assert (3, 2018, "part", 6) in got
+
+
+def test_sub_groups_by_age_and_sex() -> None:
+    got = rows("In 2020 the government identified 50 victims, of whom 18 were children.")
+    assert got == {("victims_identified", 50, 2020, "total"), ("victims_identified", 18, 2020, "part")}
+
+
+# -- comparison figures ----------------------------------------------------------------------------
+def test_comparison_with_a_participle() -> None:
+    assert rows("Prosecutors charged 18 suspects in 2015, compared with 26 charged in 2014.") == {
+        ("prosecutions", 18, 2015, "total"),
+        ("prosecutions", 26, 2014, "total"),
+    }
+
+
+def test_comparison_with_two_years_and_none() -> None:
+    text = "Courts convicted four traffickers in 2015, whereas none had been obtained in either 2013 or 2014."
+    assert rows(text) == {
+        ("convictions", 4, 2015, "total"),
+        ("convictions", 0, 2013, "total"),
+        ("convictions", 0, 2014, "total"),
+    }
+
+
+def test_from_zero_the_year_before_and_previously() -> None:
+    assert rows("The government convicted six traffickers in 2016, up from zero the year before.") == {
+        ("convictions", 6, 2016, "total"),
+        ("convictions", 0, 2015, "total"),
+    }
+    assert rows("In 2021 prosecutors tried 16 trafficking cases, compared with four previously.") == {
+        ("prosecutions", 16, 2021, "total"),
+        ("prosecutions", 4, 2020, "total"),
+    }
+
+
+def test_comparison_years_after_a_bracketed_split() -> None:
+    text = "In 2019 officials identified 30 victims (18 sex trafficking and 12 labor trafficking victims), compared to 41 victims (25 sex trafficking and 16 labor trafficking victims) in 2018."
+    got = rows(text)
+    assert ("victims_identified", 41, 2018, "total") in got
+    assert ("victims_identified", 25, 2018, "part") in got
+    assert ("victims_identified", 16, 2018, "part") in got
+    assert ("victims_identified", 18, 2019, "part") in got
+
+
+def test_comparison_with_a_bare_participle_and_last_period() -> None:
+    text = "In 2019 the ministry assisted 140 trafficking victims, an increase compared to 57 assisted last reporting period."
+    assert rows(text) == {("victims_assisted", 140, 2019, "total"), ("victims_assisted", 57, 2018, "total")}
+
+
+# -- counts inside noun phrases ----------------------------------------------------------------------
+def test_counts_inside_noun_phrases() -> None:
+    assert rows("In 2017 the ministry paid for the return home of 23 victims.") == {
+        ("victims_assisted", 23, 2017, "total")
+    }
+    assert rows("In 2017 the state arranged shelter for 12 victims.") == {
+        ("victims_assisted", 12, 2017, "total")
+    }
+    assert rows("In 2017 the state facilitated the repatriations of 31 victims.") == {
+        ("victims_assisted", 31, 2017, "total")
+    }
+    assert ("convictions", 7, 2017, "total") in rows(
+        "In 2017 prosecutors obtained convictions for at least seven traffickers."
+    )
+
+
+def test_number_glued_to_the_word_before() -> None:
+    assert rows("The government provided shelter for10 victims in 2019.") == {
+        ("victims_assisted", 10, 2019, "total")
+    }
+
+
+# -- years opening a clause, paragraphs, reporting periods -------------------------------------------
+def test_year_opening_a_clause_after_a_semicolon() -> None:
+    assert rows("Police investigated 30 cases in 2018; in 2019, courts convicted nine.") == {
+        ("investigations", 30, 2018, "total"),
+        ("convictions", 9, 2019, "total"),
+    }
+
+
+def test_a_clause_year_of_another_matter_does_not_date_the_count() -> None:
+    text = "As of March 2019, labor inspectors could prosecute trafficking cases; inspectors prosecuted five cases."
+    assert rows(text) == {("prosecutions", 5, None, "total")}
+
+
+def test_a_one_year_reporting_period_dates_by_its_end() -> None:
+    text = "Prosecutors initiated 12 prosecutions between March 2019 and February 2020."
+    assert rows(text) == {("prosecutions", 12, 2020, "total")}
+
+
+# -- cumulative figures ------------------------------------------------------------------------------
+def test_cumulative_figures_have_no_year() -> None:
+    text = "The government did not convict any traffickers in 2019, compared to zero in 2018; over the past five years, courts have convicted seven traffickers, out of 38 investigations and 44 prosecutions."
+    assert rows(text) == {
+        ("convictions", 0, 2019, "total"),
+        ("convictions", 0, 2018, "total"),
+        ("convictions", 7, None, "cumulative"),
+        ("investigations", 38, None, "cumulative"),
+        ("prosecutions", 44, None, "cumulative"),
+    }
+
+
+def test_cumulative_spans() -> None:
+    assert one("Since 2015, courts have convicted 40 traffickers.", "convictions", 40)["span"] == [2015, None]
+    fact = one("Between 2016 and 2019, police investigated 120 cases.", "investigations", 120)
+    assert (fact["year"], fact["scope"], fact["span"]) == (None, "cumulative", [2016, 2019])
+    fact = one("Courts convicted 40 traffickers since 2015.", "convictions", 40)
+    assert (fact["year"], fact["scope"]) == (None, "cumulative")
+
+
+# -- zeros -------------------------------------------------------------------------------------------
+def test_zeros_by_negation_total_or_part() -> None:
+    assert rows("In 2019 the government did not convict any traffickers.") == {
+        ("convictions", 0, 2019, "total")
+    }
+    assert rows("In 2019 the government did not identify any male victims.") == {
+        ("victims_identified", 0, 2019, "part")
+    }
+    assert rows("In 2020 officials identified one foreign victim (zero in 2019 and 2018).") == {
+        ("victims_identified", 1, 2020, "part"),
+        ("victims_identified", 0, 2019, "part"),
+        ("victims_identified", 0, 2018, "part"),
+    }
+
+
+def test_any_of_those_is_no_zero() -> None:
+    assert (
+        rows("NGOs reported 40 cases in 2019, but the police did not investigate any of those cases.")
+        == set()
+    )
+
+
+# -- what the verb counts ----------------------------------------------------------------------------
+def test_cases_involving_defendants() -> None:
+    assert rows("In 2016 prosecutors prosecuted six cases involving 14 defendants.") == {
+        ("prosecutions", 6, 2016, "total")
+    }
+    assert rows("In 2016 the police investigated 11 potential cases with 19 suspects.") == {
+        ("investigations", 11, 2016, "total")
+    }
+
+
+def test_case_investigations_and_prosecutions_of_defendants() -> None:
+    text = "In 2021 the police investigated 13 cases, compared with seven case investigations and prosecutions of two defendants in the previous reporting period."
+    assert rows(text) == {
+        ("investigations", 13, 2021, "total"),
+        ("investigations", 7, 2020, "total"),
+        ("prosecutions", 2, 2020, "total"),
+    }
+
+
+def test_charging_and_assistance_verbs() -> None:
+    assert ("investigations", 11, 2016, "total") in rows("In 2016 the police initiated 11 investigations.")
+    assert ("prosecutions", 13, 2016, "total") in rows("In 2016 prosecutors charged 13 suspects.")
+    assert ("prosecutions", 7, 2016, "total") in rows(
+        "In 2016 prosecutors filed preliminary charges against seven suspects."
+    )
+    for verb in ("referred", "sheltered", "repatriated", "admitted"):
+        assert ("victims_assisted", 25, 2016, "total") in rows(f"In 2016 the government {verb} 25 victims.")
+    assert ("victims_identified", 40, 2016, "total") in rows(
+        "In 2016 the registry registered 40 possible victims."
+    )
+    assert ("victims_assisted", 8, 2016, "part") in rows(
+        "In 2016 the police referred 30 victims for care, including eight of the minors for sex trafficking."
+    )
+
+
+# -- across sentences ----------------------------------------------------------------------------------
+def test_a_restated_total_is_no_new_figure_and_dates_its_parts() -> None:
+    text = (
+        "In 2007 courts convicted 21 traffickers. Of the 21 convicted offenders, three received suspended sentences.\n\n"
+        "The government identified 60 victims in 2022. Of the 60 victims identified, traffickers exploited 40 victims in sex trafficking and 20 victims in forced labor."
+    )
+    got = {
+        (f["metric"], f["value"], f["year"], f["scope"], f["part_of"])
+        for f in facts_of(text, "statistic", "fiji.txt")
+    }
+    assert got == {
+        ("convictions", 21, 2007, "total", None),
+        ("victims_identified", 60, 2022, "total", None),
+        ("victims_identified", 40, 2022, "part", 60),
+        ("victims_identified", 20, 2022, "part", 60),
+    }
+
+
+def test_the_paragraph_year_carries_to_the_next_sentence() -> None:
+    text = "Fiji: 2023 Trafficking in Persons Report\n\nThe government identified 79 victims in 2022. The government also identified 1,204 potential victims.\n\nThe police investigated 12 cases."
+    got = rows(text)
+    assert ("victims_identified", 1204, 2022, "total") in got
+    assert ("investigations", 12, 2023, "total") in got
+
+
+def test_scope_is_stored_and_read_back() -> None:
+    from tipkb.extract import extract
+    from tipkb.model import fact_from_dict
+
+    for fact in extract(
+        "Since 2015, courts have convicted 40 traffickers, including 12 labor traffickers.", "fiji.txt"
+    ):
+        again = fact_from_dict(fact.to_dict())
+        assert again == fact
