@@ -37,13 +37,18 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if memory.stat_paragraph != view.sent.paragraph:
         memory.stat_paragraph = view.sent.paragraph
         memory.stat_year = None
-    found = _counts.find(view)
+    carried = (
+        memory.stat_year
+        if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
+        else None
+    )
+    found = _counts.find(view, carried)
     if not found:
         return []
     _restated(found, memory)
     _periods(view, found)
     _parts(view, found)
-    stated = _years(view, found, memory)
+    stated = _years(view, found, carried)
     facts: list[StatisticFact] = []
     seen: set[tuple[str, int, int | None, str]] = set()
     for c in found:
@@ -180,16 +185,11 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
     return None
 
 
-def _years(view: View, found: list[Count], memory: Memory) -> int | None:
+def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     """Give each count with no year of its own the one in force for it; return the year this sentence
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
-    opening = _opening_year(view, found[0].start)
-    carried = (
-        memory.stat_year
-        if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
-        else None
-    )
+    opening = _counts.opening_year(view, found[0].start)
     for c in found:
         if c.own_year or c.scope == "cumulative":
             continue
@@ -197,7 +197,7 @@ def _years(view: View, found: list[Count], memory: Memory) -> int | None:
             c.year = c.anchor.year
             continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
-        c.year = _opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        c.year = _counts.opening_year(view, c.start, clause_start) if clause_start > 0 else None
         c.year = c.year or opening or carried or view.ctx.year
     # Parts whose total got its year only now.
     for c in found:
@@ -209,19 +209,3 @@ def _years(view: View, found: list[Count], memory: Memory) -> int | None:
     if first.own_year and not first.restated:
         return first.year
     return opening
-
-
-def _opening_year(view: View, end: int, start: int = 0) -> int | None:
-    """The first year stated as a time in view.low[start:end] that dates an event: "As of March 2019"
-    says how things stood then, not when the counts happened."""
-    low = view.low
-    while start < end:
-        year = view.stated_year(start, end)
-        if year is None:
-            return None
-        at = next(m for m in range(start, end) if view.year_at(m) == year)
-        lead = low[max(0, at - 3) : at]
-        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
-            return year
-        start = at + 1
-    return None

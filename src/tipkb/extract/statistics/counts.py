@@ -155,14 +155,15 @@ def has_count_words(view: View) -> bool:
     )
 
 
-def find(view: View) -> list[Count]:
-    """The counts of a sentence, left to right, each with its metric and the year stated with it."""
+def find(view: View, base_year: int | None = None) -> list[Count]:
+    """The counts of a sentence, left to right, each with its metric and the year stated with it
+    (``base_year``: the year in force before the sentence, for 'the previous year')."""
     low = view.low
     out: list[Count] = []
     anchor: Count | None = None
     n = 0
     while n < len(low):
-        found = _count_at(view, n, anchor, out[-1] if out else None)
+        found = _count_at(view, n, anchor, out[-1] if out else None, base_year)
         if found is None:
             n += 1
             continue
@@ -186,7 +187,9 @@ def find(view: View) -> list[Count]:
     return out
 
 
-def _count_at(view: View, n: int, anchor: Count | None, before: Count | None) -> Count | None:
+def _count_at(
+    view: View, n: int, anchor: Count | None, before: Count | None, base_year: int | None
+) -> Count | None:
     low = view.low
     w = low[n]
     number = view.number_at(n)
@@ -320,7 +323,7 @@ def _count_at(view: View, n: int, anchor: Count | None, before: Count | None) ->
             split = how == "split"
     if value == 0 and low[n] == "no" and metric is None:
         return None
-    year = _year(view, n, phrase_end)
+    year = _year(view, n, phrase_end, base_year)
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None
     if year is not None:
@@ -648,7 +651,7 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _year(view: View, n: int, end: int) -> int | None:
+def _year(view: View, n: int, end: int, base_year: int | None = None) -> int | None:
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
     low = view.low
@@ -663,13 +666,13 @@ def _year(view: View, n: int, end: int) -> int | None:
             if year and close + 1 < len(low) and low[close + 1] in ("in", "during"):
                 return year
     if end < len(low) and low[end] == "previously":
-        base = view.stated_year(0, n) or view.ctx.year
+        base = opening_year(view, n) or base_year or view.ctx.year
         return base - 1 if base else None
     window = " ".join(low[end : end + 5])
     if any(p in window for p in _LAST_YEARS) or any(
         p[4:] in window for p in _LAST_YEARS if p.startswith("the ")
     ):
-        base = view.stated_year(0, n) or view.ctx.year
+        base = opening_year(view, n) or base_year or view.ctx.year
         return base - 1 if base else None
     m = end
     while m < len(low) and m < end + 14:
@@ -681,7 +684,23 @@ def _year(view: View, n: int, end: int) -> int | None:
         if " ".join(low[m : m + 4]).startswith(
             _LAST_YEARS
         ):  # "46 prosecutions and 26 convictions the previous year"
-            base = view.stated_year(0, n) or view.ctx.year
+            base = opening_year(view, n) or base_year or view.ctx.year
             return base - 1 if base else None
         m += 1
+    return None
+
+
+def opening_year(view: View, end: int, start: int = 0) -> int | None:
+    """The first year stated as a time in view.low[start:end] that dates an event: "As of March 2019"
+    says how things stood then, not when the counts happened."""
+    low = view.low
+    while start < end:
+        year = view.stated_year(start, end)
+        if year is None:
+            return None
+        at = next(m for m in range(start, end) if view.year_at(m) == year)
+        lead = low[max(0, at - 3) : at]
+        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
+            return year
+        start = at + 1
     return None
