@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 from tipkb.model import EXPLOITATION, FACT_TYPES, METRICS, VICTIMS, Fact
 from tipkb.places import REGION_PREFIX, country_name, gazetteer, region_of, resolve_place, suggest_place
 from tipkb.store import Store, fact_from_row
-from tipkb.store.rollup import STATEMENT_FIELDS
+from tipkb.store.rollup import STATEMENT_FIELDS, parse_stat_detail, stat_detail
 
 __all__ = [
     "ConflictRow",
@@ -167,6 +167,7 @@ class StatRow(Supported):
     year: int | None
     exploitation: str | None
     value: int
+    scope: str = "total"  # "total", "part" (of a total) or "cumulative" (over several years)
 
 
 @dataclass(kw_only=True)
@@ -741,21 +742,32 @@ def stats(
     group.years(year, years, column="r.year")
     rows: Rows[StatRow] = Rows()
     for _, m, y, detail, n, ns, nd, _ in _rollup(store, "statistic", group):
-        exp, value = detail.rsplit("|", 1)
+        exp, value, scope = parse_stat_detail(detail)
         rows.append(
             StatRow(
                 country=country,
                 metric=m,
                 year=y,
-                exploitation=exp or None,
-                value=int(value),
+                exploitation=exp,
+                value=value,
+                scope=scope,
                 facts=n,
                 sentences=ns,
                 documents=nd,
             )
         )
     order = {m: i for i, m in enumerate(METRICS)}
-    rows.sort(key=lambda r: (r.year or 0, order.get(r.metric, 99), r.exploitation or "", r.value))
+    scopes = {"total": 0, "part": 1, "cumulative": 2}
+    rows.sort(
+        key=lambda r: (
+            r.scope == "cumulative",  # figures over several years apart, after the years
+            r.year or 0,
+            order.get(r.metric, 99),
+            scopes.get(r.scope, 3),
+            r.exploitation or "",
+            r.value,
+        )
+    )
     if evidence:
         for row in rows:
             ev = _Where(
@@ -763,7 +775,7 @@ def stats(
                 "f.country = ?",
                 "f.metric = ?",
                 "f.detail = ?",
-                params=[country, row.metric, f"{row.exploitation or ''}|{row.value}"],
+                params=[country, row.metric, stat_detail(row.exploitation, row.value, row.scope)],
             )
             _year_clause(ev, row.year)
             row.evidence = _evidence(store, ev)
@@ -1087,9 +1099,11 @@ def conflicts(
             )
     values: dict[tuple[str, str, int, str], list[tuple[int, int]]] = defaultdict(list)
     for c, metric, year, detail, _, _, nd, _ in _rollup(store, "statistic", group):
-        if year is not None:
-            exp, number = detail.rsplit("|", 1)
-            values[(c, metric, year, exp)].append((int(number), nd))
+        exp, number, scope = parse_stat_detail(detail)
+        # Only two totals for one year disagree: a part never conflicts with its total, nor a
+        # figure over several years with one year's.
+        if year is not None and scope == "total":
+            values[(c, metric, year, exp or "")].append((number, nd))
     for (c, metric, year, exp), stated in sorted(values.items()):
         if len(stated) > 1:
             sides = []

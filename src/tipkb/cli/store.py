@@ -369,7 +369,7 @@ def stats_command(
         query.check_choices("metric", [metric] if metric else [])
     with _store(db) as store, _failures():
         rows = query.stats(store, code, metric=metric, year=year, years=span, evidence=evidence)
-    cols = ["year", "metric", "exploitation", "value", "documents", "sentences"]
+    cols = ["year", "metric", "scope", "exploitation", "value", "documents", "sentences"]
     _print(rows, fmt, cols, title=f"{query.place_name(code)}: statistics ({len(rows)})", evidence=evidence)
 
 

@@ -1,0 +1,76 @@
+"""Statistics in the store: scope is kept, `stats` shows it, and only two totals conflict (real SQLite)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tipkb import query
+from tipkb.cli import app
+from tipkb.ingest import ingest
+from tipkb.store import open_store
+
+# Our own sentences: two reports on one country that give the same year's convictions.
+FIRST = (
+    "Fiji: 2019 Trafficking in Persons Report\n\n"
+    "In 2018 courts convicted 12 traffickers; eight were convicted of sex trafficking and four of labor trafficking. "
+    "Over the last five years, courts have convicted 30 traffickers.\n"
+)
+SECOND = (
+    "Fiji: 2020 Trafficking in Persons Report\n\n"
+    "In 2019 courts convicted six traffickers, compared with 14 in 2018. "
+    "Since 2014, courts have convicted 33 traffickers.\n"
+)
+
+
+def _stored(tmp_path: Path) -> str:
+    (tmp_path / "fiji-2019.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "fiji-2020.txt").write_text(SECOND, encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    with open_store(db) as store:
+        ingest(store, [str(tmp_path / "fiji-2019.txt"), str(tmp_path / "fiji-2020.txt")])
+    return db
+
+
+def test_scope_is_stored_and_only_totals_conflict(tmp_path: Path) -> None:
+    db = _stored(tmp_path)
+    with open_store(db) as store:
+        rows = query.stats(store, "FJI", metric="convictions")
+        got = {(r.year, r.scope, r.exploitation, r.value) for r in rows}
+        assert got == {
+            (2018, "total", None, 12),
+            (2018, "part", "sexual", 8),
+            (2018, "part", "labor", 4),
+            (2018, "total", None, 14),
+            (2019, "total", None, 6),
+            (None, "cumulative", None, 30),
+            (None, "cumulative", None, 33),
+        }
+        assert rows[-1].scope == rows[-2].scope == "cumulative"  # apart, after the years
+        conflicts = [c for c in query.conflicts(store) if c.kind == "statistic"]
+        assert [(c.year, c.metric, sorted(s.value for s in c.sides)) for c in conflicts] == [
+            (2018, "convictions", [12, 14])
+        ]
+        # Both documents are named, each with its sentence.
+        assert len({e.document for s in conflicts[0].sides for e in s.evidence}) == 2
+        fact = next(
+            f.fact
+            for f in query.facts(store, fact_type="statistic", country="FJI")
+            if getattr(f.fact, "scope", "") == "cumulative" and getattr(f.fact, "value", 0) == 33
+        )
+        assert getattr(fact, "span", None) == (2014, None)
+
+
+def test_stats_command_carries_scope(tmp_path: Path) -> None:
+    db = _stored(tmp_path)
+    result = CliRunner().invoke(app, ["stats", "Fiji", "--format", "json", "--db", db])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert {(r["year"], r["scope"], r["value"]) for r in rows if r["metric"] == "convictions"} >= {
+        (2018, "part", 8),
+        (None, "cumulative", 30),
+    }
+    csv = CliRunner().invoke(app, ["stats", "Fiji", "--format", "csv", "--db", db])
+    assert csv.exit_code == 0 and csv.output.splitlines()[0].split(",")[:3] == ["year", "metric", "scope"]
