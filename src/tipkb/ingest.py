@@ -24,9 +24,10 @@ from tipkb.extract import RULESET, extract_document
 from tipkb.model import Document
 from tipkb.read import ReadError, iter_paths, read_document
 from tipkb.segment import Segmented, segment, transient
-from tipkb.store import DocumentRecord, DocumentRows, Store, WriteStatus, content_hash
+from tipkb.store import DocumentRecord, DocumentRows, Store, StoreFull, WriteStatus, content_hash
 
 __all__ = [
+    "DiskFull",
     "Interrupted",
     "IngestReport",
     "analyse",
@@ -78,6 +79,30 @@ class Interrupted(KeyboardInterrupt):
     def __init__(self, report: IngestReport) -> None:
         super().__init__("ingest interrupted")
         self.report = report
+
+
+class DiskFull(Exception):
+    """The store's disk filled up: the run stopped. The documents in ``report`` were committed, whole;
+    ``lost`` (sources) were being written and were rolled back. Running the same ingest again, once
+    there is space, stores the rest."""
+
+    def __init__(self, report: IngestReport, lost: list[str], message: str) -> None:
+        super().__init__(message)
+        self.report = report
+        self.lost = lost
+
+    def explain(self) -> str:
+        """One line: what happened, what was committed, how to resume."""
+        stored = sum(self.report.outcomes[k] for k in ("new", "replaced", "reextracted"))
+        lost = f"; the {len(self.lost)} being written were rolled back" if self.lost else ""
+        return (
+            f"{self}: stopped after committing {_count(stored, 'document')} ({self.report.facts:,} facts), "
+            f"each whole{lost}; free some space and run the same command again to resume"
+        )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 @contextmanager
@@ -145,7 +170,11 @@ class BatchWriter:
     def commit(self) -> None:
         pending = self.pending
         if pending:
-            for record, status in zip(pending, self.store.write_documents(pending), strict=True):
+            try:
+                statuses = self.store.write_documents(pending)
+            except StoreFull as err:
+                raise DiskFull(self.report, [r.source for r in pending], str(err)) from None
+            for record, status in zip(pending, statuses, strict=True):
                 _record(self.report, status, record)
                 if self.progress:
                     self.progress(record.source, status)
@@ -157,7 +186,10 @@ class BatchWriter:
         """Commit what is pending; raise Interrupted (with the report) if the run was stopped."""
         self.commit()
         if self.report.facts:
-            self.store.optimize()
+            try:
+                self.store.optimize()
+            except StoreFull as err:  # everything is committed; only the index tidy-up failed
+                raise DiskFull(self.report, [], str(err)) from None
         if interrupted:
             self.report.interrupted = True
             raise Interrupted(self.report)

@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import queue
 import signal
+import sys
 import threading
 import time
 import uuid
@@ -353,8 +354,10 @@ def ingest_pool(
                 writer.tick()
         finally:
             interrupted = stop.is_set()
+            # A write that failed (a full disk) stops the run: the workers' work in hand is dropped.
+            failed = sys.exc_info()[0] is not None
             for worker in workers:
-                worker.stop(now=interrupted)
+                worker.stop(now=interrupted or failed)
     return writer.finish(interrupted=interrupted)
 
 

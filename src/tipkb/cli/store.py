@@ -134,7 +134,7 @@ def ingest_command(
     A document whose text is already stored is skipped; a file whose text changed replaces its facts.
     Ctrl-C stops cleanly (what was extracted is kept); the same command then resumes.
     """
-    from tipkb.ingest import IngestReport, Interrupted, ingest
+    from tipkb.ingest import DiskFull, IngestReport, Interrupted, ingest
 
     if scheduler and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
@@ -154,6 +154,11 @@ def ingest_command(
     except KeyboardInterrupt:
         error("interrupted; run the same command again to resume")
         raise typer.Exit(130) from None
+    except DiskFull as full:
+        for problem in full.report.errors:
+            error(problem)
+        error(full.explain())
+        raise typer.Exit(1) from None
     for warning in report.warnings:
         error(f"warning: {warning}")
     for problem in report.errors:

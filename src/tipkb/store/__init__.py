@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
 from tipkb.places import REGION_PREFIX, gazetteer
-from tipkb.store.dialect import Dialect, StoreError, connect
+from tipkb.store.dialect import Dialect, StoreError, StoreFull, connect
 from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
 from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -29,6 +29,7 @@ __all__ = [
     "DocumentRows",
     "Store",
     "StoreError",
+    "StoreFull",
     "WriteStatus",
     "open_store",
 ]

@@ -6,6 +6,7 @@ placeholders; a dialect connects, translates placeholders, runs transactions and
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -29,6 +30,15 @@ class StoreError(Exception):
     def __init__(self, message: str, usage: bool = False) -> None:
         super().__init__(message)
         self.usage = usage
+
+
+class StoreFull(StoreError):
+    """The disk (or the database's space) filled up during a write: the transaction was rolled back."""
+
+
+# SQLite's primary result code for "database or disk is full"; PostgreSQL's SQLSTATE disk_full.
+SQLITE_FULL = 13
+PG_DISK_FULL = "53100"
 
 
 class Dialect:
@@ -94,10 +104,16 @@ class SQLiteDialect(Dialect):
 
     def __init__(self, path: str, create: bool, mapped: bool = False) -> None:
         self.path = path
+        # A store only read from, on a read-only file, folder or filesystem: SQLite cannot make the
+        # files a WAL database is opened with (-shm, -wal) there, so it is opened read-only.
+        self.read_only = path != ":memory:" and not create and not _writable(path)
         if path != ":memory:":
             _check_sqlite_path(path, create)
         try:
-            self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            if self.read_only:
+                self.conn = _connect_read_only(path)
+            else:
+                self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
             self.conn.execute("PRAGMA cache_size = -65536")
@@ -107,7 +123,7 @@ class SQLiteDialect(Dialect):
                 # (They count in each process's RSS, shared, so writers, whose memory is measured, don't.)
                 self.conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             mode = self.conn.execute("PRAGMA journal_mode").fetchone()[0]
-            if mode != "wal" and path != ":memory:":
+            if mode != "wal" and path != ":memory:" and not self.read_only:
                 self.conn.execute("PRAGMA journal_mode = WAL")
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{path}: {_sqlite_problem(err)}") from None
@@ -116,25 +132,43 @@ class SQLiteDialect(Dialect):
         try:
             return self.conn.execute(query, params).fetchall()
         except sqlite3.OperationalError as err:
+            self._raise_full(err)
             if "readonly" in str(err) or "read-only" in str(err):
-                raise StoreError(f"{self.path}: database is read-only") from None
+                raise StoreError(
+                    f"{self.path}: the database is read-only (the file or its folder cannot be written)"
+                ) from None
             raise
 
     def executemany(self, query: str, rows: Sequence[Params]) -> None:
-        self.conn.executemany(query, rows)
+        try:
+            self.conn.executemany(query, rows)
+        except sqlite3.OperationalError as err:
+            self._raise_full(err)
+            raise
+
+    def _raise_full(self, err: sqlite3.OperationalError) -> None:
+        if (getattr(err, "sqlite_errorcode", 0) & 0xFF) == SQLITE_FULL:
+            raise StoreFull(f"{self.path}: the disk is full") from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         try:
             self.conn.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as err:
+            self._raise_full(err)
             raise StoreError(f"{self.path}: {_sqlite_problem(err)}") from None
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+            self.conn.execute("COMMIT")
+        except BaseException as err:
+            # A failed COMMIT (a full disk) leaves the transaction open; SQLite may also have rolled
+            # back already. Either way the store is as before the transaction.
+            if self.conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.execute("ROLLBACK")
+            if isinstance(err, sqlite3.OperationalError):
+                self._raise_full(err)
             raise
-        self.conn.execute("COMMIT")
 
     def has_table(self, name: str) -> bool:
         return bool(self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
@@ -169,12 +203,40 @@ class SQLiteDialect(Dialect):
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))
 
 
+def _writable(path: str) -> bool:
+    """Whether SQLite can write the file and make its journal files beside it."""
+    p = Path(path)
+    folder = p.parent if str(p.parent) else Path(".")
+    if not p.exists():
+        return True  # a missing store: the error is reported by _check_sqlite_path
+    return os.access(p, os.W_OK) and os.access(folder, os.W_OK)
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A read-only connection: ``mode=ro`` when SQLite can share the WAL index there, else
+    ``immutable=1`` (no locks, no journal files), which is right only when no WAL holds changes."""
+    uri = Path(path).absolute().as_uri()
+    try:
+        conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        pass
+    wal = Path(path + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(
+            f"{path} is read-only and its changes in {wal.name} are not merged yet: open it once where "
+            "it can be written (any tipkb command there does it)"
+        )
+    return sqlite3.connect(f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False)
+
+
 def _sqlite_problem(err: sqlite3.DatabaseError) -> str:
     text = str(err)
     if "file is not a database" in text:
         return "not a SQLite database"
     if "readonly" in text:
-        return "database is read-only"
+        return "the database is read-only (the file or its folder cannot be written)"
     if "unable to open" in text:
         return "cannot open the database file"
     return text
@@ -185,9 +247,17 @@ def _check_sqlite_path(path: str, create: bool) -> None:
     if p.is_dir():
         raise StoreError(f"{path} is a directory, not a database file")
     if p.exists():
-        # Write bits, not os.access: root may write anywhere, but a file marked read-only stays so.
-        if not p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and create:
-            raise StoreError(f"{path}: database is read-only")
+        # Write bits, not os.access alone: root may write anywhere, but a file marked read-only stays so.
+        if create and os.statvfs(p).f_flag & os.ST_RDONLY:
+            raise StoreError(f"{path}: the filesystem it is on is read-only")
+        if create and (
+            not p.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(p, os.W_OK)
+        ):
+            raise StoreError(f"{path}: the database file is read-only")
+        if create and not os.access(p.parent, os.W_OK):
+            raise StoreError(
+                f"{path}: the folder {p.parent} is read-only (SQLite writes its journal beside the database)"
+            )
         return
     if not create:
         raise StoreError(f"no knowledge base at {path} (run `tipkb ingest` first, or give --db)")
@@ -228,13 +298,22 @@ class PostgresDialect(Dialect):
                 cur.execute(self.sql(query), params)
                 return cur.fetchall() if cur.description else []
         except self._psycopg.OperationalError as err:
+            self._raise_full(err)
             raise StoreError(f"PostgreSQL at {self.where}: {_first_line(err)}") from None
 
     def executemany(self, query: str, rows: Sequence[Params]) -> None:
         if not rows:
             return
-        with self.conn.cursor() as cur:
-            cur.executemany(self.sql(query), rows)
+        try:
+            with self.conn.cursor() as cur:
+                cur.executemany(self.sql(query), rows)
+        except self._psycopg.OperationalError as err:
+            self._raise_full(err)
+            raise
+
+    def _raise_full(self, err: Exception) -> None:
+        if getattr(err, "sqlstate", None) == PG_DISK_FULL:
+            raise StoreFull(f"PostgreSQL at {self.where}: the disk is full") from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -242,6 +321,7 @@ class PostgresDialect(Dialect):
             with self.conn.transaction():
                 yield
         except self._psycopg.OperationalError as err:
+            self._raise_full(err)
             raise StoreError(f"PostgreSQL at {self.where}: {_first_line(err)}") from None
 
     def has_table(self, name: str) -> bool:

@@ -89,6 +89,7 @@ def create_app(url: str, *, token: str | None = None, cache: bool = True) -> Fas
     if cache:
         app.add_middleware(ResponseCache, stores=stores)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
 
     return app
 
@@ -176,10 +177,32 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *self.HEADERS]
+                # A new message, never the one given: that one may be a cached response's, sent again.
+                message = {**message, "headers": [*message.get("headers", []), *self.HEADERS]}
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class HeadAsGet:
+    """HEAD on every GET route: the GET response (status, headers, Content-Length) without its body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class ResponseCache:
@@ -224,7 +247,8 @@ class ResponseCache:
         if hit is not None:
             self.cache.move_to_end(key)
             start, body = hit
-            await send(start)
+            # Copies: the stored messages must stay as they were first sent, whatever outer layers do.
+            await send({**start, "headers": list(start.get("headers", []))})
             await send({"type": "http.response.body", "body": body})
             return
         done = self.inflight[key] = asyncio.get_running_loop().create_future()
