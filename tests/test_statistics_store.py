@@ -74,3 +74,41 @@ def test_stats_command_carries_scope(tmp_path: Path) -> None:
     }
     csv = CliRunner().invoke(app, ["stats", "Fiji", "--format", "csv", "--db", db])
     assert csv.exit_code == 0 and csv.output.splitlines()[0].split(",")[:3] == ["year", "metric", "scope"]
+
+
+def test_ask_answers_a_count_with_the_totals(tmp_path: Path) -> None:
+    from tipkb.analysis.ask import ask
+
+    db = _stored(tmp_path)
+    with open_store(db) as store:
+        answer = ask(store, "How many traffickers did Fiji convict in 2018?")
+        assert answer.answered, answer.text
+        assert set(answer.values) == {"12", "14"}, answer.text  # the two totals, not the parts 8 and 4
+        answer = ask(store, "How many traffickers did Fiji convict?")
+        assert "30" not in answer.values and "33" not in answer.values, answer.text
+
+
+def test_series_is_countries_by_years_of_totals(tmp_path: Path) -> None:
+    db = _stored(tmp_path)
+    with open_store(db) as store:
+        cells = query.series(store, "convictions", evidence=True)
+        # A tie between documents goes to the smaller value; the other is in ``also``.
+        assert [(c.country, c.year, c.value, c.also) for c in cells] == [
+            ("FJI", 2018, 12, [14]),
+            ("FJI", 2019, 6, []),
+        ]
+        cell = next(c for c in cells if c.year == 2018)
+        assert sorted([cell.value, *cell.also]) == [12, 14]  # both totals, one in the cell
+        assert cell.evidence and all(e.text for e in cell.evidence)
+    wide = CliRunner().invoke(app, ["series", "--metric", "convictions", "--format", "csv", "--db", db])
+    assert wide.exit_code == 0, wide.output
+    lines = wide.output.splitlines()
+    assert lines[0] == "country,name,2018,2019"
+    assert lines[1] == "FJI,Fiji,12,6"
+    cells_json = CliRunner().invoke(
+        app, ["series", "-m", "convictions", "--evidence", "--format", "json", "--db", db]
+    )
+    assert cells_json.exit_code == 0
+    assert all(c["evidence"] for c in json.loads(cells_json.output))
+    bad = CliRunner().invoke(app, ["series", "--metric", "arrests", "--db", db])
+    assert bad.exit_code == 2

@@ -782,6 +782,67 @@ def stats(
     return rows
 
 
+@dataclass(kw_only=True)
+class SeriesCell(Supported):
+    """One country's total for one metric and year: the value most documents state (others in
+    ``also``), with its sentences."""
+
+    country: str
+    name: str
+    metric: str
+    year: int
+    value: int
+    also: list[int] = field(default_factory=list)
+
+
+def series(
+    store: Store,
+    metric: str,
+    countries: Sequence[str] = (),
+    years: YearRange | None = None,
+    evidence: bool = False,
+) -> Rows[SeriesCell]:
+    """A law-enforcement series: for one metric, each country's total per year (never a part or a
+    figure over several years), by country then year. With ``evidence`` each cell has its sentences."""
+    check_choices("metric", [metric])
+    group = _Where("r.b = ?", params=[metric])
+    if countries:
+        group.add(f"r.a IN ({', '.join('?' * len(countries))})", *countries)
+    group.years(None, years, column="r.year")
+    stated: dict[tuple[str, int], list[tuple[int, int]]] = defaultdict(list)
+    for c, _, y, detail, _, _, nd, _ in _rollup(store, "statistic", group):
+        exp, value, scope = parse_stat_detail(detail)
+        if y is None or exp is not None or scope != "total":
+            continue
+        stated[(c, y)].append((nd, value))
+    rows: Rows[SeriesCell] = Rows()
+    for (c, y), values in sorted(stated.items()):
+        values.sort(key=lambda dv: (-dv[0], dv[1]))
+        (nd, value), others = values[0], values[1:]
+        rows.append(
+            SeriesCell(
+                country=c,
+                name=country_name(c) or c,
+                metric=metric,
+                year=y,
+                value=value,
+                also=[v for _, v in others],
+                documents=nd,
+            )
+        )
+        if evidence:
+            ev = _Where(
+                "f.type = 'statistic'",
+                "f.country = ?",
+                "f.metric = ?",
+                "f.detail = ?",
+                params=[c, metric, stat_detail(None, value)],
+            )
+            _year_clause(ev, y)
+            rows[-1].evidence = _evidence(store, ev)
+    return rows
+
+
 def _roles(store: Store, country: str, evidence: bool) -> Rows[RoleRow]:
     group = _Where("r.a = ?", params=[country])
     found = {
