@@ -277,3 +277,59 @@ def test_scope_is_stored_and_read_back() -> None:
     ):
         again = fact_from_dict(fact.to_dict())
         assert again == fact
+
+
+def parts(text: str) -> set[tuple[str, int, int | None, str, int | None]]:
+    return {
+        (f["metric"], f["value"], f["year"], f["scope"], f["part_of"])
+        for f in facts_of(text, "statistic", "fiji.txt")
+    }
+
+
+def test_other_forms_in_the_bracket_after_a_total_are_parts() -> None:
+    text = "In 2019 police identified 300 victims (200 sex trafficking, 70 labor trafficking, and 30 victims of unknown exploitation), compared with 280 in 2018."
+    got = parts(text)
+    assert ("victims_identified", 30, 2019, "part", 300) in got
+    assert ("victims_identified", 280, 2018, "total", None) in got
+
+
+def test_a_list_of_parts_goes_on() -> None:
+    text = (
+        "In 2021 the government identified 50 victims. Of the 50 victims identified, traffickers exploited 20 victims "
+        "in sex trafficking, 25 victims in forced labor, and five victims for other purposes."
+    )
+    assert parts(text) == {
+        ("victims_identified", 50, 2021, "total", None),
+        ("victims_identified", 20, 2021, "part", 50),
+        ("victims_identified", 25, 2021, "part", 50),
+        ("victims_identified", 5, 2021, "part", 50),
+    }
+
+
+def test_a_partitive_sentence_gives_parts() -> None:
+    text = "In 2021 officials identified 40 victims. Of these victims, 30 were adults and one identified as nonbinary."
+    got = parts(text)
+    assert ("victims_identified", 40, 2021, "total", None) in got
+    assert ("victims_identified", 1, 2021, "part", None) in got
+
+
+def test_counts_with_a_total_and_sub_groups_after_the_noun() -> None:
+    got = parts(
+        "In 2019 courts convicted nine traffickers, compared to zero in 2018, with two traffickers sentenced to prison."
+    )
+    assert ("convictions", 2, 2019, "part", 9) in got
+    assert ("convictions", 0, 2018, "total", None) in got
+    assert parts("In 2019 authorities identified four victims younger than 16.") == {
+        ("victims_identified", 4, 2019, "part", None)
+    }
+    assert ("investigations", 5, 2019, "part", None) in parts(
+        "In 2019 police investigated 12 cases, finding five of these cases to be trafficking."
+    )
+    assert ("convictions", 3, 2019, "total", None) in parts(
+        "In 2019 judges convicted three traffickers under the law."
+    )
+
+
+def test_ongoing_cases_are_parts() -> None:
+    got = parts("In 2020 prosecutors charged 11 suspects and continued prosecuting 14 defendants.")
+    assert got == {("prosecutions", 11, 2020, "total", None), ("prosecutions", 14, 2020, "part", None)}

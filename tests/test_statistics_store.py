@@ -16,7 +16,8 @@ from tipkb.store import open_store
 FIRST = (
     "Fiji: 2019 Trafficking in Persons Report\n\n"
     "In 2018 courts convicted 12 traffickers; eight were convicted of sex trafficking and four of labor trafficking. "
-    "Over the last five years, courts have convicted 30 traffickers.\n"
+    "Over the last five years, courts have convicted 30 traffickers.\n\n"
+    "In 2018 the government repatriated five victims. Shelters assisted 40 victims in 2018.\n"
 )
 SECOND = (
     "Fiji: 2020 Trafficking in Persons Report\n\n"
@@ -49,6 +50,7 @@ def test_scope_is_stored_and_only_totals_conflict(tmp_path: Path) -> None:
             (None, "cumulative", None, 33),
         }
         assert rows[-1].scope == rows[-2].scope == "cumulative"  # apart, after the years
+        # Two measures in one document (repatriated, assisted) are no disagreement between sources.
         conflicts = [c for c in query.conflicts(store) if c.kind == "statistic"]
         assert [(c.year, c.metric, sorted(s.value for s in c.sides)) for c in conflicts] == [
             (2018, "convictions", [12, 14])

@@ -1101,11 +1101,29 @@ def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> Rows[Se
     return out
 
 
+def _sources_disagree(
+    store: Store, country: str, metric: str, year: int, exp: str, values: list[int]
+) -> bool:
+    """Do two documents state different totals (each a value the other does not)? Two figures in one
+    document are two measures (repatriated, assisted), not a disagreement between sources."""
+    details = [stat_detail(exp or None, v) for v in values]
+    docs: dict[str, set[Any]] = defaultdict(set)
+    for document, detail in store.rows(
+        "SELECT DISTINCT f.document_id, f.detail FROM facts f WHERE f.type = 'statistic' AND f.country = ? "
+        f"AND f.metric = ? AND f.year = ? AND f.detail IN ({', '.join('?' * len(details))})",
+        [country, metric, year, *details],
+    ):
+        docs[detail].add(document)
+    sides = list(docs.values())
+    return any(a - b and b - a for n, a in enumerate(sides) for b in sides[n + 1 :])
+
+
 def conflicts(
     store: Store, country: str | None = None, evidence_limit: int = EVIDENCE_PER_ROW
 ) -> Rows[ConflictRow]:
     """Facts that disagree across statements: two tiers for one country and year, two ratification dates
-    for one country, two values of one statistic (country, metric, year, exploitation)."""
+    for one country, two totals of one statistic (country, metric, year) that two documents state
+    (a part never conflicts with its total, nor a figure over several years with a year's)."""
     group = _Where()
     if country:
         group.add("r.a = ?", country)
@@ -1166,7 +1184,7 @@ def conflicts(
         if year is not None and scope == "total":
             values[(c, metric, year, exp or "")].append((number, nd))
     for (c, metric, year, exp), stated in sorted(values.items()):
-        if len(stated) > 1:
+        if len(stated) > 1 and _sources_disagree(store, c, metric, year, exp, [v for v, _ in stated]):
             sides = []
             for value, nd in stated:
                 where = _Where(

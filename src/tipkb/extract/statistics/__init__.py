@@ -150,21 +150,65 @@ def _parts(view: View, found: list[Count]) -> None:
     """Sub-counts: a form of exploitation or a sub-group ("20 sex trafficking", "male victims"), and
     the parts a total is split into; each with the total it belongs to where the sentence states it."""
     low = view.low
+    opening = _scope.partitive_opening(view)
     for i, c in enumerate(found):
         if c.scope == "cumulative" or c.drop:
             continue
         if c.remaining and not c.exploitation:
             c.drop = True  # "the remaining six prosecutions did not result in conviction"
             continue
+        previous = found[i - 1] if i > 0 else None
         if c.split and c.anchor is not None:
             c.scope, c.parent = "part", c.anchor
-        elif c.anchor is not None and c.anchor.scope == "part":
-            c.scope = "part"  # "two foreign victims (none in 2018)": the same part in another year
+        elif c.anchor is not None and c.anchor.scope == "part" and ")" not in low[c.anchor.end : c.start]:
+            # "two foreign victims (none in 2018)": the same part in another year; after a closed
+            # bracket of parts ("300 victims (..., 30 victims of ...), compared with 280") the total's.
+            c.scope = "part"
         elif c.exploitation or c.sub_group:
             c.scope = "part"
             c.parent = _total_before(low, found, i)
+        elif opening is not None and c.start > opening:
+            # "Of these victims, ... one identified as transgender"; "Of the 79 victims identified, ..."
+            c.scope = "part"
+            c.parent = next((t for t in found[:i] if t.restated and t.metric == c.metric), None)
+        elif (total := _bracket_or_with(low, found, i)) is not None:
+            c.scope, c.parent = "part", total  # "596 victims (... 36 victims of other forms)"
+        elif (
+            previous is not None
+            and previous.scope == "part"
+            and previous.metric == c.metric
+            and not c.own_year
+            and _listed(low[previous.end : c.start])
+        ):
+            c.scope, c.parent = "part", previous.parent  # "28 ... in sex trafficking, and 19 for others"
         if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.own_year:
             c.year, c.own_year = c.parent.year, True
+
+
+def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None:
+    """The total a count at found[i] is a part of when it stands in the bracket right after that total
+    ("596 victims (429 ..., 36 victims of other forms)") or after its "with" ("convicted eight
+    traffickers, ..., with one trafficker sentenced to six years"); None for a year's figure of its own."""
+    c = found[i]
+    if c.own_year:
+        return None
+    totals = [t for t in found[:i] if t.metric == c.metric and t.scope == "total"]
+    if not totals:
+        return None
+    nearest = totals[-1]
+    gap = low[nearest.end : c.start]
+    if gap[:1] == ["("] and ")" not in gap:
+        return nearest
+    if low[c.start - 1 : c.start] == ["with"]:
+        # the sentence's own total, not a comparison figure between them
+        first = totals[0]
+        return first if ";" not in low[first.end : c.start] else None
+    return None
+
+
+def _listed(gap: list[str]) -> bool:
+    """Is the text between two counts a list's link (", ", ", and ", "; ")?"""
+    return bool(gap) and len(gap) <= 8 and any(w in (",", "and", ";") for w in gap) and "compared" not in gap
 
 
 def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:

@@ -330,7 +330,11 @@ def _count_at(
         count.years = _more_years(view, phrase_end)
     count.split = split
     count.sub_group = (
-        noun in scope.PART_WORDS or scope.is_part_phrase(view, end, k) or scope.among_after(view, phrase_end)
+        noun in scope.PART_WORDS
+        or scope.is_part_phrase(view, end, k)
+        or (phrase_end > end and scope.group_after(view, phrase_end))
+        or (low[end : end + 1] == ["of"] and scope.group_after(view, end))
+        or scope.ongoing(view, n, end)
     )
     count.restated = (
         n >= 2

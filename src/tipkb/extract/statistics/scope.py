@@ -123,7 +123,37 @@ def is_part_phrase(view: View, start: int, end: int) -> bool:
     return any(low[m] in PART_WORDS or m in demonyms for m in range(start, end))
 
 
-def among_after(view: View, end: int) -> bool:
-    """'victims among asylum-seekers', 'victims among migrant workers': a sub-group."""
+_GROUP_AFTER = frozenset(["among", "younger", "older", "aged", "under"])
+_ONGOING = frozenset(["continued", "continuing", "ongoing", "pending", "remained"])
+
+
+def group_after(view: View, end: int) -> bool:
+    """A sub-group named after the noun: 'victims among asylum-seekers', 'victims younger than 15',
+    'children under 18', 'eight of these cases'."""
     low = view.low
-    return end < len(low) and low[end] == "among"
+    if end >= len(low):
+        return False
+    if low[end] == "under":
+        # "children under 18", "victims under the age of 18"; not "convicted under the law"
+        nxt = low[end + 1 : end + 3]
+        return bool(nxt) and (nxt[0][:1].isdigit() or nxt in (["the", "age"], ["age"]) or nxt[:1] == ["age"])
+    if low[end] in _GROUP_AFTER:
+        return True
+    return low[end] == "of" and end + 1 < len(low) and low[end + 1] in ("these", "those", "them", "whom")
+
+
+def ongoing(view: View, n: int, end: int) -> bool:
+    """'continued prosecuting nine defendants', 'three pending cases': cases carried over, a part of
+    the workload rather than the year's new count."""
+    low = view.low
+    return any(w in _ONGOING for w in low[max(0, n - 3) : end])
+
+
+def partitive_opening(view: View) -> int | None:
+    """Where the counts of an 'Of these victims, ...' or 'Of the 79 victims identified, ...' sentence
+    start (after its comma): every count after it is a part of the group it names."""
+    low = view.low
+    if len(low) < 4 or low[0] != "of" or low[1] not in ("the", "these", "those", "them", "this"):
+        return None
+    comma = next((m for m in range(2, min(len(low), 10)) if low[m] == ","), None)
+    return comma
