@@ -333,3 +333,31 @@ def test_counts_with_a_total_and_sub_groups_after_the_noun() -> None:
 def test_ongoing_cases_are_parts() -> None:
     got = parts("In 2020 prosecutors charged 11 suspects and continued prosecuting 14 defendants.")
     assert got == {("prosecutions", 11, 2020, "total", None), ("prosecutions", 14, 2020, "part", None)}
+
+
+def test_coordinated_victim_verbs_give_each_metric() -> None:
+    got = rows("In 2007 police broke up a ring; four victims were identified and assisted as a result.")
+    assert got == {("victims_identified", 4, 2007, "total"), ("victims_assisted", 4, 2007, "total")}
+    got = rows("In 2007 officials identified and referred 30 victims to shelters.")
+    assert got == {("victims_identified", 30, 2007, "total"), ("victims_assisted", 30, 2007, "total")}
+
+
+def test_people_said_to_be_exploited_are_victims() -> None:
+    got = rows("In 2009, 25 persons were obliged to beg and 40 women had been sexually exploited.")
+    assert ("victims_identified", 25, 2009, "part") in got  # begging: a part by form
+    assert ("victims_identified", 40, 2009, "part") in got  # women: a part by sex
+    assert rows("In 2009, 25 persons were arrested.") == set()
+
+
+def test_counts_in_a_partitive_with_modifiers_and_gerunds() -> None:
+    assert ("prosecutions", 9, 2019, "total") in rows(
+        "In 2019 the state initiated prosecutions in all nine of the confirmed cases."
+    )
+    got = rows(
+        "In 2019 the government reported initiating 14 investigations, charging 9 suspects and convicting 4 traffickers."
+    )
+    assert got == {
+        ("investigations", 14, 2019, "total"),
+        ("prosecutions", 9, 2019, "total"),
+        ("convictions", 4, 2019, "total"),
+    }

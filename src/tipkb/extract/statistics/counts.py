@@ -37,6 +37,9 @@ _VERBS = {
     "investigate": "investigations",
     "investigates": "investigations",
     "initiated": "investigations",
+    "initiating": "investigations",
+    "initiate": "investigations",
+    "opening": "investigations",
     "opened": "investigations",
     "launched": "investigations",
     "conducted": "investigations",
@@ -46,6 +49,9 @@ _VERBS = {
     "prosecutes": "prosecutions",
     "indicted": "prosecutions",
     "charged": "prosecutions",
+    "charging": "prosecutions",
+    "charge": "prosecutions",
+    "indicting": "prosecutions",
     "tried": "prosecutions",
     "convicted": "convictions",
     "convicting": "convictions",
@@ -63,6 +69,7 @@ _VERBS = {
     "referred": "victims_assisted",
     "referring": "victims_assisted",
     "repatriated": "victims_assisted",
+    "repatriating": "victims_assisted",
     "served": "victims_assisted",
     "accommodated": "victims_assisted",
     "housed": "victims_assisted",
@@ -97,6 +104,10 @@ _TO_COURT = word_set("statistics.to_court")
 _AUTHORITIES = word_set("statistics.authorities")
 
 
+_DETERMINERS = frozenset(["the", "these", "those", "them"])
+_CASE_HEADS = frozenset(["prosecutions", "investigations", "convictions"])
+# Passive verbs that make the people counted victims ("25 persons were obliged to beg").
+_EXPLOITED = word_set("statistics.exploited")
 _NOUN_HEADS = {
     # "preliminary charges against seven suspects", "the repatriations of 177 victims"
     "charges": "prosecutions",
@@ -150,7 +161,12 @@ class Count:
 def has_count_words(view: View) -> bool:
     low = view.low
     return any(
-        w in _METRIC_NOUNS or w in _VERBS or w in _NOUN_HEADS or _to_court(low, m) or _GLUED.match(w)
+        w in _METRIC_NOUNS
+        or w in _VERBS
+        or w in _NOUN_HEADS
+        or w in _EXPLOITED
+        or _to_court(low, m)
+        or _GLUED.match(w)
         for m, w in enumerate(low)
     )
 
@@ -232,10 +248,12 @@ def _count_at(
         k + 2 < len(low)
         and low[n] not in ("any", "none", "no")
         and low[k] == "of"
-        and low[k + 1] in ("the", "these", "those", "them")
-        and low[k + 2] in known
+        and low[k + 1] in _DETERMINERS
     ):
-        k += 2  # "104 of the minors"
+        # "104 of the minors", "all eight of the confirmed cases"
+        head = next((m for m in range(k + 2, min(len(low), k + 5)) if low[m] in known), None)
+        if head is not None and all(w in _MODIFIERS or w.isalpha() for w in low[k + 2 : head]):
+            k = head
     while k < len(low) and k - end < 6 and low[k] not in known:
         if k in named:
             k = named[k]
@@ -273,6 +291,9 @@ def _count_at(
             metric = _victim_metric(view, n, k) or (
                 "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
             )
+        if metric and metric.startswith("victims"):
+            # "three victims were identified and assisted", "identified and referred 30 victims"
+            also = tuple(m for m in _victim_verbs(view, n, k + 1) if m != metric)
         if "prosecution" in mods and noun in ("cases", "case"):
             metric = "prosecutions"
         phrase_end = k + 1
@@ -296,8 +317,10 @@ def _count_at(
         if noun in _OFFICIALS:
             metric = _OFFICIAL_METRICS.get(verb or "")
             also = tuple(_OFFICIAL_METRICS[m] for m in others if m in _OFFICIAL_METRICS)
-        elif noun in _PERSON_NOUNS:
+        elif noun in _PERSON_NOUNS or _exploited_after(view, phrase_end):
             metric = verb if verb and verb.startswith("victims") else None
+            if metric is None and _exploited_after(view, phrase_end):
+                metric = "victims_identified"  # "25 persons were obliged to beg"
             if metric is None and anchor is not None and anchor.metric and "victims" in anchor.metric:
                 metric = "victims"  # "of whom 18 were children", "Of the 40 victims, 30 women ..."
         elif "prosecution" in mods:
@@ -344,6 +367,39 @@ def _count_at(
     )
     count.remaining = n > 0 and low[n - 1] == "remaining"
     return count
+
+
+def _victim_verbs(view: View, n: int, end: int) -> list[str]:
+    """The victim metrics of a chain of verbs before the count ("identified and referred 30 victims")
+    or of coordinated participles after it ("30 victims were identified and assisted")."""
+    low = view.low
+    found = [m for m in _verbs_before(view, n) if m.startswith("victims")]
+    m = end
+    while m < len(low) and low[m] in ("were", "was", "had", "have", "been", "also", "later"):
+        m += 1
+    while (
+        m < len(low) and low[m] in _VERBS and low[m].endswith("ed") and _VERBS[low[m]].startswith("victims")
+    ):
+        found.append(_VERBS[low[m]])
+        if m + 2 < len(low) and low[m + 1] == "and":
+            m += 2
+            continue
+        break
+    return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
+
+
+def _exploited_after(view: View, end: int) -> bool:
+    """'25 persons were obliged to beg', '40 women had been sexually exploited'."""
+    low = view.low
+    m = end
+    if m < len(low) and low[m] in ("were", "had", "have"):
+        m += 1
+        if m < len(low) and low[m] == "been":
+            m += 1
+        if m < len(low) and low[m] in ("sexually", "allegedly", "reportedly"):
+            m += 1
+        return m < len(low) and low[m] in _EXPLOITED
+    return False
 
 
 def _modifier_victims(mods: list[str]) -> str | None:
@@ -449,9 +505,11 @@ def _verbs_before(view: View, n: int) -> list[str]:
     "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
     low = view.low
     p = n - 1
-    while p > 1 and low[p] in _VERB_GAP and low[p] not in ("of", "and", "or"):
-        p -= 1  # "convictions for at least 12 traffickers"
-    if p > 0 and low[p] in ("of", "against", "involving", "for"):
+    while p > 1 and (low[p] in _VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
+        p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
+    if p > 0 and (
+        low[p] in ("of", "against", "involving", "for") or (low[p] == "in" and low[p - 1] in _CASE_HEADS)
+    ):
         head = low[p - 1]
         if head in _NOUN_HEADS and low[p] != "for":
             return [_NOUN_HEADS[head]]
