@@ -114,3 +114,15 @@ def test_series_is_countries_by_years_of_totals(tmp_path: Path) -> None:
     assert all(c["evidence"] for c in json.loads(cells_json.output))
     bad = CliRunner().invoke(app, ["series", "--metric", "arrests", "--db", db])
     assert bad.exit_code == 2
+
+
+def test_stats_table_indents_parts_and_sets_cumulative_apart(tmp_path: Path) -> None:
+    db = _stored(tmp_path)
+    result = CliRunner().invoke(
+        app, ["stats", "Fiji", "-m", "convictions", "--db", db], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "│" in line]
+    metrics = [line.split("│")[2].strip() for line in lines]
+    assert metrics.count("└ convictions") == 2  # the two parts of 2018's total
+    assert [line.split("│")[1].strip() for line in lines][-2:] == ["several years", "several years"]

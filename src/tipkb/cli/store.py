@@ -262,6 +262,22 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+class _Indented:
+    """A statistic row for a table: a part indented under its year's total, a figure over several years
+    said to be one."""
+
+    def __init__(self, row: query.StatRow) -> None:
+        self.row = row
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.row.to_dict()
+        if d.get("scope") == "part":
+            d["metric"] = f"  └ {d['metric']}"
+        elif d.get("scope") == "cumulative":
+            d["year"] = "several years"
+        return d
+
+
 class _Named:
     """A row whose places read as names and whose fields read as key=value, for tables."""
 
@@ -375,7 +391,8 @@ def stats_command(
     with _store(db) as store, _failures():
         rows = query.stats(store, code, metric=metric, year=year, years=span, evidence=evidence)
     cols = ["year", "metric", "scope", "exploitation", "value", "documents", "sentences"]
-    _print(rows, fmt, cols, title=f"{query.place_name(code)}: statistics ({len(rows)})", evidence=evidence)
+    shown = [_Indented(r) for r in rows] if fmt is Format.table else list(rows)
+    _print(shown, fmt, cols, title=f"{query.place_name(code)}: statistics ({len(rows)})", evidence=evidence)
 
 
 @app.command("series")
