@@ -24,7 +24,7 @@ import io, sys, time, traceback
 import atheris
 
 with atheris.instrument_imports(include=["tipkb"]):
-    from tipkb.ingest import analyse
+    from tipkb.pipeline import analyse
     from tipkb.model import Document
     from tipkb.read import ReadError, decode_bytes, html_document, read_pdf
     from tipkb.split import split_if_report

@@ -4,7 +4,7 @@ the p50/p95 latency of profile, flows, tiers and search on it (SQLite).
     python benchmarks/store_bench.py [--facts 1000000] [--db PATH] [--shared ../shared] [--no-write]
 
 1. Ingest vs extraction: the shared narratives, each in a few copies made distinct by a trailing line, are
-   extracted alone (``extract_document``) and then ingested (``ingest_documents``: segment, extract, store;
+   extracted alone (``extract_document``) and then ingested (``ingest``: segment, extract, store;
    each document whole, committed every 0.5 s of work) into a fresh store; best of three runs each.
 2. Bulk build: each distinct narrative is analysed once and stored again and again under varied names
    (``copies/00042/d03-moldova.txt``, with a trailing line so that each copy is its own document) in batches
@@ -30,9 +30,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import write_section  # noqa: E402
 from tipkb import query  # noqa: E402
 from tipkb.extract import extract_document  # noqa: E402
-from tipkb.ingest import analyse, ingest_documents  # noqa: E402
 from tipkb.model import Document  # noqa: E402
+from tipkb.pipeline import analyse, ingest  # noqa: E402
 from tipkb.store import DocumentRecord, Store, open_store  # noqa: E402
+
+
+def sql(store: Store, statement: str, params: Any = ()) -> list[Any]:
+    """Run SQL on the store (the benchmark looks inside it)."""
+    return store.dialect.execute(statement, params)
+
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCH = 2000
@@ -77,7 +83,7 @@ def ingest_vs_extraction(texts: list[tuple[str, str]], tmp: Path, rounds: int) -
         extraction.append(time.perf_counter() - start)
         with open_store(str(tmp / f"ingest-{attempt}.db")) as store:
             start = time.perf_counter()
-            report = ingest_documents(store, docs)
+            report = ingest(store, docs)
             ingestion.append(time.perf_counter() - start)
             assert report.outcomes["new"] == len(docs), report.summary()
     return {
@@ -111,6 +117,7 @@ def bulk_build(store: Store, texts: list[tuple[str, str]], target: int) -> dict[
                     title=rec.title,
                     subject=rec.subject,
                     report_year=rec.report_year,
+                    ruleset=rec.ruleset,
                 )
             )
             facts += len(rec.facts)
@@ -155,7 +162,7 @@ def latencies(store: Store, runs: int, seed: int = 7) -> list[tuple[str, float, 
     places = [p for p in query.places(store) if p.kind == "country"]
     places.sort(key=lambda p: -p.facts)
     busy = [p.code for p in places[:40]]
-    years = sorted({y for (y,) in store.rows("SELECT DISTINCT year FROM facts WHERE type = 'tier'") if y})
+    years = sorted({y for (y,) in sql(store, "SELECT DISTINCT year FROM facts WHERE type = 'tier'") if y})
     cases: list[tuple[str, Callable[[], Any], str]] = []
 
     def pick(items: list[Any]) -> Callable[[], Any]:
@@ -181,8 +188,8 @@ def latencies(store: Store, runs: int, seed: int = 7) -> list[tuple[str, float, 
     # (origin, year) pairs that some flow has, so that the filtered queries find something.
     stated = [
         (a, int(y))
-        for a, y in store.rows(
-            "SELECT DISTINCT a, value FROM rollup_values WHERE kind = 'flow' AND attribute = 'year'"
+        for a, y in sql(
+            store, "SELECT DISTINCT a, value FROM rollup_values WHERE kind = 'flow' AND attribute = 'year'"
         )
     ]
     origin_year, flow_year = pick(stated), pick([y for _, y in stated])

@@ -1,5 +1,5 @@
 """Convert Natural Earth's 1:110m countries (the npm package world-atlas, TopoJSON) into the ISO3-keyed
-polygon file the dashboard draws: src/tipkb/web/data/world.json. Run once; the output is committed.
+polygon file the dashboard draws: src/tipkb/data/world.json. Run once; the output is committed.
 
     cd /tmp && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
     python scripts/make_world.py /tmp/package/countries-110m.json
@@ -22,7 +22,7 @@ from typing import Any
 import pycountry
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "src" / "tipkb" / "web" / "data" / "world.json"
+OUT = ROOT / "src" / "tipkb" / "data" / "world.json"
 BY_NAME = {"Kosovo": "XKX", "N. Cyprus": "CYP", "Somaliland": "SOM"}
 SKIP = {"ATA"}  # Antarctica: no narratives, and it would fill the bottom of every map
 TOLERANCE = 0.12  # degrees

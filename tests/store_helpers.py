@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tipkb.model import fact_from_dict
-from tipkb.store import DocumentRecord
+from tipkb.pipeline import current_ruleset
+from tipkb.store import DocumentRecord, Store
 
 PG_URL = os.environ.get("TIPKB_TEST_PG")
 BACKENDS = [
@@ -24,6 +25,11 @@ BACKENDS = [
         marks=pytest.mark.skipif(not PG_URL, reason="TIPKB_TEST_PG is not set (scripts/start-postgres.sh)"),
     ),
 ]
+
+
+def sql(store: Store, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """Run SQL on a store as a test looks inside it (the library reads through the store's named methods)."""
+    return store.dialect.execute(statement, params)
 
 
 def store_url(backend: str, tmp_path: Path) -> Iterator[str]:
@@ -95,6 +101,7 @@ def record(source: str, items: list[tuple[str, list[dict[str, Any]]]], **kw: Any
             fields = {"year": None, "rule": "test.v1", **fields, "doc": source}
             fields["evidence"] = {"start": start, "end": start + len(sentence), "text": sentence}
             facts.append(fact_from_dict(fields))
+    kw.setdefault("ruleset", current_ruleset())
     return DocumentRecord(source=source, text=text, sentences=sentences, facts=facts, **kw)
 
 

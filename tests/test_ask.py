@@ -42,7 +42,7 @@ def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """The sample narratives and the shared corpora, ingested once for the module."""
     if not (SHARED / "corpus").is_dir():
         pytest.skip("../shared is not beside the project")
-    from tipkb.ingest import ingest
+    from tipkb.pipeline import ingest
 
     path = str(tmp_path_factory.mktemp("corpus") / "kb.db")
     with open_store(path) as store:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Ran, run_cli
-from store_helpers import BACKENDS, hand_made, store_url, write_corpus
+from store_helpers import BACKENDS, hand_made, sql, store_url, write_corpus
 from tipkb.store import open_store
 
 
@@ -156,7 +156,7 @@ def test_reextract(cli: Callable[..., Ran], tmp_path: Path) -> None:
     db = str(tmp_path / "kb.db")
     cli("ingest", str(corpus), "--db", db)
     with open_store(db) as store:
-        store.rows("UPDATE documents SET ruleset = 'old'")
+        sql(store, "UPDATE documents SET ruleset = 'old'")
     done = cli("reextract", "--db", db)
     assert done.returncode == 0 and "3 reextracted" in done.stdout
 
@@ -252,4 +252,4 @@ def test_reextract_all(cli: Callable[..., Ran], made: str) -> None:
     done = cli("reextract", "--all", "--db", made)
     assert done.returncode == 0 and "3 reextracted" in done.stdout
     with open_store(made) as store:
-        assert {r for (r,) in store.rows("SELECT DISTINCT rule FROM facts")} != {"test.v1"}
+        assert {r for (r,) in sql(store, "SELECT DISTINCT rule FROM facts")} != {"test.v1"}

@@ -12,7 +12,7 @@ import pytest
 
 from store_helpers import BACKENDS, store_url
 from test_parallel import make_corpus, snapshot
-from tipkb.ingest import ingest
+from tipkb.pipeline import ingest
 from tipkb.store import open_store
 
 distributed = pytest.importorskip("distributed")
@@ -48,15 +48,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
 def test_dask_stores_what_one_process_stores(
     client: distributed.Client, url: str, corpus: tuple[Path, str]
 ) -> None:
-    from tipkb.parallel import ingest_dask
-
     folder, serial_url = corpus
     with open_store(url) as store:
-        report = ingest_dask(store, [str(folder)], client)
+        report = ingest(store, [str(folder)], "dask", scheduler=client)
         assert report.outcomes["new"] > 24 and len(report.errors) == 1 and not report.retried
     assert snapshot(url) == snapshot(serial_url)
     with open_store(url) as store:
-        again = ingest_dask(store, [str(folder)], client)
+        again = ingest(store, [str(folder)], "dask", scheduler=client)
     assert dict(again.outcomes) == {"unchanged": report.outcomes["new"]} and again.facts == 0
     assert snapshot(url) == snapshot(serial_url)
 
@@ -64,8 +62,6 @@ def test_dask_stores_what_one_process_stores(
 def test_killed_dask_worker_has_its_file_retried(
     client: distributed.Client, tmp_path: Path, corpus: tuple[Path, str]
 ) -> None:
-    from tipkb.parallel import ingest_dask
-
     folder, serial_url = corpus
     pids = client.run(os.getpid)
     killed: list[str] = []
@@ -81,7 +77,9 @@ def test_killed_dask_worker_has_its_file_retried(
 
     url = str(tmp_path / "kb.db")
     with open_store(url) as store:
-        report = ingest_dask(store, [str(folder)], client, progress=kill_busy_worker, commit_every=0)
+        report = ingest(
+            store, [str(folder)], "dask", scheduler=client, progress=kill_busy_worker, commit_every=0
+        )
     assert killed
     assert any(r.startswith(str(folder / "000-big.txt")) for r in report.retried), report.retried
     assert snapshot(url) == snapshot(serial_url)

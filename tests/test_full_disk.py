@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from test_parallel import make_corpus, snapshot
-from tipkb.ingest import ingest
+from tipkb.pipeline import ingest
 from tipkb.store import open_store
 
 EXE = Path(sys.executable).with_name("tipkb")

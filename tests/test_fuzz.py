@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from store_helpers import FIXTURE_TEXTS
-from tipkb.ingest import analyse
 from tipkb.model import Document
+from tipkb.pipeline import analyse
 from tipkb.read import ReadError, html_document, read_document, read_pdf
 from tipkb.split import split_if_report
 
@@ -361,7 +361,7 @@ def test_the_seed_pdfs_read() -> None:
 
 def test_inputs_that_once_crashed_the_readers(tmp_path: Path) -> None:
     """What the fuzzing found in the readers: each now reads, or fails alone as a clean read error."""
-    from tipkb.ingest import ingest
+    from tipkb.pipeline import ingest
     from tipkb.store import open_store
 
     for name, data in FIXED_INPUTS.items():

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from store_helpers import BACKENDS, FIXTURE_TEXTS, store_url, write_corpus
-from tipkb.extract import RULESET, extract_document
-from tipkb.ingest import analyse, ingest, reextract
+from store_helpers import BACKENDS, FIXTURE_TEXTS, sql, store_url, write_corpus
+from tipkb.extract import extract_document
 from tipkb.model import Document
+from tipkb.pipeline import analyse, ingest, reextract
 from tipkb.read import read_document
+from tipkb.ruleset import RULESET
 from tipkb.segment import segment
 from tipkb.store import fact_from_row, open_store
 
@@ -27,7 +28,8 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 def stored_facts(store, source: str) -> list[dict]:  # type: ignore[no-untyped-def]
-    rows = store.rows(
+    rows = sql(
+        store,
         "SELECT d.source, f.data, f.ev_start, f.ev_end, f.ev_text FROM facts f JOIN documents d "
         "ON d.id = f.document_id WHERE d.source = ? ORDER BY f.ev_start",
         (source,),
@@ -51,7 +53,8 @@ def test_ingest_stores_what_extraction_finds(url: str, tmp_path: Path) -> None:
             assert sorted(map(key, stored_facts(store, str(path)))) == sorted(
                 key(f.to_dict()) for f in expected
             )
-            sentences = store.rows(
+            sentences = sql(
+                store,
                 "SELECT s.start_char, s.end_char, s.text FROM sentences s JOIN documents d "
                 "ON d.id = s.document_id WHERE d.source = ? ORDER BY s.start_char",
                 (str(path),),
@@ -60,8 +63,10 @@ def test_ingest_stores_what_extraction_finds(url: str, tmp_path: Path) -> None:
                 (s.start, s.end, s.text) for s in segment(doc.text).sentences
             ]
         assert report.facts == store.counts()["facts"]
-        subject, ruleset, title = store.rows(
-            "SELECT subject, ruleset, title FROM documents WHERE source LIKE ?", ("%kazakhstan-2009.txt",)
+        subject, ruleset, title = sql(
+            store,
+            "SELECT subject, ruleset, title FROM documents WHERE source LIKE ?",
+            ("%kazakhstan-2009.txt",),
         )[0]
         assert (subject, ruleset, title) == ("KAZ", RULESET, "KAZAKHSTAN (Tier 2)")
 
@@ -71,15 +76,15 @@ def test_ingest_is_idempotent(url: str, tmp_path: Path) -> None:
     write_corpus(corpus)
     with open_store(url) as store:
         ingest(store, [str(corpus)])
-        snapshot = store.rows("SELECT id, document_id, data FROM facts ORDER BY id")
+        snapshot = sql(store, "SELECT id, document_id, data FROM facts ORDER BY id")
         again = ingest(store, [str(corpus)])
         assert dict(again.outcomes) == {"unchanged": 3}
         assert again.facts == 0
-        assert store.rows("SELECT id, document_id, data FROM facts ORDER BY id") == snapshot
+        assert sql(store, "SELECT id, document_id, data FROM facts ORDER BY id") == snapshot
         # The same text under another name is the same document.
         (tmp_path / "copy.txt").write_text(FIXTURE_TEXTS["uzbek-summary.txt"], encoding="utf-8")
         assert dict(ingest(store, [str(tmp_path / "copy.txt")]).outcomes) == {"duplicate": 1}
-        assert store.rows("SELECT id, document_id, data FROM facts ORDER BY id") == snapshot
+        assert sql(store, "SELECT id, document_id, data FROM facts ORDER BY id") == snapshot
 
 
 def test_changed_file_replaces_its_facts(url: str, tmp_path: Path) -> None:
@@ -93,8 +98,8 @@ def test_changed_file_replaces_its_facts(url: str, tmp_path: Path) -> None:
         assert report.outcomes["replaced"] == 1 and report.outcomes["unchanged"] == 2
         facts = stored_facts(store, str(target))
         assert [(f["type"], f["tier"], f["year"]) for f in facts] == [("tier", "3", 2012)]
-        assert store.rows("SELECT COUNT(*) FROM documents")[0][0] == 3
-        assert store.rows("SELECT COUNT(*) FROM facts WHERE origin = 'MDA'")[0][0] == 0
+        assert sql(store, "SELECT COUNT(*) FROM documents")[0][0] == 3
+        assert sql(store, "SELECT COUNT(*) FROM facts WHERE origin = 'MDA'")[0][0] == 0
 
 
 def test_read_errors_are_reported_and_the_rest_ingested(url: str, tmp_path: Path) -> None:
@@ -112,18 +117,19 @@ def test_reextract_runs_new_rules_over_old_documents(url: str, tmp_path: Path) -
     write_corpus(corpus)
     with open_store(url) as store:
         ingest(store, [str(corpus)])
-        snapshot = store.rows("SELECT id, data FROM facts ORDER BY id")
+        snapshot = sql(store, "SELECT id, data FROM facts ORDER BY id")
         assert dict(reextract(store).outcomes) == {}
-        store.rows("UPDATE documents SET ruleset = 'roles.v0' WHERE source LIKE ?", ("%moldova%",))
-        store.rows(
-            "DELETE FROM facts WHERE document_id IN (SELECT id FROM documents WHERE ruleset = 'roles.v0')"
+        sql(store, "UPDATE documents SET ruleset = 'roles.v0' WHERE source LIKE ?", ("%moldova%",))
+        sql(
+            store,
+            "DELETE FROM facts WHERE document_id IN (SELECT id FROM documents WHERE ruleset = 'roles.v0')",
         )
         report = reextract(store)
         assert dict(report.outcomes) == {"reextracted": 1}
-        assert store.rows("SELECT DISTINCT ruleset FROM documents") == [(RULESET,)]
-        assert store.rows("SELECT id, data FROM facts ORDER BY id") == snapshot
+        assert sql(store, "SELECT DISTINCT ruleset FROM documents") == [(RULESET,)]
+        assert sql(store, "SELECT id, data FROM facts ORDER BY id") == snapshot
         assert dict(reextract(store, everything=True).outcomes) == {"reextracted": 3}
-        assert store.rows("SELECT id, data FROM facts ORDER BY id") == snapshot
+        assert sql(store, "SELECT id, data FROM facts ORDER BY id") == snapshot
 
 
 def test_analyse_matches_extract_document(shared: Path) -> None:
@@ -180,22 +186,24 @@ def test_killed_ingest_leaves_only_whole_documents(backend: str, tmp_path: Path)
                 proc.kill()
         assert proc.returncode == -signal.SIGKILL
         with open_store(url) as store:
-            stored = store.rows("SELECT source, n_facts, n_sentences FROM documents")
+            stored = sql(store, "SELECT source, n_facts, n_sentences FROM documents")
             assert 20 <= len(stored) < len(texts), "the kill should land mid-run"
             for source, n_facts, n_sentences in stored:
                 doc = Document(text=texts[Path(source).name], source=source)
                 assert len(stored_facts(store, source)) == n_facts == len(extract_document(doc))
-                got = store.rows(
+                got = sql(
+                    store,
                     "SELECT COUNT(*) FROM sentences s JOIN documents d ON d.id = s.document_id WHERE d.source = ?",
                     (source,),
                 )[0][0]
                 assert got == n_sentences == len(segment(doc.text).sentences)
-            orphans = store.rows(
-                "SELECT COUNT(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.document_id)"
+            orphans = sql(
+                store,
+                "SELECT COUNT(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.document_id)",
             )[0][0]
             assert orphans == 0
             if backend == "sqlite":
-                assert store.rows("PRAGMA integrity_check") == [("ok",)]
+                assert sql(store, "PRAGMA integrity_check") == [("ok",)]
             # Running again completes the rest.
             report = ingest(store, [str(corpus)])
             assert report.outcomes["unchanged"] == len(stored)

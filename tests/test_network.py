@@ -172,7 +172,7 @@ def test_pictures(store: Store, tmp_path: Path) -> None:
 def test_world_geometry() -> None:
     outlines = world_outlines()
     if not outlines:
-        pytest.skip("src/tipkb/web/data/world.json is not there (maps fall back to country centroids)")
+        pytest.skip("src/tipkb/data/world.json is not there (maps fall back to country centroids)")
     assert "KAZ" in outlines and all(len(ring) > 2 for ring in outlines["KAZ"])
 
 

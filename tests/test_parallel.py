@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from store_helpers import BACKENDS, FIXTURE_TEXTS, store_url
-from tipkb.ingest import ingest
-from tipkb.parallel import WORKER_NAME
+from store_helpers import BACKENDS, FIXTURE_TEXTS, sql, store_url
+from tipkb.pipeline import ingest
+from tipkb.pipeline.pool import WORKER_NAME
 from tipkb.store import open_store
 
 
@@ -50,19 +50,21 @@ def snapshot(url: str) -> dict[str, Any]:
     """Everything a query can see, independent of write order: facts, documents, sentences, rollups."""
     with open_store(url, create=False) as store:
         return {
-            "facts": store.rows(
+            "facts": sql(
+                store,
                 "SELECT f.id, d.hash, f.type, f.data, f.ev_start, f.ev_end, f.ev_text, f.sentence_id "
-                "FROM facts f JOIN documents d ON d.id = f.document_id ORDER BY f.id"
+                "FROM facts f JOIN documents d ON d.id = f.document_id ORDER BY f.id",
             ),
-            "documents": store.rows(
+            "documents": sql(
+                store,
                 "SELECT source, hash, n_facts, n_sentences, subject, report_year, title, ruleset "
-                "FROM documents ORDER BY source"
+                "FROM documents ORDER BY source",
             ),
-            "sentences": store.rows(
-                "SELECT id, document_id, start_char, end_char, text FROM sentences ORDER BY id"
+            "sentences": sql(
+                store, "SELECT id, document_id, start_char, end_char, text FROM sentences ORDER BY id"
             ),
-            "rollup": sorted(map(repr, store.rows("SELECT * FROM rollup"))),
-            "rollup_values": sorted(map(repr, store.rows("SELECT * FROM rollup_values"))),
+            "rollup": sorted(map(repr, sql(store, "SELECT * FROM rollup"))),
+            "rollup_values": sorted(map(repr, sql(store, "SELECT * FROM rollup_values"))),
         }
 
 
@@ -100,7 +102,7 @@ def test_pool_is_idempotent_and_replaces_changed_files(url: str, tmp_path: Path)
         paths[1].write_text("Moldova was placed on Tier 3 in 2012.\n", encoding="utf-8")
         report = ingest(store, [str(corpus), str(tmp_path / "copy.txt")], jobs=2)
         assert dict(report.outcomes) == {"unchanged": 8, "replaced": 1, "duplicate": 1}
-        assert store.rows("SELECT COUNT(*) FROM documents")[0][0] == 9
+        assert sql(store, "SELECT COUNT(*) FROM documents")[0][0] == 9
 
 
 def _workers() -> dict[str, multiprocessing.Process]:
@@ -161,11 +163,12 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_resumes(tmp_path: Path) -> No
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "interrupted" in err
     with open_store(db) as store:
-        stored = store.rows("SELECT source, n_facts FROM documents")
+        stored = sql(store, "SELECT source, n_facts FROM documents")
         assert 20 <= len(stored) < 400, "Ctrl-C should land mid-run"
         for source, n_facts in stored:  # whole documents only
             assert (
-                store.rows(
+                sql(
+                    store,
                     "SELECT COUNT(*) FROM facts f JOIN documents d ON d.id = f.document_id WHERE d.source = ?",
                     (source,),
                 )[0][0]

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from store_helpers import BACKENDS, flow, hand_made, record, store_url
+from store_helpers import BACKENDS, flow, hand_made, record, sql, store_url
 from tipkb import query
 from tipkb.model import fact_from_dict
-from tipkb.store import SCHEMA_VERSION, DocumentRecord, Store, open_store
+from tipkb.store import SCHEMA_VERSION, DocumentRecord, Store, open_store, reads
 
 
 def extra() -> list[DocumentRecord]:
@@ -54,12 +54,12 @@ def recount(store: Store) -> dict[int, int]:
     """Documents per sentence text, counted from the sentences."""
     return {
         int(t): int(n)
-        for t, n in store.rows("SELECT text_id, COUNT(DISTINCT document_id) FROM spans GROUP BY text_id")
+        for t, n in sql(store, "SELECT text_id, COUNT(DISTINCT document_id) FROM spans GROUP BY text_id")
     }
 
 
 def kept(store: Store) -> dict[int, int]:
-    return {int(t): int(n) for t, n in store.rows("SELECT text_id, documents FROM text_documents")}
+    return {int(t): int(n) for t, n in sql(store, "SELECT text_id, documents FROM text_documents")}
 
 
 def test_facts_pages(store: Store) -> None:
@@ -112,7 +112,7 @@ def test_text_documents_follow_writes(url: str) -> None:
         assert store.delete_document("reports/kaz-2009.txt")
         assert kept(store) == recount(store)
         assert query.search(store, "farms Uzbekistan") == []
-        store.rows("DELETE FROM text_documents")
+        sql(store, "DELETE FROM text_documents")
         store.rebuild_rollups()
         assert kept(store) == recount(store)
 
@@ -197,7 +197,7 @@ def test_store_of_schema_1_is_migrated(url: str) -> None:
             "CREATE INDEX facts_country ON facts (country, type, year) WHERE country IS NOT NULL",
             "UPDATE meta SET value = '1' WHERE key = 'schema_version'",
         ):
-            store.rows(statement)
+            sql(store, statement)
     with open_store(url) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert kept(store) == recount(store)
@@ -235,7 +235,8 @@ def facts_flows(store: Store, **filters: Any) -> dict[tuple[str, str], tuple[Any
         where.append("hedged = ?")
         params.append(int(filters["hedged"]))
     out: dict[tuple[str, str], Any] = {}
-    for o, d, doc, sent, hedged, vic, exp, via, year in store.rows(
+    for o, d, doc, sent, hedged, vic, exp, via, year in sql(
+        store,
         "SELECT origin, destination, document_id, sentence_id, hedged, victims, exploitation, via, year "
         f"FROM facts WHERE {' AND '.join(where)}",
         params,
@@ -355,8 +356,8 @@ FILTERS: list[dict[str, Any]] = [
 def test_filtered_flows_agree_with_the_facts(url: str) -> None:
     with open_store(url) as store:
         store.write_documents(varied(1, 30))
-        assert store.rows("SELECT COUNT(*) FROM flow_overflow")[0][0] == 1
-        assert store.rows("SELECT MAX(cell) FROM flow_groups")[0][0] >= 6
+        assert sql(store, "SELECT COUNT(*) FROM flow_overflow")[0][0] == 1
+        assert sql(store, "SELECT MAX(cell) FROM flow_groups")[0][0] >= 6
         for filters in FILTERS:
             assert answered(query.flows(store, **filters)) == facts_flows(store, **filters), filters
         # Removing and replacing documents keeps the groups exact.
@@ -367,11 +368,11 @@ def test_filtered_flows_agree_with_the_facts(url: str) -> None:
         store.write_documents([record(r.source, [("Nothing here.", [])]) for r in replaced[:3]])
         for filters in FILTERS:
             assert answered(query.flows(store, **filters)) == facts_flows(store, **filters), filters
-        groups = store.rows("SELECT * FROM flow_groups ORDER BY 1, 2, 3, 4")
-        overflow = store.rows("SELECT * FROM flow_overflow ORDER BY 1, 2, 3")
+        groups = sql(store, "SELECT * FROM flow_groups ORDER BY 1, 2, 3, 4")
+        overflow = sql(store, "SELECT * FROM flow_overflow ORDER BY 1, 2, 3")
         store.rebuild_rollups()
-        assert store.rows("SELECT * FROM flow_groups ORDER BY 1, 2, 3, 4") == groups
-        assert store.rows("SELECT * FROM flow_overflow ORDER BY 1, 2, 3") == overflow
+        assert sql(store, "SELECT * FROM flow_groups ORDER BY 1, 2, 3, 4") == groups
+        assert sql(store, "SELECT * FROM flow_overflow ORDER BY 1, 2, 3") == overflow
 
 
 @pytest.mark.parametrize("first", [2, 5, 1000])
@@ -380,8 +381,8 @@ def test_facts_pages_from_the_first_documents_or_sorted(
 ) -> None:
     """However a page is found (the first documents in order, or the matching facts sorted), it is the
     same slice of the whole answer."""
-    monkeypatch.setattr(query, "FIRST_DOCUMENTS", first)
-    monkeypatch.setattr(query, "MOST_DOCUMENTS", 12)
+    monkeypatch.setattr(reads, "FIRST_DOCUMENTS", first)
+    monkeypatch.setattr(reads, "MOST_DOCUMENTS", 12)
     with open_store(url) as store:
         store.write_documents([*hand_made(), *extra(), *varied(4, 30)])
         for filters in (

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Ran
+from store_helpers import sql
 from tipkb.store import StoreError, open_store
 from web_fixtures import build_store, running_server
 
@@ -135,7 +136,7 @@ def test_a_read_only_store_with_changes_in_its_wal(wal_store: tuple[Path, Path])
     rw, db = wal_store
     # With its WAL index (-shm) there, SQLite reads the WAL read-only: the latest change shows.
     with open_store(str(db), create=False) as store:
-        assert {r[0] for r in store.rows("SELECT title FROM documents")} == {"changed in the WAL"}
+        assert {r[0] for r in sql(store, "SELECT title FROM documents")} == {"changed in the WAL"}
     # Without it, the WAL cannot be read and ignoring it would show stale data: a clear error instead.
     (rw / "kb.db-shm").unlink()
     with pytest.raises(StoreError, match=r"read-only and its changes in kb.db-wal are not merged yet"):

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from tipkb import query
 from tipkb.cli import app
-from tipkb.ingest import ingest
+from tipkb.pipeline import ingest
 from tipkb.store import open_store
 
 # Our own sentences: two reports on one country that give the same year's convictions.

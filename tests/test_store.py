@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from store_helpers import BACKENDS, hand_made, record, store_url
+from store_helpers import BACKENDS, hand_made, record, sql, store_url
 from tipkb import query
 from tipkb.store import SCHEMA_VERSION, Store, StoreError, fact_from_row, open_store
 
@@ -26,13 +26,13 @@ def test_new_store_has_schema_and_places(url: str) -> None:
         assert store.schema_version() == SCHEMA_VERSION
         counts = store.counts()
         assert (counts["documents"], counts["sentences"], counts["texts"], counts["facts"]) == (0, 0, 0, 0)
-        name, region, lat, lon, names = store.rows(
-            "SELECT name, region, lat, lon, names FROM places WHERE code = 'KAZ'"
+        name, region, lat, lon, names = sql(
+            store, "SELECT name, region, lat, lon, names FROM places WHERE code = 'KAZ'"
         )[0]
         assert (name, region) == ("Kazakhstan", "Central Asia")
         assert 40 < lat < 55 and 50 < lon < 90
         assert "Kazakhstani" in names.split("|")
-        assert store.rows("SELECT kind, lat FROM places WHERE code = 'region:Africa'")[0] == ("region", None)
+        assert sql(store, "SELECT kind, lat FROM places WHERE code = 'region:Africa'")[0] == ("region", None)
 
 
 def test_documents_round_trip(url: str) -> None:
@@ -45,9 +45,10 @@ def test_documents_round_trip(url: str) -> None:
         assert counts["sentences"] == sum(len(d.sentences) for d in docs)
         stored = {
             (source, start): fact_from_row(source, data, start, end, text)
-            for source, data, start, end, text in store.rows(
+            for source, data, start, end, text in sql(
+                store,
                 "SELECT d.source, f.data, f.ev_start, f.ev_end, f.ev_text FROM facts f "
-                "JOIN documents d ON d.id = f.document_id"
+                "JOIN documents d ON d.id = f.document_id",
             )
         }
         for doc in docs:
@@ -57,14 +58,15 @@ def test_documents_round_trip(url: str) -> None:
                 assert doc.text[again.evidence.start : again.evidence.end] == again.evidence.text
         # Every fact points at the sentence that holds its evidence.
         assert (
-            store.rows(
+            sql(
+                store,
                 "SELECT COUNT(*) FROM facts f JOIN sentences s ON s.id = f.sentence_id "
-                "WHERE s.start_char = f.ev_start AND s.text = f.ev_text"
+                "WHERE s.start_char = f.ev_start AND s.text = f.ev_text",
             )[0][0]
             == counts["facts"]
         )
-        title, subject, year = store.rows(
-            "SELECT title, subject, report_year FROM documents WHERE source = 'reports/kaz-2009.txt'"
+        title, subject, year = sql(
+            store, "SELECT title, subject, report_year FROM documents WHERE source = 'reports/kaz-2009.txt'"
         )[0]
         assert (title, subject, year) == ("Kazakhstan 2009", "KAZ", 2009)
 
@@ -73,8 +75,8 @@ def test_same_document_twice_changes_nothing(url: str) -> None:
     docs = hand_made()
     with open_store(url) as store:
         store.write_documents(docs)
-        before = store.rows("SELECT id, ingested_at FROM documents ORDER BY id")
-        facts = store.rows("SELECT id FROM facts ORDER BY id")
+        before = sql(store, "SELECT id, ingested_at FROM documents ORDER BY id")
+        facts = sql(store, "SELECT id FROM facts ORDER BY id")
         assert store.write_document(docs[0]) == "unchanged"
         copy = record("elsewhere/copy.txt", [])
         copy.text, copy.hash, copy.sentences, copy.facts = (
@@ -84,8 +86,8 @@ def test_same_document_twice_changes_nothing(url: str) -> None:
             docs[0].facts,
         )
         assert store.write_document(copy) == "duplicate"
-        assert store.rows("SELECT id, ingested_at FROM documents ORDER BY id") == before
-        assert store.rows("SELECT id FROM facts ORDER BY id") == facts
+        assert sql(store, "SELECT id, ingested_at FROM documents ORDER BY id") == before
+        assert sql(store, "SELECT id FROM facts ORDER BY id") == facts
 
 
 def test_ids_are_stable_hashes(tmp_path: Path) -> None:
@@ -94,8 +96,8 @@ def test_ids_are_stable_hashes(tmp_path: Path) -> None:
         with open_store(str(tmp_path / name)) as store:
             store.write_documents(hand_made())
             ids.append(
-                store.rows("SELECT id FROM facts ORDER BY id")
-                + store.rows("SELECT id FROM sentences ORDER BY id")
+                sql(store, "SELECT id FROM facts ORDER BY id")
+                + sql(store, "SELECT id FROM sentences ORDER BY id")
             )
     assert ids[0] == ids[1]
 
@@ -110,8 +112,8 @@ def test_changed_document_replaces_its_facts(url: str) -> None:
         )
         assert store.write_document(newer) == "replaced"
         assert store.counts()["documents"] == 1
-        assert store.rows("SELECT tier FROM facts") == [("3",)]
-        assert store.rows("SELECT text FROM sentences") == [("KAZAKHSTAN (Tier 3)",)]
+        assert sql(store, "SELECT tier FROM facts") == [("3",)]
+        assert sql(store, "SELECT text FROM sentences") == [("KAZAKHSTAN (Tier 3)",)]
 
 
 def test_a_failed_write_leaves_no_part_of_the_document(url: str) -> None:
@@ -123,8 +125,8 @@ def test_a_failed_write_leaves_no_part_of_the_document(url: str) -> None:
         with pytest.raises(Exception, match=r"(?i)not null|null value"):
             store.write_document(kaz_b)
         assert store.counts()["documents"] == 1
-        assert store.rows("SELECT COUNT(*) FROM sentences")[0][0] == len(kaz_a.sentences)
-        assert store.rows("SELECT COUNT(*) FROM facts")[0][0] == len(kaz_a.facts)
+        assert sql(store, "SELECT COUNT(*) FROM sentences")[0][0] == len(kaz_a.sentences)
+        assert sql(store, "SELECT COUNT(*) FROM facts")[0][0] == len(kaz_a.facts)
 
 
 def test_delete_document(url: str) -> None:
@@ -132,12 +134,12 @@ def test_delete_document(url: str) -> None:
         store.write_documents(hand_made())
         assert store.delete_document("reports/moldova.md")
         assert not store.delete_document("reports/moldova.md")
-        assert store.rows("SELECT COUNT(*) FROM facts WHERE country = 'MDA' OR origin = 'MDA'")[0][0] == 0
+        assert sql(store, "SELECT COUNT(*) FROM facts WHERE country = 'MDA' OR origin = 'MDA'")[0][0] == 0
 
 
 def test_newer_schema_is_refused(url: str) -> None:
     with open_store(url) as store:
-        store.rows("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+        sql(store, "UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(
         StoreError, match=rf"newer tipkb \(schema 99; this tipkb reads up to {SCHEMA_VERSION}\)"
     ):
@@ -213,8 +215,8 @@ def test_bad_postgres_url() -> None:
 
 def rollups(store: Store) -> tuple[list[tuple[object, ...]], list[tuple[object, ...]]]:
     return (
-        sorted(store.rows("SELECT * FROM rollup")),
-        sorted(store.rows("SELECT * FROM rollup_values")),
+        sorted(sql(store, "SELECT * FROM rollup")),
+        sorted(sql(store, "SELECT * FROM rollup_values")),
     )
 
 
@@ -251,9 +253,7 @@ def test_rollups_follow_every_write(url: str) -> None:
         uzb_kaz = query.flows(store, origin="UZB", destination="KAZ")[0]
         assert (uzb_kaz.documents, uzb_kaz.victims, uzb_kaz.years) == (2, ["men", "boys"], [2009, 2011])
         # The rollups answer as the facts do.
-        assert query._flows_from_rollup(store, query._Where()) == query._flows_from_facts(
-            store, query._Where("f.type = 'flow'")
-        )
+        assert query.flows_from_rollup(store) == query.flows_from_facts(store)
         for source in (kaz_a.source, newer.source, mda.source):
             store.delete_document(source)
         assert rollups(store) == ([], [])
@@ -332,7 +332,5 @@ def test_rollups_equal_a_recount_after_any_writes(ops: list[tuple[str, str, list
         kept = rollups(store)
         store.rebuild_rollups()
         assert rollups(store) == kept
-        assert query._flows_from_rollup(store, query._Where()) == query._flows_from_facts(
-            store, query._Where("f.type = 'flow'")
-        )
-        assert all(n > 0 for (n,) in store.rows("SELECT facts FROM rollup"))
+        assert query.flows_from_rollup(store) == query.flows_from_facts(store)
+        assert all(n > 0 for (n,) in sql(store, "SELECT facts FROM rollup"))

@@ -524,3 +524,40 @@ def test_serve_command_help() -> None:
     assert result.returncode == 0
     for option in ("--db", "--host", "--port"):
         assert option in result.stdout
+
+
+# A whole annual report in three narratives (our own sentences), as a text file.
+WHOLE_REPORT = """TRAFFICKING IN PERSONS REPORT 2019
+
+KAZAKHSTAN: TIER 2
+
+Kazakhstan is a destination country for men and women subjected to forced labor. Traffickers exploit
+workers from Uzbekistan in construction and agriculture in Kazakhstan.
+
+MOLDOVA: TIER 2
+
+Moldova is a source country for women and girls subjected to sex trafficking. Traffickers exploit
+Moldovan women in Turkey and in Russia, often after promising them jobs abroad.
+
+NEPAL: TIER 2
+
+Nepal is a source country for men, women, and children subjected to forced labor. Traffickers exploit
+Nepali men in Qatar and in Malaysia in construction and domestic work.
+"""
+
+
+def test_an_uploaded_whole_report_is_split_into_its_narratives(writer: TestClient) -> None:
+    response = upload(writer, [("report-2019.txt", WHOLE_REPORT.encode())])
+    assert response.status_code == 200, response.text
+    (result,) = response.json()["results"]
+    parts = result["documents"]
+    assert [p["source"] for p in parts] == [
+        "uploads/report-2019.txt#KAZ",
+        "uploads/report-2019.txt#MDA",
+        "uploads/report-2019.txt#NPL",
+    ]
+    assert all(p["status"] == "new" and p["facts"] > 0 for p in parts)
+    assert result["facts"] == sum(p["facts"] for p in parts)
+    assert get(writer, parts[1]["document_url"])["source"] == "uploads/report-2019.txt#MDA"
+    again = upload(writer, [("report-2019.txt", WHOLE_REPORT.encode())]).json()["results"][0]
+    assert [p["status"] for p in again["documents"]] == ["unchanged"] * 3

@@ -5,41 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Literal
 
-FACT_TYPES = (
-    "role",
-    "flow",
-    "ratification",
-    "tier",
-    "compliance",
-    "statistic",
-    "funding",
-    "penalty",
-)
-ROLES = ("origin", "transit", "destination")
-EXTENTS = ("primary", "secondary", "growing")
-VICTIMS = ("men", "women", "children", "girls", "boys")
-EXPLOITATION = (
-    "sexual",
-    "labor",
-    "domestic_servitude",
-    "begging",
-    "marriage",
-    "debt_bondage",
-    "criminality",
-    "child_soldiers",
-    "organ_removal",
-)
-TIERS = ("1", "2", "2WL", "3", "special")
-SCOPES = ("total", "part", "cumulative")
-METRICS = (
-    "investigations",
-    "prosecutions",
-    "convictions",
-    "victims_identified",
-    "victims_assisted",
-    "officials_prosecuted",
-    "officials_convicted",
-)
+from tipkb.vocab import contract
+
+# The contract's codes, in their order (data/contract.toml).
+_CONTRACT = contract()
+FACT_TYPES = _CONTRACT.fact_types
+ROLES = _CONTRACT.roles
+EXTENTS = _CONTRACT.extents
+VICTIMS = _CONTRACT.victims
+EXPLOITATION = _CONTRACT.exploitation
+TIERS = _CONTRACT.tiers
+METRICS = _CONTRACT.metrics
 
 Role = Literal["origin", "transit", "destination"]
 

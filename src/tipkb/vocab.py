@@ -101,3 +101,72 @@ def vocabulary() -> Vocabulary:
 def word_set(name: str) -> frozenset[str]:
     """A named word set of the vocabulary ("flows.glue"); KeyError names a missing one."""
     return vocabulary().sets[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Contract:
+    """The fact contract's codes in their order, their labels and phrases, and the region tree
+    (data/contract.toml)."""
+
+    fact_types: tuple[str, ...]
+    roles: tuple[str, ...]
+    extents: tuple[str, ...]
+    victims: tuple[str, ...]
+    exploitation: tuple[str, ...]
+    tiers: tuple[str, ...]
+    metrics: tuple[str, ...]
+    # How a sentence names a role, tier, kind of exploitation or metric.
+    role_phrases: dict[str, str]
+    tier_phrases: dict[str, str]
+    exploitation_phrases: dict[str, str]
+    metric_phrases: dict[str, str]
+    # How a list, a legend or a heading names a tier or a metric; a tier in a narrow cell.
+    tier_labels: dict[str, str]
+    tier_short: dict[str, str]
+    metric_labels: dict[str, str]
+    # Tiers from best (0) to worst; Special Case is outside the order.
+    tier_rank: dict[str, int]
+    # Region -> the larger region it lies in ("West Africa" -> "Sub-Saharan Africa").
+    region_parents: dict[str, str]
+
+    def regions_above(self, region: str) -> list[str]:
+        """The region and every region it lies in, innermost first."""
+        out = [region]
+        while (parent := self.region_parents.get(out[-1])) is not None and parent not in out:
+            out.append(parent)
+        return out
+
+    def region_within(self, inner: str, outer: str) -> bool:
+        """Whether a region is the other one or lies inside it (however deep)."""
+        return outer in self.regions_above(inner)
+
+
+@lru_cache(maxsize=1)
+def contract() -> Contract:
+    """The fact contract's codes, labels, orders and region tree, read from the package's data once."""
+    raw = tomllib.loads(resources.files("tipkb.data").joinpath("contract.toml").read_text("utf-8"))
+
+    def codes(table: str) -> tuple[str, ...]:
+        return tuple(entry["code"] for entry in raw[table])
+
+    def column(table: str, key: str) -> dict[str, Any]:
+        return {entry["code"]: entry[key] for entry in raw[table] if key in entry}
+
+    return Contract(
+        fact_types=tuple(raw["fact_types"]),
+        roles=codes("role"),
+        extents=tuple(raw["extents"]),
+        victims=tuple(raw["victims"]),
+        exploitation=codes("exploitation"),
+        tiers=codes("tier"),
+        metrics=codes("metric"),
+        role_phrases=column("role", "phrase"),
+        tier_phrases=column("tier", "phrase"),
+        exploitation_phrases=column("exploitation", "phrase"),
+        metric_phrases=column("metric", "phrase"),
+        tier_labels=column("tier", "label"),
+        tier_short=column("tier", "short"),
+        metric_labels=column("metric", "label"),
+        tier_rank=column("tier", "rank"),
+        region_parents=dict(raw["regions"]),
+    )

@@ -2,7 +2,7 @@
 
 ``ask(store, question)`` reads a question with the extractor's own vocabulary (the places gazetteer and
 ``PlaceMatcher``, the victims and exploitation phrases of ``vocabulary.toml``) and the question words in
-``analysis/data/questions.toml``; finds what it asks (flows from, to or through a place, who and for what;
+``data/questions.toml``; finds what it asks (flows from, to or through a place, who and for what;
 roles; tiers; ratification; compliance; statistics; funding; penalties; a comparison of two countries; an
 overview of one); and answers from the query layer. No model or service is called.
 
@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tipkb import query
 from tipkb.analysis.question import (
@@ -32,7 +32,10 @@ from tipkb.analysis.question import (
 from tipkb.analysis.regions import in_region
 from tipkb.model import EXPLOITATION, ROLES, VICTIMS
 from tipkb.query import EvidenceRow, FlowRow, TierRow
-from tipkb.store import Store
+from tipkb.vocab import contract
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 __all__ = ["CANT", "MAX_CHARS", "Answer", "ask"]
 
@@ -41,36 +44,13 @@ MAX_CHARS = 500
 MAX_EVIDENCE = 10
 MAX_LISTED = 30
 
-EXPLOITATION_NAMES = {
-    "sexual": "sexual exploitation",
-    "labor": "forced labor",
-    "domestic_servitude": "domestic servitude",
-    "begging": "forced begging",
-    "marriage": "forced marriage",
-    "debt_bondage": "debt bondage",
-    "criminality": "forced criminality",
-    "child_soldiers": "use as child soldiers",
-    "organ_removal": "organ removal",
-}
-METRIC_NAMES = {
-    "investigations": "investigations",
-    "prosecutions": "prosecutions",
-    "convictions": "convictions",
-    "victims_identified": "victims identified",
-    "victims_assisted": "victims assisted",
-    "officials_prosecuted": "officials prosecuted",
-    "officials_convicted": "officials convicted",
-}
-TIER_NAMES = {
-    "1": "Tier 1",
-    "2": "Tier 2",
-    "2WL": "the Tier 2 Watch List",
-    "3": "Tier 3",
-    "special": "Special Case",
-}
+# How a sentence names the contract's codes, and the tiers' order (data/contract.toml).
+EXPLOITATION_NAMES = contract().exploitation_phrases
+METRIC_NAMES = contract().metric_phrases
+TIER_NAMES = contract().tier_phrases
 # Tiers from best to worst (Special Case is outside the order).
-_TIER_RANK = {"1": 0, "2": 1, "2WL": 2, "3": 3}
-ROLE_NAMES = {"origin": "a source (origin)", "transit": "a transit", "destination": "a destination"}
+_TIER_RANK = contract().tier_rank
+ROLE_NAMES = contract().role_phrases
 
 _T = TypeVar("_T")
 
@@ -1063,10 +1043,7 @@ def _compare(store: Store, q: Question, intent: str) -> _Part:
 
 
 def _bounds(store: Store) -> tuple[int, int] | None:
-    row = store.rows("SELECT MIN(year), MAX(year) FROM facts WHERE year IS NOT NULL")
-    if not row or row[0][0] is None:
-        return None
-    return int(row[0][0]), int(row[0][1])
+    return store.year_bounds()
 
 
 def _search_words(q: Question | None, text: str) -> list[str]:

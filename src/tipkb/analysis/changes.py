@@ -13,17 +13,21 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tipkb import query
 from tipkb.model import METRICS
 from tipkb.query import EvidenceRow, StatRow, TierRow
-from tipkb.store import Store
+from tipkb.vocab import contract
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 __all__ = ["Changes", "FlowChange", "Side", "StatChange", "TierChange", "changes"]
 
 # Better tiers first; "special" (Special Case) is outside the order.
-TIER_ORDER = {"1": 0, "2": 1, "2WL": 2, "3": 3}
+# Tiers from best to worst (data/contract.toml; Special Case is outside the order).
+TIER_ORDER = contract().tier_rank
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
 
@@ -247,13 +251,7 @@ def _stat_changes(store: Store, year: int, country: str | None, since: int | Non
     if country:
         countries = [country]
     else:
-        countries = [
-            c
-            for (c,) in store.rows(
-                "SELECT DISTINCT country FROM facts WHERE type = 'statistic' AND year = ? ORDER BY country",
-                (year,),
-            )
-        ]
+        countries = store.statistic_countries(year)
     first = since if since is not None else FIRST_YEAR
     out: list[StatChange] = []
     for code in countries:
@@ -291,16 +289,7 @@ def _flow_changes(store: Store, year: int, country: str | None, since: int | Non
     # A country's flows by year: those its own narratives (documents whose subject it is) state with it at
     # one end. Narratives about other countries say little about what a country's report left out.
     pairs: dict[str, dict[int, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
-    sql = (
-        "SELECT DISTINCT d.subject, f.origin, f.destination, f.year FROM facts f "
-        "JOIN documents d ON d.id = f.document_id WHERE f.type = 'flow' AND f.year IS NOT NULL "
-        "AND f.year <= ? AND (f.origin = d.subject OR f.destination = d.subject)"
-    )
-    params: list[Any] = [year]
-    if country:
-        sql += " AND d.subject = ?"
-        params.append(country)
-    for subject, origin, destination, y in store.rows(sql, params):
+    for subject, origin, destination, y in store.subject_flows(year, country):
         pairs[subject][y].add((origin, destination))
     rows_by_year: dict[int, dict[tuple[str, str], query.FlowRow]] = {}
 
@@ -312,14 +301,7 @@ def _flow_changes(store: Store, year: int, country: str | None, since: int | Non
         return rows_by_year[y]
 
     def narratives(code: str, y: int) -> list[str]:
-        return [
-            source
-            for (source,) in store.rows(
-                "SELECT DISTINCT d.source FROM facts f JOIN documents d ON d.id = f.document_id "
-                "WHERE f.type = 'flow' AND f.year = ? AND d.subject = ? ORDER BY d.source",
-                (y, code),
-            )
-        ]
+        return store.flow_narratives(y, code)
 
     out: list[FlowChange] = []
     seen: set[tuple[str, str, str]] = set()

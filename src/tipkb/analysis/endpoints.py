@@ -12,10 +12,12 @@ to JSON-able dicts. Parameters come as the user typed them (country names, "2008
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tipkb import query
-from tipkb.store import Store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 __all__ = ["ask_data", "changes_data", "network_data", "network_svg"]
 

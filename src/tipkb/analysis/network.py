@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from tipkb import query
 from tipkb.places import REGION_PREFIX
-from tipkb.store import Store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -185,15 +187,7 @@ def flow_graph(
 
 def _documents(store: Store, year: int | None, years: query.YearRange | None) -> int:
     """How many documents state some flow (in the years asked for)."""
-    sql = "SELECT COUNT(DISTINCT document_id) FROM facts WHERE type = 'flow'"
-    params: list[Any] = []
-    if year is not None:
-        sql += " AND year = ?"
-        params.append(year)
-    if years is not None:
-        sql += " AND year BETWEEN ? AND ?"
-        params.extend(years)
-    return int(store.rows(sql, params)[0][0])
+    return store.flow_documents(year, years)
 
 
 def _routes(graph: nx.DiGraph) -> nx.DiGraph:

@@ -1,6 +1,6 @@
 """Pictures of the flow network with matplotlib (Agg, no display): a flow map and a network diagram.
 
-The map draws country outlines from the world geometry shipped with the package (``web/data/world.json``,
+The map draws country outlines from the world geometry shipped with the package (``data/world.json``,
 keyed by ISO3) when it is there, else only points at country centroids; regions sit at the mean of their
 countries' centroids. Nothing is fetched from the network.
 """
@@ -72,11 +72,11 @@ def _rings(geometry: Any) -> Iterator[list[list[float]]]:
 
 
 def world_outlines() -> dict[str, list[list[list[float]]]]:
-    """Country outlines (lists of [lon, lat] rings) by ISO3 from ``web/data/world.json``; {} when the file
+    """Country outlines (lists of [lon, lat] rings) by ISO3 from ``data/world.json``; {} when the file
     is not there or is not in a form this reads ({"countries": {ISO3: {"polygons": ...}}}, a GeoJSON
     FeatureCollection, or ISO3 -> geometry)."""
     try:
-        text = files("tipkb").joinpath("web", "data", "world.json").read_text(encoding="utf-8")
+        text = files("tipkb.data").joinpath("world.json").read_text(encoding="utf-8")
         data = json.loads(text)
     except (FileNotFoundError, NotADirectoryError, OSError, ValueError):
         return {}

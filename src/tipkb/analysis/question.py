@@ -2,7 +2,7 @@
 the part each place plays (from, to, through), and what kind of fact it asks about.
 
 The words come from the extractor's vocabulary (the places gazetteer and ``PlaceMatcher``, the victims and
-exploitation phrases of ``vocabulary.toml``) and from ``analysis/data/questions.toml`` (question words).
+exploitation phrases of ``vocabulary.toml``) and from ``data/questions.toml`` (question words).
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = tomllib.loads(files("tipkb.analysis").joinpath("data", "questions.toml").read_text("utf-8"))
+    raw = tomllib.loads(files("tipkb.data").joinpath("questions.toml").read_text("utf-8"))
     vocab = vocabulary()
     cues = {name: Phrases.build(dict.fromkeys(phrases, name)) for name, phrases in raw["cues"].items()}
     slots = {word: slot for slot, words in raw["slots"].items() for word in words}

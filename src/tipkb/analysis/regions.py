@@ -1,37 +1,22 @@
-"""Which countries a region holds: the groups of countries.tsv, and the wider regions made of them."""
+"""Which countries a region holds: the countries whose group (countries.tsv) lies in it, by the contract's
+region tree (data/contract.toml)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
 from tipkb.places import REGION_PREFIX, gazetteer
+from tipkb.vocab import contract
 
 __all__ = ["in_region", "region_members"]
-
-# Regions that name no group in countries.tsv: the groups they are made of.
-REGION_PARTS = {
-    "Africa": ("North Africa", "West Africa", "East Africa", "Central Africa", "Southern Africa"),
-    "Sub-Saharan Africa": ("West Africa", "East Africa", "Central Africa", "Southern Africa"),
-    "Europe": (
-        "Western Europe",
-        "Eastern Europe",
-        "Central Europe",
-        "Southern Europe",
-        "Northern Europe",
-        "Balkans",
-    ),
-    "Asia": ("Central Asia", "East Asia", "South Asia", "Southeast Asia"),
-    "Latin America": ("Central America", "South America", "Caribbean"),
-    "Middle East": ("Middle East", "Gulf"),
-}
 
 
 @lru_cache(maxsize=64)
 def region_members(region: str) -> frozenset[str]:
     """Country codes in a region, given as "region:Europe" or "Europe"."""
     name = region.removeprefix(REGION_PREFIX)
-    parts = set(REGION_PARTS.get(name, (name,)))
-    return frozenset(code for code, group in gazetteer().regions.items() if group in parts)
+    tree = contract()
+    return frozenset(code for code, group in gazetteer().regions.items() if tree.region_within(group, name))
 
 
 def in_region(code: str, region: str) -> bool:
@@ -40,5 +25,6 @@ def in_region(code: str, region: str) -> bool:
         return True
     if code.startswith(REGION_PREFIX):
         inner = code.removeprefix(REGION_PREFIX)
-        return inner in REGION_PARTS.get(region.removeprefix(REGION_PREFIX), ())
+        outer = region.removeprefix(REGION_PREFIX)
+        return contract().region_within(inner, outer)
     return code in region_members(region)

@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import sys
 
-import typer
+# Each command module registers its commands on ``app`` when imported.
+from tipkb.cli import analysis as _analysis  # noqa: F401
+from tipkb.cli import extract as _extract  # noqa: F401
+from tipkb.cli import split as _split  # noqa: F401
+from tipkb.cli import store as _store  # noqa: F401
+from tipkb.cli import web as _web  # noqa: F401
+from tipkb.cli.root import app
 
-app = typer.Typer(
-    name="tipkb",
-    help="Facts about human trafficking, extracted from narratives, each cited to its sentence.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-@app.callback()
-def _root() -> None:
-    """Facts about human trafficking, extracted from narratives, each cited to its sentence."""
-
-
-# Command modules register themselves on ``app`` when imported.
-from tipkb.cli import analysis as _analysis  # noqa: E402,F401
-from tipkb.cli import extract as _extract  # noqa: E402,F401
-from tipkb.cli import split as _split  # noqa: E402,F401
-from tipkb.cli import store as _store  # noqa: E402,F401
-from tipkb.cli import web as _web  # noqa: E402,F401
+__all__ = ["app", "main", "run"]
 
 
 def main(argv: list[str] | None = None) -> int:

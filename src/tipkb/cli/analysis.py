@@ -8,14 +8,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from tipkb import query
-from tipkb.cli import app
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
-from tipkb.store import Store, StoreError, open_store
+from tipkb.cli.root import app
+from tipkb.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 
 @contextmanager

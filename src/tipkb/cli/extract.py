@@ -8,8 +8,8 @@ from typing import Any
 
 import typer
 
-from tipkb.cli import app
 from tipkb.cli.output import FORMAT_OPTION, Format, error, write_rows
+from tipkb.cli.root import app
 from tipkb.model import FACT_TYPES, Fact
 from tipkb.read import ReadError, iter_documents
 

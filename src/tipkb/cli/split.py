@@ -7,8 +7,8 @@ from typing import Any
 
 import typer
 
-from tipkb.cli import app
 from tipkb.cli.output import FORMAT_OPTION, Format, error, write_rows
+from tipkb.cli.root import app
 from tipkb.read import ReadError, read_document
 from tipkb.split import narrative_file_name, narrative_name, narrative_title, split_report
 

@@ -1,5 +1,5 @@
 """The knowledge-base commands: ingest, reextract, profile, flows, tiers, stats, facts, search,
-conflicts, export. Each opens the store, calls one function of ``tipkb.ingest``, ``tipkb.query`` or
+conflicts, export. Each opens the store, calls one function of ``tipkb.pipeline``, ``tipkb.query`` or
 ``tipkb.export``, and prints."""
 
 from __future__ import annotations
@@ -9,14 +9,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from tipkb import query
-from tipkb.cli import app
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
-from tipkb.store import Store, StoreError, open_store
+from tipkb.cli.root import app
+from tipkb.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 EVIDENCE_OPTION = typer.Option(False, "--evidence", "-e", help="Show the sentences that state each line.")
 YEAR_OPTION = typer.Option(None, "--year", "-y", help="Only this year.")
@@ -134,7 +137,7 @@ def ingest_command(
     A document whose text is already stored is skipped; a file whose text changed replaces its facts.
     Ctrl-C stops cleanly (what was extracted is kept); the same command then resumes.
     """
-    from tipkb.ingest import DiskFull, IngestReport, Interrupted, ingest
+    from tipkb.pipeline import DiskFull, IngestReport, Interrupted, ingest
 
     if scheduler and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
@@ -143,12 +146,15 @@ def ingest_command(
     report: IngestReport | None = None
     try:
         with _store(db, create=True) as store:
-            if engine is Engine.dask:
-                from tipkb.parallel import ingest_dask
-
-                report = ingest_dask(store, paths, scheduler, progress, commit_every, jobs=jobs)
-            else:
-                report = ingest(store, paths, progress=progress, commit_every=commit_every, jobs=jobs)
+            report = ingest(
+                store,
+                paths,
+                "dask" if engine is Engine.dask else "local",
+                jobs=jobs,
+                scheduler=scheduler,
+                progress=progress,
+                commit_every=commit_every,
+            )
     except Interrupted as stopped:
         report = stopped.report
     except KeyboardInterrupt:
@@ -182,11 +188,42 @@ def reextract_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
 ) -> None:
     """Run the current extraction rules again over stored documents extracted by other rules."""
-    from tipkb.ingest import reextract
+    from tipkb.pipeline import reextract
 
     with _store(db) as store:
         report = reextract(store, everything, progress=_progress_printer(verbose))
     typer.echo(f"{db_url(db)}: {report.summary()}")
+
+
+@app.command("status")
+def status_command(fmt: Format = FORMAT_OPTION, db: str | None = DB_OPTION) -> None:
+    """What the knowledge base holds, and how many documents older rules made (``tipkb reextract``
+    runs the current rules over exactly those).
+
+    A rule set is known by its rules' names and a hash of their code and vocabulary data: any change to
+    either makes the documents extracted before it stale.
+    """
+    from tipkb.ruleset import current_ruleset
+
+    current = current_ruleset()
+    with _store(db) as store:
+        counts = store.counts()
+        rulesets = store.rulesets()
+    stale = sum(n for ruleset, n in rulesets if ruleset != current)
+    rows = [{"ruleset": r, "documents": n, "current": r == current} for r, n in rulesets]
+    if fmt is Format.json:
+        _print_json({**counts, "stale": stale, "ruleset": current, "rulesets": rows})
+        return
+    if fmt is Format.table:
+        hint = ": run `tipkb reextract`" if stale else ""
+        typer.echo(
+            f"{db_url(db)}: {counts['documents']:,} documents, {counts['sentences']:,} sentences, "
+            f"{counts['facts']:,} facts; {stale:,} stale (extracted by older rules){hint}"
+        )
+        typer.echo(f"current rules: {current}")
+        if not rows:
+            return
+    write_rows(rows, fmt, ["ruleset", "documents", "current"], title="documents by rule set")
 
 
 # -- reading -----------------------------------------------------------------------------------

@@ -7,8 +7,8 @@ import socket
 
 import typer
 
-from tipkb.cli import app
 from tipkb.cli.output import DB_OPTION, db_url, error
+from tipkb.cli.root import app
 
 
 @app.command("serve")

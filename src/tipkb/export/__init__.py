@@ -12,13 +12,15 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tipkb import query
 from tipkb.export.facts import CsvExporter, JsonLinesExporter, ParquetExporter, csv_columns
 from tipkb.export.graph import GeoJsonExporter, GraphExporter
 from tipkb.model import FACT_TYPES
-from tipkb.store import Store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 __all__ = [
     "FACT_FORMATS",

@@ -1,7 +1,8 @@
 """The knowledge base: documents, their sentences, their facts and the places, in SQLite or PostgreSQL.
 
 ``open_store(url)`` opens (and creates or migrates) a store; the ``Store`` writes whole documents in one
-transaction each and answers SQL for the query layer (``tipkb.query``), which is the one place that reads.
+transaction each, and reads through named methods (``tipkb.store.reads``): every SQL statement of tipkb
+is in this package.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, Literal
 from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
 from tipkb.places import REGION_PREFIX, gazetteer
 from tipkb.store.dialect import Dialect, StoreError, StoreFull, connect
+from tipkb.store.reads import FlowTotal, Group, Match, Reads, StatementKinds
 from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
 from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -27,6 +29,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "DocumentRecord",
     "DocumentRows",
+    "FlowTotal",
+    "Group",
+    "Match",
+    "StatementKinds",
     "Store",
     "StoreError",
     "StoreFull",
@@ -79,13 +85,6 @@ def hash64(text: str) -> int:
     )
 
 
-def _current_ruleset() -> str:
-    # Imported when needed: the extractor loads spaCy, which queries of the store never need.
-    from tipkb.extract import RULESET
-
-    return RULESET
-
-
 def content_hash(text: str) -> str:
     """SHA-256 of a document's decoded text: what makes two documents the same document."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -102,12 +101,11 @@ class DocumentRecord:
     title: str | None = None
     subject: str | None = None
     report_year: int | None = None
-    ruleset: str = ""  # the current rule-set when empty
+    # The identity of the rules that made the facts (``tipkb.pipeline.current_ruleset()``).
+    ruleset: str = ""
     hash: str = field(default="")
 
     def __post_init__(self) -> None:
-        if not self.ruleset:
-            self.ruleset = _current_ruleset()
         if not self.hash:
             self.hash = content_hash(self.text)
 
@@ -283,7 +281,7 @@ def _places() -> tuple[str, list[tuple[Any, ...]]]:
     return digest, rows
 
 
-class Store:
+class Store(Reads):
     """An open knowledge base. Use ``open_store``; close it (or use ``with``) when done."""
 
     def __init__(self, dialect: Dialect, url: str) -> None:
@@ -482,25 +480,26 @@ class Store:
         else:
             self.dialect.execute("ANALYZE")
 
-    # -- reading ------------------------------------------------------------------------------
+    # -- reading (the rest: ``tipkb.store.reads``) ------------------------------------------------
 
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Run a read query written with ``?`` placeholders in the SQL both dialects accept."""
-        return self.dialect.execute(sql, params)
-
-    def documents(self, stale_only: bool = False) -> list[tuple[str, str, str]]:
-        """(source, hash, ruleset) of stored documents; with ``stale_only``, those not extracted by the
-        current rule-set."""
+    def documents(self, stale_for: str | None = None) -> list[tuple[str, str, str]]:
+        """(source, hash, ruleset) of stored documents, by source; with ``stale_for`` (a rule set), only
+        those extracted by other rules."""
         sql = "SELECT source, hash, ruleset FROM documents"
         params: tuple[Any, ...] = ()
-        if stale_only:
+        if stale_for is not None:
             sql += " WHERE ruleset <> ?"
-            params = (_current_ruleset(),)
-        return [(source, h, ruleset) for source, h, ruleset in self.rows(sql + " ORDER BY source", params)]
+            params = (stale_for,)
+        return [(source, h, ruleset) for source, h, ruleset in self._rows(sql + " ORDER BY source", params)]
+
+    def rulesets(self) -> list[tuple[str, int]]:
+        """(rule set, documents) for each rule set that made stored documents, the most documents first."""
+        rows = self._rows("SELECT ruleset, COUNT(*) FROM documents GROUP BY ruleset ORDER BY 2 DESC, 1")
+        return [(ruleset, int(n)) for ruleset, n in rows]
 
     def document(self, source: str) -> tuple[str, str | None] | None:
         """The stored text and title of a document, or None."""
-        rows = self.rows("SELECT text, title FROM documents WHERE source = ?", (source,))
+        rows = self._rows("SELECT text, title FROM documents WHERE source = ?", (source,))
         return (rows[0][0], rows[0][1]) if rows else None
 
     def counts(self) -> dict[str, int]:
@@ -512,7 +511,9 @@ class Store:
             "facts": "facts",
             "places": "places",
         }
-        return {name: int(self.rows(f"SELECT COUNT(*) FROM {table}")[0][0]) for name, table in tables.items()}
+        return {
+            name: int(self._rows(f"SELECT COUNT(*) FROM {table}")[0][0]) for name, table in tables.items()
+        }
 
     def size_bytes(self) -> int | None:
         """Bytes on disk (SQLite: the file and its WAL; PostgreSQL: the database)."""

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from tipkb import __version__, query
 from tipkb.model import EXPLOITATION, VICTIMS
 from tipkb.places import REGION_PREFIX
+from tipkb.vocab import contract
 from tipkb.web import svg, views
 from tipkb.web.stores import Stores
 from tipkb.web.views import FlowFilters
@@ -32,24 +33,15 @@ ROLE_CLASSES = {
     ("transit", "destination"): "r-td",
     ("origin", "transit", "destination"): "r-otd",
 }
-ROLE_LABELS = {
-    "r-o": "origin",
-    "r-d": "destination",
-    "r-t": "transit",
-    "r-od": "origin and destination",
-    "r-ot": "origin and transit",
-    "r-td": "transit and destination",
-    "r-otd": "origin, transit and destination",
-}
-METRIC_LABELS = {
-    "investigations": "Investigations",
-    "prosecutions": "Prosecutions",
-    "convictions": "Convictions",
-    "victims_identified": "Victims identified",
-    "victims_assisted": "Victims assisted",
-    "officials_prosecuted": "Officials prosecuted",
-    "officials_convicted": "Officials convicted",
-}
+
+
+def _joined(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# The map's legend of roles: the codes themselves, joined ("origin and destination").
+ROLE_LABELS = {cls: _joined(roles) for roles, cls in ROLE_CLASSES.items()}
+METRIC_LABELS = contract().metric_labels
 FLOW_PAGE = 50
 FACTS_PAGE = 100
 MAP_ARCS = 80

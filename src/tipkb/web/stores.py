@@ -7,9 +7,12 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from tipkb.store import Store, open_store
+from tipkb.store import open_store
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 T = TypeVar("T")
 # How long a generation read from the store is trusted: writes by another process show within this.
@@ -51,13 +54,9 @@ class Stores:
             if self._watch is None:
                 self._watch = open_store(self.url, create=self.create)
             store = self._watch
-            if store.dialect.name == "sqlite":
-                # Changes whenever another connection commits (every reader and writer is another
-                # connection): free, where counting the documents reads them all.
-                state = store.rows("PRAGMA data_version")[0][0]
-            else:
-                state = store.rows("SELECT COUNT(*), MAX(ingested_at) FROM documents")[0]
-            token = f"{state}:{self._bumps}"
+            # (SQLite: changes whenever another connection commits, and every reader and writer is
+            # another connection.)
+            token = f"{store.generation()}:{self._bumps}"
             self._generation = (now, token)
         return token
 

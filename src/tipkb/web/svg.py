@@ -12,6 +12,8 @@ from functools import lru_cache
 from html import escape
 from importlib.resources import files
 
+from tipkb.vocab import contract
+
 # The projection: 10 units per degree; latitudes 84N..58S (Antarctica and the far north left out).
 SCALE = 10.0
 NORTH, SOUTH = 84.0, -58.0
@@ -36,7 +38,7 @@ class Shape:
 @lru_cache(maxsize=1)
 def world() -> dict[str, Shape]:
     """Country outlines by ISO3 code, as SVG path data in map units."""
-    data = json.loads(files("tipkb.web").joinpath("data", "world.json").read_text(encoding="utf-8"))
+    data = json.loads(files("tipkb.data").joinpath("world.json").read_text(encoding="utf-8"))
     shapes = {}
     for code, entry in data["countries"].items():
         parts = []
@@ -248,14 +250,8 @@ def bar_chart(
 
 
 TIER_CLASSES = {"1": "t1", "2": "t2", "2WL": "t2wl", "3": "t3", "special": "tsp"}
-TIER_LABELS = {
-    "1": "Tier 1",
-    "2": "Tier 2",
-    "2WL": "Tier 2 Watch List",
-    "3": "Tier 3",
-    "special": "Special case",
-}
-TIER_SHORT = {"1": "1", "2": "2", "2WL": "2WL", "3": "3", "special": "SC"}
+TIER_LABELS = contract().tier_labels
+TIER_SHORT = contract().tier_short
 
 
 def tier_timeline(placements: Sequence[tuple[int, Sequence[str]]], *, label: str) -> str:

@@ -11,11 +11,12 @@ import tempfile
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tipkb.read import ReadError, read_document
+if TYPE_CHECKING:
+    from tipkb.pipeline import DocumentOutcome
+
 from tipkb.read.detect import DOCUMENT_SUFFIXES, sniff_format
-from tipkb.store import content_hash
 
 UPLOAD_PATH = "/api/documents"
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -182,8 +183,9 @@ def check_files(settings: UploadSettings, files: list[Upload]) -> None:
 
 
 def ingest_files(store: Any, files: list[Upload]) -> list[dict[str, Any]]:
-    """Read, extract and store each file (one transaction each) as ``uploads/NAME``; a result per file."""
-    from tipkb.ingest import analyse
+    """Ingest each file as ``uploads/NAME`` (the pipeline's one ``ingest``: a whole annual report is split
+    into its country narratives); a result per file, with its narratives' when it was split."""
+    from tipkb.pipeline import File, ingest
 
     results = []
     with tempfile.TemporaryDirectory(prefix="tipkb-upload-") as tmp:
@@ -191,26 +193,36 @@ def ingest_files(store: Any, files: list[Upload]) -> list[dict[str, Any]]:
             source = f"uploads/{f.name}"
             path = Path(tmp) / f"{i}{Path(f.name).suffix.lower()}"
             path.write_bytes(f.data)
-            try:
-                document = read_document(path, source=source)
-            except ReadError as err:
-                results.append({"file": f.name, "source": source, "status": "failed", "error": str(err)})
+            report = ingest(store, [File(source, str(path))], outcomes=True)
+            outcomes = [o for o in report.documents or [] if o.status != "failed"]
+            if not outcomes:
+                error = report.errors[0] if report.errors else "no documents"
+                results.append({"file": f.name, "source": source, "status": "failed", "error": error})
                 continue
-            status, stored_as = store.status(source, content_hash(document.text))
-            facts = 0
-            if status not in ("unchanged", "duplicate"):
-                rows = analyse(document).rows()
-                status = store.write_document(rows)
-                facts = len(rows.facts)
-            digest = content_hash(document.text)[:16]
+            first = _document_result(outcomes[0])
             result: dict[str, Any] = {
                 "file": f.name,
-                "source": stored_as or source,
-                "status": status,
-                "facts": facts,
-                "warnings": document.meta.get("warnings", []),
-                "document_url": f"/api/documents/{digest}",
-                "page": f"/documents/{digest}",
+                "source": first["source"],
+                "status": first["status"],
+                "facts": sum(o.facts for o in outcomes),
+                "warnings": report.warnings,
+                "document_url": first["document_url"],
+                "page": first["page"],
             }
+            if len(outcomes) > 1:  # a whole report, split into its narratives
+                result["documents"] = [_document_result(o) for o in outcomes]
+            if report.errors:
+                result["errors"] = report.errors
             results.append(result)
     return results
+
+
+def _document_result(outcome: DocumentOutcome) -> dict[str, Any]:
+    digest = outcome.hash[:16]
+    return {
+        "source": outcome.stored_as or outcome.source,
+        "status": outcome.status,
+        "facts": outcome.facts,
+        "document_url": f"/api/documents/{digest}",
+        "page": f"/documents/{digest}",
+    }

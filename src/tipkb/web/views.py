@@ -8,9 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from starlette.exceptions import HTTPException
@@ -18,8 +16,11 @@ from starlette.exceptions import HTTPException
 from tipkb import query
 from tipkb.model import EXPLOITATION, METRICS, VICTIMS
 from tipkb.places import REGION_PREFIX, region_of
-from tipkb.store import Store, hash64
+from tipkb.vocab import contract
 from tipkb.web.stores import Stores
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
 
 # The largest page of any list, and the default.
 MAX_LIMIT = 500
@@ -36,12 +37,10 @@ class NotFound(LookupError):
 # -- places -------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
 def region_groups() -> dict[str, str]:
-    """Sub-region -> the larger region it lies in ("West Africa" -> "Africa")."""
-    text = files("tipkb.web").joinpath("data/region-groups.tsv").read_text(encoding="utf-8")
-    pairs = (line.split("\t") for line in text.splitlines()[1:] if line.strip())
-    return {child: parent for child, parent in pairs}
+    """Region -> the larger region it lies in ("West Africa" -> "Sub-Saharan Africa"): the contract's
+    region tree."""
+    return contract().region_parents
 
 
 def regions() -> list[str]:
@@ -84,9 +83,8 @@ def positions(stores: Stores) -> dict[str, Position]:
             for p in query.places(store)
             if p.lat is not None and p.lon is not None
         }
-        rows = store.rows("SELECT code, kind, region, lat, lon FROM places")
         members: dict[str, list[tuple[float, float]]] = defaultdict(list)
-        for code, kind, region, lat, lon in rows:
+        for code, _name, kind, region, lat, lon in query.known_places(store):
             if kind == "country" and lat is not None and lon is not None:
                 found.setdefault(code, Position(lon, lat))
                 name = region
@@ -134,48 +132,38 @@ class DocInfo:
         }
 
 
-_DOC_COLUMNS = "source, hash, title, subject, report_year, n_sentences, n_facts"
-
-
-def _doc_info(row: Sequence[Any]) -> DocInfo:
-    source, digest, title, subject, year, n_sent, n_facts = row
-    return DocInfo(digest[:16], source, title, subject, year, int(n_sent), int(n_facts), digest)
+def _doc_info(found: query.DocumentInfo) -> DocInfo:
+    return DocInfo(
+        found.id,
+        found.source,
+        found.title,
+        found.subject,
+        found.report_year,
+        found.sentences,
+        found.facts,
+        found.digest,
+    )
 
 
 def document_info(stores: Stores, doc_id: str) -> DocInfo | None:
     """The document whose id (the first 16 hex digits of its content hash) this is, if any: one lookup
-    on the hash index (every id sorts between its digits and its digits followed by "g")."""
+    on the hash index."""
     if not DOC_ID.match(doc_id):
         return None
-    rows = stores.get().rows(
-        f"SELECT {_DOC_COLUMNS} FROM documents WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT 1",
-        [doc_id, doc_id + "g"],
-    )
-    return _doc_info(rows[0]) if rows else None
+    found = query.document(stores.get(), doc_id)
+    return _doc_info(found) if found else None
 
 
 def document_list(stores: Stores, limit: int, offset: int) -> tuple[list[DocInfo], int]:
     """A page of the stored documents (without their text) by source, and how many there are."""
-    store = stores.get()
-    rows = store.rows(
-        f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY source LIMIT {int(limit)} OFFSET {int(offset)}"
-    )
-    return [_doc_info(r) for r in rows], int(store.rows("SELECT COUNT(*) FROM documents")[0][0])
+    found, total = query.documents(stores.get(), limit, offset)
+    return [_doc_info(f) for f in found], total
 
 
 def document_ids(stores: Stores, sources: Iterable[str]) -> dict[str, str]:
     """The ids of the documents stored at these sources (the first 16 hex digits of their content hash),
     read for these sources only: a page links a few documents, whatever the store holds."""
-    wanted = sorted({s for s in sources if isinstance(s, str)})
-    store = stores.get()
-    out: dict[str, str] = {}
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i : i + 500]
-        for source, digest in store.rows(
-            f"SELECT source, hash FROM documents WHERE source IN ({', '.join('?' * len(chunk))})", chunk
-        ):
-            out[source] = digest[:16]
-    return out
+    return query.document_ids(stores.get(), (s for s in sources if isinstance(s, str)))
 
 
 def evidence_links(ids: Mapping[str, str], source: str, start: int, end: int) -> dict[str, str | None]:
@@ -293,37 +281,26 @@ def document_sentences(
     info = document_info(stores, doc_id)
     if info is None:
         raise NotFound(f"no document {doc_id!r}")
-    store = stores.get()
-    internal = hash64(info.digest)
-    where, params = "document_id = ?", [internal]
-    if at is not None:
-        where += " AND end_char > ?"
-        params.append(at)
-    rows = store.rows(
-        f"SELECT id, start_char, end_char, text FROM sentences WHERE {where} "
-        f"ORDER BY start_char LIMIT {int(limit) + 1} OFFSET {int(offset)}",
-        params,
+    found = query.DocumentInfo(
+        info.id,
+        info.source,
+        info.title,
+        info.subject,
+        info.report_year,
+        info.sentences,
+        info.facts,
+        info.digest,
     )
-    more = len(rows) > limit
-    rows = rows[:limit]
-    facts_by_sentence: dict[int, list[int]] = defaultdict(list)
-    if rows:
-        ids = [r[0] for r in rows]
-        for fid, sid in store.rows(
-            "SELECT id, sentence_id FROM facts WHERE document_id = ? "
-            f"AND sentence_id IN ({', '.join('?' * len(ids))}) ORDER BY id",
-            [internal, *ids],
-        ):
-            facts_by_sentence[sid].append(fid)
+    rows, more = query.sentences(stores.get(), found, at, limit, offset)
     return [
         {
             "start": s,
             "end": e,
             "text": t,
-            "facts": facts_by_sentence.get(sid, []),
+            "facts": ids,
             "page": f"/documents/{doc_id}?sentence={s}-{e}#sentence",
         }
-        for sid, s, e, t in rows
+        for s, e, t, ids in rows
     ], more
 
 
