@@ -361,3 +361,15 @@ def test_counts_in_a_partitive_with_modifiers_and_gerunds() -> None:
         ("prosecutions", 9, 2019, "total"),
         ("convictions", 4, 2019, "total"),
     }
+
+
+def test_a_partitive_of_the_group_and_such_victims_are_parts() -> None:
+    got = parts(
+        "In 2018 officials identified 60 victims. Twelve of the identified victims were children (four in 2017)."
+    )
+    assert ("victims_identified", 12, 2018, "part", None) in got
+    assert ("victims_identified", 4, 2017, "part", None) in got
+    assert ("victims_identified", 60, 2018, "total", None) in got
+    assert parts("In 2019 inspectors registered nine such victims.") == {
+        ("victims_identified", 9, 2019, "part", None)
+    }

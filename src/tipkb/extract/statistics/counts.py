@@ -357,6 +357,7 @@ def _count_at(
         or scope.is_part_phrase(view, end, k)
         or (phrase_end > end and scope.group_after(view, phrase_end))
         or (low[end : end + 1] == ["of"] and scope.group_after(view, end))
+        or (low[end : end + 2] == ["of", "the"] and not (n > 0 and low[n - 1] == "all"))
         or scope.ongoing(view, n, end)
     )
     count.restated = (
