@@ -373,3 +373,25 @@ def test_a_partitive_of_the_group_and_such_victims_are_parts() -> None:
     assert parts("In 2019 inspectors registered nine such victims.") == {
         ("victims_identified", 9, 2019, "part", None)
     }
+
+
+def test_new_before_the_noun_is_no_currency() -> None:
+    assert rows(
+        "In 2021 the police reported 12 new investigations, compared with 19 in the previous year."
+    ) == {
+        ("investigations", 12, 2021, "total"),
+        ("investigations", 19, 2020, "total"),
+    }
+
+
+def test_officials_among_a_total_take_its_metric() -> None:
+    assert rows("In 2021 courts convicted 14 traffickers, including two government officials.") == {
+        ("convictions", 14, 2021, "total"),
+        ("officials_convicted", 2, 2021, "total"),
+    }
+
+
+def test_a_count_of_them_after_its_verb() -> None:
+    assert rows("In 2020 police arrested 40 suspects and prosecutors indicted 25 of them.") == {
+        ("prosecutions", 25, 2020, "total")
+    }

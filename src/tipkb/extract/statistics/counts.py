@@ -235,8 +235,8 @@ def _count_at(
         value, end = (0 if w == "any" or _negated(view, n) else 1), n + 1
     else:
         return None
-    if end < len(low) and (low[end] in _SKIP_AFTER or low[end] in view.vocab.currency_names.by_first):
-        return None
+    if end < len(low) and (low[end] in _SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
+        return None  # "12 years", "5 percent", "19 million drams"; not "12 new investigations"
     if _estimated(view, n):
         return None
     # The noun: skip modifiers, places and demonyms ("33 adult and minor Venezuelan females").
@@ -315,6 +315,8 @@ def _count_at(
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]
         if noun in _OFFICIALS:
+            if verb is None and anchor is not None and anchor.metric in _OFFICIAL_METRICS:
+                verb = anchor.metric  # "convicted 14 traffickers, including two government officials"
             metric = _OFFICIAL_METRICS.get(verb or "")
             also = tuple(_OFFICIAL_METRICS[m] for m in others if m in _OFFICIAL_METRICS)
         elif noun in _PERSON_NOUNS or _exploited_after(view, phrase_end):
@@ -360,6 +362,13 @@ def _count_at(
         or (low[end : end + 2] == ["of", "the"] and not (n > 0 and low[n - 1] == "all"))
         or scope.ongoing(view, n, end)
     )
+    if (
+        noun not in known
+        and low[end : end + 1] == ["of"]
+        and metric is not None
+        and (anchor is None or anchor.metric != metric)
+    ):
+        count.sub_group = False  # "police arrested 40 suspects and prosecutors indicted 25 of them"
     count.restated = (
         n >= 2
         and low[n - 1] == "the"
@@ -451,7 +460,12 @@ def _total_verb_metric(view: View, n: int) -> str | None:
 def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
     low = view.low
-    if end < len(low) and low[end] not in _BARE_END:
+    of_them = low[n] not in ("any", "none", "no") and low[end : end + 2] in (
+        ["of", "them"],
+        ["of", "these"],
+        ["of", "those"],
+    )
+    if end < len(low) and low[end] not in _BARE_END and not of_them:
         return None
     chain = _verbs_before(view, n)
     if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for")):
@@ -648,7 +662,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
     prev = low[n - 1] if n > 0 else ""
     if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
         return "split"  # "five for labor trafficking and five for unspecified exploitation"
-    tail = " ".join(low[end : end + 4])
+    tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
     if prev in ("(", "to", "with", "from") and (tail.startswith(_LAST_YEARS) or nxt == "previously"):
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
     if prev == "remaining":
