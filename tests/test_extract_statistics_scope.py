@@ -395,3 +395,21 @@ def test_a_count_of_them_after_its_verb() -> None:
     assert rows("In 2020 police arrested 40 suspects and prosecutors indicted 25 of them.") == {
         ("prosecutions", 25, 2020, "total")
     }
+
+
+def test_total_verb_with_from_and_to() -> None:
+    assert rows("Investigations increased from 10 in 2016 to 25 in 2017.") == {
+        ("investigations", 10, 2016, "total"),
+        ("investigations", 25, 2017, "total"),
+    }
+
+
+def test_previous_years_is_no_year_before() -> None:
+    # "from previous years" says where the cases come from, not that the count is last year's.
+    assert rows("In 2021 prosecutors continued to prosecute 18 cases initiated in previous years.") == {
+        ("prosecutions", 18, 2021, "part")
+    }
+
+
+def test_rescued_victims_are_identified() -> None:
+    assert ("victims_identified", 250, 2021, "total") in rows("In 2021 police rescued 250 victims.")

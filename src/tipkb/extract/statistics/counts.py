@@ -76,6 +76,7 @@ _VERBS = {
     "supported": "victims_assisted",
     "admitted": "victims_assisted",
     "registered": "victims_identified",
+    "rescued": "victims_identified",
 }
 # Between a verb and its count ("the police formally identified 87", "investigated only 43").
 _VERB_GAP = word_set("statistics.verb_gap")
@@ -436,8 +437,8 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     """'The number of trafficking prosecutions reached 48', 'Identified victims totalled 61'."""
     low = view.low
     k = n - 1
-    if k >= 0 and low[k] in ("at", "to"):
-        k -= 1
+    if k >= 0 and low[k] in ("at", "to", "from"):
+        k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
     if k < 0 or low[k] not in _TOTAL_VERBS:
         return None
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
@@ -745,10 +746,10 @@ def _year(view: View, n: int, end: int, base_year: int | None = None) -> int | N
     if end < len(low) and low[end] == "previously":
         base = opening_year(view, n) or base_year or view.ctx.year
         return base - 1 if base else None
-    window = " ".join(low[end : end + 5])
-    if any(p in window for p in _LAST_YEARS) or any(
-        p[4:] in window for p in _LAST_YEARS if p.startswith("the ")
-    ):
+    window = f" {' '.join(low[end : end + 5])} "
+    if any(f" {p} " in window for p in _LAST_YEARS) or any(
+        f" {p[4:]} " in window for p in _LAST_YEARS if p.startswith("the ")
+    ):  # whole words: "cases from previous years" is no year before
         base = opening_year(view, n) or base_year or view.ctx.year
         return base - 1 if base else None
     m = end
