@@ -19,6 +19,7 @@ from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import counts as _counts
 from tipkb.extract.statistics import scope as _scope
+from tipkb.extract.statistics import years as _years_of
 from tipkb.extract.statistics.counts import Count
 from tipkb.model import StatisticFact
 
@@ -233,7 +234,7 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     """Give each count with no year of its own the one in force for it; return the year this sentence
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
-    opening = _counts.opening_year(view, found[0].start)
+    opening = _years_of.opening_year(view, found[0].start)
     for c in found:
         if c.own_year or c.scope == "cumulative":
             continue
@@ -241,7 +242,7 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
             c.year = c.anchor.year
             continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
-        c.year = _counts.opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        c.year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
         c.year = c.year or opening or carried or view.ctx.year
     # Parts whose total got its year only now.
     for c in found:

@@ -10,128 +10,42 @@ the one its group states, else the sentence's, paragraph's or report's.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
-from tipkb.vocab import word_set
-
-_METRIC_NOUNS = {
-    "investigations": "investigations",
-    "investigation": "investigations",
-    "prosecutions": "prosecutions",
-    "prosecution": "prosecutions",
-    "convictions": "convictions",
-    "conviction": "convictions",
-    "victims": "victims",
-    "victim": "victims",
-}
-_CASE_NOUNS = word_set("statistics.case_nouns")
-_PERSON_NOUNS = word_set("statistics.person_nouns")
-_OFFICIALS = word_set("statistics.officials")
-_VERBS = {
-    "investigated": "investigations",
-    "investigating": "investigations",
-    "investigate": "investigations",
-    "investigates": "investigations",
-    "initiated": "investigations",
-    "initiating": "investigations",
-    "initiate": "investigations",
-    "opening": "investigations",
-    "opened": "investigations",
-    "launched": "investigations",
-    "conducted": "investigations",
-    "prosecuted": "prosecutions",
-    "prosecuting": "prosecutions",
-    "prosecute": "prosecutions",
-    "prosecutes": "prosecutions",
-    "indicted": "prosecutions",
-    "charged": "prosecutions",
-    "charging": "prosecutions",
-    "charge": "prosecutions",
-    "indicting": "prosecutions",
-    "tried": "prosecutions",
-    "convicted": "convictions",
-    "convicting": "convictions",
-    "convict": "convictions",
-    "convicts": "convictions",
-    "sentenced": "convictions",
-    "identified": "victims_identified",
-    "identifying": "victims_identified",
-    "identify": "victims_identified",
-    "identifies": "victims_identified",
-    "assisted": "victims_assisted",
-    "assisting": "victims_assisted",
-    "sheltered": "victims_assisted",
-    "sheltering": "victims_assisted",
-    "referred": "victims_assisted",
-    "referring": "victims_assisted",
-    "repatriated": "victims_assisted",
-    "repatriating": "victims_assisted",
-    "served": "victims_assisted",
-    "accommodated": "victims_assisted",
-    "housed": "victims_assisted",
-    "supported": "victims_assisted",
-    "admitted": "victims_assisted",
-    "registered": "victims_identified",
-    "rescued": "victims_identified",
-}
-# Between a verb and its count ("the police formally identified 87", "investigated only 43").
-_VERB_GAP = word_set("statistics.verb_gap")
-# Between a count and its noun ("22 trafficking investigations", "three corrupt police officials").
-_MODIFIERS = word_set("statistics.modifiers")
-# Words that end the run of modifiers between a count and its noun.
-_NOT_MODIFIERS = word_set("statistics.not_modifiers")
-_OFFICIAL_METRICS = {"prosecutions": "officials_prosecuted", "convictions": "officials_convicted"}
-_ASSIST_NOUNS = word_set("statistics.assist_nouns")
-_NEGATION = word_set("statistics.negation")
-_BREAKS = word_set("statistics.breaks")
-_SKIP_AFTER = word_set("statistics.skip_after")
-_THIRD_PARTIES = word_set("statistics.third_parties")
-_LAST_YEARS = (
-    "the previous year",
-    "the prior year",
-    "last year",
-    "the previous reporting period",
-    "the year before",
-    "last reporting period",
-    "the preceding year",
-    "the preceding reporting period",
+from tipkb.extract.statistics.words import (
+    ASSIST_HEADS,
+    ASSIST_NOUNS,
+    AUTHORITIES,
+    AUX,
+    BARE_END,
+    CASE_HEADS,
+    CASE_NOUNS,
+    CASE_PEOPLE,
+    DETERMINERS,
+    ESTIMATES,
+    EXPLOITED,
+    GLUED,
+    LAST_YEARS,
+    LINKS,
+    METRIC_NOUNS,
+    MODIFIERS,
+    NEGATION,
+    NOT_MODIFIERS,
+    NOUN_HEADS,
+    OFFICIAL_METRICS,
+    OFFICIALS,
+    PERSON_NOUNS,
+    SKIP_AFTER,
+    THIRD_PARTIES,
+    TO_COURT,
+    TOTAL_VERBS,
+    VERB_GAP,
+    VERBS,
 )
-_ESTIMATES = word_set("statistics.estimates")
-_TO_COURT = word_set("statistics.to_court")
-_AUTHORITIES = word_set("statistics.authorities")
-
-
-_DETERMINERS = frozenset(["the", "these", "those", "them"])
-_CASE_HEADS = frozenset(["prosecutions", "investigations", "convictions"])
-# Passive verbs that make the people counted victims ("25 persons were obliged to beg").
-_EXPLOITED = word_set("statistics.exploited")
-_NOUN_HEADS = {
-    # "preliminary charges against seven suspects", "the repatriations of 177 victims"
-    "charges": "prosecutions",
-    "charge": "prosecutions",
-    "indictments": "prosecutions",
-    "indictment": "prosecutions",
-    "repatriations": "victims_assisted",
-    "repatriation": "victims_assisted",
-}
-# Nouns for the people a case involves ("six cases involving 14 defendants": the cases are the count).
-_CASE_PEOPLE = word_set("statistics.case_people")
-# Nouns before "for"/"of"/"to" that make the victims counted after them assisted ("shelter for 12
-# victims", "the return home of 23 victims", "assistance to at least 221 victims").
-_ASSIST_HEADS = word_set("statistics.assist_heads")
-_TOTAL_VERBS = word_set("statistics.total_verbs")
-# Between a bare count and the year it is for ("none had been obtained in 2014", "26 charged in 2014").
-_AUX = word_set("statistics.aux")
-# After a bare count that a verb governs: the count ends there ("courts convicted nine.").
-_BARE_END = frozenset(
-    [".", ",", ";", "in", "during", "and", ")", "(", "compared", "—", "–", "over", "since", "between"]
-)
-# A number glued to the word before it ("for10 victims").
-_GLUED = re.compile(r"^(for|of|to|with|and|by|in|from|including|assisted|identified)(\d[\d,]*)$")
+from tipkb.extract.statistics.years import more_years, year_of
 
 
 @dataclass(slots=True)
@@ -162,12 +76,12 @@ class Count:
 def has_count_words(view: View) -> bool:
     low = view.low
     return any(
-        w in _METRIC_NOUNS
-        or w in _VERBS
-        or w in _NOUN_HEADS
-        or w in _EXPLOITED
+        w in METRIC_NOUNS
+        or w in VERBS
+        or w in NOUN_HEADS
+        or w in EXPLOITED
         or _to_court(low, m)
-        or _GLUED.match(w)
+        or GLUED.match(w)
         for m, w in enumerate(low)
     )
 
@@ -210,7 +124,7 @@ def _count_at(
     low = view.low
     w = low[n]
     number = view.number_at(n)
-    glued = _GLUED.match(w) if number is None else None
+    glued = GLUED.match(w) if number is None else None
     value: int
     if glued is not None:
         value, end = int(glued.group(2).replace(",", "")), n + 1
@@ -236,7 +150,7 @@ def _count_at(
         value, end = (0 if w == "any" or _negated(view, n) else 1), n + 1
     else:
         return None
-    if end < len(low) and (low[end] in _SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
+    if end < len(low) and (low[end] in SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
         return None  # "12 years", "5 percent", "19 million drams"; not "12 new investigations"
     if _estimated(view, n):
         return None
@@ -244,23 +158,23 @@ def _count_at(
     k = end
     named = {q.i: q.j for q in view.places}
     exploitation_words_start = k
-    known = _METRIC_NOUNS.keys() | _CASE_NOUNS | _OFFICIALS | _PERSON_NOUNS
+    known = METRIC_NOUNS.keys() | CASE_NOUNS | OFFICIALS | PERSON_NOUNS
     if (
         k + 2 < len(low)
         and low[n] not in ("any", "none", "no")
         and low[k] == "of"
-        and low[k + 1] in _DETERMINERS
+        and low[k + 1] in DETERMINERS
     ):
         # "104 of the minors", "all eight of the confirmed cases"
         head = next((m for m in range(k + 2, min(len(low), k + 5)) if low[m] in known), None)
-        if head is not None and all(w in _MODIFIERS or w.isalpha() for w in low[k + 2 : head]):
+        if head is not None and all(w in MODIFIERS or w.isalpha() for w in low[k + 2 : head]):
             k = head
     while k < len(low) and k - end < 6 and low[k] not in known:
         if k in named:
             k = named[k]
             continue
         w = low[k]
-        if w in _MODIFIERS or (w.isalpha() and w not in _NOT_MODIFIERS and w not in _VERBS):
+        if w in MODIFIERS or (w.isalpha() and w not in NOT_MODIFIERS and w not in VERBS):
             k += 1
             continue
         break
@@ -268,10 +182,10 @@ def _count_at(
     if noun not in known:
         # "one male from India": the last modifier was the noun.
         for m in range(k - 1, end - 1, -1):
-            if low[m] in _PERSON_NOUNS:
+            if low[m] in PERSON_NOUNS:
                 k, noun = m, low[m]
                 break
-    if noun in _CASE_NOUNS and k + 1 < len(low) and low[k + 1] in _METRIC_NOUNS and low[k + 1] != "victims":
+    if noun in CASE_NOUNS and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS and low[k + 1] != "victims":
         k, noun = k + 1, low[k + 1]  # "seven case investigations"
     if noun == "as" and k == end:
         # "identified 30 as trafficking victims"
@@ -286,8 +200,8 @@ def _count_at(
     inherits = False
     split = False
     also: tuple[str, ...] = ()
-    if noun in _METRIC_NOUNS:
-        metric = _METRIC_NOUNS[noun]
+    if noun in METRIC_NOUNS:
+        metric = METRIC_NOUNS[noun]
         if metric == "victims":
             metric = _victim_metric(view, n, k) or (
                 "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
@@ -299,11 +213,11 @@ def _count_at(
             metric = "prosecutions"
         phrase_end = k + 1
         if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
-            metric = _OFFICIAL_METRICS[metric]
-    elif noun in _CASE_NOUNS or noun in _OFFICIALS or noun in _PERSON_NOUNS:
+            metric = OFFICIAL_METRICS[metric]
+    elif noun in CASE_NOUNS or noun in OFFICIALS or noun in PERSON_NOUNS:
         phrase_end = k + 1
         if (
-            noun in _CASE_PEOPLE
+            noun in CASE_PEOPLE
             and n > 0
             and low[n - 1] in ("with", "involving")
             and before is not None
@@ -315,12 +229,12 @@ def _count_at(
         verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]
-        if noun in _OFFICIALS:
-            if verb is None and anchor is not None and anchor.metric in _OFFICIAL_METRICS:
+        if noun in OFFICIALS:
+            if verb is None and anchor is not None and anchor.metric in OFFICIAL_METRICS:
                 verb = anchor.metric  # "convicted 14 traffickers, including two government officials"
-            metric = _OFFICIAL_METRICS.get(verb or "")
-            also = tuple(_OFFICIAL_METRICS[m] for m in others if m in _OFFICIAL_METRICS)
-        elif noun in _PERSON_NOUNS or _exploited_after(view, phrase_end):
+            metric = OFFICIAL_METRICS.get(verb or "")
+            also = tuple(OFFICIAL_METRICS[m] for m in others if m in OFFICIAL_METRICS)
+        elif noun in PERSON_NOUNS or _exploited_after(view, phrase_end):
             metric = verb if verb and verb.startswith("victims") else None
             if metric is None and _exploited_after(view, phrase_end):
                 metric = "victims_identified"  # "25 persons were obliged to beg"
@@ -349,11 +263,11 @@ def _count_at(
             split = how == "split"
     if value == 0 and low[n] == "no" and metric is None:
         return None
-    year = _year(view, n, phrase_end, base_year)
+    year = year_of(view, n, phrase_end, base_year)
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None
     if year is not None:
-        count.years = _more_years(view, phrase_end)
+        count.years = more_years(view, phrase_end)
     count.split = split
     count.sub_group = (
         noun in scope.PART_WORDS
@@ -388,10 +302,8 @@ def _victim_verbs(view: View, n: int, end: int) -> list[str]:
     m = end
     while m < len(low) and low[m] in ("were", "was", "had", "have", "been", "also", "later"):
         m += 1
-    while (
-        m < len(low) and low[m] in _VERBS and low[m].endswith("ed") and _VERBS[low[m]].startswith("victims")
-    ):
-        found.append(_VERBS[low[m]])
+    while m < len(low) and low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
+        found.append(VERBS[low[m]])
         if m + 2 < len(low) and low[m + 1] == "and":
             m += 2
             continue
@@ -409,14 +321,14 @@ def _exploited_after(view: View, end: int) -> bool:
             m += 1
         if m < len(low) and low[m] in ("sexually", "allegedly", "reportedly"):
             m += 1
-        return m < len(low) and low[m] in _EXPLOITED
+        return m < len(low) and low[m] in EXPLOITED
     return False
 
 
 def _modifier_victims(mods: list[str]) -> str | None:
     """'12 repatriated victims', '40 assisted victims'."""
     for w in mods:
-        metric = _VERBS.get(w)
+        metric = VERBS.get(w)
         if metric and metric.startswith("victims") and w.endswith("ed"):
             return metric
     return None
@@ -428,8 +340,8 @@ def _participle_metric(view: View, end: int) -> str | None:
     if end >= len(low):
         return None
     w = low[end]
-    if w in _VERBS and w.endswith("ed"):
-        return _VERBS[w]
+    if w in VERBS and w.endswith("ed"):
+        return VERBS[w]
     return None
 
 
@@ -439,7 +351,7 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     k = n - 1
     if k >= 0 and low[k] in ("at", "to", "from"):
         k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
-    if k < 0 or low[k] not in _TOTAL_VERBS:
+    if k < 0 or low[k] not in TOTAL_VERBS:
         return None
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
     subject = low[max(clause_start, k - 10) : k]
@@ -447,13 +359,13 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         return None
     for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
         noun = low[m]
-        if noun not in _METRIC_NOUNS:
+        if noun not in METRIC_NOUNS:
             continue
-        metric = _METRIC_NOUNS[noun]
+        metric = METRIC_NOUNS[noun]
         if metric != "victims":
             return metric
         words = set(low[max(clause_start, m - 4) : k])
-        assisted = {w for w in words if _VERBS.get(w) == "victims_assisted"}
+        assisted = {w for w in words if VERBS.get(w) == "victims_assisted"}
         return "victims_assisted" if assisted else "victims_identified"
     return None
 
@@ -466,30 +378,12 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
         ["of", "these"],
         ["of", "those"],
     )
-    if end < len(low) and low[end] not in _BARE_END and not of_them:
+    if end < len(low) and low[end] not in BARE_END and not of_them:
         return None
     chain = _verbs_before(view, n)
     if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for")):
         return None
     return _pick(chain)
-
-
-def _more_years(view: View, end: int) -> tuple[int, ...]:
-    """Years after the first one stated with a count: 'zero in 2019 and 2018', 'in either 2013 or 2014'."""
-    low = view.low
-    m = end
-    while m < len(low) and m < end + 8 and not view.year_at(m):
-        if low[m] in _BREAKS and low[m] != "(":
-            return ()
-        m += 1
-    extra = []
-    while m + 2 < len(low) and view.year_at(m) and low[m + 1] in ("and", "or") and view.year_at(m + 2):
-        extra.append(view.year_at(m + 2) or 0)
-        m += 2
-    return tuple(extra)
-
-
-_LINKS = word_set("statistics.links")
 
 
 def _continues(gap: list[str]) -> bool:
@@ -500,7 +394,7 @@ def _continues(gap: list[str]) -> bool:
         return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
     if any(w in ("compared", "versus", "(") for w in gap):
         return len(gap) <= 20
-    return len(gap) <= 10 and (not gap or any(w in _LINKS for w in gap))
+    return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
 
 
 def _verb_before(view: View, n: int) -> str | None:
@@ -521,16 +415,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
     "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
     low = view.low
     p = n - 1
-    while p > 1 and (low[p] in _VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
+    while p > 1 and (low[p] in VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
     if p > 0 and (
-        low[p] in ("of", "against", "involving", "for") or (low[p] == "in" and low[p - 1] in _CASE_HEADS)
+        low[p] in ("of", "against", "involving", "for") or (low[p] == "in" and low[p - 1] in CASE_HEADS)
     ):
         head = low[p - 1]
-        if head in _NOUN_HEADS and low[p] != "for":
-            return [_NOUN_HEADS[head]]
-        if head in _METRIC_NOUNS and (low[p] != "for" or head not in ("victims", "victim")):
-            metric = _METRIC_NOUNS[head]
+        if head in NOUN_HEADS and low[p] != "for":
+            return [NOUN_HEADS[head]]
+        if head in METRIC_NOUNS and (low[p] != "for" or head not in ("victims", "victim")):
+            metric = METRIC_NOUNS[head]
             return ["victims_identified" if metric == "victims" else metric]
     k = n - 1
     found: list[str] = []
@@ -540,9 +434,9 @@ def _verbs_before(view: View, n: int) -> list[str]:
             found.append("prosecutions")
             k -= 3
             continue
-        if w in _VERBS:
-            found.append(_VERBS[w])
-        elif w not in _VERB_GAP:
+        if w in VERBS:
+            found.append(VERBS[w])
+        elif w not in VERB_GAP:
             break
         k -= 1
     return list(dict.fromkeys(found))
@@ -552,7 +446,7 @@ def _to_court(low: list[str], m: int) -> bool:
     """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
     return (
         m + 2 < len(low)
-        and low[m] in _TO_COURT
+        and low[m] in TO_COURT
         and low[m + 1] in ("to", "before")
         and low[m + 2] in ("court", "courts", "trial")
     )
@@ -572,8 +466,8 @@ def _participle_after(view: View, k: int) -> str | None:
         w = low[m]
         if _to_court(low, m):
             return "prosecutions"  # "110 cases were sent to court"
-        if w in _VERBS and w.endswith("ed"):
-            return _VERBS[w]
+        if w in VERBS and w.endswith("ed"):
+            return VERBS[w]
         if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
             m += 1
             steps += 1
@@ -585,7 +479,7 @@ def _participle_after(view: View, k: int) -> str | None:
 def _modifier_verb(mods: list[str]) -> str | None:
     for w in mods:
         if w in ("convicted", "identified", "prosecuted", "investigated"):
-            return _VERBS[w]
+            return VERBS[w]
     return None
 
 
@@ -602,10 +496,10 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
             break  # "510 victims of trafficking for sexual exploitation were formally identified"
         if low[m] in ("receive", "received", "receiving", "given", "provided") and m + 1 < len(low):
             nxt = low[m + 1 : m + 4]
-            if any(x in _ASSIST_NOUNS for x in nxt):
+            if any(x in ASSIST_NOUNS for x in nxt):
                 return "victims_assisted"
-        if low[m] in _VERBS and low[m].endswith("ed") and _VERBS[low[m]].startswith("victims"):
-            return _VERBS[low[m]]
+        if low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
+            return VERBS[low[m]]
     for w in low[max(0, n - 3) : n]:
         if w in ("identified",):
             return "victims_identified"
@@ -616,16 +510,16 @@ def _assisted_by_head(view: View, n: int) -> bool:
     """'shelter for 12 victims', 'the return home of 23 victims', 'assistance to at least 221 victims',
     'shelter for10 victims'."""
     low = view.low
-    glued = _GLUED.match(low[n])
+    glued = GLUED.match(low[n])
     if glued is not None and glued.group(1) in ("for", "of", "to"):
         p = n
     else:
         p = n - 1
-        while p > 0 and low[p] in _VERB_GAP and low[p] not in ("of", "and", "or"):
+        while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
             p -= 1
         if p <= 0 or low[p] not in ("for", "of", "to"):
             return False
-    return any(w in _ASSIST_HEADS for w in low[max(0, p - 3) : p])
+    return any(w in ASSIST_HEADS for w in low[max(0, p - 3) : p])
 
 
 def _about_officials(view: View, k: int) -> bool:
@@ -633,7 +527,7 @@ def _about_officials(view: View, k: int) -> bool:
     low = view.low
     window = low[k : k + 4]
     return (
-        bool(window) and window[0] in ("involving", "of", "against") and any(w in _OFFICIALS for w in window)
+        bool(window) and window[0] in ("involving", "of", "against") and any(w in OFFICIALS for w in window)
     )
 
 
@@ -646,7 +540,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return None
     low = view.low
     m = end
-    while m < len(low) and m < end + 4 and (low[m] in _AUX or (low[m] in _VERBS and low[m].endswith("ed"))):
+    while m < len(low) and m < end + 4 and (low[m] in AUX or (low[m] in VERBS and low[m].endswith("ed"))):
         m += 1
     nxt = low[end] if end < len(low) else ""
     after = low[m] if m < len(low) else ""
@@ -654,7 +548,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         m += 1  # "in either 2013 or 2014"
     if after in ("in", "during") and view.year_after(m + 1, 3):
         return "compare"
-    if low[end : end + 1] in (["were"], ["was"]) and after in _PERSON_NOUNS | scope.PART_WORDS:
+    if low[end : end + 1] in (["were"], ["was"]) and after in PERSON_NOUNS | scope.PART_WORDS:
         return "split"  # "of whom 18 were children", "(14 were children)"
     if nxt in ("reported", "each"):
         return "compare"
@@ -664,7 +558,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
     if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
         return "split"  # "five for labor trafficking and five for unspecified exploitation"
     tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
-    if prev in ("(", "to", "with", "from") and (tail.startswith(_LAST_YEARS) or nxt == "previously"):
+    if prev in ("(", "to", "with", "from") and (tail.startswith(LAST_YEARS) or nxt == "previously"):
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
     if prev == "remaining":
         return "split"
@@ -685,7 +579,7 @@ def _exploitation_soon(view: View, end: int) -> bool:
 
 
 def _negated(view: View, n: int) -> bool:
-    return any(w in _NEGATION for w in view.low[max(0, n - 5) : n])
+    return any(w in NEGATION for w in view.low[max(0, n - 5) : n])
 
 
 def _estimated(view: View, n: int) -> bool:
@@ -693,7 +587,7 @@ def _estimated(view: View, n: int) -> bool:
     report ... any" (no data, not a zero) are not statistics."""
     low = view.low
     window = low[max(0, n - 8) : n]
-    if any(w in _ESTIMATES for w in window):
+    if any(w in ESTIMATES for w in window):
         return True
     if low[n] == "any" and "report" in window:
         return True
@@ -701,9 +595,9 @@ def _estimated(view: View, n: int) -> bool:
     # The last party named before the count is the one counting: "NGOs documented ... and police
     # identified 649 victims" is the police's count.
     for w in reversed(low[clause_start:n]):
-        if w in _AUTHORITIES:
+        if w in AUTHORITIES:
             return False
-        if w in _THIRD_PARTIES:
+        if w in THIRD_PARTIES:
             return True
     return False
 
@@ -727,58 +621,3 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
     if "domestic_servitude" in found:
         found.discard("labor")  # "involuntary domestic servitude" also reads as labor
     return found.pop() if len(found) == 1 else None
-
-
-def _year(view: View, n: int, end: int, base_year: int | None = None) -> int | None:
-    """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
-    'last year' (the year before the sentence's)."""
-    low = view.low
-    year = view.year_after(end, 4)
-    if year:
-        return year
-    if end < len(low) and low[end] == "(":
-        # "33 alleged victims (20 sex trafficking and 13 labor trafficking victims) in 2016"
-        close = next((m for m in range(end + 1, min(len(low), end + 16)) if low[m] == ")"), None)
-        if close is not None:
-            year = view.year_after(close + 1, 3)
-            if year and close + 1 < len(low) and low[close + 1] in ("in", "during"):
-                return year
-    if end < len(low) and low[end] == "previously":
-        base = opening_year(view, n) or base_year or view.ctx.year
-        return base - 1 if base else None
-    window = f" {' '.join(low[end : end + 5])} "
-    if any(f" {p} " in window for p in _LAST_YEARS) or any(
-        f" {p[4:]} " in window for p in _LAST_YEARS if p.startswith("the ")
-    ):  # whole words: "cases from previous years" is no year before
-        base = opening_year(view, n) or base_year or view.ctx.year
-        return base - 1 if base else None
-    m = end
-    while m < len(low) and m < end + 14:
-        if low[m] in _BREAKS:
-            break
-        y = view.year_at(m)
-        if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
-            return y
-        if " ".join(low[m : m + 4]).startswith(
-            _LAST_YEARS
-        ):  # "46 prosecutions and 26 convictions the previous year"
-            base = opening_year(view, n) or base_year or view.ctx.year
-            return base - 1 if base else None
-        m += 1
-    return None
-
-
-def opening_year(view: View, end: int, start: int = 0) -> int | None:
-    """The first year stated as a time in view.low[start:end] that dates an event: "As of March 2019"
-    says how things stood then, not when the counts happened."""
-    low = view.low
-    while start < end:
-        year = view.stated_year(start, end)
-        if year is None:
-            return None
-        at = next(m for m in range(start, end) if view.year_at(m) == year)
-        lead = low[max(0, at - 3) : at]
-        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
-            return year
-        start = at + 1
-    return None
