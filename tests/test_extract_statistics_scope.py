@@ -413,3 +413,34 @@ def test_previous_years_is_no_year_before() -> None:
 
 def test_rescued_victims_are_identified() -> None:
     assert ("victims_identified", 250, 2021, "total") in rows("In 2021 police rescued 250 victims.")
+
+
+def test_prosecutions_against_defendants_count_the_prosecutions() -> None:
+    assert rows("In 2021 prosecutors initiated 28 prosecutions against 41 defendants.") == {
+        ("prosecutions", 28, 2021, "total")
+    }
+
+
+def test_convicted_some_of_the_defendants() -> None:
+    assert rows("In 2021 judges convicted 16 of the 22 defendants.") == {("convictions", 16, 2021, "total")}
+
+
+def test_placed_in_shelters_and_ongoing_cases() -> None:
+    assert rows("In 2021 the state placed 40 victims in shelters.") == {
+        ("victims_assisted", 40, 2021, "total")
+    }
+    assert rows("In 2021 the courts reported 38 ongoing prosecutions.") == {
+        ("prosecutions", 38, 2021, "part")
+    }
+
+
+def test_a_sentence_opening_with_the_previous_year() -> None:
+    text = "Fiji: 2022 Trafficking in Persons Report\n\nIn the previous year, police identified 20 victims."
+    assert rows(text) == {("victims_identified", 20, 2021, "total")}
+
+
+def test_since_an_event_is_cumulative() -> None:
+    fact = one(
+        "Over 2,000 victims have been identified since the hotline was launched.", "victims_identified", 2000
+    )
+    assert (fact["year"], fact["scope"], fact["span"]) == (None, "cumulative", None)

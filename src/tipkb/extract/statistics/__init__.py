@@ -235,6 +235,10 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
     opening = _years_of.opening_year(view, found[0].start)
+    if opening is None and _years_of.opens_with_last_year(view, found[0].start):
+        # "In the previous year, police identified 20 victims."
+        base = carried or view.ctx.year
+        opening = base - 1 if base else None
     for c in found:
         if c.own_year or c.scope == "cumulative":
             continue

@@ -150,6 +150,8 @@ def _count_at(
         value, end = (0 if w == "any" or _negated(view, n) else 1), n + 1
     else:
         return None
+    if n >= 3 and low[n - 2 : n] == ["of", "the"] and view.number_at(n - 3):
+        return None  # "convicted 16 of the 22 defendants": the 22 is the group, not a count of the verb
     if end < len(low) and (low[end] in SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
         return None  # "12 years", "5 percent", "19 million drams"; not "12 new investigations"
     if _estimated(view, n):
@@ -167,7 +169,10 @@ def _count_at(
     ):
         # "104 of the minors", "all eight of the confirmed cases"
         head = next((m for m in range(k + 2, min(len(low), k + 5)) if low[m] in known), None)
-        if head is not None and all(w in MODIFIERS or w.isalpha() for w in low[k + 2 : head]):
+        between = range(k + 2, head or k + 2)
+        if head is not None and all(
+            low[m] in MODIFIERS or low[m].isalpha() or view.number_at(m) for m in between
+        ):
             k = head
     while k < len(low) and k - end < 6 and low[k] not in known:
         if k in named:
@@ -219,7 +224,7 @@ def _count_at(
         if (
             noun in CASE_PEOPLE
             and n > 0
-            and low[n - 1] in ("with", "involving")
+            and low[n - 1] in ("with", "involving", "against")
             and before is not None
             and before.noun in ("cases", "case", "investigations", "prosecutions")
             and n - before.end <= 4
@@ -274,8 +279,13 @@ def _count_at(
         or scope.is_part_phrase(view, end, k)
         or (phrase_end > end and scope.group_after(view, phrase_end))
         or (low[end : end + 1] == ["of"] and scope.group_after(view, end))
-        or (low[end : end + 2] == ["of", "the"] and not (n > 0 and low[n - 1] == "all"))
-        or scope.ongoing(view, n, end)
+        or (
+            # "Ten of the identified victims were minors"; not "convicted 16 of the 22 defendants"
+            low[end : end + 2] == ["of", "the"]
+            and not (n > 0 and low[n - 1] == "all")
+            and not _verbs_before(view, n)
+        )
+        or scope.ongoing(view, n, k)
     )
     if (
         noun not in known

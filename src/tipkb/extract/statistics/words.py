@@ -66,6 +66,7 @@ VERBS = {
     "admitted": "victims_assisted",
     "registered": "victims_identified",
     "rescued": "victims_identified",
+    "placed": "victims_assisted",
 }
 # Between a verb and its count ("the police formally identified 87", "investigated only 43").
 VERB_GAP = word_set("statistics.verb_gap")

@@ -76,3 +76,15 @@ def opening_year(view: View, end: int, start: int = 0) -> int | None:
             return year
         start = at + 1
     return None
+
+
+def opens_with_last_year(view: View, end: int) -> bool:
+    """Does the sentence, before position end, say 'in the previous year' ('During the prior reporting
+    period, ...')?"""
+    low = view.low
+    for m in range(0, max(0, end - 1)):
+        if low[m] in ("in", "during") and f"{' '.join(low[m + 1 : m + 5])} ".startswith(
+            tuple(f"{p} " for p in LAST_YEARS)
+        ):
+            return True
+    return False
