@@ -15,6 +15,7 @@ import typer
 
 from tipkb import query
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
+from tipkb.cli.progress import IngestProgress
 from tipkb.cli.root import app
 from tipkb.store import StoreError, open_store
 
@@ -92,14 +93,13 @@ def _print(
 # -- writing -----------------------------------------------------------------------------------
 
 
-def _progress_printer(enabled: bool) -> Any:
-    if not enabled:
+def _files(paths: Sequence[str]) -> int | None:
+    """How many files the paths name (what the progress bar counts), or None with standard input."""
+    from tipkb.read import iter_paths
+
+    if "-" in paths:
         return None
-
-    def show(source: str, status: str) -> None:
-        typer.echo(f"{status:>10}  {source}", err=True)
-
-    return show
+    return sum(1 for _path, problem in iter_paths(paths) if problem is None) or None
 
 
 class Engine(StrEnum):
@@ -142,10 +142,9 @@ def ingest_command(
     if scheduler and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
         raise typer.Exit(2)
-    progress = _progress_printer(verbose)
     report: IngestReport | None = None
     try:
-        with _store(db, create=True) as store:
+        with _store(db, create=True) as store, IngestProgress(_files(paths), verbose=verbose) as progress:
             report = ingest(
                 store,
                 paths,
@@ -188,10 +187,23 @@ def reextract_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
 ) -> None:
     """Run the current extraction rules again over stored documents extracted by other rules."""
-    from tipkb.pipeline import reextract
+    from tipkb.pipeline import current_ruleset, reextract
 
     with _store(db) as store:
-        report = reextract(store, everything, progress=_progress_printer(verbose))
+        stored = store.counts()["documents"]
+        current = current_ruleset()
+        todo = stored if everything else sum(n for r, n in store.rulesets() if r != current)
+        if not todo:
+            plural = "the 1 document is" if stored == 1 else f"all {stored:,} documents are"
+            typer.echo(
+                f"{db_url(db)}: nothing to do: {plural} up to date "
+                "(extracted by the current rules; --all redoes them anyway)"
+                if stored
+                else f"{db_url(db)}: nothing to do: no documents stored"
+            )
+            return
+        with IngestProgress(todo, what="documents", verbose=verbose) as progress:
+            report = reextract(store, everything, progress=progress)
     typer.echo(f"{db_url(db)}: {report.summary()}")
 
 
