@@ -339,17 +339,23 @@ def _show(value: Any) -> str:
 
 @app.command("flows")
 def flows_command(
-    origin: str | None = typer.Option(None, "--from", help="Origin country or region."),
-    destination: str | None = typer.Option(None, "--to", help="Destination country or region."),
-    country: str | None = typer.Option(None, "--country", "-c", help="Either end of the flow."),
+    origin: list[str] = typer.Option(
+        None, "--from", help="Origin country or region (repeatable: any of them)."
+    ),
+    destination: list[str] = typer.Option(
+        None, "--to", help="Destination country or region (repeatable: any of them)."
+    ),
+    country: list[str] = typer.Option(
+        None, "--country", "-c", help="Either end of the flow (repeatable: any of them)."
+    ),
     via: str | None = typer.Option(None, "--via", help="A transit country the flow passes through."),
     year: int | None = YEAR_OPTION,
     years: str | None = YEARS_OPTION,
     victims: list[str] = typer.Option(
-        None, "--victims", help="Victims named (repeatable): men, women, children, girls, boys."
+        None, "--victims", help="Victims named (repeatable: all of them): men, women, children, girls, boys."
     ),
     exploitation: list[str] = typer.Option(
-        None, "--exploitation", help="Exploitation named (repeatable): sexual, labor, ..."
+        None, "--exploitation", help="Exploitation named (repeatable: all of them): sexual, labor, ..."
     ),
     hedged: bool | None = typer.Option(
         None, "--hedged/--no-hedged", help="Only hedged flows / only stated ones."
@@ -363,9 +369,9 @@ def flows_command(
         query.check_choices("victims", victims or [])
         query.check_choices("exploitation", exploitation or [])
         args = {
-            "origin": _country(origin),
-            "destination": _country(destination),
-            "country": _country(country),
+            "origin": [query.resolve_country(o) for o in origin or ()],
+            "destination": [query.resolve_country(d) for d in destination or ()],
+            "country": [query.resolve_country(c) for c in country or ()],
             "via": _country(via),
             "years": _years(years),
         }
@@ -391,16 +397,23 @@ def flows_command(
 def tiers_command(
     year: int | None = YEAR_OPTION,
     years: str | None = YEARS_OPTION,
-    country: str | None = typer.Option(None, "--country", "-c", help="Only this country."),
+    country: list[str] = typer.Option(
+        None, "--country", "-c", help="Only this country (repeatable: any of them)."
+    ),
+    tier: list[str] = typer.Option(
+        None, "--tier", "-t", help="Only this tier (repeatable: any of them): 1, 2, 2WL, 3, special."
+    ),
     evidence: bool = EVIDENCE_OPTION,
     fmt: Format = FORMAT_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
     """Tier placements (TIP report) by country and year."""
     with _failures():
-        code, span = _country(country, regions=False), _years(years)
+        codes = [query.resolve_country(c, regions=False) for c in country or ()]
+        span = _years(years)
+        tiers = [query.normalise_tier(t) for t in tier or ()]
     with _store(db) as store, _failures():
-        rows = query.tiers(store, year=year, years=span, country=code, evidence=evidence)
+        rows = query.tiers(store, year=year, years=span, country=codes, tier=tiers, evidence=evidence)
     cols = ["name", "country", "year", "tier", "documents", "sentences"]
     _print(rows, fmt, cols, title=f"tiers ({len(rows)})", evidence=evidence)
 

@@ -3,8 +3,10 @@ flows out and in, statistics."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tipkb.places import REGION_PREFIX, region_of
-from tipkb.query.arguments import YearRange, place_name
+from tipkb.query.arguments import YearRange, normalise_tier, place_name
 from tipkb.query.common import evidence as evidence_of
 from tipkb.query.common import ordered
 from tipkb.query.flows import flows
@@ -22,10 +24,15 @@ def tiers(
     store: Store,
     year: int | None = None,
     years: YearRange | None = None,
-    country: str | None = None,
+    country: str | Sequence[str] | None = None,
     evidence: bool = False,
+    tier: str | Sequence[str] = (),
 ) -> Rows[TierRow]:
-    """Tier placements by country and year."""
+    """Tier placements by country and year; ``country`` and ``tier``: one or several (any of them)."""
+    countries: list[str | None] = (
+        [country] if isinstance(country, str) else list(dict.fromkeys(country or ())) or [None]
+    )
+    wanted = {normalise_tier(t) for t in ([tier] if isinstance(tier, str) else tier)}
     rows = Rows(
         TierRow(
             country=g.a,
@@ -36,7 +43,9 @@ def tiers(
             sentences=g.sentences,
             documents=g.documents,
         )
-        for g in store.groups("tier", a=country, year=year, years=years)
+        for code in countries
+        for g in store.groups("tier", a=code, year=year, years=years)
+        if not wanted or g.b in wanted
     )
     rows.sort(key=lambda r: (r.name, r.year or 0, r.tier))
     if evidence:

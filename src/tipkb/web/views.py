@@ -318,13 +318,19 @@ def year_range(text: str | None) -> query.YearRange | None:
     return query.parse_years(text) if text and text.strip() else None
 
 
+def _codes(names: str | list[str] | None) -> list[str]:
+    """The codes of one or several places as typed (empty ones left out)."""
+    listed = [names] if isinstance(names, str) else names or []
+    return [code for code in (country_code(n) for n in listed) if code]
+
+
 @dataclass
 class FlowFilters:
     """The flow filters of ``tipkb flows``, plus a region (either end in it), as given and resolved."""
 
-    origin: str | None = None
-    destination: str | None = None
-    country: str | None = None
+    origin: str | list[str] | None = None
+    destination: str | list[str] | None = None
+    country: str | list[str] | None = None
     via: str | None = None
     region: str | None = None
     year: int | None = None
@@ -340,9 +346,9 @@ class FlowFilters:
             raise query.QueryError(f"unknown region {self.region!r}; choose from {', '.join(regions())}")
         rows = query.flows(
             store,
-            origin=country_code(self.origin),
-            destination=country_code(self.destination),
-            country=country_code(self.country),
+            origin=_codes(self.origin),
+            destination=_codes(self.destination),
+            country=_codes(self.country),
             via=country_code(self.via),
             year=self.year,
             years=year_range(self.years),
@@ -363,7 +369,7 @@ class FlowFilters:
         out: dict[str, Any] = {}
         for name in ("origin", "destination", "country", "via", "region", "year", "years"):
             value = getattr(self, name)
-            if value not in (None, ""):
+            if value not in (None, "", []):
                 out[name] = value
         if self.victims:
             out["victims"] = self.victims
