@@ -183,3 +183,52 @@ def test_the_checks_see_what_they_look_for() -> None:
     assert sql_in("tipkb.store.reads")
     assert "tipkb.store:open_store" in store_imports("tipkb.web.stores")
     assert not sql_in("tipkb.query.flows")
+
+
+# -- the floors (docs/architecture.md) ---------------------------------------------------------------
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "architecture.md"
+
+
+def allowed_imports() -> dict[str, set[str]]:
+    """The table "What each package may import" of docs/architecture.md: package -> what it may import."""
+    table: dict[str, set[str]] = {}
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[1].isdigit():
+            table[cells[0].strip("`")] = set(re.findall(r"`(\w+)`", cells[2]))
+    return table
+
+
+def package_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "tipkb"
+
+
+def package_imports() -> dict[str, set[str]]:
+    """Which packages of tipkb each package imports (itself aside), by walking every module."""
+    out: dict[str, set[str]] = {package_of(m): set() for m in MODULES}
+    for module, deps in GRAPH.items():
+        for dep in deps:
+            if package_of(dep) != package_of(module):
+                out[package_of(module)].add(package_of(dep))
+    return out
+
+
+def test_every_package_imports_only_what_its_floor_may() -> None:
+    allowed = allowed_imports()
+    found = package_imports()
+    assert set(found) == set(allowed), "docs/architecture.md must list every package of src/tipkb"
+    extra = {p: sorted(deps - allowed[p]) for p, deps in found.items() if deps - allowed[p]}
+    assert not extra, f"imports that docs/architecture.md does not allow: {extra}"
+
+
+def test_the_floors_go_down() -> None:
+    floors = {}
+    for line in DOC.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0].startswith("`") and cells[1].isdigit():
+            floors[cells[0].strip("`")] = int(cells[1])
+    for package, deps in package_imports().items():
+        for dep in deps - {"tipkb"}:  # (the root runs first anyway: its __version__ is free to take)
+            assert floors[dep] <= floors[package], f"{package} (floor {floors[package]}) imports {dep}"

@@ -19,8 +19,8 @@ from conftest import ROOT, SHARED, Ran
 from store_helpers import BACKENDS, hand_made, store_url
 from tipkb.analysis import Answer, ask
 from tipkb.analysis.ask import CANT, MAX_CHARS
-from tipkb.analysis.endpoints import ask_data
 from tipkb.store import Store, open_store
+from tipkb.web.analysis import ask_data
 
 QUESTIONS = Path(__file__).with_name("questions.json")
 # What the question set must reach (docs/accuracy.md, "Questions").

@@ -15,8 +15,8 @@ from conftest import Ran
 from store_helpers import BACKENDS, flow, record, store_url
 from tipkb import query
 from tipkb.analysis.changes import changes
-from tipkb.analysis.endpoints import changes_data
 from tipkb.store import DocumentRecord, Store, open_store
+from tipkb.web.analysis import changes_data
 
 
 def tier(country: str, year: int, value: str) -> dict[str, Any]:

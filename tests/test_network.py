@@ -14,10 +14,10 @@ import pytest
 from conftest import Ran
 from store_helpers import BACKENDS, flow, record, store_url
 from tipkb import query
-from tipkb.analysis.endpoints import network_data, network_svg
 from tipkb.analysis.network import flow_graph, neighbourhood, network_report
 from tipkb.analysis.plot import PlotError, plot_network, positions, world_outlines
 from tipkb.store import DocumentRecord, Store, open_store
+from tipkb.web.analysis import network_data, network_svg
 
 pytest.importorskip("networkx")
 

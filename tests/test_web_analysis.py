@@ -308,12 +308,12 @@ def test_long_question_on_the_page_is_refused_politely(client: TestClient) -> No
 
 def test_missing_analysis_package_is_a_503(client: TestClient) -> None:
     missing = ImportError("the flow network needs networkx: pip install 'tipkb[analysis]'")
-    with mock.patch("tipkb.analysis.endpoints.network_data", side_effect=missing):
+    with mock.patch("tipkb.web.analysis.network_data", side_effect=missing):
         body = get(client, "/api/network?top=3", 503)
         assert body["error"] == {"status": 503, "message": str(missing)}
         html = page(client, "/network?steps=3", 503)
         assert "pip install" in html
-    with mock.patch("tipkb.analysis.endpoints.network_svg", side_effect=missing):
+    with mock.patch("tipkb.web.analysis.network_svg", side_effect=missing):
         assert get(client, "/api/network.svg?year=2016", 503)["error"]["message"] == str(missing)
 
 

@@ -58,6 +58,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    """The question words and phrases (data/questions.toml and the extractor's vocabulary), loaded once."""
     raw = tomllib.loads(files("tipkb.data").joinpath("questions.toml").read_text("utf-8"))
     vocab = vocabulary()
     cues = {name: Phrases.build(dict.fromkeys(phrases, name)) for name, phrases in raw["cues"].items()}
@@ -98,6 +99,7 @@ def lexicon() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def tokenizer_and_matcher() -> tuple[Any, PlaceMatcher]:
+    """The tokenizer and place matcher that read questions, made once."""
     from tipkb.segment import nlp
 
     pipeline = nlp()
@@ -381,6 +383,7 @@ def _read_years(q: Question, bounds: tuple[int, int] | None) -> None:
 
 
 def read_question(text: str, bounds: tuple[int, int] | None) -> Question:
+    """What a question asks: its intent, places, years and the other slots it fills."""
     lex = lexicon()
     vocab = vocabulary()
     doc, places = _mentions(text)
@@ -420,6 +423,7 @@ def read_question(text: str, bounds: tuple[int, int] | None) -> Question:
 
 
 def ordered(values: Iterable[str], order: Sequence[str] = VICTIMS) -> list[str]:
+    """The values in the order of the contract's list, then the others as given."""
     seen = set(values)
     return [v for v in order if v in seen]
 

@@ -69,4 +69,5 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
+    """The ``tipkb`` entry point: run the CLI and exit with its status."""
     sys.exit(main())

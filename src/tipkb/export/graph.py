@@ -17,6 +17,7 @@ def _joined(values: list[Any]) -> str:
 
 
 def node_attributes(place: PlaceRow) -> dict[str, Any]:
+    """A place's attributes as a graph node carries them."""
     attrs: dict[str, Any] = {
         "name": place.name,
         "kind": place.kind,
@@ -30,6 +31,7 @@ def node_attributes(place: PlaceRow) -> dict[str, Any]:
 
 
 def edge_attributes(flow: FlowRow) -> dict[str, Any]:
+    """A flow's attributes as a graph edge carries them."""
     return {
         "weight": flow.documents,
         "documents": flow.documents,

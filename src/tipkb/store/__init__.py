@@ -132,6 +132,7 @@ def fact_id(doc_hash: str, fact: Fact) -> int:
 
 
 def sentence_id(doc_hash: str, start: int, end: int) -> int:
+    """A sentence's stored id: a hash of the document hash and its span."""
     return hash64(f"{doc_hash}|s|{start}|{end}")
 
 

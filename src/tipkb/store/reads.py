@@ -10,50 +10,21 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from tipkb.store.dialect import Dialect
+from tipkb.store.flow_reads import FlowReads
 from tipkb.store.rollup import STATEMENT_FIELDS
+from tipkb.store.where import FlowTotal, Match, YearRange, _attributes, _Where
 
 __all__ = ["FlowTotal", "Group", "Match", "Reads", "StatementKinds"]
 
-YearRange = tuple[int, int]
 # The kinds of statement the rollups count (compliance, ratification, penalty, funding), in order.
 StatementKinds = tuple(STATEMENT_FIELDS)
 # Documents read at first for a page of facts, and at most in all, before the matching facts are sorted.
 FIRST_DOCUMENTS = 1000
 MOST_DOCUMENTS = 20000
-
-
-@dataclass(frozen=True)
-class Match:
-    """Which facts: each field given narrows the choice (None or empty: any).
-
-    ``either``: a flow with this place at either end; ``no_year``: only facts stated for no year;
-    ``key``/``keys``: the facts of a rollup group (``Group.key``); ``victims``/``exploitation``: flows
-    that name all of these; ``id_after``: facts whose id is larger.
-    """
-
-    type: str | None = None
-    country: str | None = None
-    origin: str | None = None
-    destination: str | None = None
-    either: str | None = None
-    tier: str | None = None
-    role: str | None = None
-    metric: str | None = None
-    key: str | None = None
-    keys: tuple[str, ...] = ()
-    year: int | None = None
-    no_year: bool = False
-    years: YearRange | None = None
-    via: str | None = None
-    victims: tuple[str, ...] = ()
-    exploitation: tuple[str, ...] = ()
-    hedged: bool | None = None
-    id_after: int | None = None
 
 
 @dataclass(frozen=True)
@@ -78,77 +49,6 @@ class Group:
     exploitation: str | None = None
     value: int | None = None
     values: dict[str, set[str]] = field(default_factory=dict)
-
-
-@dataclass
-class FlowTotal:
-    """A flow's statements, counted: facts, distinct sentences and documents, whether all are hedged, and
-    the values they name."""
-
-    facts: int = 0
-    sentences: int = 0
-    documents: int = 0
-    hedged: bool = True
-    victims: set[str] = field(default_factory=set)
-    exploitation: set[str] = field(default_factory=set)
-    via: set[str] = field(default_factory=set)
-    years: set[int] = field(default_factory=set)
-
-
-class _Where:
-    """A WHERE clause built up from optional filters."""
-
-    def __init__(self, *clauses: str, params: Sequence[Any] = ()) -> None:
-        self.clauses = list(clauses)
-        self.params: list[Any] = list(params)
-
-    def add(self, clause: str, *params: Any) -> None:
-        self.clauses.append(clause)
-        self.params.extend(params)
-
-    def years(self, year: int | None, years: YearRange | None, column: str = "f.year") -> None:
-        if year is not None:
-            self.add(f"{column} = ?", year)
-        if years is not None:
-            self.add(f"{column} BETWEEN ? AND ?", *years)
-
-    def listed(self, column: str, values: Iterable[str]) -> None:
-        for value in values:
-            self.add(f"{column} LIKE ?", f"%,{value},%")
-
-    @property
-    def sql(self) -> str:
-        return " AND ".join(self.clauses) if self.clauses else "1 = 1"
-
-
-def _split(delimited: str | None) -> list[str]:
-    return [v for v in (delimited or "").split(",") if v]
-
-
-def _attributes(match: Match, alias: str = "f") -> _Where:
-    """The filters on flows' attributes as SQL over the facts (or flow_groups, whose year 0 is none)."""
-    where = _Where()
-    if match.via:
-        where.listed(f"{alias}.via", [match.via])
-    where.years(match.year, match.years, column=f"{alias}.year")
-    if alias == "g" and (match.year is not None or match.years):
-        where.add("g.year <> 0")
-    where.listed(f"{alias}.victims", match.victims)
-    where.listed(f"{alias}.exploitation", match.exploitation)
-    if match.hedged is not None:
-        where.add(f"{alias}.hedged = ?", int(match.hedged))
-    return where
-
-
-def _ends(alias: str, match: Match) -> _Where:
-    where = _Where()
-    if match.origin:
-        where.add(f"{alias}.origin = ?", match.origin)
-    if match.destination:
-        where.add(f"{alias}.destination = ?", match.destination)
-    if match.either:
-        where.add(f"({alias}.origin = ? OR {alias}.destination = ?)", match.either, match.either)
-    return where
 
 
 def _facts_where(match: Match) -> _Where:
@@ -186,14 +86,8 @@ def _facts_where(match: Match) -> _Where:
     return where
 
 
-class Reads:
-    """The store's named read methods (mixed into ``Store``)."""
-
-    dialect: Dialect
-
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Run a read query written with ``?`` placeholders in the SQL both dialects accept."""
-        return self.dialect.execute(sql, params)
+class Reads(FlowReads):
+    """The store's named read methods (mixed into ``Store``; the flows' in ``FlowReads``)."""
 
     # -- rollups ------------------------------------------------------------------------------
 
@@ -250,104 +144,6 @@ class Reads:
             exp, number = detail.rsplit("|", 1)
             exploitation, value = exp or None, int(number)
         return Group(a, b, year, detail, n, ns, nd, nh, fields, exploitation, value)
-
-    # -- flows --------------------------------------------------------------------------------
-
-    def filtered_flows(self, match: Match) -> dict[tuple[str, str], FlowTotal]:
-        """Flows filtered on their attributes, exactly, from ``flow_groups`` (a few rows per flow: see
-        tipkb.store.rollup.FlowGroups) and the facts of the few documents listed in ``flow_overflow``."""
-        where, over = _ends("g", match), _ends("x", match)
-        attrs, facts = _attributes(match, alias="g"), _attributes(match)
-        totals: dict[tuple[str, str], FlowTotal] = {}
-        signatures: set[tuple[str, str, int]] = set()
-        for o, d, signature, n, ns, nd, hedged, victims, exploitation, via, year in self._rows(
-            "SELECT g.origin, g.destination, g.signature, g.facts, g.sentences, g.documents, g.hedged, g.victims, "
-            f"g.exploitation, g.via, g.year FROM flow_groups g WHERE {where.sql} AND {attrs.sql}",
-            [*where.params, *attrs.params],
-        ):
-            total = totals.get((o, d))
-            if total is None:
-                total = totals[(o, d)] = FlowTotal()
-            total.facts += n
-            total.sentences += ns
-            if (o, d, signature) not in signatures:  # a document counts once, whichever of its cells are kept
-                signatures.add((o, d, signature))
-                total.documents += nd
-            total.hedged = total.hedged and bool(hedged)
-            total.victims.update(_split(victims))
-            total.exploitation.update(_split(exploitation))
-            total.via.update(_split(via))
-            if year:
-                total.years.add(int(year))
-        # Documents that state a flow twice in one sentence, differently: from their facts. Documents are
-        # disjoint, so their counts add to the others'.
-        listed = {
-            (o, d, doc)
-            for o, d, doc in self._rows(
-                f"SELECT x.origin, x.destination, x.document_id FROM flow_overflow x WHERE {over.sql}",
-                over.params,
-            )
-        }
-        docs = sorted({doc for _, _, doc in listed})
-        more: dict[tuple[str, str], list[Any]] = {}
-        for i in range(0, len(docs), 500):
-            chunk = docs[i : i + 500]
-            for o, d, doc, sentence, hedged, victims, exploitation, via, year in self._rows(
-                "SELECT f.origin, f.destination, f.document_id, f.sentence_id, f.hedged, f.victims, f.exploitation, "
-                f"f.via, f.year FROM facts f WHERE f.type = 'flow' AND f.document_id IN ({', '.join('?' * len(chunk))}) "
-                f"AND {facts.sql}",
-                [*chunk, *facts.params],
-            ):
-                if (o, d, doc) not in listed:
-                    continue
-                extra = more.setdefault((o, d), [FlowTotal(), set(), set()])
-                total, sentences, documents = extra
-                total.facts += 1
-                if sentence is not None:
-                    sentences.add(sentence)
-                documents.add(doc)
-                total.hedged = total.hedged and bool(hedged)
-                total.victims.update(_split(victims))
-                total.exploitation.update(_split(exploitation))
-                total.via.update(_split(via))
-                if year is not None:
-                    total.years.add(int(year))
-        for key, (extra_total, sentences, documents) in more.items():
-            if key not in totals:
-                totals[key] = FlowTotal()
-            total = totals[key]
-            total.facts += extra_total.facts
-            total.sentences += len(sentences)
-            total.documents += len(documents)
-            total.hedged = total.hedged and extra_total.hedged
-            total.victims |= extra_total.victims
-            total.exploitation |= extra_total.exploitation
-            total.via |= extra_total.via
-            total.years |= extra_total.years
-        return totals
-
-    def flows_from_facts(self, match: Match) -> dict[tuple[str, str], FlowTotal]:
-        """Flows counted straight from the facts (what the rollups and flow groups must agree with)."""
-        where = _ends("f", match)
-        attrs = _attributes(match)
-        where.clauses = ["f.type = 'flow'", *where.clauses, *attrs.clauses]
-        where.params += attrs.params
-        # One pass over the facts (the covering flow indexes hold every column read here). With one year
-        # asked for, that is every row's year: no need to collect them.
-        agg = self.dialect.distinct_values
-        years_sql = "NULL" if match.year is not None else agg("CAST(f.year AS TEXT)")
-        found = {}
-        for o, d, n, ns, nd, hedged, vic, exp, via, years in self._rows(
-            "SELECT f.origin, f.destination, COUNT(*), COUNT(DISTINCT f.sentence_id), COUNT(DISTINCT f.document_id), "
-            f"MIN(f.hedged), {agg('f.victims')}, {agg('f.exploitation')}, {agg('f.via')}, {years_sql} "
-            f"FROM facts f WHERE {where.sql} GROUP BY f.origin, f.destination",
-            where.params,
-        ):
-            stated = [match.year] if match.year is not None else [int(y) for y in _split(years)]
-            found[(o, d)] = FlowTotal(
-                n, ns, nd, bool(hedged), set(_split(vic)), set(_split(exp)), set(_split(via)), set(stated)
-            )
-        return found
 
     def flow_documents(self, year: int | None = None, years: YearRange | None = None) -> int:
         """How many documents state some flow (in the years asked for)."""

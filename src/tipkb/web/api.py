@@ -107,6 +107,7 @@ class ExportFormat(StrEnum):
 
 
 def stores_of(request: Request) -> Stores:
+    """The server's stores (one connection per thread), from the request's app."""
     stores: Stores = request.app.state.stores
     return stores
 
@@ -318,22 +319,21 @@ def list_facts(
     """Stored facts as the extractor writes them (FACTS.md), in document and text order, each with its id
     and links to its document and sentence."""
     code = views.country_code(_clean(country))
-    stores = stores_of(request)
-    rows = query.facts(
-        stores.get(),
+    rows, more = views.facts_view(
+        stores_of(request),
+        limit,
+        offset,
         fact_type=type.value if type else None,
         country=code,
         year=year,
         years=views.year_range(_clean(years)),
         doc=_clean(doc),
-        limit=limit + 1,
-        offset=offset,
     )
     return views.page(
-        views.fact_dicts(stores, rows[:limit]),
+        rows,
         limit=limit,
         offset=offset,
-        more=len(rows) > limit,
+        more=more,
         path="/api/facts",
         params={
             "type": type.value if type else None,
@@ -398,13 +398,12 @@ def search(
 ) -> dict[str, Any]:
     """Full-text search over the stored sentences, best first; matched words between ``**`` in
     ``highlighted``; each hit links to the sentence in its document."""
-    stores = stores_of(request)
-    rows = query.search(stores.get(), _clean(q) or "", limit=limit + 1, offset=offset)
+    rows, more = views.search_view(stores_of(request), _clean(q) or "", limit, offset)
     return views.page(
-        views.linked(stores, [r.to_dict() for r in rows[:limit]]),
+        rows,
         limit=limit,
         offset=offset,
-        more=len(rows) > limit,
+        more=more,
         path="/api/search",
         params={"q": q},
     )

@@ -95,6 +95,7 @@ def create_app(url: str, *, token: str | None = None, cache: bool = True) -> Fas
 
 
 def wants_json(request: Request) -> bool:
+    """Whether a request is answered in JSON (the API) rather than as a page."""
     path = request.url.path
     return path == "/api" or path.startswith(("/api/", "/openapi"))
 

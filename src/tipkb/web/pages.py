@@ -16,35 +16,17 @@ from markupsafe import Markup, escape
 
 from tipkb import __version__, query
 from tipkb.model import EXPLOITATION, VICTIMS
-from tipkb.places import REGION_PREFIX
 from tipkb.vocab import contract
-from tipkb.web import svg, views
+from tipkb.web import maps, svg, views
 from tipkb.web.stores import Stores
 from tipkb.web.views import FlowFilters
 
 router = APIRouter(include_in_schema=False)
 
-ROLE_CLASSES = {
-    ("origin",): "r-o",
-    ("destination",): "r-d",
-    ("transit",): "r-t",
-    ("origin", "destination"): "r-od",
-    ("origin", "transit"): "r-ot",
-    ("transit", "destination"): "r-td",
-    ("origin", "transit", "destination"): "r-otd",
-}
-
-
-def _joined(words: tuple[str, ...]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-# The map's legend of roles: the codes themselves, joined ("origin and destination").
-ROLE_LABELS = {cls: _joined(roles) for roles, cls in ROLE_CLASSES.items()}
 METRIC_LABELS = contract().metric_labels
 FLOW_PAGE = 50
+YEAR_TEXT = r"^\s*\d{0,4}\s*$"
 FACTS_PAGE = 100
-MAP_ARCS = 80
 
 
 def _short(source: str) -> str:
@@ -91,12 +73,13 @@ def _env() -> Environment:
     env.filters["tier_class"] = lambda t: svg.TIER_CLASSES.get(t, "nodata")
     env.filters["metric"] = lambda m: METRIC_LABELS.get(m, m)
     env.filters["num"] = lambda n: f"{n:,}" if isinstance(n, int) else n
-    env.filters["corridor_class"] = corridor_class
+    env.filters["corridor_class"] = maps.corridor_class
     env.globals["version"] = __version__
     return env
 
 
 def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A page: the template rendered with the request and the context."""
     upload = request.app.state.upload
     html = (
         _env()
@@ -107,6 +90,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 
 def error_page(request: Request, status: int, message: str, suggestions: list[str] | None = None) -> Response:
+    """An error as a page: the status, one line saying what was wrong, and suggestions."""
     links = []
     for name in suggestions or []:
         try:
@@ -127,22 +111,6 @@ def _place_choices(stores: Stores) -> list[tuple[str, str]]:
     return [(r["code"], r["name"]) for r in views.country_rows(stores)]
 
 
-def _dots(stores: Stores, areas: dict[str, svg.Area], codes: set[str]) -> list[svg.Dot]:
-    """Places with data that the 1:110m outlines leave out (small states, regions) as dots."""
-    shapes = svg.world()
-    where = views.positions(stores)
-    out = []
-    for code in sorted(codes):
-        if code in shapes or code.startswith(REGION_PREFIX) or code not in where:
-            continue
-        area = areas.get(code)
-        if area is None:
-            continue
-        p = where[code]
-        out.append(svg.Dot(code, p.lon, p.lat, area.cls, area.label, area.href))
-    return out
-
-
 # -- the world map ----------------------------------------------------------------------------------
 
 
@@ -152,50 +120,13 @@ def world_page(
     year: Annotated[int | None, Query(ge=0, le=9999)] = None,
     by: Annotated[str, Query(pattern="^(tier|role)$")] = "tier",
 ) -> Response:
+    """The world map of tier placements in a year, or of stated roles, with the countries' table."""
     stores = _stores(request)
     placements = views.tier_map(stores)
     years = sorted(placements, reverse=True)
     if year is None and years:
         year = years[0]
-    rows = views.country_rows(stores)
-    areas: dict[str, svg.Area] = {}
-    table = []
-    shown = placements.get(year or 0, {})
-    for row in rows:
-        if row["kind"] != "country":
-            continue
-        code, name = row["code"], row["name"]
-        tiers = shown.get(code, [])
-        if by == "tier":
-            if tiers:
-                label = f"{name}: {svg.TIER_LABELS.get(tiers[0], tiers[0])} in {year}"
-                if len(tiers) > 1:
-                    label += " (also stated: " + ", ".join(svg.TIER_LABELS.get(t, t) for t in tiers[1:]) + ")"
-                areas[code] = svg.Area(
-                    svg.TIER_CLASSES.get(tiers[0], "nodata"), label, views.place_link(code)
-                )
-            else:
-                areas[code] = svg.Area(
-                    "nodata has-facts", f"{name}: no tier for {year}", views.place_link(code)
-                )
-        else:
-            cls = ROLE_CLASSES.get(tuple(row["roles"]))
-            if cls:
-                areas[code] = svg.Area(cls, f"{name}: {ROLE_LABELS[cls]}", views.place_link(code))
-            else:
-                areas[code] = svg.Area("nodata has-facts", f"{name}: no role stated", views.place_link(code))
-        table.append({**row, "tiers": tiers})
-    drawn = svg.world_map(
-        areas,
-        label=(f"World map of tier placements in {year}" if by == "tier" else "World map of stated roles"),
-        dots=_dots(stores, areas, set(areas)),
-    )
-    if by == "tier":
-        legend = [(cls, label) for t, cls in svg.TIER_CLASSES.items() for label in [svg.TIER_LABELS[t]]]
-    else:
-        legend = list(ROLE_LABELS.items())
-    legend.append(("has-facts", "named in facts, no data shown"))
-    legend.append(("nodata", "no data"))
+    drawn, legend, table = maps.world_map(stores, placements.get(year or 0, {}), year, by)
     return render(
         request,
         "map.html",
@@ -215,6 +146,7 @@ def world_page(
 
 @router.get("/countries", response_class=HTMLResponse)
 def countries_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None) -> Response:
+    """A country typed in the search box: to its page."""
     if q and q.strip():
         return RedirectResponse(views.place_link(query.resolve_country(q)), status_code=303)
     return RedirectResponse("/#countries", status_code=303)
@@ -222,48 +154,13 @@ def countries_page(request: Request, q: Annotated[str | None, Query(max_length=1
 
 @router.get("/countries/{country}", response_class=HTMLResponse)
 def country_page(request: Request, country: str) -> Response:
+    """A country's profile: its flows on a map, its tier timeline, its statistics, with evidence."""
     code = query.resolve_country(country[:100])
     if code != country:
         return RedirectResponse(views.place_link(code), status_code=307)
     stores = _stores(request)
     profile = views.profile_view(stores, code, evidence=True)
-    where = views.positions(stores)
-    here = where.get(code)
-    arcs, points = [], []
-    for direction, rows in (("in", profile["inbound"]), ("out", profile["outbound"])):
-        for row in rows:
-            a, b = where.get(row["origin"]), where.get(row["destination"])
-            if a is None or b is None:
-                continue
-            partner = row["origin"] if direction == "in" else row["destination"]
-            arcs.append(
-                svg.Arc(
-                    (a.lon, a.lat),
-                    (b.lon, b.lat),
-                    direction,
-                    f"{row['origin_name']} → {row['destination_name']}: {row['documents']} documents",
-                    row["documents"],
-                    views.place_link(partner),
-                )
-            )
-            points += [(a.lon, a.lat), (b.lon, b.lat)]
-    if here:
-        points.append((here.lon, here.lat))
-    areas = {}
-    partners = {r["origin"] for r in profile["inbound"]} | {r["destination"] for r in profile["outbound"]}
-    for partner in partners - {code}:
-        areas[partner] = svg.Area(
-            "partner", f"{query.place_name(partner)}: a flow partner", views.place_link(partner)
-        )
-    areas[code] = svg.Area("self", profile["name"], None)
-    flow_map = svg.world_map(
-        areas,
-        label=f"Flows into and out of {profile['name']}",
-        arcs=arcs,
-        box=svg.viewbox(points),
-        focus=code,
-        dots=_dots(stores, areas, set(areas)),
-    )
+    flow_map = maps.country_map(stores, code, profile)
     by_year: dict[int, list[str]] = defaultdict(list)
     for t in sorted(profile["tiers"], key=lambda t: -t["documents"]):
         if t["year"] is not None:
@@ -299,8 +196,7 @@ def country_facts_page(
     code = query.resolve_country(country[:100])
     if code != country:
         return RedirectResponse(views.place_link(code) + "/facts", status_code=307)
-    stores = _stores(request)
-    found = query.facts(stores.get(), country=code, limit=FACTS_PAGE + 1, offset=offset)
+    found, more = views.facts_view(_stores(request), FACTS_PAGE, offset, country=code)
     base = views.place_link(code) + "/facts"
     return render(
         request,
@@ -308,9 +204,9 @@ def country_facts_page(
         title=f"{query.place_name(code)}: facts",
         code=code,
         name=query.place_name(code),
-        facts=views.fact_dicts(stores, found[:FACTS_PAGE]),
+        facts=found,
         offset=offset,
-        next=f"{base}?offset={offset + FACTS_PAGE}" if len(found) > FACTS_PAGE else None,
+        next=f"{base}?offset={offset + FACTS_PAGE}" if more else None,
         prev=f"{base}?offset={max(offset - FACTS_PAGE, 0)}" if offset else None,
     )
 
@@ -336,6 +232,7 @@ def flows_page(
     hedged: Annotated[str | None, Query(pattern="^(|true|false)$")] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> Response:
+    """The flows explorer: flows filtered by place, region, years, victims, exploitation, on a map."""
     filters = FlowFilters(
         origin=_text(origin),
         destination=_text(destination),
@@ -348,35 +245,7 @@ def flows_page(
     )
     stores = _stores(request)
     rows = filters.run(stores.get(), evidence=False)
-    where = views.positions(stores)
-    arcs: list[svg.Arc] = []
-    areas: dict[str, svg.Area] = {}
-    for row in rows[:MAP_ARCS]:
-        a, b = where.get(row.origin), where.get(row.destination)
-        if a is None or b is None:
-            continue
-        arcs.append(
-            svg.Arc(
-                (a.lon, a.lat),
-                (b.lon, b.lat),
-                "flow",
-                f"{row.origin_name} → {row.destination_name}: {row.documents} documents",
-                row.documents,
-                None,
-            )
-        )
-        for code, cls in ((row.origin, "origin"), (row.destination, "destination")):
-            if code not in areas or areas[code].cls != cls:
-                cls = "both" if code in areas and areas[code].cls != cls else cls
-                areas[code] = svg.Area(cls, f"{query.place_name(code)}", views.place_link(code))
-    ends = [point for arc in arcs for point in (arc.start, arc.end)]
-    drawn = svg.world_map(
-        areas,
-        label="Map of the flows listed below",
-        arcs=arcs,
-        box=svg.viewbox(ends) if ends else None,
-        dots=_dots(stores, areas, set(areas)),
-    )
+    drawn, mapped = maps.flows_map(stores, rows)
     params = {
         "origin": filters.origin,
         "destination": filters.destination,
@@ -402,7 +271,7 @@ def flows_page(
         prev=views.url_with("/flows", {**params, "offset": max(offset - FLOW_PAGE, 0)}) if offset else None,
         f=params,
         map=Markup(drawn),
-        mapped=len(arcs),
+        mapped=mapped,
         places=_place_choices(stores),
         regions=views.regions(),
         exploitations=EXPLOITATION,
@@ -420,13 +289,11 @@ def search_page(
     q: Annotated[str | None, Query(max_length=500)] = None,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> Response:
+    """Full-text search over the sentences, best first, each linked to its document."""
     rows: list[dict[str, Any]] = []
     more = False
     if q and q.strip():
-        stores = _stores(request)
-        found = query.search(stores.get(), q, limit=51, offset=offset)
-        more = len(found) > 50
-        rows = views.linked(stores, [r.to_dict() for r in found[:50]])
+        rows, more = views.search_view(_stores(request), q, 50, offset)
         for r in rows:
             doc_id = r["document_id"]
             r["link"] = f"/documents/{doc_id}?sentence={r['start']}-{r['end']}#sentence" if doc_id else None
@@ -444,6 +311,7 @@ def search_page(
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
+    """The stored documents, a page at a time."""
     size = 100
     docs, total = views.document_list(_stores(request), size, offset)
     return render(
@@ -465,6 +333,7 @@ SENTENCE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 def document_page(
     request: Request, doc_id: str, sentence: Annotated[str | None, Query(max_length=30)] = None
 ) -> Response:
+    """A document with its evidence sentences marked and its facts listed."""
     doc = views.document_view(_stores(request), doc_id)
     text = doc["text"]
     facts_at: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
@@ -533,6 +402,7 @@ def _document_html(
 def conflicts_page(
     request: Request, country: Annotated[str | None, Query(max_length=100)] = None
 ) -> Response:
+    """Facts that disagree across statements, each side with its sentences."""
     code = views.country_code(country, regions=False)
     rows = views.conflict_rows(_stores(request), code)
     return render(
@@ -541,16 +411,6 @@ def conflicts_page(
 
 
 # -- analysis: the network, what changed, questions ------------------------------------------------------
-
-CORRIDOR_COLOURS = 8  # corridors 1..8 have a colour each (k1..k8); the others share one
-NETWORK_ARCS = 80
-YEAR_TEXT = r"^\s*\d{0,4}\s*$"
-
-
-def corridor_class(corridor: int | None) -> str:
-    if corridor is None:
-        return "k-none"
-    return f"k{corridor}" if corridor <= CORRIDOR_COLOURS else "k-other"
 
 
 def _year(value: str | None) -> int | None:
@@ -587,60 +447,7 @@ def network_page(
         country=chosen_country,
         steps=steps,
     )
-    nodes = {n["code"]: n for n in data["graph"]["nodes"]}
-    where = views.positions(stores)
-    for code, n in nodes.items():
-        # Regions come without coordinates: put them at the mean of their countries, as the other maps do.
-        if (n["lat"] is None or n["lon"] is None) and code in where:
-            n["lon"], n["lat"] = where[code].lon, where[code].lat
-    corridor_names = {c["id"]: c["names"] for c in data["corridors"]}
-    areas: dict[str, svg.Area] = {}
-    dots: list[svg.Dot] = []
-    shapes = svg.world()
-    for code, n in nodes.items():
-        corridor = n["corridor"]
-        label = f"{n['name']}: " + (f"corridor {corridor}" if corridor else "in no corridor")
-        label += f"; {n['out_weight']} out, {n['in_weight']} in (documents)"
-        cls = corridor_class(corridor)
-        if code in shapes:
-            areas[code] = svg.Area(cls, label, n["page"])
-        elif n["lat"] is not None and n["lon"] is not None:
-            size = 1.8 if n["kind"] == "region" else 1.0
-            dots.append(svg.Dot(code, n["lon"], n["lat"], cls, label, n["page"], size))
-    arcs = []
-    strongest = sorted(data["graph"]["edges"], key=lambda e: (-e["documents"], e["origin"], e["destination"]))
-    for e in strongest[:NETWORK_ARCS]:
-        a, b = nodes.get(e["origin"]), nodes.get(e["destination"])
-        if a is None or b is None or None in (a["lon"], a["lat"], b["lon"], b["lat"]):
-            continue
-        arcs.append(
-            svg.Arc(
-                (a["lon"], a["lat"]),
-                (b["lon"], b["lat"]),
-                "flow",
-                f"{a['name']} → {b['name']}: {e['documents']} document{'s' if e['documents'] != 1 else ''}",
-                e["documents"],
-                None,
-            )
-        )
-    ends = [point for arc in arcs for point in (arc.start, arc.end)]
-    drawn = svg.world_map(
-        areas,
-        label="Map of the flow network: places coloured by corridor, flows as arcs as wide as their documents",
-        arcs=arcs,
-        dots=dots,
-        box=svg.viewbox(ends) if ends else None,
-    )
-    legend = [
-        (
-            corridor_class(c["id"]),
-            f"corridor {c['id']}: " + ", ".join(c["names"][:3]) + ("…" if len(c["names"]) > 3 else ""),
-        )
-        for c in data["corridors"][:CORRIDOR_COLOURS]
-    ]
-    if len(data["corridors"]) > CORRIDOR_COLOURS:
-        legend.append(("k-other", "other corridors"))
-    legend.append(("k-none", "in no corridor"))
+    drawn, mapped, legend, corridor_names = maps.network_map(stores, data)
     filters = {
         "years": f["years"],
         "exploitation": f["exploitation"],
@@ -654,7 +461,7 @@ def network_page(
         n=data,
         f=f,
         map=Markup(drawn),
-        mapped=len(arcs),
+        mapped=mapped,
         legend=legend,
         corridor_names=corridor_names,
         places=_place_choices(stores),
@@ -728,6 +535,7 @@ def ask_page(request: Request, q: Annotated[str | None, Query(max_length=2000)] 
 
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs(request: Request) -> Response:
+    """The API's endpoints and parameters, from its OpenAPI document."""
     schema = request.app.openapi()
     endpoints = []
     for path, methods in schema["paths"].items():
@@ -793,4 +601,5 @@ def _example(path: str, method: str) -> str | None:
 
 @router.get("/upload", response_class=HTMLResponse)
 def upload_page(request: Request) -> Response:
+    """The upload form (or a note that uploads are off)."""
     return render(request, "upload.html", title="Upload", settings=request.app.state.upload)

@@ -64,6 +64,7 @@ def token_of(headers: dict[str, str]) -> str | None:
 
 
 def check_token(settings: UploadSettings, given: str | None) -> None:
+    """Refuse (UploadRejected) unless uploads are on and the request carries the right token."""
     if not settings.enabled:
         raise UploadRejected(403, "uploads are off: start the server with TIPKB_TOKEN set to allow them")
     if not given:
@@ -119,6 +120,7 @@ class UploadGuard:
 
 
 def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:
+    """The JSON body of an error response."""
     return {
         "error": {"status": status, "message": message, **{k: v for k, v in extra.items() if v is not None}}
     }

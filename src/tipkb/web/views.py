@@ -101,6 +101,7 @@ def positions(stores: Stores) -> dict[str, Position]:
 
 
 def place_link(code: str) -> str:
+    """The page of a place."""
     return f"/countries/{quote(code, safe='')}"
 
 
@@ -226,6 +227,20 @@ def fact_dicts(stores: Stores, rows: Sequence[query.FactRow]) -> list[dict[str, 
     return out
 
 
+def search_view(stores: Stores, q: str, limit: int, offset: int) -> tuple[list[dict[str, Any]], bool]:
+    """A page of the sentences matching the words, each linked to its document; and whether there are
+    more (the API and the search page render it)."""
+    found = query.search(stores.get(), q, limit=limit + 1, offset=offset)
+    return linked(stores, [r.to_dict() for r in found[:limit]]), len(found) > limit
+
+
+def facts_view(stores: Stores, limit: int, offset: int, **filters: Any) -> tuple[list[dict[str, Any]], bool]:
+    """A page of stored facts (``query.facts`` filters), each with its summary and links; and whether
+    there are more (the API and a country's facts page render it)."""
+    found = query.facts(stores.get(), limit=limit + 1, offset=offset, **filters)
+    return fact_dicts(stores, found[:limit]), len(found) > limit
+
+
 def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
     """A document: its text, its facts, and the evidence spans (each with the ids of the facts it states)."""
     if not DOC_ID.match(doc_id):
@@ -315,6 +330,7 @@ def country_code(name: str | None, regions: bool = True) -> str | None:
 
 
 def year_range(text: str | None) -> query.YearRange | None:
+    """A year range as typed ("2008-2010"), or None when blank; QueryError when malformed."""
     return query.parse_years(text) if text and text.strip() else None
 
 
@@ -381,6 +397,7 @@ class FlowFilters:
 
 
 def url_with(path: str, params: dict[str, Any]) -> str:
+    """A URL with these query parameters (blank ones left out)."""
     clean = {k: v for k, v in params.items() if v not in (None, "", [])}
     return f"{path}?{urlencode(clean, doseq=True)}" if clean else path
 
@@ -515,7 +532,7 @@ def network_view(
     """The flow network (``tipkb network``): rankings, corridors, one country's partners, and the graph a
     corridor view draws; every node with its page."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         data = endpoints.network_data(
             stores.get(),
@@ -542,7 +559,7 @@ def network_svg_view(
 ) -> str:
     """The flow map and network picture of ``tipkb network --plot``, as SVG text."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         return endpoints.network_svg(
             stores.get(),
@@ -573,7 +590,7 @@ def changes_view(
     sentences linked; ``rows`` flat for a table, with the documents of each side (``before_pages``,
     ``after_pages``: a flow not stated lists the documents that leave it out)."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         data = linked(
             stores, endpoints.changes_data(stores.get(), year, country=_blank(country), since=since)
@@ -591,7 +608,7 @@ def ask_view(stores: Stores, q: str) -> dict[str, Any]:
     """An answer to a question (``tipkb ask``) with its sentences linked; ``sentence_page`` opens the
     document at the sentence (also for the closest sentences of a refusal, which state no fact)."""
     with _analysis():
-        from tipkb.analysis import endpoints
+        from tipkb.web import analysis as endpoints
 
         data = linked(stores, endpoints.ask_data(stores.get(), CONTROL.sub(" ", q)))
     for e in data["evidence"]:

@@ -1,0 +1,358 @@
+"""Questions about flows: from, to or through a place, who and for what."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from tipkb import query
+from tipkb.analysis.question import (
+    Question,
+    lexicon,
+    ordered,
+)
+from tipkb.analysis.regions import in_region
+from tipkb.model import EXPLOITATION, VICTIMS
+from tipkb.query import EvidenceRow, FlowRow
+
+if TYPE_CHECKING:
+    from tipkb.store import Store
+
+from tipkb.analysis.ask.common import MAX_LISTED, _exploitation_text, _name, _names, _Part, _years_text
+
+
+def _who(q: Question, rows: Sequence[FlowRow] = ()) -> str:
+    """ "Women and girls" as asked; "Victims" when none were asked or the statements name none."""
+    if not q.victims or (rows and all(not r.victims for r in rows)):
+        return "Victims"
+    return " and ".join(q.victims).capitalize()
+
+
+def _victim_options(victims: Sequence[str]) -> list[tuple[str, ...]]:
+    """Each victim group asked for, alone; children also as girls or boys. No groups: no filter."""
+    if not victims:
+        return [()]
+    options: list[tuple[str, ...]] = []
+    for v in victims:
+        for each in ("children", "girls", "boys") if v == "children" else (v,):
+            if (each,) not in options:
+                options.append((each,))
+    return options
+
+
+def _merge(a: FlowRow, b: FlowRow) -> FlowRow:
+    evidence = list(a.evidence)
+    for e in b.evidence:
+        if all((e.document, e.start) != (x.document, x.start) for x in evidence):
+            evidence.append(e)
+    return replace(
+        a,
+        victims=ordered(set(a.victims) | set(b.victims), VICTIMS),
+        exploitation=ordered(set(a.exploitation) | set(b.exploitation), EXPLOITATION),
+        via=sorted(set(a.via) | set(b.via)),
+        years=sorted(set(a.years) | set(b.years)),
+        documents=max(a.documents, b.documents),
+        sentences=max(a.sentences, b.sentences),
+        facts=max(a.facts, b.facts),
+        hedged=a.hedged and b.hedged,
+        evidence=evidence,
+    )
+
+
+def _flow_rows(
+    store: Store,
+    q: Question,
+    origin: str | None = None,
+    destination: str | None = None,
+    via: str | None = None,
+    country: str | None = None,
+    exploitation: bool = True,
+) -> list[FlowRow]:
+    """Flows that fit the question: any of its victim groups, any of its kinds of exploitation. When no
+    statement names the victims asked about, flows whose statements name no victims at all (which say
+    nothing against them: "workers from Ethiopia")."""
+    kinds: list[tuple[str, ...]] = [(e,) for e in q.exploitation] if exploitation and q.exploitation else [()]
+
+    def collect(options: list[tuple[str, ...]]) -> dict[tuple[str, str], FlowRow]:
+        merged: dict[tuple[str, str], FlowRow] = {}
+        for victims in options:
+            for kind in kinds:
+                for row in query.flows(
+                    store,
+                    origin=origin,
+                    destination=destination,
+                    via=via,
+                    country=country,
+                    year=q.year,
+                    years=q.years,
+                    victims=victims,
+                    exploitation=kind,
+                    evidence=True,
+                ):
+                    if q.only and not q.only & set(row.years):
+                        continue
+                    if q.within and not _narrowed(q, row):
+                        continue
+                    key = (row.origin, row.destination)
+                    merged[key] = _merge(merged[key], row) if key in merged else row
+        return merged
+
+    found = collect(_victim_options(q.victims))
+    if not found and q.victims:
+        found = {key: row for key, row in collect([()]).items() if not row.victims}
+    return sorted(found.values(), key=lambda r: (-r.documents, -r.sentences, r.origin, r.destination))
+
+
+def _narrowed(q: Question, row: FlowRow) -> bool:
+    """Whether a flow's asked-for end lies in the region the question narrows to."""
+    assert q.within is not None
+    ends = {"destinations": [row.destination], "origins": [row.origin]}.get(
+        q.within_end, [row.origin, row.destination]
+    )
+    return any(in_region(end, q.within) for end in ends)
+
+
+def _flow_dict(row: FlowRow) -> dict[str, Any]:
+    d = row.to_dict()
+    d.pop("evidence", None)
+    return d
+
+
+def _flow_evidence(rows: Sequence[FlowRow]) -> list[EvidenceRow]:
+    return [e for row in rows for e in row.evidence]
+
+
+def _flow_part(text: str, values: list[str], rows: Sequence[FlowRow]) -> _Part:
+    """An answer from these flows: their rows and their sentences."""
+    return _Part(True, text, values, [_flow_dict(r) for r in rows], _flow_evidence(rows))
+
+
+def _flow_list(lead: str, rows: Sequence[FlowRow]) -> _Part:
+    """ "{lead}: A → B; C → D.", with the flows (as "A>B") for the short answer."""
+    text = f"{lead}: " + "; ".join(f"{_name(r.origin)} → {_name(r.destination)}" for r in rows[:MAX_LISTED])
+    return _flow_part(text + ".", [f"{r.origin}>{r.destination}" for r in rows], rows)
+
+
+def _sectors(store: Store, rows: Sequence[FlowRow]) -> list[str]:
+    """Sectors the flows' statements name (they are kept on the facts, not the grouped rows)."""
+    pairs = {(r.origin, r.destination) for r in rows}
+    found: list[str] = []
+    for origin in sorted({o for o, _ in pairs}):
+        for fr in query.facts(store, fact_type="flow", country=origin):
+            fact = fr.fact
+            if (getattr(fact, "origin", None), getattr(fact, "destination", None)) in pairs:
+                for sector in getattr(fact, "sectors", []) or []:
+                    if sector not in found:
+                        found.append(sector)
+    return found
+
+
+def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
+    origins, destinations, vias = q.slot("origin"), q.slot("destination"), q.slot("via")
+    loose = [c for c in q.slot(None) if c not in origins + destinations + vias]
+    if q.has("internal") and len(q.countries) == 1 and not (q.has("asks_origin") and destinations):
+        origins = destinations = q.countries
+        loose = []
+    if countries and not (origins or destinations or vias or loose):
+        loose = list(countries)
+    asks = _flow_asks(q, origins, destinations, vias)
+    q.within_end = asks
+    when = _years_text(q)
+
+    if asks == "via" or (vias and not origins and not destinations):
+        rows: list[FlowRow] = []
+        none: list[str | None] = [None]
+        for o in [*origins] or none:
+            for d in [*destinations] or none:
+                for v in [*vias] or none:
+                    rows.extend(_flow_rows(store, q, origin=o, destination=d, via=v))
+        if asks == "via" and not vias:
+            rows = [r for r in rows if r.via]
+        if not rows:
+            return _Part(False, "", detail="no statement of a flow through such a place")
+        if asks == "via" and not vias:
+            through = list(dict.fromkeys(v for r in rows for v in r.via))
+            text = f"Stated routes pass through {_names(through)}{when}: " + "; ".join(
+                f"{_name(r.origin)} → {_name(r.destination)} via {_names(r.via)}" for r in rows[:MAX_LISTED]
+            )
+            return _flow_part(text + ".", through, rows)
+        return _flow_list(f"Flows through {_names(vias)}{when}", rows)
+
+    if origins and destinations:
+        rows = [
+            r
+            for o in origins
+            for d in destinations
+            for r in _flow_rows(store, q, origin=o, destination=d, exploitation=asks != "exploitation")
+        ]
+        if not rows:
+            return _Part(
+                False,
+                "",
+                detail=f"no statement that {_who(q).lower()} are trafficked from {_names(origins)} "
+                f"to {_names(destinations)}{when}",
+            )
+        if asks == "destinations":
+            dests = list(dict.fromkeys(r.destination for r in rows))
+            text = (
+                f"{_who(q)} from {_names(origins)} are trafficked{when} {_destinations_text(dests, origins)}"
+            )
+            text += f"{_hedge_note(rows, q)}."
+            return _flow_part(text, dests, rows)
+        return _flow_details(store, q, rows, asks, f"from {_names(origins)} to {_names(destinations)}")
+
+    if origins or (loose and asks == "destinations"):
+        places = origins or loose
+        rows = [
+            r for o in places for r in _flow_rows(store, q, origin=o, exploitation=asks != "exploitation")
+        ]
+        if not origins:
+            rows = [r for r in rows if r.origin in places]
+        if not rows:
+            return _Part(
+                False,
+                "",
+                detail=f"no statement of where {_who(q).lower()} from {_names(places)} are trafficked{when}",
+            )
+        if asks in ("victims", "exploitation", "exists"):
+            return _flow_details(store, q, rows, asks, f"from {_names(places)}")
+        dests = list(dict.fromkeys(r.destination for r in rows))
+        text = (
+            f"{_who(q, rows)} from {_names(places)} are trafficked{when} {_destinations_text(dests, places)}"
+        )
+        if q.has("count"):
+            text = f"{len([d for d in dests if d not in places])} places abroad. " + text
+        return _flow_part(text + f"{_hedge_note(rows, q)}.", dests, rows)
+
+    if destinations or (loose and asks == "origins"):
+        places = destinations or loose
+        rows = [
+            r
+            for d in places
+            for r in _flow_rows(store, q, destination=d, exploitation=asks != "exploitation")
+        ]
+        if not rows:
+            return _Part(
+                False, "", detail=f"no statement of where victims in {_names(places)} come from{when}"
+            )
+        if asks in ("victims", "exploitation", "exists"):
+            return _flow_details(store, q, rows, asks, f"to {_names(places)}")
+        froms = list(dict.fromkeys(r.origin for r in rows))
+        text = (
+            f"{_who(q)} trafficked to {_names(places)}{when} come from {_names(froms)}{_hedge_note(rows, q)}."
+        )
+        if q.has("count"):
+            text = f"{len([f for f in froms if f not in places])} places. " + text
+        return _flow_part(text, froms, rows)
+
+    if loose:
+        rows = [
+            r for c in loose for r in _flow_rows(store, q, country=c, exploitation=asks != "exploitation")
+        ]
+        if not rows:
+            return _Part(False, "", detail=f"no flow to or from {_names(loose)}{when}")
+        if asks in ("victims", "exploitation"):
+            return _flow_details(store, q, rows, asks, f"to or from {_names(loose)}")
+        return _flow_list(f"Flows to or from {_names(loose)}{when}", rows)
+
+    if q.victims or q.exploitation:
+        rows = _flow_rows(store, q)
+        if not rows:
+            return _Part(False, "", detail="no flow of that kind")
+        what = " and ".join(q.victims) or "victims"
+        kinds = f" for {_exploitation_text(q.exploitation)}" if q.exploitation else ""
+        return _flow_list(f"Flows of {what}{kinds}{when}", rows)
+    return _Part(False, "", detail="the question names no place and no kind of victim")
+
+
+def _destinations_text(destinations: Sequence[str], origins: Sequence[str]) -> str:
+    """ "to A, B and C, and within X": a flow from a place to itself is trafficking within it."""
+    abroad = [d for d in destinations if d not in origins]
+    within = [d for d in destinations if d in origins]
+    parts = [f"to {_names(abroad)}"] if abroad else []
+    if within:
+        parts.append(f"within {_names(within)}")
+    return ", and ".join(parts)
+
+
+def _hedge_note(rows: Sequence[FlowRow], q: Question | None = None) -> str:
+    """What the answer must not be read to say more than: flows only possibly stated, and flows whose
+    statements do not say who the victims are."""
+    notes = []
+    hedged = [r for r in rows if r.hedged]
+    if hedged:
+        notes.append(
+            "only possibly, per the sources: "
+            + "; ".join(f"{_name(r.origin)} → {_name(r.destination)}" for r in hedged)
+        )
+    if q is not None and q.victims and rows and all(not r.victims for r in rows):
+        notes.append(f"the statements do not say whether the victims are {' or '.join(q.victims)}")
+    return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _flow_asks(q: Question, origins: list[str], destinations: list[str], vias: list[str]) -> str:
+    """What a flow question wants: destinations, origins, victims, exploitation, via or exists."""
+    if q.has("asks_via") and not vias:
+        return "via"
+    if q.has("internal") and "where" in q.low and origins == destinations:
+        return "destinations"
+    if q.has("asks_exploitation"):
+        return "exploitation"
+    if q.has("asks_victims"):
+        return "victims"
+    if q.has("asks_origin"):
+        return "origins"
+    if "where" in q.low:
+        if origins and not destinations:
+            return "destinations"
+        if destinations and not origins:
+            return "origins"
+    if origins and destinations:
+        return "exists"
+    if origins:
+        return "destinations"
+    if destinations:
+        return "origins"
+    if q.low and q.low[0] in lexicon().cue_words["asks_yes"]:
+        return "exists"
+    return "destinations" if {"destinations", "destination"} & set(q.low) else "list"
+
+
+def _flow_details(store: Store, q: Question, rows: list[FlowRow], asks: str, where: str) -> _Part:
+    when = _years_text(q)
+    if asks == "victims":
+        victims = ordered({v for r in rows for v in r.victims}, VICTIMS)
+        if not victims:
+            return _Part(False, "", detail=f"the statements of flows {where} do not say who the victims are")
+        text = f"Victims trafficked {where}{when}: {', '.join(victims)}{_hedge_note(rows, q)}."
+        return _flow_part(text, victims, rows)
+    if asks == "exploitation":
+        kinds = ordered({e for r in rows for e in r.exploitation}, EXPLOITATION)
+        sectors = _sectors(store, rows)
+        if not kinds and not sectors:
+            return _Part(False, "", detail=f"the statements of flows {where} do not say what for")
+        text = f"{_who(q)} are trafficked {where}{when} for {_exploitation_text(kinds)}"
+        if sectors:
+            text += f"; sectors named: {', '.join(sectors)}"
+        return _flow_part(text + f"{_hedge_note(rows, q)}.", kinds + sectors, rows)
+    # exists, or a list of flows
+    parts = []
+    for r in rows[:MAX_LISTED]:
+        who = f" ({', '.join(r.victims)})" if r.victims else ""
+        why = f" for {_exploitation_text(r.exploitation)}" if r.exploitation else ""
+        via = f" via {_names(r.via)}" if r.via else ""
+        maybe = " — possibly (hedged)" if r.hedged else ""
+        parts.append(
+            f"{_name(r.origin)} → {_name(r.destination)}{via}{who}{why}{maybe}, {r.documents} document(s)"
+        )
+    lead = (
+        "Yes"
+        if asks == "exists" and not all(r.hedged for r in rows)
+        else "Possibly"
+        if asks == "exists"
+        else "Flows"
+    )
+    text = f"{lead}: " + "; ".join(parts) + "."
+    values = ["yes"] if asks == "exists" else [f"{r.origin}>{r.destination}" for r in rows]
+    return _flow_part(text, values, rows)
