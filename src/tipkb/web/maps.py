@@ -103,6 +103,7 @@ def world_map(
         legend = list(ROLE_LABELS.items())
     legend.append(("has-facts", "named in facts, no data shown"))
     legend.append(("nodata", "no data"))
+    table.sort(key=lambda r: (r["name"].casefold(), r["code"]))
     return drawn, legend, table
 
 

@@ -465,6 +465,20 @@ def tier_map(stores: Stores) -> dict[int, dict[str, list[str]]]:
     return stores.memo("tier_map", compute)
 
 
+# A year shows on the map first when it has tiers for at least this share of the best-covered year's
+# countries: the newest year may hold a single narrative.
+BROAD_COVERAGE = 0.5
+
+
+def opening_year(placements: dict[int, dict[str, list[str]]]) -> int | None:
+    """The latest year with broad coverage: tier placements for at least half as many countries as the
+    best-covered year."""
+    if not placements:
+        return None
+    best = max(len(countries) for countries in placements.values())
+    return max(y for y, countries in placements.items() if len(countries) >= BROAD_COVERAGE * best)
+
+
 def profile_view(stores: Stores, code: str, evidence: bool = True) -> dict[str, Any]:
     """A country's profile with links, plus the series the charts draw."""
     found = query.profile(stores.get(), code, evidence=evidence)
