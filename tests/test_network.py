@@ -132,6 +132,8 @@ def test_report(store: Store) -> None:
     assert corridor["UZB"] == corridor["KGZ"] == corridor["KAZ"]
     assert corridor["MDA"] == corridor["ITA"] == corridor["UKR"]
     assert corridor["UZB"] != corridor["MDA"]
+    # Flows within a place are counted apart: with the flows between places, every flow there is.
+    assert report.flows + report.internal == len(query.flows(store))
     data = report.to_dict()
     assert data["origins"][0]["name"] == "Uzbekistan"
     assert json.loads(json.dumps(data)) == data
