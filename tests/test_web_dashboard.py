@@ -74,3 +74,13 @@ def test_flow_documents_link_to_document_pages(client: TestClient) -> None:
     assert links
     page = client.get(links[0].split("#")[0])
     assert page.status_code == 200 and "Nepali" in page.text
+
+
+def test_a_document_about_many_countries_shows_them(client: TestClient) -> None:
+    docs = {d["source"]: d for d in client.get("/api/documents").json()["items"]}
+    several = client.get(docs["notes/region-2016.txt"]["page"]).text
+    lede = several[several.index('class="lede"') :].split("</p>", 1)[0]
+    assert "covers 2 countries:" in lede and "/countries/MMR" in lede and "/countries/KHM" in lede
+    one = client.get(docs["fixtures/nepal-2016.txt"]["page"]).text
+    lede = one[one.index('class="lede"') :].split("</p>", 1)[0]
+    assert "about <a" in lede and "covers" not in lede

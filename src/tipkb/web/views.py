@@ -4,7 +4,7 @@ dicts (with links to documents and sentences); ``api`` renders them as JSON, ``p
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -258,6 +258,7 @@ def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
     ordered = sorted(spans.items())
     return {
         **info.to_dict(),
+        "countries": covered_countries((r.fact for r in rows), info.subject),
         "text": text,
         "highlighted": highlight(text, [s for s, _ in ordered]),
         "spans": [
@@ -266,6 +267,20 @@ def document_view(stores: Stores, doc_id: str) -> dict[str, Any]:
         ],
         "facts": fact_dicts(stores, rows),
     }
+
+
+def covered_countries(facts: Iterable[Any], subject: str | None = None) -> list[str]:
+    """The countries a document covers when it is about more than one (a narrative of many country
+    sections): those its facts with a country are about (tiers, roles, verdicts, figures), most facts
+    first. Empty when one country, its subject, holds most of them."""
+    counts: Counter[str] = Counter()
+    for fact in facts:
+        code = getattr(fact, "country", None)
+        if isinstance(code, str) and not code.startswith("region:"):
+            counts[code] += 1
+    if len(counts) < 2 or (subject is not None and counts[subject] * 2 > sum(counts.values())):
+        return []
+    return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int]], mark: tuple[str, str] = ("**", "**")) -> str:
