@@ -33,6 +33,7 @@ def client() -> Iterator[TestClient]:
         [
             ("BURMA (Tier 3)", [{"type": "tier", "country": "MMR", "year": 2016, "tier": "3"}]),
             ("CAMBODIA (Tier 2)", [{"type": "tier", "country": "KHM", "year": 2016, "tier": "2"}]),
+            ("BAHRAIN (Tier 1)", [{"type": "tier", "country": "BHR", "year": 2016, "tier": "1"}]),
         ],
     )
     with tempfile.TemporaryDirectory() as folder:
@@ -54,7 +55,7 @@ def test_opening_year_has_broad_coverage() -> None:
 def test_map_opens_on_the_broad_year_and_says_so(client: TestClient) -> None:
     html = client.get("/").text
     assert "<h1>Tier placements in 2016</h1>" in html
-    assert "Showing 2016: tier placements for 4 countries. Newer years hold fewer (2024: 1, 2017: 1)" in html
+    assert "Showing 2016: tier placements for 5 countries. Newer years hold fewer (2024: 1, 2017: 1)" in html
     chosen = client.get("/?year=2024").text
     assert "Showing 2024: tier placements for 1 country." in chosen and "Newer years" not in chosen
 
@@ -80,7 +81,15 @@ def test_a_document_about_many_countries_shows_them(client: TestClient) -> None:
     docs = {d["source"]: d for d in client.get("/api/documents").json()["items"]}
     several = client.get(docs["notes/region-2016.txt"]["page"]).text
     lede = several[several.index('class="lede"') :].split("</p>", 1)[0]
-    assert "covers 2 countries:" in lede and "/countries/MMR" in lede and "/countries/KHM" in lede
+    assert "covers 3 countries:" in lede and "/countries/MMR" in lede and "/countries/KHM" in lede
     one = client.get(docs["fixtures/nepal-2016.txt"]["page"]).text
     lede = one[one.index('class="lede"') :].split("</p>", 1)[0]
     assert "about <a" in lede and "covers" not in lede
+
+
+def test_small_states_get_a_marker(client: TestClient) -> None:
+    html = client.get("/?year=2016").text
+    # Qatar is drawn but a few pixels wide; Bahrain is not in the outlines at all.
+    assert 'data-code="QAT"' in html and 'data-code="BHR"' in html
+    assert re.search(r'<circle class="dot t1"[^>]*data-code="BHR"', html)
+    assert 'data-code="THA"' not in html.split("<circle", 1)[-1].split("</svg>", 1)[0]  # large: no dot

@@ -44,13 +44,26 @@ def corridor_class(corridor: int | None) -> str:
     return f"k{corridor}" if corridor <= CORRIDOR_COLOURS else "k-other"
 
 
+# A country whose outline spans less than this (map units; the world is 3,600 wide) is a few pixels
+# on a screen: it gets a dot as well (Qatar, Lebanon, Cyprus, Kuwait, Luxembourg, island states).
+SMALL_EXTENT = 20.0
+
+
+def _too_small(shape: svg.Shape) -> bool:
+    x0, y0, x1, y1 = shape.box
+    return max(x1 - x0, y1 - y0) < SMALL_EXTENT
+
+
 def _dots(stores: Stores, areas: dict[str, svg.Area], codes: set[str]) -> list[svg.Dot]:
-    """Places with data that the 1:110m outlines leave out (small states, regions) as dots."""
+    """Places with data that the 1:110m outlines leave out or draw too small to see (small states) as
+    dots."""
     shapes = svg.world()
     where = views.positions(stores)
     out = []
     for code in sorted(codes):
-        if code in shapes or code.startswith(REGION_PREFIX) or code not in where:
+        if code.startswith(REGION_PREFIX) or code not in where:
+            continue
+        if code in shapes and not _too_small(shapes[code]):
             continue
         area = areas.get(code)
         if area is None:
