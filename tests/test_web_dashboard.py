@@ -93,3 +93,12 @@ def test_small_states_get_a_marker(client: TestClient) -> None:
     assert 'data-code="QAT"' in html and 'data-code="BHR"' in html
     assert re.search(r'<circle class="dot t1"[^>]*data-code="BHR"', html)
     assert 'data-code="THA"' not in html.split("<circle", 1)[-1].split("</svg>", 1)[0]  # large: no dot
+
+
+def test_flow_map_draws_the_via_and_internal_flows(client: TestClient) -> None:
+    # Nepal -> Malaysia via India: two arcs, India marked as transit.
+    html = client.get("/flows?origin=Nepal&destination=Malaysia").text
+    figure = html.split('<figure class="map-figure">', 1)[1].split("</figure>", 1)[0]
+    assert figure.count("Nepal → Malaysia via India") >= 2
+    assert "India (transit)" in figure
+    assert "transit (a flow's via: drawn through it)" in figure

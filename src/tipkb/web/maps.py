@@ -167,23 +167,31 @@ def flows_map(stores: Stores, rows: query.Rows[query.FlowRow]) -> tuple[str, int
     where = views.positions(stores)
     arcs: list[svg.Arc] = []
     areas: dict[str, svg.Area] = {}
+    drawn_flows = 0
     for row in rows[:MAP_ARCS]:
         a, b = where.get(row.origin), where.get(row.destination)
         if a is None or b is None:
             continue
-        arcs.append(
-            svg.Arc(
-                (a.lon, a.lat),
-                (b.lon, b.lat),
-                "flow",
-                f"{row.origin_name} → {row.destination_name}: {row.documents} documents",
-                row.documents,
-                None,
+        drawn_flows += 1
+        # A flow through transit countries is drawn through them: origin -> via -> destination.
+        stops = [a, *(where[v] for v in row.via if v in where and v not in (row.origin, row.destination)), b]
+        if row.origin == row.destination:
+            label = f"within {row.origin_name} (internal): {row.documents} documents"
+        else:
+            via = f" via {', '.join(query.place_name(v) for v in row.via)}" if row.via else ""
+            label = f"{row.origin_name} → {row.destination_name}{via}: {row.documents} documents"
+        for here, there in zip(stops, stops[1:], strict=False):
+            arcs.append(
+                svg.Arc((here.lon, here.lat), (there.lon, there.lat), "flow", label, row.documents, None)
             )
-        )
+        for code in row.via:
+            if code not in (row.origin, row.destination) and code not in areas:
+                areas[code] = svg.Area(
+                    "transit", f"{query.place_name(code)} (transit)", views.place_link(code)
+                )
         for code, cls in ((row.origin, "origin"), (row.destination, "destination")):
-            if code not in areas or areas[code].cls != cls:
-                cls = "both" if code in areas and areas[code].cls != cls else cls
+            if code not in areas or areas[code].cls not in (cls, "transit"):
+                cls = "both" if code in areas and areas[code].cls not in (cls, "transit") else cls
                 areas[code] = svg.Area(cls, f"{query.place_name(code)}", views.place_link(code))
     ends = [point for arc in arcs for point in (arc.start, arc.end)]
     drawn = svg.world_map(
@@ -193,7 +201,7 @@ def flows_map(stores: Stores, rows: query.Rows[query.FlowRow]) -> tuple[str, int
         box=svg.viewbox(ends) if ends else None,
         dots=_dots(stores, areas, set(areas)),
     )
-    return drawn, len(arcs)
+    return drawn, drawn_flows
 
 
 def network_map(
