@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
-from store_helpers import record  # noqa: E402
+from store_helpers import flow, record  # noqa: E402
 from tipkb.store import open_store  # noqa: E402
 from tipkb.web import create_app  # noqa: E402
 from tipkb.web.views import opening_year  # noqa: E402
@@ -34,6 +34,10 @@ def client() -> Iterator[TestClient]:
             ("BURMA (Tier 3)", [{"type": "tier", "country": "MMR", "year": 2016, "tier": "3"}]),
             ("CAMBODIA (Tier 2)", [{"type": "tier", "country": "KHM", "year": 2016, "tier": "2"}]),
             ("BAHRAIN (Tier 1)", [{"type": "tier", "country": "BHR", "year": 2016, "tier": "1"}]),
+            (
+                "Cambodian children are made to beg in the cities of Cambodia.",
+                [flow("KHM", "KHM", 2016, ["children"], ["begging"])],
+            ),
         ],
     )
     with tempfile.TemporaryDirectory() as folder:
@@ -102,3 +106,13 @@ def test_flow_map_draws_the_via_and_internal_flows(client: TestClient) -> None:
     assert figure.count("Nepal → Malaysia via India") >= 2
     assert "India (transit)" in figure
     assert "transit (a flow's via: drawn through it)" in figure
+
+
+def test_internal_flows_are_drawn_and_said_internal(client: TestClient) -> None:
+    country = client.get("/countries/KHM").text
+    assert "within Cambodia (internal)" in country and "internal: within Cambodia (a loop)" in country
+    assert 'class="arc internal' in country or "arc internal" in country
+    assert "out of Cambodia (1)" in country  # Cambodia -> Thailand; the loop apart
+    network = client.get("/network").text
+    assert "within Cambodia (internal): 1 document" in network
+    assert "within one place (internal" in network

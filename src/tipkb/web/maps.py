@@ -130,13 +130,21 @@ def country_map(stores: Stores, code: str, profile: dict[str, Any]) -> str:
             a, b = where.get(row["origin"]), where.get(row["destination"])
             if a is None or b is None:
                 continue
+            internal = row["origin"] == row["destination"]
+            if internal and direction == "in":
+                continue  # trafficking within the country: in both lists, drawn once, as a loop
             partner = row["origin"] if direction == "in" else row["destination"]
+            label = (
+                f"within {row['origin_name']} (internal): {row['documents']} documents"
+                if internal
+                else f"{row['origin_name']} → {row['destination_name']}: {row['documents']} documents"
+            )
             arcs.append(
                 svg.Arc(
                     (a.lon, a.lat),
                     (b.lon, b.lat),
-                    direction,
-                    f"{row['origin_name']} → {row['destination_name']}: {row['documents']} documents",
+                    "internal" if internal else direction,
+                    label,
                     row["documents"],
                     views.place_link(partner),
                 )
@@ -245,6 +253,16 @@ def network_map(
                 None,
             )
         )
+    between = len(arcs)
+    for _code, n in sorted(nodes.items()):
+        # Trafficking within a place is no edge of the network, but it is drawn: a loop on the place.
+        if n.get("internal") and None not in (n["lon"], n["lat"]):
+            label = (
+                f"within {n['name']} (internal): {n['internal']} document{'s' if n['internal'] != 1 else ''}"
+            )
+            arcs.append(
+                svg.Arc((n["lon"], n["lat"]), (n["lon"], n["lat"]), "flow", label, n["internal"], None)
+            )
     ends = [point for arc in arcs for point in (arc.start, arc.end)]
     drawn = svg.world_map(
         areas,
@@ -263,4 +281,4 @@ def network_map(
     if len(data["corridors"]) > CORRIDOR_COLOURS:
         legend.append(("k-other", "other corridors"))
     legend.append(("k-none", "in no corridor"))
-    return drawn, len(arcs), legend, corridor_names
+    return drawn, between, legend, corridor_names
