@@ -9,10 +9,10 @@ from tipkb import model
 from tipkb.analysis.regions import in_region, region_members
 from tipkb.places import gazetteer
 from tipkb.vocab import contract
-from tipkb.web import pages, svg, views
+from tipkb.web import maps, pages, svg, views
 
 # (tipkb.analysis exports functions of these names: the modules themselves.)
-ask = importlib.import_module("tipkb.analysis.ask")
+ask = importlib.import_module("tipkb.analysis.ask.common")
 changes = importlib.import_module("tipkb.analysis.changes")
 
 
@@ -42,7 +42,7 @@ def test_one_table_each_for_every_layer() -> None:
     assert ask._TIER_RANK is changes.TIER_ORDER is c.tier_rank
     assert svg.TIER_LABELS is c.tier_labels and pages.METRIC_LABELS is c.metric_labels
     assert views.region_groups() is c.region_parents
-    assert pages.ROLE_LABELS["r-otd"] == "origin, transit and destination"
+    assert maps.ROLE_LABELS["r-otd"] == "origin, transit and destination"
 
 
 def test_the_region_tree_is_every_regions_in_the_gazetteer() -> None:
