@@ -73,3 +73,20 @@ def test_latest_report_from_the_date_over_a_news_story() -> None:
     # A document with a report year has no need of it.
     text = "2014 Trafficking in Persons Report\n\nMarch 22, 2013\n\nPeru is a source country."
     assert [c for _, c in iter_context(segment(text), "peru.txt")][-1].latest_report is None
+
+
+def test_a_stray_first_sentence_does_not_become_the_subject() -> None:
+    from tests.helpers import facts_of
+
+    text = (
+        "Palau acceded to the Protocol in 2013.\n\n"
+        "Women are trafficked to the country from China. Nauru was placed on Tier 2 in 2016."
+    )
+    assert {(f["origin"], f["destination"]) for f in facts_of(text, "flow")} == {("CHN", "NRU")}
+
+
+def test_an_agency_s_country_is_not_the_subject() -> None:
+    from tests.helpers import facts_of
+
+    text = "Nauru is a destination country. The U.S. Department of State, in its 2019 report, rated the country Tier 2."
+    assert [(t["country"], t["year"]) for t in facts_of(text, "tier")] == [("NRU", 2019)]

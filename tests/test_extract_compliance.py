@@ -76,3 +76,13 @@ def test_their_governments_after_countries_named_together() -> None:
 def test_the_trafficking_victims_protection_act_as_the_standards() -> None:
     text = "The Government of Tonga does not fully comply with the Trafficking Victims Protection Act."
     assert verdicts(text) == {("TON", False, None)}
+
+
+def test_an_agency_noting_efforts_is_about_the_subject() -> None:
+    from tests.helpers import facts_of
+
+    text = (
+        "Fiji is a destination country. The U.S. Department of State rated the country Tier 2, "
+        "noting that the government was making significant efforts."
+    )
+    assert [(c["country"], c["significant_efforts"]) for c in facts_of(text, "compliance")] == [("FJI", True)]

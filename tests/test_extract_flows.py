@@ -636,3 +636,121 @@ def test_words_for_young_victims_and_newer_forms() -> None:
     # A minor offense is no victim; an adult woman is a woman.
     text = "Officials identified 12 adult Honduran females as victims of sex trafficking in Belize."
     assert [f["victims"] for f in facts_of(text, "flow", "belize.txt")] == [["women"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Lao women were trafficked to Thailand.", "flows.v2:word.trafficked"),
+        ("Albanian girls are forced into prostitution in Italy.", "flows.v2:forced"),
+        (
+            "Moldova is a source country. Traffickers lure girls from Moldova to Turkey.",
+            "flows.v2:traffickers-move-people",
+        ),
+        ("Agents sent 300 Nepali laborers to Qatar for forced labor.", "flows.v2:moved-for-exploitation"),
+        (
+            "Ukraine is a source country for women subjected to sex trafficking. "
+            "Primary destination countries include Turkey and Poland.",
+            "flows.v2:role-list",
+        ),
+        ("Nepali Girls Trafficked to India\n\nThe police acted.", "flows.v2:headline"),
+    ],
+)
+def test_each_flow_names_the_pattern_that_found_it(text: str, rule: str) -> None:
+    flows = facts_of(text, "flow")
+    assert flows and {f["rule"] for f in flows} == {rule}
+
+
+def _flows(text: str) -> dict[tuple[str, str], list[dict[str, object]]]:
+    out: dict[tuple[str, str], list[dict[str, object]]] = {}
+    for f in facts_of(text, "flow"):
+        out.setdefault((f["origin"], f["destination"]), []).append(f)
+    return out
+
+
+def test_each_clause_keeps_its_own_victims_and_purposes() -> None:
+    text = "Kenya is a source country. Kenyan men are forced to labor in Qatar and Oman, and women are sexually exploited in Oman."
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("KEN", "QAT")]] == [(["men"], ["labor"])]
+    assert sorted((tuple(f["victims"]), tuple(f["exploitation"])) for f in flows[("KEN", "OMN")]) == [
+        (("men",), ("labor",)),
+        (("women",), ("sexual",)),
+    ]
+
+
+def test_a_neutral_noun_does_not_take_the_victims_of_the_sentence_before() -> None:
+    text = "Togo is a source country. Togolese boys are trafficked to Gabon for labor. Togolese citizens are also exploited in Niger."
+    assert _flows(text)[("TGO", "NER")][0]["victims"] == []
+
+
+def test_sexual_abuse_as_a_means_of_coercion_is_not_sexual_exploitation() -> None:
+    text = "Nepal is a source country. Nepali men are subjected to forced labor in Malaysia through debt, threats and sexual abuse."
+    assert _flows(text)[("NPL", "MYS")][0]["exploitation"] == ["labor"]
+    text = "Nepal is a source country. Nepali girls are trafficked to India for sexual exploitation."
+    assert _flows(text)[("NPL", "IND")][0]["exploitation"] == ["sexual"]
+
+
+def test_people_in_a_sub_count_are_not_the_victims() -> None:
+    text = (
+        "Peru is a source country. Officials found 12 victims of forced labor in Chile; three were children."
+    )
+    assert _flows(text)[("PER", "CHL")][0]["victims"] == []
+
+
+def test_filipina_is_women() -> None:
+    text = "Filipina housekeepers are subjected to domestic servitude in Kuwait."
+    assert _flows(text)[("PHL", "KWT")][0]["victims"] == ["women"]
+
+
+def test_a_follow_up_after_a_connective_points_back() -> None:
+    text = (
+        "Ukraine is a source country. Ukrainian men go to Portugal for seasonal farm work. "
+        "Nevertheless, some end up in forced labor on farms."
+    )
+    flow = _flows(text)[("UKR", "PRT")][0]
+    assert flow["victims"] == ["men"] and flow["exploitation"] == ["labor"]
+
+
+def test_a_follow_up_across_one_sentence_points_back() -> None:
+    text = (
+        "The Philippines is a source country. Filipino women move to Japan as dancers. "
+        "Visa checks are weak. Many of these dancers are later forced into prostitution."
+    )
+    flow = _flows(text)[("PHL", "JPN")][0]
+    assert flow["victims"] == ["women"] and flow["exploitation"] == ["sexual"]
+    # Two sentences in between: too far back.
+    far = text.replace("Visa checks are weak.", "Visa checks are weak. Fees are high.")
+    assert ("PHL", "JPN") not in _flows(far)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mali is a source country. Malian boys are trafficked to and through Niger.", {("MLI", "NER")}),
+        (
+            "Bulgaria is a source country. Bulgarian women are trafficked into and across Western Europe.",
+            {("BGR", "region:Western Europe")},
+        ),
+        (
+            "Girls are trafficked from Laos to Thailand and from Burma to China.",
+            {("LAO", "THA"), ("MMR", "CHN")},
+        ),
+        ("Albania is a source country. Rings based in Greece force Albanian boys into begging.", set()),
+        (
+            "Sri Lanka is a source country. Sri Lankan women are trafficked to Jordan and even as far as Cyprus.",
+            {("LKA", "JOR"), ("LKA", "CYP")},
+        ),
+        ("Trafficking in Bhutan is largely internal.", {("BTN", "BTN")}),
+        ("Malaysia is a destination country. Most victims originated mainly in Indonesia.", {("IDN", "MYS")}),
+        (
+            "Women from Sierra-Leone and Bosnia Herzegovina were exploited in Spain.",
+            {("SLE", "ESP"), ("BIH", "ESP")},
+        ),
+        (
+            "Cambodia is a destination country. Non-Cambodian victims in Cambodia are subjected to forced labor.",
+            set(),
+        ),
+    ],
+)
+def test_smaller_phrasings(text: str, expected: set[tuple[str, str]]) -> None:
+    assert pairs(text) == expected

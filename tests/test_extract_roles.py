@@ -114,3 +114,10 @@ def test_a_role_for_goods_is_not_a_trafficking_role() -> None:
     }
     assert roles("Guatemala is a transit country for trafficking.") == {("GTM", "transit", None)}
     assert roles("Myanmar is a source country for forced labor.") == {("MMR", "origin", None)}
+
+
+def test_to_a_far_lesser_extent_is_secondary() -> None:
+    from tests.helpers import facts_of
+
+    roles = facts_of("Jordan is a destination and, to a far lesser extent, a source country for men.", "role")
+    assert {(r["role"], r["extent"]) for r in roles} == {("destination", None), ("origin", "secondary")}

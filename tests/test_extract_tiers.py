@@ -166,3 +166,26 @@ def test_the_month_of_may_is_no_hedge() -> None:
     assert tiers("Malawi may be placed on Tier 3.", "malawi-2015.txt") == set()
     (flow,) = facts_of("Malawian girls may be trafficked to Zambia.", "flow")
     assert flow["hedged"] is True
+
+
+def test_a_tier_without_a_year_takes_the_year_that_opens_its_paragraph() -> None:
+    from tests.helpers import facts_of
+
+    text = "In 2015, Ghana took new steps against trafficking. The government was placed on Tier 2 Watch List after a review."
+    assert [(t["country"], t["tier"], t["year"]) for t in facts_of(text, "tier", "ghana.txt")] == [
+        ("GHA", "2WL", 2015)
+    ]
+
+
+def test_the_reports_for_both_years_are_two_placements() -> None:
+    from tests.helpers import facts_of
+
+    text = "The Trafficking in Persons Reports for both 2011 and 2013 placed Benin on Tier 2."
+    assert sorted(t["year"] for t in facts_of(text, "tier", "benin.txt")) == [2011, 2013]
+
+
+def test_the_definition_of_a_tier_is_no_placement() -> None:
+    from tests.helpers import facts_of
+
+    text = "Benin is a source country. A Tier 3 rating indicates that a government does not meet the minimum standards."
+    assert facts_of(text, "tier", "benin.txt") == []

@@ -205,3 +205,69 @@ def test_directories_include_html(tmp_path: Path) -> None:
 )
 def test_sniff_format(head: bytes, suffix: str, expected: str) -> None:
     assert sniff_format(head, suffix) == expected
+
+
+# -- hostile nesting (docs/reliability.md, "Deeply nested HTML") -----------------------------------
+
+
+def _tree_depth(markup: str) -> int:
+    from selectolax.lexbor import LexborHTMLParser
+
+    deepest = 0
+    stack = [(LexborHTMLParser(markup).root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.iter())
+    return deepest
+
+
+@pytest.mark.parametrize("closed", [True, False])
+@pytest.mark.parametrize("tag", ["div", "span", "font", "section"])
+def test_nesting_past_the_limit_is_flattened_text_kept(tag: str, closed: bool) -> None:
+    from tipkb.read.html import MAX_DEPTH
+
+    n = 20_000
+    parts = [f"<{tag}>Official count number {i} was recorded. " for i in range(n)]
+    markup = "<html><body>" + "".join(parts) + (f"</{tag}>" * n if closed else "") + "</body></html>"
+    doc = html_document(markup.encode(), "deep.html")
+    # Every sentence is there, in order; the warning names the file and says what was done.
+    words = doc.text.split()
+    assert words.count("Official") == n
+    assert " ".join(words[:6]) == "Official count number 0 was recorded."
+    assert " ".join(words[-6:]) == f"Official count number {n - 1} was recorded."
+    [warning] = doc.meta["warnings"]
+    assert warning.startswith(f"deep.html: HTML nested deeper than {MAX_DEPTH} levels; ")
+    assert "tags past that depth were dropped (their text kept)" in warning
+
+
+def test_flattened_markup_parses_within_the_limit() -> None:
+    from tipkb.read.html import MAX_DEPTH, flatten_deep
+
+    markup = "<html><body>" + "<div><span>x " * 5_000 + "</span></div>" * 5_000 + "</body></html>"
+    flat, dropped = flatten_deep(markup)
+    assert dropped > 9_000
+    assert _tree_depth(flat) <= MAX_DEPTH + 5 < _tree_depth(markup)
+
+
+def test_flattening_leaves_real_pages_alone() -> None:
+    from tipkb.read.html import flatten_deep
+
+    for page in sorted(FIXTURES.glob("*.html")):
+        markup = page.read_bytes().decode("utf-8", "replace")
+        assert flatten_deep(markup) == (markup, 0), page.name
+    # Deep, but within the limit (a page of nested lists and tables), and tags in comments and scripts.
+    nested = "<ul><li>a " * 100 + "</li></ul>" * 100
+    noise = (
+        "<!-- " + "<div>" * 1000 + " --><script>" + "'<div>'" * 1000 + "</script>" + "<br><img src=x>" * 1000
+    )
+    assert flatten_deep(nested + noise, max_depth=100) == (nested + noise, 0)
+    assert flatten_deep(nested, max_depth=50)[1] == 100
+
+
+def test_runs_of_broken_tags_are_read_in_linear_time() -> None:
+    from tipkb.read.html import flatten_deep
+
+    # No ">" anywhere: a scan that looked for one from every "<" would be quadratic.
+    markup = "<a" * 200_000 + "<div" * 200_000
+    assert flatten_deep(markup) == (markup, 0)

@@ -31,7 +31,7 @@ def changed_inputs(tmp_path: Path, relative: str) -> list[Path]:
 def test_the_identity_covers_rule_code_and_vocabulary_data() -> None:
     names = {p.relative_to(PACKAGE).as_posix() for p in rule_inputs()}
     assert {
-        "extract/flows.py",
+        "extract/flows/clauses.py",
         "extract/tiers.py",
         "data/vocabulary.toml",
         "places/data/countries.tsv",
@@ -65,7 +65,7 @@ def test_after_a_rule_changes_status_counts_stale_and_reextract_redoes_exactly_t
     assert status(cli, db)["stale"] == 0
 
     # An upgrade: the flows rules' code changed.
-    monkeypatch.setattr(ruleset, "rule_inputs", lambda: changed_inputs(tmp_path, "extract/flows.py"))
+    monkeypatch.setattr(ruleset, "rule_inputs", lambda: changed_inputs(tmp_path, "extract/flows/clauses.py"))
     upgraded = current_ruleset()
     assert upgraded != RULESET
     with open_store(db) as store:

@@ -41,7 +41,8 @@ VALUES: dict[str, list[Any]] = {
     "/api/statistics years": ["2015-2015"],
     "/api/facts type": ["tier"],
     "/api/facts doc": ["thailand"],
-    "/api/documents/{doc_id}/sentences at": [40, 80, 200],
+    "at": [40, 80, 200, 400],
+    "/api/documents/{doc_id} text": ["false"],
     "/api/conflicts kind": ["tier", "statistic"],
     "/api/network steps": [1],
     "/api/network top": [1],
@@ -55,7 +56,10 @@ BASE: dict[str, dict[str, Any]] = {
     "/api/changes": {"year": 2017},
     "/api/ask": {"q": "Which countries are Tier 3?"},
 }
-CONTEXT: dict[str, dict[str, Any]] = {"/api/network steps": {"country": "KHM"}}
+CONTEXT: dict[str, dict[str, Any]] = {
+    "/api/network steps": {"country": "KHM"},
+    "/api/documents/{doc_id} at": {"limit": 1},  # a page of one fact: the one at the offset
+}
 # Page links repeat the parameters: an ignored parameter would still change them.
 ECHOES = ("next", "prev", "limit", "offset")
 

@@ -234,10 +234,32 @@ def document_subject(seg: Segmented, source: str) -> str | None:
             return named
     if heads:
         return heads[0]
-    for sent in seg.sentences[:5]:
-        code = _leading_country(sent)
-        if code:
-            return code
+    # The country the first sentences open with; a stray first sentence about another country ("Samoa
+    # acceded to the Protocol" atop a narrative on Tonga) gives way to the one the text goes on about.
+    running = [sent for sent in seg.sentences[:8] if not sent.heading]
+    leaders = [code for sent in running if (code := _leading_country(sent))]
+    if leaders:
+        if named in leaders:
+            return named
+        mentions: dict[str, int] = {}
+        for sent in seg.sentences:
+            for place in sent.places:
+                mentions[place.code] = mentions.get(place.code, 0) + 1
+        # A first sentence that is a paragraph of its own is the likeliest stray one.
+        sizes: dict[int, int] = {}
+        for sent in running:
+            sizes[sent.paragraph] = sizes.get(sent.paragraph, 0) + 1
+        lone = len(running) > 2 and sizes[running[0].paragraph] == 1 and sizes[running[1].paragraph] > 1
+        first = leaders[0] if lone and _leading_country(running[0]) else None
+        return max(
+            leaders,
+            key=lambda code: (
+                leaders.count(code),
+                mentions.get(code, 0),
+                code != first,
+                -leaders.index(code),
+            ),
+        )
     if named:
         return named
     for sent in seg.sentences[:5]:
@@ -260,12 +282,20 @@ def iter_context(
     section_year: int | None = None
     paragraph_year: int | None = None
     current_paragraph = -1
+    sizes: dict[int, int] = {}
+    for sent in seg.sentences:
+        sizes[sent.paragraph] = sizes.get(sent.paragraph, 0) + 1
+    back: str | None = None  # the subject to go back to after a stray opening sentence
+    opening = True  # no running text read yet
     for sent in seg.sentences:
         if sent.paragraph != current_paragraph:
+            if back is not None:
+                subject, back = back, None
             current_paragraph = sent.paragraph
             paragraph_year = None
             if sent.heading:
-                section = sent.text.strip().strip("=#").strip()
+                # A heading wrapped over lines (or a page break) reads as one line.
+                section = _LINE_BREAKS.sub(" ", sent.text.strip()).strip("=#").strip()
                 m = _SECTION_YEAR.search(sent.text)
                 section_year = int(m.group(1)) if m and as_year(m.group(1)) else None
                 code = _heading_country(sent) if sent.paragraph > 0 else None
@@ -277,6 +307,10 @@ def iter_context(
                     paragraph_year = int(m.group(1))
                 lead = _leading_country(sent)
                 if lead:
+                    # An opening paragraph of one sentence about another country hands it the subject
+                    # for that sentence only ("Samoa acceded to the Protocol in 2014." atop a file on Tonga).
+                    if opening and sizes[sent.paragraph] == 1 and subject and lead != subject:
+                        back = subject
                     subject = lead
         elif not sent.heading:
             # A later sentence that opens with "In 2018, ..." sets the year for the rest of the paragraph.
@@ -284,9 +318,11 @@ def iter_context(
             if m and as_year(m.group(1)):
                 paragraph_year = int(m.group(1))
         year = paragraph_year or section_year or year_of_report
+        opening = opening and sent.heading
         yield sent, Context(source, subject, year, year_of_report, section, latest)
 
 
+_LINE_BREAKS = re.compile(r"[ \t]*[\r\n\f]+\s*")
 _TIER_HEADING = re.compile(r"tier|special case", re.I)
 
 

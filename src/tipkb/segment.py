@@ -8,6 +8,7 @@ as one token), sentences from the small boundary rule below, places from the gaz
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ if TYPE_CHECKING:  # spaCy loads in about a second: only when a document is firs
 
 # A paragraph longer than this is cut at a sentence end before it reaches spaCy.
 MAX_BLOCK = 100_000
+# A document's Docs are kept up to this many characters; past it (and for any paragraph longer than
+# MAX_BLOCK) a block is tokenized again when its sentences are read, so memory does not grow with them.
+KEEP_TOKENIZED = 2_000_000
 _CITATION = r"\[\d{1,3}\]|\[[a-z]\]"
 _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
@@ -96,16 +100,50 @@ class Sentence:
     start: int
     end: int
     text: str
-    span: Span
+    tokens: Span | None  # None for a sentence of a long paragraph: its block is tokenized again on use
     offset: int  # document offset of the spaCy Doc the span belongs to
     places: list[PlaceMention]
     paragraph: int
     heading: bool
     first_in_paragraph: bool
+    # The sentence as read (``reading_text``): the same length as ``text``, line breaks as spaces, page
+    # furniture blanked, words hyphenated at a line end joined. Match on this; cite ``text``.
+    reading: str = ""
+    block: _Block | None = None  # the block of a long paragraph, and the sentence's token range in it
+    bounds: tuple[int, int] = (0, 0)
+
+    @property
+    def span(self) -> Span:
+        """The sentence's tokens (a spaCy Span). A long paragraph's blocks keep no Doc: the sentence's
+        block is tokenized again when it is read, one block at a time, so memory does not grow with
+        the length of a line."""
+        if self.tokens is not None:
+            return self.tokens
+        assert self.block is not None
+        return self.block.doc()[self.bounds[0] : self.bounds[1]]
 
     @property
     def lower(self) -> str:
-        return self.text.lower()
+        return self.reading.lower()
+
+
+class _Block:
+    """A block of a paragraph longer than ``MAX_BLOCK``: its text as read, tokenized on demand (the
+    last block's Doc is kept for the sentences after it)."""
+
+    __slots__ = ("text",)
+    _last: tuple[_Block, Doc] | None = None
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def doc(self) -> Doc:
+        last = _Block._last
+        if last is not None and last[0] is self:
+            return last[1]
+        made = nlp().make_doc(self.text)
+        _Block._last = (self, made)
+        return made
 
 
 @dataclass(slots=True)
@@ -120,8 +158,30 @@ class Segmented:
 _HEADING_MARK = re.compile(r"^\s*(=+|#+)\s*(.*?)\s*=*\s*$")
 _SENTENCE_END = re.compile(r"[.!?;,\"”’]\s*(\[\d{1,3}\]\s*)*$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*(\[\d{1,3}\]\s*)*$")
+# A line that ends a sentence ("... in 2009.", "... prison.[3]", '... "Tier 2."').
+_FULL_STOP = re.compile(r"[.!?…][\"”’)\]]*\s*(\[\d{1,3}\]\s*)*$")
 # A line that opens with a field label ("current situation: ...", "tier rating: ...") starts an entry.
 _FIELD_LABEL = re.compile(r"^[a-z]+(?: [a-z]+){0,2}: ")
+# A date on a line of its own ("June 1, 2006", "Released June 5, 2006"): a dateline, not running text.
+_DATE_LINE = re.compile(
+    r"^(?:[A-Z][a-z]+,?\s+){0,3}(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d{1,2},?\s+(?:19|20)\d{2}\s*$"
+)
+# An entry that opens with its country and a field label ("Argentina current situation: ...").
+_NAMED_LABEL = re.compile(r"^(?:[A-Z][\w'’-]+ ){1,3}[a-z]+(?: [a-z]+){0,2}: ")
+# A list item: a bullet, "1.", "(a)", "2)".
+_LIST_ITEM = re.compile(r"^(?:[•▪●◦·*-]|\(?\d{1,2}[.)]|\([a-z]\))\s+")
+# Page furniture: a page number ("12", "- 12 -", "Page 12", "12 of 40"), and running headers or footers
+# (a short line met again on other pages, digits aside).
+_PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d{2}$")
+# A line that ends open: the sentence goes on on the next line whatever its first letter.
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:to|from|and|or|of|the|in|into|for|with|by|a|an|as|at|on|through|than|that|which|"
+    r"including|such|between|both|either|nor|its|their|his|her))$"
+)
+_HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-([ \t]*(?:\r?\n|\f)\s*)([A-Za-z]+)")
+_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\f": " ", "\v": " "})
 
 
 def _is_heading(line: str) -> bool:
@@ -138,60 +198,240 @@ def _is_heading(line: str) -> bool:
     return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in "•-*'‘\""
 
 
-def iter_paragraphs(text: str) -> Iterator[Paragraph]:
-    """Paragraphs: a blank line, a heading, a line that ends a sentence, or a next line that opens
-    with a field label ("tier rating: ...") closes one.
-
-    Hard-wrapped text (lines broken mid-sentence, the next line going on in lower case) is joined
-    into one paragraph; offsets always point into the text as given.
-    """
-    lines: list[tuple[int, str]] = []
+def _lines(text: str) -> list[tuple[int, str]]:
+    """(offset, line without its line break): lines end at a line feed or carriage return (a form
+    feed stays in its line, to mark the page break)."""
+    out: list[tuple[int, str]] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
-        lines.append((pos, line.rstrip("\r\n")))
-        pos += len(line)
+    for m in _NEWLINE.finditer(text):
+        out.append((pos, text[pos : m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, text[pos:]))
+    return out
+
+
+_NEWLINE = re.compile(r"\r\n|\r|\n|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
+
+
+def _furniture(lines: list[tuple[int, str]]) -> set[int]:
+    """The lines that are page furniture: a page number, and a running header or footer (a short line
+    with no sentence end next to a page break (a form feed) that is in capitals or met again on
+    another page, digits aside). Without form feeds: a page number alone between blank lines, and a
+    line met on three pages (digits aside) alone between blank lines."""
+    stripped = [body.replace("\f", " ").strip() for _, body in lines]
+    feeds = [n for n, (_, body) in enumerate(lines) if "\f" in body]
+    counts: dict[str, int] = {}
+    for line in stripped:
+        if 0 < len(line) <= 80:
+            key = re.sub(r"\d+", "#", line.lower())
+            counts[key] = counts.get(key, 0) + 1
+    near: set[int] = set()
+    for f in feeds:
+        # The last two lines before a form feed and the first two after it (its own line included).
+        before = [m for m in range(f - 1, max(-1, f - 6), -1) if stripped[m]][:2]
+        after = [m for m in range(f, min(len(lines), f + 6)) if stripped[m]][:2]
+        near.update(before + after)
+    out: set[int] = set()
+    for n, line in enumerate(stripped):
+        if not line or len(line) > 80:
+            continue
+        alone = (n == 0 or not stripped[n - 1]) and (n + 1 >= len(lines) or not stripped[n + 1])
+        repeats = counts.get(re.sub(r"\d+", "#", line.lower()), 0)
+        ends = _FULL_STOP.search(line) is not None
+        # A year on a line of its own is no page number, unless next to a page break.
+        page_number = bool(_PAGE_NUMBER.match(line)) and (
+            n in near or (alone and not _YEAR_ALONE.match(line))
+        )
+        running = n in near and not ends and (repeats >= 2 or _capitals(line))
+        repeated = alone and repeats >= 3 and any(c.isdigit() for c in line) and not ends
+        if page_number or running or repeated:
+            out.add(n)
+    return out
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _wrap_width(lines: list[tuple[int, str]], furniture: set[int]) -> int | None:
+    """The width a hard-wrapped text was wrapped at (most of its lines near one length, 30-110
+    characters), else None."""
+    lengths = sorted(
+        len(body.strip()) for n, (_, body) in enumerate(lines) if body.strip() and n not in furniture
+    )
+    if len(lengths) < 6:
+        return None
+    width = lengths[(len(lengths) * 9) // 10]
+    if not 30 <= width <= 110:
+        return None
+    full = sum(1 for x in lengths if x >= 0.7 * width)
+    return width if full * 2 >= len(lengths) else None
+
+
+def iter_paragraphs(text: str) -> Iterator[Paragraph]:
+    """Paragraphs: a blank line, a heading, a line that ends a sentence, a list item or a next line
+    that opens with a field label ("tier rating: ...") closes one.
+
+    Hard-wrapped text (lines broken mid-sentence) is joined into one paragraph: a next line in lower
+    case, a line that ends open ("... trafficked to"), a line filled to the text's wrap width, a word
+    hyphenated at the line end; a sentence goes on across a blank line or a page break (its running
+    header or footer and page number are skipped) when it has not ended. Offsets always point into
+    the text as given; ``Paragraph.text`` is the text as read (``reading_text``).
+    """
+    for start, end, heading in _paragraph_spans(text):
+        yield Paragraph(start, end, text[start:end], heading)
+
+
+def _paragraph_spans(
+    text: str, lines: list[tuple[int, str]] | None = None
+) -> Iterator[tuple[int, int, bool]]:
+    lines = _lines(text) if lines is None else lines
+    furniture = _furniture(lines) if "\n" in text else set()
+    width = _wrap_width(lines, furniture)
+    content = [
+        n for n, (_, body) in enumerate(lines) if body.replace("\f", " ").strip() and n not in furniture
+    ]
     start: int | None = None
     end = 0
-    for n, (line_start, body) in enumerate(lines):
+    for k, n in enumerate(content):
+        line_start, raw = lines[n]
+        body = raw.replace("\f", " ")
         stripped = body.strip()
-        if not stripped:
-            if start is not None:
-                yield Paragraph(start, end, text[start:end], False)
-                start = None
-            continue
-        following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
-        label_next = bool(_FIELD_LABEL.match(following))
-        goes_on = bool(following) and (following[0].islower() or following[0] in ",;)") and not label_next
+        nxt = content[k + 1] if k + 1 < len(content) else None
+        following = lines[nxt][1].replace("\f", " ").strip() if nxt is not None else ""
+        gap = "end" if nxt is None else "line" if nxt == n + 1 else "blank"
+        if gap == "blank" and any(m in furniture or "\f" in lines[m][1] for m in range(n + 1, nxt or n + 1)):
+            gap = "page"
+        if "\f" in lines[nxt][1] if nxt is not None else False:
+            gap = "page" if gap != "end" else gap
+        label_next = (
+            bool(_FIELD_LABEL.match(following))
+            or bool(_DATE_LINE.match(following))
+            or bool(_NAMED_LABEL.match(following))
+        )
+        lower_next = bool(following) and (following[0].islower() or following[0] in ",;)")
+        hyphen = (
+            stripped.endswith("-")
+            and len(stripped) > 1
+            and stripped[-2].isalpha()
+            and following[:1].isalpha()
+        )
+        open_end = bool(_OPEN_END.search(stripped)) or hyphen
+        first_word = following.split(maxsplit=1)[0] if following else ""
+        wrapped = (
+            width is not None and len(stripped) + 1 + len(first_word) > width and len(stripped) >= width * 0.6
+        )
+        # A list item opens its own paragraph, unless the line before was only wrapped ("... labor\n- in 2013").
+        label_next = label_next or (
+            bool(_LIST_ITEM.match(following)) and not (wrapped and not _TERMINAL.search(stripped))
+        )
+        goes_on = (lower_next or open_end or (wrapped and not _FULL_STOP.search(stripped))) and not label_next
         content_start = line_start + (len(body) - len(body.lstrip()))
         content_end = line_start + len(body.rstrip())
         if start is None and not goes_on and _is_heading(body):
-            yield Paragraph(content_start, content_end, text[content_start:content_end], True)
+            yield content_start, content_end, True
             continue
         if start is None:
             start = content_start
         end = content_end
-        # Hard-wrapped text breaks lines short of ~100 characters; a longer line is a paragraph.
-        if (
-            _TERMINAL.search(body)
-            or len(stripped) > 120
-            or (not goes_on and len(stripped) < 40)
-            or label_next
-        ):
-            yield Paragraph(start, end, text[start:end], False)
+        if gap == "line":
+            if width is not None:
+                close = label_next or (not goes_on and not wrapped)
+            else:
+                close = (
+                    (_TERMINAL.search(body) is not None and not (lower_next and not _FULL_STOP.search(body)))
+                    or len(stripped) > 120
+                    or (not (lower_next or open_end) and len(stripped) < 40)
+                    or label_next
+                )
+                if lower_next and _TERMINAL.search(body) and not _FULL_STOP.search(body) and not label_next:
+                    close = False
+                close = close and not (open_end and not label_next and not _FULL_STOP.search(body))
+        elif gap in ("blank", "page"):
+            # A sentence runs on across a blank line or a page break only when it has not ended and
+            # the next line goes on with it.
+            ended = _FULL_STOP.search(body) is not None or _TERMINAL.search(body) is not None
+            close = ended or label_next or not (lower_next or open_end or (gap == "page" and wrapped))
+        else:
+            close = True
+        if close:
+            # Lines of a heading wrapped short of a sentence end, then a blank line: still a heading.
+            heading = (
+                not (gap == "line" and lower_next)
+                and start < line_start
+                and _is_heading(text[start:end].translate(_BREAKS))
+            )
+            yield start, end, heading and not _TERMINAL.search(stripped)
             start = None
     if start is not None:
-        yield Paragraph(start, end, text[start:end], False)
+        yield start, end, False
 
 
-def _blocks(par: Paragraph) -> Iterator[tuple[int, str]]:
+def reading_text(text: str) -> str:
+    """The text as read for matching, of the same length as ``text`` (so every offset holds): line
+    breaks and form feeds are spaces, page furniture is blanked, and a word hyphenated at a line end
+    is joined ("traf-\\nficked" reads "trafficked", the spaces it saves before it) unless the document
+    writes it with its hyphen elsewhere, or its head is a word compounds are made with and the document
+    never writes it joined ("anti-\\ntrafficking" stays hyphenated)."""
+    if "\n" not in text and "\f" not in text and "\r" not in text:
+        return text
+    lines = _lines(text)
+    furniture = _furniture(lines)
+    out = text
+    if furniture:
+        pieces = []
+        pos = 0
+        for n in sorted(furniture):
+            line_start, body = lines[n]
+            pieces.append(out[pos:line_start])
+            pieces.append(" " * len(body))
+            pos = line_start + len(body)
+        pieces.append(out[pos:])
+        out = "".join(pieces)
+    if "-" in out and _HYPHEN_BREAK.search(out):
+        words: Counter[str] | None = None
+
+        def join(m: re.Match[str]) -> str:
+            # The padding goes before the word, so that it reads on into the words after it ("Sub-
+            # Saharan Africa").
+            nonlocal words
+            head, space, tail = m.group(1), m.group(2), m.group(3)
+            if words is None:
+                words = Counter(re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()))
+            joined = (head + tail).lower()
+            hyphenated = f"{head}-{tail}".lower()
+            # Joined when the document writes it so, or when the head is no word of its own ("traf-": not
+            # one compounds are made with, nor written alone in the document).
+            lone = head.lower() not in _COMPOUND_HEADS and words[head.lower()] <= 1  # itself, broken
+            known = joined in words or (lone and hyphenated not in words)
+            if tail[0].islower() and known and hyphenated not in words:
+                return " " * (1 + len(space)) + head + tail
+            return " " * len(space) + head + "-" + tail
+
+        out = _HYPHEN_BREAK.sub(join, out)
+    return out.translate(_BREAKS)
+
+
+# Words a hyphen at a line end most often belongs to ("anti-", "non-", "self-"): kept hyphenated unless
+# the document writes the word joined.
+_COMPOUND_HEADS = frozenset(
+    "anti non self co cross post pre ex re semi multi inter intra sub counter well so long short high low "
+    "full part half mid over under cyber state government child sex labor labour forced trafficking "
+    "human law year month day first second third".split()
+)
+
+
+def _blocks(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
     """Cut an over-long paragraph at sentence ends (or anywhere, as a last resort)."""
-    text, base = par.text, par.start
-    while len(text) > MAX_BLOCK:
-        cut = text.rfind(". ", 0, MAX_BLOCK)
-        cut = cut + 2 if cut > MAX_BLOCK // 2 else MAX_BLOCK
-        yield base, text[:cut]
-        base, text = base + cut, text[cut:]
-    yield base, text
+    base = start
+    while end - base > MAX_BLOCK:
+        cut = text.rfind(". ", base, base + MAX_BLOCK)
+        cut = cut + 2 if cut > base + MAX_BLOCK // 2 else base + MAX_BLOCK
+        yield base, text[base:cut]
+        base = cut
+    yield base, text[base:end]
 
 
 @lru_cache(maxsize=1)
@@ -202,16 +442,24 @@ def _matcher() -> PlaceMatcher:
 
 
 def segment(text: str) -> Segmented:
-    """Cut a document into paragraphs and sentences, with the places each sentence names."""
+    """Cut a document into paragraphs and sentences, with the places each sentence names. Tokens and
+    places come from the text as read (``reading_text``); every offset and ``Sentence.text`` point
+    into the text as given."""
     out = Segmented(text=text)
     pipeline, matcher = nlp(), _matcher()
+    reading = reading_text(text)
     jobs: list[tuple[int, int, str]] = []
-    for index, par in enumerate(iter_paragraphs(text)):
-        out.paragraphs.append(par)
-        jobs.extend((index, base, chunk) for base, chunk in _blocks(par))
+    for index, (start, end, heading) in enumerate(_paragraph_spans(text)):
+        out.paragraphs.append(Paragraph(start, end, reading[start:end], heading))
+        jobs.extend((index, base, chunk) for base, chunk in _blocks(reading, start, end))
     docs = pipeline.pipe(chunk for _, _, chunk in jobs)
-    for (index, base, _), doc in zip(jobs, docs, strict=True):
-        heading = out.paragraphs[index].heading
+    _Block._last = None
+    for (index, base, chunk), doc in zip(jobs, docs, strict=True):
+        par = out.paragraphs[index]
+        # A long paragraph (a report that lost its line breaks), and all of a document past its first
+        # KEEP_TOKENIZED characters, is streamed: its Docs are not kept but made again when read.
+        block = _Block(chunk) if par.end - par.start > MAX_BLOCK or base > KEEP_TOKENIZED else None
+        heading = par.heading
         mentions = matcher(doc)
         m = 0
         first = True
@@ -232,17 +480,26 @@ def segment(text: str) -> Segmented:
             if not stext.strip():
                 continue
             start = base + sent.start_char
+            end = start + len(stext)
+            # A word joined across a line end reads shorter than it is written: keep all of it.
+            while start > par.start and reading[start - 1] == " " and not text[start - 1].isspace():
+                start -= 1
+            while end < par.end and reading[end] == " " and not text[end].isspace():
+                end += 1
             out.sentences.append(
                 Sentence(
                     start=start,
-                    end=start + len(stext),
-                    text=stext,
-                    span=sent,
+                    end=end,
+                    text=text[start:end],
+                    tokens=None if block else sent,
                     offset=base,
                     places=places,
                     paragraph=index,
                     heading=heading,
                     first_in_paragraph=first,
+                    reading=reading[start:end],
+                    block=block,
+                    bounds=(a, b),
                 )
             )
             first = False

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 import os
 import socket
 
@@ -19,6 +21,12 @@ def serve_command(
     workers: int = typer.Option(
         1, "--workers", min=1, max=64, help="Server processes (SQLite or PostgreSQL)."
     ),
+    trusted_host: list[str] = typer.Option(
+        [],
+        "--trusted-host",
+        help="A Host header to answer (a name, an address, *.domain; * for any); repeat for more. "
+        "Default: any on loopback; beyond it this machine's names and addresses ($TIPKB_TRUSTED_HOSTS too).",
+    ),
 ) -> None:
     """Serve the JSON API and the dashboard (map, countries, flows, search, documents), offline.
 
@@ -29,6 +37,7 @@ def serve_command(
         import uvicorn
 
         from tipkb.web import create_app
+        from tipkb.web.app import trusted_hosts_from
     except ImportError:
         error("tipkb serve needs the web extra: pip install 'tipkb[web]'")
         raise typer.Exit(1) from None
@@ -36,6 +45,11 @@ def serve_command(
 
     url = db_url(db)
     token = os.environ.get("TIPKB_TOKEN") or None
+    hosts = trusted_host or trusted_hosts_from(os.environ.get("TIPKB_TRUSTED_HOSTS"))
+    if hosts is None and not _loopback(host):
+        hosts = _own_names(host)
+    if hosts:
+        os.environ["TIPKB_TRUSTED_HOSTS"] = ",".join(hosts)
     try:
         create_app(url, token=token).state.stores.close()
     except StoreError as err:
@@ -44,6 +58,8 @@ def serve_command(
     os.environ["TIPKB_SERVE_DB"] = url
     mode = "uploads on (token required)" if token else "read-only"
     typer.echo(f"tipkb: serving {url} at http://{host}:{port}/ ({mode}); Ctrl+C stops", err=True)
+    if hosts and "*" not in hosts:
+        typer.echo(f"tipkb: answering requests for {', '.join(hosts)} (--trusted-host adds one)", err=True)
     config = uvicorn.Config(
         "tipkb.web.app:app_from_environment",
         factory=True,
@@ -79,3 +95,22 @@ def _listen(host: str, port: int) -> socket.socket:
         raise typer.Exit(1) from None
     sock.set_inheritable(True)
     return sock
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def _own_names(host: str) -> list[str]:
+    """The names and addresses a request to this machine may carry in its Host header: the address
+    listened on (unless it is every address), this machine's names and their addresses, and loopback."""
+    names = {"localhost", "127.0.0.1", "::1", socket.gethostname(), socket.getfqdn()}
+    if host not in ("0.0.0.0", "::", ""):
+        names.add(host)
+    for name in list(names):
+        with contextlib.suppress(OSError, UnicodeError):
+            names.update(str(info[4][0]) for info in socket.getaddrinfo(name, None))
+    return sorted(n.lower() for n in names if n)

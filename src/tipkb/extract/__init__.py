@@ -56,7 +56,9 @@ def _extract(document: Document, seg: Segmented) -> list[Fact]:
         seen: set[tuple[object, ...]] = set()
         for _, run in EXTRACTORS:
             for fact in run(view, memory):
-                key = fact.key()
+                # A flow two clauses give with their own victims or purposes is two facts ("Kenyan men
+                # are forced to labor in Oman, and women are sexually exploited in Oman").
+                key = (*fact.key(), getattr(fact, "victims", None), getattr(fact, "exploitation", None))
                 if key not in seen:
                     seen.add(key)
                     facts.append(fact)

@@ -39,6 +39,11 @@ _NOT_A_PLACE_AFTER = frozenset(
     ]
 )
 
+# After a country, words that make it an agency's ("the U.S. Department of State", "the U.S. government").
+_AGENCY_WORDS = frozenset(
+    ["department", "state", "embassy", "government", "congress", "secretary", "ambassador", "administration"]
+)
+
 # Lower-case words after a region that make it an adjective of a place below it.
 _SETTLEMENTS = frozenset(
     ["city", "cities", "town", "towns", "port", "island", "capital", "enclave", "territory"]
@@ -94,7 +99,15 @@ class View:
         taken = {n for p in named for n in range(p.i, p.j)}
         out = []
         low = self.low
-        opener = next((p for p in named if p.kind == "country" and p.i <= 2), None)
+        # "The U.S. Department of State ... rated the country": an agency's country is not the one meant.
+        opener = next(
+            (
+                p
+                for p in named
+                if p.kind == "country" and p.i <= 2 and not (p.j < len(low) and low[p.j] in _AGENCY_WORDS)
+            ),
+            None,
+        )
         if opener is not None and not any(w in ("from", "in", "to") for w in low[: opener.i]):
             subject = opener.code
         for n, w in enumerate(low):
@@ -122,6 +135,13 @@ class View:
                 w in self.vocab.hedges and not self._month_may(n) for n, w in enumerate(self.low)
             )
         return self._hedged
+
+    def hedged_until(self, end: int) -> bool:
+        """Is what the sentence says up to token ``end`` hedged (a hedge in an earlier clause carries on,
+        one in a later clause does not)?"""
+        if end >= len(self.low):
+            return self.hedged
+        return any(w in self.vocab.hedges and not self._month_may(n) for n, w in enumerate(self.low[:end]))
 
     def _month_may(self, n: int) -> bool:
         """'In May 2019', 'on 5 May': the month, not a hedge."""
@@ -255,6 +275,12 @@ class View:
             if before == "," and n > 1 and low[n - 2].isdigit():  # "June 17, 2009"
                 return y
         return None
+
+    def year_until(self, end: int) -> int | None:
+        """The year of what the sentence says up to token ``end``: the first it states up to there (a
+        year stated in an earlier clause carries on, one in a later clause does not), else the
+        paragraph's, else the report's."""
+        return self.stated_year(0, end) or self.ctx.year
 
     def year(self, start: int = 0, end: int | None = None) -> int | None:
         """FACTS.md's year: the one the span states, else the paragraph's, else the report's."""

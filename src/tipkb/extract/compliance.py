@@ -7,6 +7,7 @@ is making significant efforts to do so" -> fully_meets false, significant_effort
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
@@ -38,7 +39,7 @@ _GENERIC = re.compile(
 
 
 def extract(view: View, memory: Memory) -> list[ComplianceFact]:
-    text = view.sent.text
+    text = view.sent.reading
     if "standards" not in text and "efforts" not in text and "Protection Act" not in text:
         return []
     group = memory.group if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT else ()
@@ -52,17 +53,19 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
     efforts_negated = bool(efforts and _EFFORTS_NEGATED.search(text[: efforts.start()]))
     if verdict:
         fully: bool | None = bool(verdict.group("fully")) and not verdict.group("neg")
-    elif efforts and not efforts_negated and re.search(r"\b(?:is|are)\s+making\s+significant", text):
+    elif efforts and not efforts_negated and re.search(r"\b(?:is|are|was|were)\s+making\s+significant", text):
         fully = None  # "X is making significant efforts" with no verdict on the standards
     else:
         return []
     significant = None if efforts is None else not efforts_negated
+    said = verdict or efforts  # the year is the one stated up to the verdict, not in a later clause
+    assert said is not None
     country = _country(view)
     countries = group if their else ((country,) if country else ())
     return [
         ComplianceFact(
             doc=view.ctx.doc,
-            year=view.year(),
+            year=view.year_until(bisect_left(view.chars, view.sent.start + said.end())) or view.year(),
             evidence=view.evidence(),
             hedged=False,
             rule=RULE,
@@ -82,6 +85,13 @@ def _country(view: View) -> str | None:
         if p.kind == "country" and p.i >= 2 and low[p.i - 1] == "of" and low[p.i - 2] == "government":
             return p.code
     for p in view.places:
-        if p.kind in ("country", "subject") and p.i <= 3:
+        # "The U.S. Department of State ... noting that the government was making ...": the agency's
+        # country is not the one judged.
+        if p.kind in ("country", "subject") and p.i <= 3 and not (p.j < len(low) and low[p.j] in _AGENCY):
             return p.code
     return view.ctx.subject
+
+
+_AGENCY = frozenset(
+    ["department", "state", "embassy", "congress", "secretary", "ambassador", "administration"]
+)

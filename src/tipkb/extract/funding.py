@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.model import FundingFact
@@ -107,4 +109,5 @@ def _purpose(view: View, n: int) -> str | None:
         return None
     # The words as written ("NGO-run shelters"), from the sentence's own text.
     base = view.sent.start
-    return view.sent.text[view.chars[k + 1] - base : view.chars[last] - base + len(toks[last])]
+    written = view.sent.reading[view.chars[k + 1] - base : view.chars[last] - base + len(toks[last])]
+    return re.sub(r"[ \t\r\n\f]{2,}", " ", written)  # as read across a line end: one space

@@ -49,7 +49,7 @@ def _num(text: str) -> float:
 
 
 def extract(view: View, memory: Memory) -> list[PenaltyFact]:
-    text = view.sent.text
+    text = view.sent.reading
     if view.sent.heading or not _TRIGGER.search(text) or "years" not in text:
         return []
     if re.search(r"\b(sentenced|convicted|received sentences)\b", text) and "prescrib" not in text:

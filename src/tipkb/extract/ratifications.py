@@ -24,7 +24,7 @@ _NEGATED = re.compile(
 
 
 def extract(view: View, memory: Memory) -> list[RatificationFact]:
-    text = view.sent.text
+    text = view.sent.reading
     if not _VERB.search(text) or not _INSTRUMENT.search(text) or _NEGATED.search(text):
         return []
     verb = _VERB.search(text)

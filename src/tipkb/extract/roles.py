@@ -117,8 +117,8 @@ def _clause(view: View, start: int, end: int) -> list[RoleFact]:
     for role, more_extent in _later_roles(view, k, end):
         if role not in [r for r, _ in out]:
             out.append((role, more_extent))
-    hedged = view.hedged or bool(set(low[start : place.i]) & _INDICATIONS)
-    year = view.year()
+    hedged = view.hedged_until(end) or bool(set(low[start : place.i]) & _INDICATIONS)
+    year = view.year_until(end)
     return [
         RoleFact(
             doc=view.ctx.doc,

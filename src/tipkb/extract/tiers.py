@@ -55,6 +55,11 @@ _NAMED_REPORT = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+)?"
     r"(?:\(TIP\)\s+)?[Rr]eport",
 )
+# "The Trafficking in Persons Reports for both 2012 and 2014", "the TIP reports of 2016, 2017 and 2018".
+_REPORTS_FOR = re.compile(
+    r"\b(?:Trafficking in Persons|TIP)\s+[Rr]eports?\s+(?:for|of)\s+(?:both\s+)?(?:19|20)\d{2}"
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:19|20)\d{2})*",
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
 )
@@ -82,7 +87,7 @@ _COUNTRIES_IN_GENERAL = re.compile(
 # Generic descriptions of what a tier means are not placements of a country.
 _GENERIC = re.compile(
     r"\bcountries whose governments\b|\bany country\b|\ba country (?:that|which|whose)\b|"
-    r"\btier [\w ]+ (?:ranking|designation|placement) (?:indicates|means)\b",
+    r"\btier [\w ]+ (?:ranking|rating|designation|placement|status) (?:indicates|means|signifies|denotes|shows)\b",
     re.I,
 )
 
@@ -95,7 +100,7 @@ def _tier_value(m: re.Match[str]) -> str:
 
 
 def extract(view: View, memory: Memory) -> list[TierFact]:
-    text = view.sent.text
+    text = view.sent.reading
     matches = list(_TIER.finditer(text))
     if not matches or _GENERIC.search(text):
         return []
@@ -131,12 +136,16 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             # "The 2016 TIP report placed ...", "In 2010, X was placed on ...": a year stated before
             # the tier in its clause. A date elsewhere in the sentence is about something else.
             named = _NAMED_REPORT.search(text)
+            both = _REPORTS_FOR.search(text[: m.start()])
             stated = int(named.group(1)) if named else _year_before(view, m.start())
             years = [stated] if stated else []
+            if both:  # "the Trafficking in Persons Reports for both 2012 and 2014": each of them
+                years = [int(y) for y in re.findall(r"(?:19|20)\d{2}", both.group(0))]
         if not years and not heading and _LATEST.search(text):
             years = [view.ctx.latest_report]  # "ranked Tier 2 in the latest report" (a news item's date)
         if not years or years == [None]:
-            years = [view.ctx.report_year]
+            # No year of its own: the year that opens its paragraph or section, else the report's.
+            years = [view.ctx.year if not heading else view.ctx.report_year]
         facts.extend(_facts(view, country, tier, years))
         first = years[0]
         if not heading and first is not None and _AGAIN.search(text):
@@ -197,7 +206,7 @@ def _group(view: View, memory: Memory, tier_char: int) -> tuple[str, ...] | None
     if any(p.kind in ("country", "subject") and start <= p.i < tier_tok for p in view.places):
         return None
     base = view.sent.start
-    lead = view.sent.text[view.chars[start] - base if start < len(view.chars) else 0 : tier_char]
+    lead = view.sent.reading[view.chars[start] - base if start < len(view.chars) else 0 : tier_char]
     if not _GROUP.search(lead):
         return None
     if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT:
@@ -254,7 +263,7 @@ def _years_after(view: View, char_end: int) -> list[int]:
     'in September 2008'; not past a dash, colon or semicolon that starts another statement ('Tier 2 -
     the government did not act in 2009')."""
     years = []
-    text = view.sent.text[char_end:]
+    text = view.sent.reading[char_end:]
     for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
         lead = text[: m.start()]
         if _STATEMENT_BREAK.search(lead):

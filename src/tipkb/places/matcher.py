@@ -39,7 +39,20 @@ def _variants(surface: str, kind: str) -> set[str]:
     variants = {surface, surface.upper()}
     if kind == "region":
         variants.add(_title(surface))
+    if kind == "country":
+        variants |= _spellings(surface)
     return variants | {v.replace("'", "’") for v in variants} | {v.replace("’", "'") for v in variants}
+
+
+def _spellings(name: str) -> set[str]:
+    """A country's name with a hyphen added or dropped ("Sierra-Leone", "Guinea Bissau") and its "and"
+    left out ("Bosnia Herzegovina", "Bosnia-Herzegovina")."""
+    words = name.replace(" and ", " ").split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        if "-" in name and " " not in name:
+            return {name.replace("-", " ")}
+        return set()
+    return {" ".join(words), "-".join(words)}
 
 
 class PlaceMatcher:

@@ -19,7 +19,15 @@ from tipkb.query.arguments import (
     resolve_country,
 )
 from tipkb.query.conflicts import conflicts
-from tipkb.query.documents import DocumentInfo, document, document_ids, documents, search, sentences
+from tipkb.query.documents import (
+    DocumentInfo,
+    document,
+    document_facts,
+    document_ids,
+    documents,
+    search,
+    sentences,
+)
 from tipkb.query.facts import facts, iter_facts, known_places, places
 from tipkb.query.flows import flows, flows_from_facts, flows_from_rollup
 from tipkb.query.profiles import profile, tiers
@@ -68,6 +76,7 @@ __all__ = [
     "check_choices",
     "conflicts",
     "document",
+    "document_facts",
     "document_ids",
     "documents",
     "facts",

@@ -6,10 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tipkb.query.rows import QueryError, Rows, SearchRow
-from tipkb.store import Store, hash64
+from tipkb.query.rows import FactRow, QueryError, Rows, SearchRow
+from tipkb.store import Store, fact_from_row, hash64
 
-__all__ = ["DocumentInfo", "document", "document_ids", "documents", "search", "sentences"]
+__all__ = [
+    "DocumentInfo",
+    "document",
+    "document_facts",
+    "document_ids",
+    "documents",
+    "search",
+    "sentences",
+]
 
 
 def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> Rows[SearchRow]:
@@ -80,3 +88,21 @@ def sentences(
     ``at``; and whether there are more."""
     rows = store.sentence_page(hash64(info.digest), at, int(limit) + 1, offset)
     return [(s, e, t, ids) for _, s, e, t, ids in rows[:limit]], len(rows) > limit
+
+
+def document_facts(
+    store: Store, info: DocumentInfo, limit: int, offset: int = 0, at: int | None = None
+) -> tuple[Rows[FactRow], int, int | None]:
+    """``limit`` of a document's facts in text order after the first ``offset`` (with ``at``: the page
+    of ``limit`` holding the first fact at or after that text offset, the last page if none is); the
+    offset of that page; and where the next page's first fact starts (None on the last page)."""
+    internal = hash64(info.digest)
+    if at is not None:
+        before = store.document_facts_before(internal, at)
+        offset = min(before, max(info.facts - 1, 0)) // limit * limit
+    rows = store.document_fact_page(internal, int(limit) + 1, offset)
+    next_start = int(rows[limit][2]) if len(rows) > limit else None
+    facts = Rows(
+        FactRow(fid, fact_from_row(info.source, data, s, e, t)) for fid, data, s, e, t in rows[:limit]
+    )
+    return facts, offset, next_start

@@ -27,6 +27,11 @@ from tipkb.read.text import ReadError, decode_bytes
 # The DOM of a page takes many times its size in memory; no article page comes near this.
 MAX_HTML_BYTES = 64 * 1024 * 1024
 
+# Elements nested deeper than this are flattened before parsing (their tags dropped, their text kept):
+# an HTML5 parser's work per tag grows with the depth (scope checks walk the open elements), so a page
+# nested 100,000 deep takes minutes. Article pages nest a few dozen levels.
+MAX_DEPTH = 256
+
 # Containers of the article, most specific first.
 _ROOTS = (
     "#mw-content-text .mw-parser-output",
@@ -190,6 +195,12 @@ def read_html(path: str | os.PathLike[str], source: str | None = None) -> Docume
 def html_document(data: bytes, source: str) -> Document:
     """A Document from the bytes of an HTML page."""
     markup, warnings = _decode(data, source)
+    markup, dropped = flatten_deep(markup)
+    if dropped:
+        warnings.append(
+            f"{source}: HTML nested deeper than {MAX_DEPTH} levels; {dropped:,} tags past that depth "
+            "were dropped (their text kept)"
+        )
     try:
         from selectolax.lexbor import LexborHTMLParser
     except ImportError:  # pragma: no cover - depends on the install
@@ -223,6 +234,78 @@ def html_document(data: bytes, source: str) -> Document:
     return Document(text=text, source=source, meta=meta)
 
 
+# Tags (and comments) as the depth scan sees them: a comment runs to "-->" or the end; a tag stops at
+# the next "<" when it has no ">" (so that a run of "<a<a<a" is read in linear time).
+_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][^\s/<>]*)[^<>]*?(/?)>", re.S)
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame".split()
+)
+# Elements whose end tag may be left out: they close when a sibling starts, so they add no depth.
+_IMPLIED_END = frozenset(
+    "p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp colgroup html head body".split()
+)
+_RAW_TEXT = frozenset("script style textarea title xmp iframe noembed noframes plaintext".split())
+
+
+def flatten_deep(markup: str, max_depth: int = MAX_DEPTH) -> tuple[str, int]:
+    """The markup with the tags nested deeper than ``max_depth`` removed (their text stays), and how
+    many tags were removed. Linear in the size of the markup; a page within the depth is returned as is.
+
+    The depth is the parser's, approximately: an end tag closes up to the nearest open element of its
+    name, void elements and those whose end tag may be left out add none.
+    """
+    if markup.count("<") <= max_depth:
+        return markup, 0
+    stack: list[str] = []
+    open_names: dict[str, int] = {}
+    deep: dict[str, int] = {}  # start tags dropped past the depth, by name, awaiting their end tags
+    cuts: list[tuple[int, int]] = []
+    pos = 0
+    n = len(markup)
+    while pos < n:
+        m = _TAG_OR_COMMENT.search(markup, pos)
+        if m is None:
+            break
+        pos = m.end()
+        closing, name, self_closing = m.group(1), m.group(2), m.group(3)
+        if name is None:  # a comment
+            continue
+        name = name.lower()
+        if not closing:
+            if name in _RAW_TEXT:
+                raw_end = re.compile(rf"</{re.escape(name)}\s*>", re.I).search(markup, pos)
+                pos = raw_end.end() if raw_end else n
+                continue
+            if name in _VOID or name in _IMPLIED_END or self_closing:
+                continue
+            if len(stack) >= max_depth:
+                deep[name] = deep.get(name, 0) + 1
+                cuts.append(m.span())
+                continue
+            stack.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
+        elif deep.get(name):
+            deep[name] -= 1
+            cuts.append(m.span())
+        elif open_names.get(name):
+            # Close up to the nearest open element of this name (each element is popped once: linear).
+            while stack:
+                top = stack.pop()
+                open_names[top] -= 1
+                if top == name:
+                    break
+    if not cuts:
+        return markup, 0
+    parts = []
+    last = 0
+    for start, end in cuts:
+        parts.append(markup[last:start])
+        parts.append(" ")  # a dropped tag still separates words
+        last = end
+    parts.append(markup[last:])
+    return "".join(parts), len(cuts)
+
+
 def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
     """Bytes to text: a BOM, else the charset the page declares, else UTF-8 or the detected encoding."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
@@ -241,7 +324,9 @@ def _decode(data: bytes, source: str) -> tuple[str, list[str]]:
 def _article_root(tree: Any) -> Any:
     """The element that holds the article: the first container with real text, else the body."""
     for selector in _ROOTS:
-        nodes = tree.css(selector)
+        # The first few in document order: outer containers come before those nested in them (and each
+        # one's text costs its whole subtree, so a page nesting thousands of them is not read for each).
+        nodes = tree.css(selector)[:_ROOT_CANDIDATES]
         if not nodes:
             continue
         best = max(nodes, key=lambda n: len(n.text(deep=True) or ""))
@@ -250,9 +335,26 @@ def _article_root(tree: Any) -> Any:
     return tree.body or tree.root
 
 
+_ROOT_CANDIDATES = 20
+
+
+def _small_text(node: Any, nodes: int = 8) -> str | None:
+    """The text of an element with a few nodes in it (a label, a footnote mark), whitespace folded;
+    None for a larger one. Bounded work, where ``text(deep=True)`` costs the element's whole subtree."""
+    parts = []
+    for i, inner in enumerate(node.traverse(include_text=True)):
+        if i > nodes:
+            return None
+        if inner.tag == "-text":
+            parts.append(inner.text_content or "")
+    return " ".join("".join(parts).split())
+
+
 def _footnote(node: Any) -> str | None:
     """A superscript footnote marker as a citation ("[2]"), or None if the <sup> is something else."""
-    text = " ".join((node.text(deep=True) or "").split())
+    text = _small_text(node)
+    if text is None:
+        return None
     m = _NOTE_MARK.match(text)
     if not m:
         return None
@@ -434,9 +536,13 @@ def _date(tree: Any) -> str | None:
         found = _iso_date(str(node.attributes.get("datetime") or ""))
         if found:
             return found
+    labels = 0
     for node in tree.css("th, td, dt, strong, b, span"):
-        label = " ".join((node.text(deep=True) or "").split()).rstrip(":").lower()
+        label = (_small_text(node) or "").rstrip(":").lower()
         if label in ("publication date", "published", "date published", "release date", "date"):
+            labels += 1
+            if labels > 20:  # a page of nothing but labels: stop looking
+                break
             sibling = node.next
             while sibling is not None and not (sibling.text(deep=True) or "").strip():
                 sibling = sibling.next

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import io
 import logging
 import os
 import re
 import statistics
+import threading
+import zlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -29,6 +33,11 @@ from tipkb.read.text import ReadError
 
 # A PDF is read page by page, so a large file is only slow, not a memory risk; this refuses absurd ones.
 MAX_PDF_BYTES = 2 * 1024 * 1024 * 1024
+# A compressed stream may inflate to at most this (a page's content stream is well under a megabyte;
+# embedded fonts a few), and all the streams of one file to at most MAX_DECODED_BYTES together: a
+# decompression bomb (a 1 MB file inflating to gigabytes) is refused instead of filling the memory.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_DECODED_BYTES = 512 * 1024 * 1024
 # Share of the text that may be "(cid:NN)" codes (a font with no Unicode map) before the text is refused.
 MAX_CID_SHARE = 0.3
 
@@ -92,7 +101,10 @@ def _read_pages(pdf: Any, name: str, warnings: list[str]) -> tuple[list[_Page], 
     """Every page's lines; a page that cannot be read is skipped with a warning."""
     try:
         page_objects = pdf.pages
+    except StreamTooLarge:
+        raise
     except Exception as err:
+        _reraise_too_large(err)
         raise ReadError(name, _open_problem(err)) from None
     if not page_objects:
         raise ReadError(name, "PDF has no pages")
@@ -101,7 +113,10 @@ def _read_pages(pdf: Any, name: str, warnings: list[str]) -> tuple[list[_Page], 
     for number, page in enumerate(page_objects):
         try:
             pages.append(_read_page(page, number))
+        except StreamTooLarge:
+            raise
         except Exception as err:  # one bad page (a broken content stream) does not lose the rest
+            _reraise_too_large(err)
             failed.append(_short(err))
             warnings.append(f"{name}: page {number + 1} could not be read ({failed[-1]}); skipped")
             pages.append(_Page([], 792.0, 0))
@@ -116,13 +131,27 @@ def _read_stream(stream: IO[bytes], name: str) -> Document:
         import pdfplumber
     except ImportError:  # pragma: no cover - depends on the install
         raise ReadError(name, "reading PDF needs the pdf extra: pip install 'tipkb[pdf]'") from None
+    _install_stream_limits()
+    _limits.budget = MAX_DECODED_BYTES
+    try:
+        return _read_limited(stream, name, pdfplumber)
+    except StreamTooLarge as err:
+        raise ReadError(name, str(err)) from None
+    finally:
+        _limits.budget = None
+
+
+def _read_limited(stream: IO[bytes], name: str, pdfplumber: Any) -> Document:
     # pdfminer logs each oddity it works around (missing CropBox, font metrics) as a warning line of
     # its own; the reader reports problems as ReadErrors and meta warnings instead.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     warnings: list[str] = []
     try:
         pdf = pdfplumber.open(cast(Any, stream))
+    except StreamTooLarge:
+        raise
     except Exception as err:  # pdfminer raises many unrelated types for bad files
+        _reraise_too_large(err)
         raise ReadError(name, _open_problem(err)) from None
     try:
         pages, failed = _read_pages(pdf, name, warnings)
@@ -187,6 +216,152 @@ def _check_envelope(stream: IO[bytes], name: str) -> None:
     stream.seek(0)
     if b"%%EOF" not in tail:
         raise ReadError(name, "truncated PDF: no end-of-file marker (the file is incomplete or cut off)")
+
+
+# ---------------------------------------------------------------- decompression limits
+
+
+class StreamTooLarge(Exception):
+    """A compressed stream (or all of a file's) inflating past the limits: a decompression bomb."""
+
+
+_limits = threading.local()
+_installed: list[Callable[[Any], None]] = []
+
+
+def _reraise_too_large(err: BaseException) -> None:
+    """pdfminer and pdfplumber sometimes wrap what they catch: find our limit in the chain."""
+    seen = 0
+    inner: BaseException | None = err
+    while inner is not None and seen < 10:
+        if isinstance(inner, StreamTooLarge):
+            raise inner
+        args = getattr(inner, "args", ())
+        nested = args[0] if args and isinstance(args[0], BaseException) else None
+        inner = nested or inner.__cause__ or inner.__context__
+        seen += 1
+
+
+def _install_stream_limits() -> None:
+    """Make pdfminer inflate streams within the limits while tipkb reads a PDF (in this thread).
+
+    pdfminer inflates a stream whole (``zlib.decompress``); the bounded pass below inflates Flate and
+    LZW streams at most one byte past the limit and keeps the result, so a stream is decoded once.
+    Streams with other filters or a predictor are checked by the bounded pass, then decoded by
+    pdfminer's own code. Outside tipkb's reading (no budget set) pdfminer is left as it was.
+    """
+    if _installed:
+        return
+    from pdfminer.pdftypes import PDFStream
+
+    original = PDFStream.decode
+
+    def decode(self: Any) -> None:
+        budget = getattr(_limits, "budget", None)
+        if budget is None or self.data is not None or self.rawdata is None:
+            original(self)
+            return
+        data, finished = _bounded_decode(self, min(MAX_STREAM_BYTES, budget))
+        _limits.budget = budget - len(data)
+        if finished:
+            self.data = data
+            self.rawdata = None
+        else:
+            original(self)
+
+    PDFStream.decode = decode  # type: ignore[method-assign]
+    _installed.append(original)
+
+
+def _bounded_decode(stream: Any, limit: int) -> tuple[bytes, bool]:
+    """The stream's data decoded through the filters this knows, within ``limit`` bytes (else
+    StreamTooLarge); and whether that is all of its decoding (False: leave the rest to pdfminer)."""
+    from pdfminer.ascii85 import ascii85decode, asciihexdecode
+    from pdfminer.pdftypes import (
+        LITERALS_ASCII85_DECODE,
+        LITERALS_ASCIIHEX_DECODE,
+        LITERALS_FLATE_DECODE,
+        LITERALS_LZW_DECODE,
+        LITERALS_RUNLENGTH_DECODE,
+    )
+    from pdfminer.runlength import rldecode
+
+    data = stream.rawdata
+    if stream.decipher:
+        data = stream.decipher(stream.objid, stream.genno, data, stream.attrs)
+    try:
+        filters = stream.get_filters()
+    except Exception:
+        return b"", False
+    for f, params in filters:
+        if f in LITERALS_FLATE_DECODE:
+            data = _inflate(data, limit)
+        elif f in LITERALS_LZW_DECODE:
+            data = _unlzw(data, limit)
+        elif f in LITERALS_ASCII85_DECODE:
+            data = ascii85decode(data)
+        elif f in LITERALS_ASCIIHEX_DECODE:
+            data = asciihexdecode(data)
+        elif f in LITERALS_RUNLENGTH_DECODE:
+            data = rldecode(data)  # at most 128 times its input
+        else:
+            return data, False  # images (DCT, JPX, JBIG2, CCITT) and the rest: pdfminer's own code
+        if len(data) > limit:
+            raise _too_large(limit)
+        if params and "Predictor" in params:
+            return data, False
+    return data, True
+
+
+def _too_large(limit: int) -> StreamTooLarge:
+    if limit < MAX_STREAM_BYTES:
+        return StreamTooLarge(
+            f"its compressed streams inflate to more than {MAX_DECODED_BYTES >> 20} MB in all "
+            "(a decompression bomb?): refused"
+        )
+    return StreamTooLarge(
+        f"a compressed stream inflates to more than {MAX_STREAM_BYTES >> 20} MB (a decompression bomb?): refused"
+    )
+
+
+def _inflate(data: bytes, limit: int) -> bytes:
+    """zlib inflate of at most ``limit`` bytes; a corrupt stream gives what inflates before the damage
+    when the damage is in its checksum (as pdfminer does), else nothing."""
+    d = zlib.decompressobj()
+    try:
+        out = d.decompress(data, limit + 1)
+        if len(out) > limit or d.unconsumed_tail:
+            raise _too_large(limit)
+        return out + d.flush()
+    except zlib.error:
+        pass
+    # Corrupt: inflate piece by piece to find where it breaks (pdfminer goes a byte at a time).
+    d = zlib.decompressobj()
+    parts: list[bytes] = []
+    size = 0
+    for i in range(len(data)):
+        try:
+            piece = d.decompress(data[i : i + 1], limit + 1 - size)
+        except zlib.error:
+            return b"".join(parts) if i >= len(data) - 3 else b""
+        parts.append(piece)
+        size += len(piece)
+        if size > limit or d.unconsumed_tail:
+            raise _too_large(limit)
+    return b"".join(parts)
+
+
+def _unlzw(data: bytes, limit: int) -> bytes:
+    from pdfminer.lzw import LZWDecoder
+
+    parts: list[bytes] = []
+    size = 0
+    for piece in LZWDecoder(io.BytesIO(data)).run():
+        parts.append(piece)
+        size += len(piece)
+        if size > limit:
+            raise _too_large(limit)
+    return b"".join(parts)
 
 
 def _open_problem(err: Exception) -> str:

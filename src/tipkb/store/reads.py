@@ -27,7 +27,7 @@ FIRST_DOCUMENTS = 1000
 MOST_DOCUMENTS = 20000
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Group:
     """A rollup group: what a set of facts has in common (``a``: the country, or a flow's origin; ``b``:
     the tier, role, metric, or a flow's destination), and how much states it.
@@ -204,14 +204,11 @@ class Reads(FlowReads):
     def evidence(self, match: Match, limit: int) -> list[tuple[str, int, int, str]]:
         """(source, start, end, sentence) of the first ``limit`` facts the match selects."""
         where = _facts_where(match)
-        return [
-            (source, start, end, text)
-            for source, start, end, text in self._rows(
-                "SELECT d.source, f.ev_start, f.ev_end, f.ev_text FROM facts f JOIN documents d ON d.id = f.document_id "
-                f"WHERE {where.sql} LIMIT {limit}",
-                where.params,
-            )
-        ]
+        return self._rows(
+            "SELECT d.source, f.ev_start, f.ev_end, f.ev_text FROM facts f JOIN documents d ON d.id = f.document_id "
+            f"WHERE {where.sql} LIMIT {limit}",
+            where.params,
+        )
 
     def fact_rows(
         self,
@@ -268,7 +265,7 @@ class Reads(FlowReads):
                 f"{order} {page}",
                 where.params,
             )
-        return [(fid, source, data, s, e, t) for fid, source, data, s, e, t in rows]
+        return rows
 
     def _facts_of_first_documents(
         self, by_document: str, where: _Where, order: str, wanted: int
@@ -428,6 +425,24 @@ class Reads(FlowReads):
             ):
                 facts_by_sentence[sid].append(fid)
         return [(sid, s, e, t, facts_by_sentence.get(sid, [])) for sid, s, e, t in rows]
+
+    def document_fact_page(self, document_id: int, limit: int, offset: int) -> list[tuple[Any, ...]]:
+        """(id, data, start, end, evidence text) of a document's facts in text order: ``limit`` of them
+        after the first ``offset``, from the index of a document's facts in that order."""
+        return self._rows(
+            "SELECT id, data, ev_start, ev_end, ev_text FROM facts WHERE document_id = ? "
+            f"ORDER BY ev_start, id LIMIT {int(limit)} OFFSET {int(offset)}",
+            [document_id],
+        )
+
+    def document_facts_before(self, document_id: int, offset: int) -> int:
+        """How many of a document's facts have their evidence start before a text offset."""
+        return int(
+            self._rows(
+                "SELECT COUNT(*) FROM facts WHERE document_id = ? AND ev_start < ?",
+                [document_id, int(offset)],
+            )[0][0]
+        )
 
     def generation(self) -> str:
         """A token that changes when another connection commits (SQLite), or when documents are added,

@@ -39,7 +39,7 @@ class Match:
     id_after: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class FlowTotal:
     """A flow's statements, counted: facts, distinct sentences and documents, whether all are hedged, and
     the values they name."""

@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
@@ -358,10 +358,26 @@ DocId = Annotated[str, PathParam(max_length=64, description="16 hexadecimal digi
 
 
 @router.get("/documents/{doc_id}", tags=["documents"])
-def get_document(request: Request, doc_id: DocId) -> dict[str, Any]:
-    """A document's text, its facts, and the evidence spans marked: ``spans`` (offsets into ``text``, with
-    the facts each states) and ``highlighted`` (the text with each span between ``**``)."""
-    return views.document_view(stores_of(request), doc_id)
+def get_document(
+    request: Request,
+    doc_id: DocId,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Facts per page (at most {MAX_LIMIT}, the default).")
+    ] = MAX_LIMIT,
+    # A document's facts are read from their own index, in order: any offset is one indexed walk.
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Facts to skip.")] = 0,
+    at: Annotated[
+        int | None, Query(ge=0, le=2**31, description="The page of facts holding this text offset")
+    ] = None,
+    text: Annotated[
+        bool, Query(description="With the text and the highlighted text (false: the facts and spans only)")
+    ] = True,
+) -> dict[str, Any]:
+    """A document's text, a page of its facts in text order, and their evidence spans marked: ``spans``
+    (offsets into ``text``, with the facts each states) and ``highlighted`` (the text with this page's
+    spans between ``**``). ``facts_total`` facts in all; ``next`` and ``prev`` link the neighbouring
+    pages; ``text=false`` leaves out the two texts (to page through the facts of a long document)."""
+    return views.document_view(stores_of(request), doc_id, limit, offset, at, with_text=text)
 
 
 @router.get("/documents/{doc_id}/sentences", response_model=Page, tags=["documents"])
@@ -603,12 +619,16 @@ UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
 async def upload_documents(
     request: Request,
     files: Annotated[list[UploadFile], File(description="Text, Markdown, HTML or PDF files")],
+    token: Annotated[
+        str | None,
+        Form(description="The token, for a form without script (else the Authorization header); first field"),
+    ] = None,
 ) -> dict[str, Any]:
     """Ingest documents (off unless the server has TIPKB_TOKEN; then send it as
-    ``Authorization: Bearer TOKEN``). Every file is checked (size, type) before anything is stored; then
+    ``Authorization: Bearer TOKEN``, or as the form's first field ``token``). Every file is checked (size, type) before anything is stored; then
     each is read, extracted and stored in its own transaction, with a result per file."""
     settings = request.app.state.upload
-    check_token(settings, token_of({k.lower(): v for k, v in request.headers.items()}))
+    check_token(settings, token_of({k.lower(): v for k, v in request.headers.items()}) or token)
     uploads = []
     for f in files:
         data = await f.read(settings.max_file_bytes + 1)

@@ -4,9 +4,10 @@ format, response caching keyed on the store's generation, and headers that keep 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -49,9 +50,12 @@ states it. Every list is paginated (`limit`, at most 500, and `offset`); errors 
 has `TIPKB_TOKEN`."""
 
 
-def create_app(url: str, *, token: str | None = None, cache: bool = True) -> FastAPI:
+def create_app(
+    url: str, *, token: str | None = None, cache: bool = True, trusted_hosts: Sequence[str] | None = None
+) -> FastAPI:
     """The app over the store at ``url`` (opened now, so that a bad URL fails here). With ``token``,
-    uploads are on and need it; a missing store is then created empty."""
+    uploads are on and need it; a missing store is then created empty. With ``trusted_hosts`` (names,
+    addresses, ``*.domain``; ``*`` for any), a request whose Host header names another is refused (400)."""
     stores = Stores(url, create=bool(token))
     stores.get()
 
@@ -90,6 +94,8 @@ def create_app(url: str, *, token: str | None = None, cache: bool = True) -> Fas
         app.add_middleware(ResponseCache, stores=stores)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HeadAsGet)
+    if trusted_hosts and "*" not in trusted_hosts:
+        app.add_middleware(TrustedHosts, hosts=trusted_hosts)
 
     return app
 
@@ -183,6 +189,57 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
+
+
+class TrustedHosts:
+    """Refuse a request whose Host header is not one the server answers for (DNS rebinding, poisoned
+    absolute links): checked before anything else runs."""
+
+    def __init__(self, app: ASGIApp, hosts: Sequence[str]) -> None:
+        self.app = app
+        self.hosts = sorted({h.strip().lower().strip("[]") for h in hosts if h.strip()})
+
+    def allows(self, host: str) -> bool:
+        return any(host == h or (h.startswith("*.") and host.endswith(h[1:])) for h in self.hosts)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        raw = dict(scope["headers"]).get(b"host", b"").decode("latin-1").strip().lower()
+        host = (
+            raw[1:].split("]", 1)[0]
+            if raw.startswith("[")
+            else raw.rsplit(":", 1)[0]
+            if raw.count(":") == 1
+            else raw
+        )
+        if self.allows(host):
+            await self.app(scope, receive, send)
+            return
+        message = (
+            f"untrusted Host header {raw!r}: this server answers for {', '.join(self.hosts)} "
+            "(start it with --trusted-host NAME, or TIPKB_TRUSTED_HOSTS, to add one)"
+        )
+        body = json.dumps(error_body(400, message)).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 400,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    *SecurityHeaders.HEADERS,
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
+def trusted_hosts_from(value: str | None) -> list[str] | None:
+    """The trusted hosts of a comma-separated setting ($TIPKB_TRUSTED_HOSTS), None when unset."""
+    hosts = [h.strip() for h in (value or "").split(",") if h.strip()]
+    return hosts or None
 
 
 class HeadAsGet:
@@ -281,9 +338,11 @@ class ResponseCache:
 
 def app_from_environment() -> FastAPI:
     """The app for ``tipkb serve`` (each worker process builds its own): the store in $TIPKB_SERVE_DB,
-    uploads on when $TIPKB_TOKEN is set."""
+    uploads on when $TIPKB_TOKEN is set, the Host header checked against $TIPKB_TRUSTED_HOSTS."""
     import os
 
     return create_app(
-        os.environ.get("TIPKB_SERVE_DB", "tipkb.db"), token=os.environ.get("TIPKB_TOKEN") or None
+        os.environ.get("TIPKB_SERVE_DB", "tipkb.db"),
+        token=os.environ.get("TIPKB_TOKEN") or None,
+        trusted_hosts=trusted_hosts_from(os.environ.get("TIPKB_TRUSTED_HOSTS")),
     )

@@ -343,34 +343,70 @@ def documents_page(request: Request, offset: Annotated[int, Query(ge=0, le=10_00
 SENTENCE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
+# Facts on one page of a document; the text shown is the stretch those facts are in.
+DOCUMENT_PAGE_FACTS = 500
+
+
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(
-    request: Request, doc_id: str, sentence: Annotated[str | None, Query(max_length=30)] = None
+    request: Request,
+    doc_id: str,
+    sentence: Annotated[str | None, Query(max_length=30)] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    at: Annotated[int | None, Query(ge=0, le=2**31)] = None,
 ) -> Response:
-    """A document with its evidence sentences marked and its facts listed."""
-    doc = views.document_view(_stores(request), doc_id)
-    text = doc["text"]
-    facts_at: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-    for f in doc["facts"]:
-        facts_at[(f["evidence"]["start"], f["evidence"]["end"])].append(f)
+    """A document with its evidence sentences marked and a page of its facts listed."""
     wanted = None
     if sentence and (m := SENTENCE.match(sentence)):
         wanted = (int(m.group(1)), int(m.group(2)))
+        at = wanted[0] if at is None else at
+    size = DOCUMENT_PAGE_FACTS
+    found = views.document_facts(_stores(request), doc_id, size, offset, at)
+    info, text = found.info, found.text
+    facts = views.fact_dicts(_stores(request), found.rows)
+    # A long document is shown a page of facts at a time, with the text they are in: from this page's
+    # first fact (the start, on the first page) to the next page's (the end, on the last).
+    start = 0 if found.offset == 0 or not found.rows else found.rows[0].fact.evidence.start
+    end = len(text)
+    if found.next_start is not None:
+        end = max([found.next_start, *(r.fact.evidence.end for r in found.rows)])
+    facts_at: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
+    for f in facts:
+        facts_at[(f["evidence"]["start"], f["evidence"]["end"])].append(f)
+    if wanted and not (start <= wanted[0] < wanted[1] <= end):
+        wanted = None
+    base = f"/documents/{info.id}"
     return render(
         request,
         "document.html",
-        title=doc["title"] or _short(doc["source"]),
-        doc=doc,
-        body=Markup(_document_html(text, sorted(facts_at.items()), wanted)),
+        title=info.title or _short(info.source),
+        doc={
+            **info.to_dict(),
+            "facts": facts,
+            "countries": views.covered_countries((r.fact for r in found.rows), info.subject),
+        },
+        body=Markup(_document_html(text, sorted(facts_at.items()), wanted, start, end)),
         spans=len(facts_at),
+        total=found.total,
+        first=found.offset + 1,
+        last=found.offset + len(facts),
+        cut_before=start > 0,
+        cut_after=end < len(text),
+        next=f"{base}?offset={found.offset + size}" if found.next_start is not None else None,
+        prev=f"{base}?offset={max(found.offset - size, 0)}" if found.offset else None,
     )
 
 
 def _document_html(
-    text: str, spans: list[tuple[tuple[int, int], list[dict[str, Any]]]], wanted: tuple[int, int] | None
+    text: str,
+    spans: list[tuple[tuple[int, int], list[dict[str, Any]]]],
+    wanted: tuple[int, int] | None,
+    start: int = 0,
+    end: int | None = None,
 ) -> str:
-    """The text, escaped, with each evidence span a <mark> (id ev-START-END) naming its facts, and the
-    sentence asked for (from a search) marked as #sentence."""
+    """The text from ``start`` to ``end``, escaped, with each evidence span a <mark> (id ev-START-END)
+    naming its facts, and the sentence asked for (from a search) marked as #sentence."""
+    text = text if end is None else text[:end]
     events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, html)
     for (start, end), facts in spans:
         label = "; ".join(f"{f['type']}: {f['summary']}" for f in facts)
@@ -387,7 +423,9 @@ def _document_html(
         events.append((wanted[0], 2, "open", '<span id="sentence" class="hit" tabindex="-1">'))
         events.append((wanted[1], -1, "close", "</span>"))
     events.sort(key=lambda e: (e[0], e[1]))
-    out, pos, stack = [], 0, []
+    out: list[str] = []
+    pos = start
+    stack: list[str] = []
     for offset, _, kind, html in events:
         out.append(str(escape(text[pos:offset])))
         pos = offset

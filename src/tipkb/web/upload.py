@@ -68,7 +68,10 @@ def check_token(settings: UploadSettings, given: str | None) -> None:
     if not settings.enabled:
         raise UploadRejected(403, "uploads are off: start the server with TIPKB_TOKEN set to allow them")
     if not given:
-        raise UploadRejected(401, "uploads need the token: send it as 'Authorization: Bearer TOKEN'")
+        raise UploadRejected(
+            401,
+            "uploads need the token: send it as 'Authorization: Bearer TOKEN' or as the form's first field, 'token'",
+        )
     assert settings.token is not None
     if not hmac.compare_digest(given.encode("utf-8", "surrogatepass"), settings.token.encode("utf-8")):
         raise UploadRejected(401, "wrong upload token")
@@ -87,36 +90,94 @@ class UploadGuard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        buffered: list[Message] = []
         try:
-            check_token(self.settings, token_of(headers))
+            if not self.settings.enabled:
+                check_token(self.settings, None)
             length = headers.get("content-length")
             if length is None or not length.isdigit():
                 if headers.get("transfer-encoding", "").lower() != "chunked":
                     raise UploadRejected(411, "uploads need a Content-Length")
             elif int(length) > self.settings.max_request_bytes:
-                raise UploadRejected(
-                    413,
-                    f"upload too large: at most {self.settings.max_files} files of {_mb(self.settings.max_file_bytes)}",
-                )
+                raise UploadRejected(413, self._too_large())
+            token = token_of(headers)
+            if not token and headers.get("content-type", "").lower().startswith("multipart/form-data"):
+                # The upload form without script sends the token as its first field: read just that.
+                token = await _token_field(receive, headers["content-type"], buffered)
+            check_token(self.settings, token)
         except UploadRejected as err:
             await _send_error(send, err)
             return
         limit = self.settings.max_request_bytes
         seen = 0
+        too_large = False
+        started = False
 
         async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, too_large
+            if too_large:
+                return {"type": "http.disconnect"}
+            message = buffered.pop(0) if buffered else await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
-                    raise UploadRejected(413, "upload too large")
+                    # A chunked body has no length to check first: stop reading it here. The app sees
+                    # the client gone; its answer is replaced by the 413.
+                    too_large = True
+                    return {"type": "http.disconnect"}
             return message
 
+        async def guarded(message: Message) -> None:
+            nonlocal started
+            if too_large and not started:
+                return
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
         try:
-            await self.app(scope, limited, send)
-        except UploadRejected as err:
-            await _send_error(send, err)
+            await self.app(scope, limited, guarded)
+        except Exception:
+            if not too_large:
+                raise
+        if too_large and not started:
+            await _send_error(send, UploadRejected(413, self._too_large()))
+
+    def _too_large(self) -> str:
+        return f"upload too large: at most {self.settings.max_files} files of {_mb(self.settings.max_file_bytes)}"
+
+
+FORM_TOKEN_FIELD = "token"
+# The token field comes first and is short: no more than this is read looking for it.
+_FORM_PEEK_BYTES = 16 * 1024
+
+
+async def _token_field(receive: Receive, content_type: str, buffered: list[Message]) -> str | None:
+    """The value of the form's first field if it is the token (``name="token"``), else None; the body
+    messages read are kept in ``buffered`` to be given to the app."""
+    m = re.search(r'boundary="?([^";,]+)"?', content_type, re.I)
+    if not m:
+        return None
+    boundary = b"--" + m.group(1).strip().encode("latin-1")
+    data = b""
+    while len(data) < _FORM_PEEK_BYTES:
+        message = await receive()
+        buffered.append(message)
+        if message["type"] != "http.request":
+            break
+        data += message.get("body", b"")
+        head, sep, rest = data.partition(b"\r\n\r\n")
+        if sep:
+            if not head.lstrip(b"\r\n").startswith(boundary):
+                return None
+            disposition = head.decode("latin-1").lower()
+            if f'name="{FORM_TOKEN_FIELD}"' not in disposition or "filename=" in disposition:
+                return None
+            value, found, _ = rest.partition(b"\r\n" + boundary)
+            if found:
+                return value.decode("utf-8", "replace").strip() or None
+        if not message.get("more_body", False):
+            break
+    return None
 
 
 def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:

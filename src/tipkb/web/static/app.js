@@ -6,6 +6,15 @@ function focusTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
   const el = id && document.getElementById(id);
   if (el && el.tabIndex < 0) el.focus({ preventScroll: false });
+  // A long document is shown a page of facts at a time: a link to evidence on another page of it
+  // (#ev-START-END) goes to the page holding that offset.
+  const ev = !el && /^ev-(\d+)-\d+$/.exec(id);
+  const params = new URLSearchParams(location.search);
+  if (ev && document.querySelector("[data-paged]") && params.get("at") !== ev[1]) {
+    params.delete("offset");
+    params.set("at", ev[1]);
+    location.replace(location.pathname + "?" + params.toString() + location.hash);
+  }
 }
 
 function escapeText(text) {

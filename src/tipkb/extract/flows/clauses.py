@@ -1,0 +1,333 @@
+"""A sentence's flows, clause by clause: each clause's ends, victims and purposes made into facts."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tipkb.extract.common import View
+from tipkb.extract.flows.frames import role_phrase_spans, within_role_phrases
+from tipkb.extract.flows.lists import dest_spans, origin_spans
+from tipkb.extract.flows.memory import (
+    about_trafficking_near,
+    from_frame,
+    refers_to_named_victims,
+    remember_frame,
+    remember_named,
+)
+from tipkb.extract.flows.parts import Parts
+from tipkb.extract.flows.places import non_demonym, parts_of
+from tipkb.extract.flows.triggers import (
+    defines_trafficking,
+    from_elsewhere,
+    is_victimization,
+    own_and_foreign,
+    says_internal,
+    trigger,
+)
+from tipkb.extract.flows.victims import (
+    exploitation_in,
+    merge,
+    sectors_in,
+    unique,
+    victims_in,
+    with_sector_labor,
+)
+from tipkb.extract.flows.words import (
+    CONNECTIVES,
+    FOREIGN,
+    HEADLINE_PREPS,
+    HEADLINE_VERBS,
+    LIST_VERBS,
+    NOT_A_STATEMENT,
+    PRONOUN_SUBJECTS,
+)
+from tipkb.model import FlowFact
+
+RULE = "flows.v2"
+
+if TYPE_CHECKING:
+    from tipkb.extract.memory import Memory
+
+
+def extract(view: View, memory: Memory) -> list[FlowFact]:
+    if view.sent.heading:
+        return headline(view)
+    facts: list[FlowFact] = []
+    internal = False
+    for start, end in view.clauses():
+        clause_facts, internal = clause(view, memory, start, end, internal)
+        facts.extend(clause_facts)
+    memory.flows.previous = view.sent.start
+    # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
+    if is_victimization(view, 0, len(view.low)) or facts:
+        memory.flows.said.at = view.sent.start
+        memory.flows.said.victims = victims_in(view, 0, len(view.low)) or memory.flows.said.victims
+        whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
+        memory.flows.said.exploitation = whole or memory.flows.said.exploitation
+    return facts
+
+
+def headline(view: View) -> list[FlowFact]:
+    """A headline read only in its plainest form: "<demonym> <people> Trafficked to <place>"
+    ("Nepali Girls Trafficked to India Rescued")."""
+    low = view.low
+    at = {p.i: p for p in view.places}
+    facts = []
+    for p in view.places:
+        if p.kind != "demonym" or p.j + 3 >= len(low) or low[p.j] not in view.vocab.people:
+            continue
+        verb = p.j + 1
+        if low[verb] not in HEADLINE_VERBS or low[verb + 1] not in HEADLINE_PREPS:
+            continue
+        dest = at.get(verb + 2)
+        if dest is None or dest.kind not in ("country", "region") or dest.code == p.code:
+            continue
+        facts.append(
+            FlowFact(
+                doc=view.ctx.doc,
+                year=view.year(),
+                evidence=view.evidence(),
+                hedged=view.hedged,
+                rule=f"{RULE}:headline",
+                section=view.ctx.section,
+                origin=p.code,
+                destination=dest.code,
+                via=(),
+                victims=victims_in(view, p.j, p.j + 1),
+                exploitation=(),
+                sectors=(),
+            )
+        )
+    return facts
+
+
+def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -> tuple[list[FlowFact], bool]:
+    """The flows of one clause, and whether it speaks of internal trafficking (for the next clause)."""
+    low = view.low
+    words = set(low[start:end])
+    parts = parts_of(view, start, end)
+    # A clause with no place of its own carries on an "internal" from the clause before it.
+    internal = says_internal(view, start, end) or (
+        inherited and not (parts.origins or parts.dests or parts.onward)
+    )
+    if words & NOT_A_STATEMENT or defines_trafficking(words):
+        return [], internal
+    gapped = start > 1 and low[start] in ("and", "but") and low[start - 1] == "," and bool(parts.dests)
+    listed = (
+        parts.listed is not None
+        and bool(parts.origins or parts.dests)
+        and about_trafficking_near(view, memory, start, end)
+    )
+    # The pattern the clause is about victims by: its own, the clause before it when this one only
+    # gaps the verb (", and to B"), or a list of places said in talk of trafficking.
+    pattern = (
+        trigger(view, start, end)
+        or (trigger(view, 0, start) if gapped else None)
+        or ("role-list" if listed else None)
+    )
+    if pattern is None:
+        if parts.origins or parts.dests or parts.onward:
+            parts.victims = victims_in(view, start, end)
+            parts.words = frozenset(low[start:end])
+            memory.flows.pending, memory.flows.pending_at = parts, view.sent.start
+            memory.flows.pending_no = memory.sentence_no
+        return [], internal
+    named = parts.origins or parts.dests or parts.onward
+    k = start + (low[start] in ("and", "but", ",", ";"))
+    if not parts.origins and refers_to_named_victims(view, memory, k, end):
+        parts = Parts(  # "Some of these women are trafficked onward to D": the origins named before
+            origins=list(memory.flows.named.origins),
+            dests=parts.dests,
+            onward=parts.onward,
+            via=parts.via + ([] if parts.dests else list(memory.flows.named.dests)),
+            local=parts.local,
+            en_route=parts.en_route,
+            dest_at=parts.dest_at,
+            span=parts.span,
+        )
+    # Places wait for a clause that points back to their people ("some", "they", "these entertainers"),
+    # after a connective or not ("Nevertheless, some ..."), in the same sentence or the next two.
+    if not named and memory.flows.pending is not None and points_back(view, memory, start, end):
+        parts = memory.flows.pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+    memory.flows.pending = None
+    facts = clause_flows(view, memory, start, end, parts, internal, f"{RULE}:{pattern}")
+    if parts.frame and parts.span == (view.sent.start, start):
+        remember_frame(view, memory, parts, start, end)
+    return facts, internal
+
+
+def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
+    """Does the clause open (after any connective) with people that point back to the places waiting
+    from a sentence before ("some", "they", "many of these entertainers"), no more than one sentence
+    between?"""
+    pending = memory.flows.pending
+    if pending is None or memory.sentence_no - memory.flows.pending_no > 2:
+        return False
+    low = view.low
+    k = start
+    while k < end and low[k] in CONNECTIVES:
+        k += 1
+    if k >= end:
+        return False
+    if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
+        return True
+    if k + 1 < end and low[k] in PRONOUN_SUBJECTS and low[k + 1] == "of":
+        k += 2  # "many of these entertainers"
+    if k + 1 < end and low[k] in ("these", "those"):
+        noun = low[k + 1]
+        return noun in view.vocab.people or noun in pending.words
+    return False
+
+
+def paired_routes(parts: Parts) -> set[tuple[str, str]] | None:
+    """'from A to B and from C to D': the origins and destinations of a clause in runs that alternate
+    (origins, destinations, origins, destinations, ...), two or more of each, pair run by run."""
+    marks = sorted(
+        [(i, "o", code) for i, code in parts.origin_at] + [(i, "d", code) for _, i, code in parts.dest_at]
+    )
+    runs: list[tuple[str, list[str]]] = []
+    for _, kind, code in marks:
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(code)
+        else:
+            runs.append((kind, [code]))
+    if len(runs) < 4 or len(runs) % 2 or runs[0][0] != "o":
+        return None
+    return {(o, d) for (_, os), (_, ds) in zip(runs[::2], runs[1::2], strict=True) for o in os for d in ds}
+
+
+def clause_flows(
+    view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
+) -> list[FlowFact]:
+    """The flows of a clause about victims, each with the rule (``flows.v2:<pattern>``) that found it."""
+    low = view.low
+    words = set(low[start:end])
+    foreign = (
+        (bool(words & FOREIGN) and not own_and_foreign(view, start, end))
+        or from_elsewhere(view, start, end)
+        or any(q.kind == "demonym" and non_demonym(view, q) for q in view.places_in(start, end))
+    )
+    subject = view.ctx.subject
+
+    origins = unique(parts.origins)
+    leans = not origins  # the frame's country (or the subject) is filled in, not named in the clause
+    if not origins:
+        if parts.frame and "origin" in parts.frame_roles:
+            origins = [parts.frame]
+        elif not foreign and subject and (parts.dests or parts.onward or parts.local or internal):
+            origins = [subject]
+            if not (parts.local or internal or parts.onward) and set(parts.dests) <= (
+                parts.entered & {subject}
+            ):
+                return []  # "persons are trafficked into Thailand" (the subject): from somewhere unnamed
+    if not origins and internal and not subject and parts.dests:
+        origins = parts.dests[:1]  # "Trafficking in Nepal is largely internal", no subject to take
+    if not origins:
+        return []
+    dests = unique(parts.dests)
+    onward = unique(parts.onward)
+    passing = tuple(parts.via)
+    if parts.en_route and onward:  # "migrate to A en route to B": A is on the way
+        passing, dests = tuple(dests) + passing, []
+    home = parts.frame if parts.frame and "destination" in parts.frame_roles else subject
+    # "trafficked internally": each origin that is the subject (or, when all named origins are
+    # foreign, the subject itself) to itself; the foreign origins go to the subject.
+    internal_pairs: list[tuple[str, str]] = []
+    if internal and subject:
+        own = [o for o in origins if o == subject] or [subject]
+        internal_pairs = [(o, o) for o in own]
+    if not dests and not onward:
+        foreign_origins = home is not None and any(o != home for o in origins)
+        if parts.local and home or foreign_origins and not parts.via:
+            dests = [home] if home else []
+            leans = leans or not parts.local
+    elif parts.local and home and home not in dests:
+        dests.append(home)
+
+    victims = victims_in(view, start, end) or victims_in(view, 0, len(low)) or parts.victims
+    # "Primary destination countries include ...": the list goes on from the sentence about the victims.
+    goes_on = parts.listed is not None and low[parts.listed[1] - 1] in LIST_VERBS and not parts.named_first
+    k = start + (low[start] in ("and", "but", ",", ";"))
+    pronoun = low[k] in PRONOUN_SUBJECTS
+    # The sentence before, when it spoke of victims: what "some", "they" or a list that goes on refer to.
+    before = memory.flows.said.at == memory.flows.previous >= 0
+    if not victims and (pronoun or goes_on) and before:
+        victims = memory.flows.said.victims
+    sectors = sectors_in(view, start, end)
+    exploitation = with_sector_labor(exploitation_in(view, start, end), sectors)
+    if not exploitation and goes_on:
+        exploitation = memory.flows.said.exploitation
+    # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
+    alone = pronoun and not (k + 1 < end and low[k + 1] in view.vocab.people)
+    if not exploitation and alone:
+        exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
+    if "same" in words and ("purposes" in words or "purpose" in words) and memory.flows.said.exploitation:
+        exploitation = merge(memory.flows.said.exploitation, exploitation)
+    own_clause = parts.span == (view.sent.start, start)
+    windows = origin_spans(view, parts.origin_at, start, end) if own_clause else {}
+    dest_windows = dest_spans(view, parts.dest_at, start, end) if own_clause else {}
+    frame_spans, later_roles = (
+        role_phrase_spans(view, start, end)
+        if own_clause and parts.frame and not dest_windows
+        else ((), set())
+    )
+    placed = {code: i for i, code in parts.origin_at} | {code: i for _, i, code in parts.dest_at}
+    if frame_spans:
+        windows = {}
+    year = view.year_until(end)
+    hedged = view.hedged_until(end)
+    evidence = view.evidence()
+
+    if parts.origins and dests:
+        remember_named(view, memory, origins, dests, victims)
+    facts = []
+    if parts.frame and parts.frame_roles == {"transit"} and parts.frame not in dests:
+        passing += (parts.frame,)  # "X is a transit country for victims from A destined for B": via X
+    routes = [(d, passing) for d in dests] + [(d, tuple(dests) + passing) for d in onward]
+    flows = [(o, d, via) for o in origins for d, via in routes]
+    pairs = paired_routes(parts) if own_clause else None
+    if pairs:  # "from A to B and from C to D": A to B and C to D, not C to B
+        flows = [f for f in flows if f[:2] in pairs]
+    flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
+    if frame_spans:
+        flows = within_role_phrases(flows, placed, frame_spans[1][0], parts, later_roles)
+    reached = set(parts.dests)
+    for origin, dest, via in flows:
+        if via and (origin == dest or (dest in onward and origin in reached)):
+            continue  # "migrate to A en route to B" said of A's own people: they do not set out from A
+        if origin.startswith("region:") and dest.startswith("region:"):
+            continue
+        own_victims = victims_in(view, *windows[origin]) if origin in windows else ()
+        own_exploitation = exploitation_in(view, *windows[origin]) if origin in windows else ()
+        own_sectors = sectors
+        if frame_spans and (dest in placed or origin in placed):
+            at = placed.get(dest, placed.get(origin, start))
+            a, b = next(span for span in frame_spans if span[0] <= at < span[1])
+            own_victims = own_victims or victims_in(view, a, b)
+            own_exploitation = own_exploitation or exploitation_in(view, a, b)
+        elif dest in dest_windows and not via:
+            a, b = dest_windows[dest]
+            own_victims = own_victims or victims_in(view, a, b)
+            said = with_sector_labor(exploitation_in(view, a, b), sectors_in(view, a, b))
+            if said:
+                own_sectors = sectors_in(view, a, b)
+                own_exploitation = own_exploitation or said
+        facts.append(
+            FlowFact(
+                doc=view.ctx.doc,
+                year=year,
+                evidence=evidence,
+                hedged=hedged,
+                rule=rule,
+                section=view.ctx.section,
+                origin=origin,
+                destination=dest,
+                via=tuple(v for v in via if v not in (origin, dest)),
+                victims=own_victims or victims,
+                exploitation=own_exploitation
+                or exploitation
+                or from_frame(view, memory, origin, dest, own_victims or victims, leans),
+                sectors=own_sectors,
+            )
+        )
+    return facts

@@ -1,0 +1,218 @@
+"""Lists and coordination: role lists ("Primary destination countries include ..."), places named first,
+"on to" / "en route to", a region named by its countries, and the spans each coordinated part describes."""
+
+from __future__ import annotations
+
+from tipkb.extract.common import Place, View
+from tipkb.extract.flows.victims import exploitation_in, sectors_in, victims_in, with_sector_labor
+from tipkb.extract.flows.words import (
+    DEST,
+    DIRECTIONS,
+    GLUE,
+    LIST_ADJECTIVES,
+    LIST_HEADS,
+    LIST_NOUNS,
+    LIST_VERBS,
+    NAMING,
+    NOT_VICTIMS,
+    SERVING,
+)
+
+
+def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
+    """A clause that lists the places of a role: 'Primary destination countries include A, B, and C',
+    'Other major destinations are A and B', 'Source countries for victims included A' (the part the
+    listed places play, where the list starts); '... with 50 countries serving as destination points
+    throughout Europe' (the list starts at the role word)."""
+    low = view.low
+    n = start
+    while n < end and (low[n] in ("and", "but", ",", "the") or low[n] in LIST_ADJECTIVES):
+        n += 1
+    if n + 1 < end and low[n] in ("countries", "country") and low[n + 1] == "of":
+        n += 2  # "the main countries of destination are ..."
+    part = LIST_HEADS.get(low[n]) if n < end else None
+    if part is not None:
+        m = n + 1
+        if m < end and low[m] in LIST_NOUNS:
+            m += 1
+        if m < end and low[m] in ("for", "of"):  # "destinations for Ukrainian women include ..."
+            verb = next((x for x in range(m + 1, min(end, m + 8)) if low[x] in LIST_VERBS), None)
+            if verb is not None and not set(low[m + 1 : verb]) & NOT_VICTIMS:
+                m = verb
+        if m < end and low[m] in LIST_VERBS and place_within(view, m + 1, end, 1):
+            return part, m + 1
+    for n in range(start, end - 2):
+        if (
+            low[n] in SERVING
+            and low[n + 1] == "as"
+            and low[n + 2] in ("destination", "destinations")
+            and place_within(view, n + 3, end, 3)
+        ):
+            return DEST, n + 2
+    return None
+
+
+def listed_first(view: View, places: list[Place], start: int, end: int) -> tuple[str, int] | None:
+    """'Nigeria and Togo are the main destinations', 'Russia is the primary destination for ...': the
+    places that open the clause play the one role named after the verb (the part, the verb's index).
+    Not a list of roles ('are source and destination countries': that is the countries' own role),
+    and not when the subject is among them."""
+    low = view.low
+    ends = {q.j: q for q in places}
+    starts = {q.i: q for q in places}
+    n = start
+    while n < end and low[n] in ("and", "but", ",", "the"):
+        n += 1
+    run: list[Place] = []
+    while n < end:
+        if n in starts and starts[n].kind in ("country", "region"):
+            run.append(starts[n])
+            n = starts[n].j
+        elif run and low[n] in GLUE and n + 1 not in ends:
+            n += 1
+        else:
+            break
+    if not run or n >= end or low[n] not in ("are", "were", "is", "was", "remain", "remains", "remained"):
+        return None
+    if any(q.code == view.ctx.subject for q in run):
+        return None
+    verb = n
+    n += 1
+    while n < end and (low[n] in ("the", "also") or low[n] in LIST_ADJECTIVES):
+        n += 1
+    part = LIST_HEADS.get(low[n]) if n < end else None
+    if part is None or low[n] in ("source", "origin"):  # "are the main sources", not "are a source ..."
+        return None if part is None or low[n - 1] != "the" else (part, verb)
+    nxt = low[n + 1 : n + 3]
+    if nxt[:1] in ([","], ["and"], ["or"]) or (
+        nxt[:1] in (["countries"], ["country"]) and nxt[1:] in ([","], ["and"])
+    ):
+        return None  # "are destination and transit countries"
+    return part, verb
+
+
+def place_within(view: View, n: int, end: int, gap: int) -> bool:
+    """Does a place start within a few words after n ('include the Czech Republic', 'points throughout
+    Europe')?"""
+    return any(n <= q.i <= n + gap and q.j <= end for q in view.places)
+
+
+def after_on_to(view: View, p: Place, places: list[Place], start: int) -> str | None:
+    """Is the place in a list introduced by 'on to' / 'onward to' ('to Kazakhstan and on to Russia'):
+    "onward"; or by 'en route to' ('to Algeria en route to Spain'): "route"; else None."""
+    low = view.low
+    k = p.i - 1
+    starts = {q.j: q for q in places}
+    while k > start:
+        if k + 1 in starts and starts[k + 1].i <= k:
+            k = starts[k + 1].i - 1
+            continue
+        if low[k] == "to":
+            if low[k - 1] == "route":
+                return "route"
+            return "onward" if low[k - 1] in ("on", "onward", "onwards", "then") else None
+        if low[k] in GLUE:
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool:
+    """'to Europe, primarily France and Germany': the region stands for the countries after it."""
+    low = view.low
+    k = p.j
+    # "West and Central African countries, primarily ...": look past the regions joined to this one.
+    for q in places:
+        if q.i == k + 1 and low[k] in ("and", ",", "or") and q.code.startswith("region:"):
+            k = q.j
+    if k < len(low) and low[k] in ("countries", "states", "nations"):
+        k += 1
+    if k < len(low) and low[k] == ",":
+        k += 1
+    if k >= len(low) or low[k] not in NAMING:
+        return False
+    nxt = [q for q in places if q.i > k and q.i <= k + 4]
+    return any(not q.code.startswith("region:") for q in nxt)
+
+
+def cue_word(view: View, p: Place, places: list[Place], start: int) -> str:
+    """The word a place's list hangs from ("into" in "into A, B and C")."""
+    k = cue_at(view, p, places, start)
+    return view.low[k] if k >= start else ""
+
+
+def cue_at(view: View, p: Place, places: list[Place], start: int) -> int:
+    """Where the word a place's list hangs from stands (start - 1 if none)."""
+    low = view.low
+    ends = {q.j: q for q in places}
+    k = p.i - 1
+    while k >= start:
+        if k + 1 in ends and ends[k + 1].i <= k:
+            k = ends[k + 1].i - 1
+        elif low[k] in GLUE or low[k] in DIRECTIONS:
+            k -= 1
+        else:
+            return k
+    return start - 1
+
+
+def origin_spans(
+    view: View, origin_at: list[tuple[int, str]], start: int, end: int
+) -> dict[str, tuple[int, int]]:
+    """Where each of several origins is described ("33 Venezuelan females identified as victims of sex
+    trafficking and one male from India identified as a labor trafficking victim"): the text up to the
+    last 'and' or comma before the next origin. Victims and purposes named there are that origin's."""
+    if len({code for _, code in origin_at}) < 2:
+        return {}
+    low = view.low
+    cuts = [start]
+    for (i, _), (nxt, _) in zip(origin_at, origin_at[1:], strict=False):
+        cut = next((b for b in range(nxt - 1, i, -1) if low[b] in ("and", ",", ";")), nxt)
+        cuts.append(cut)
+    cuts.append(end)
+    out: dict[str, tuple[int, int]] = {}
+    for (_, code), a, b in zip(origin_at, cuts, cuts[1:], strict=False):
+        out.setdefault(code, (a, b))
+    return out
+
+
+def dest_spans(
+    view: View, dest_at: list[tuple[int, int, str]], start: int, end: int
+) -> dict[str, tuple[int, int]]:
+    """Where each of several destinations is described, when each list of them has its own words
+    ("trafficked to A for sexual exploitation and to B for domestic servitude", "men to A for labor and
+    women to B for sex"): from the last 'and', comma or dash before the next list's 'to' up to the next.
+    Only when two of these spans name different victims or purposes; else the clause's are shared."""
+    groups: list[tuple[int, int, list[str]]] = []  # (cue index, last place index, codes)
+    for cue, i, code in dest_at:
+        if groups and groups[-1][0] == cue:
+            groups[-1][2].append(code)
+            groups[-1] = (cue, i, groups[-1][2])
+        else:
+            groups.append((cue, i, [code]))
+    if len(groups) < 2:
+        return {}
+    low = view.low
+    cuts = [start]
+    for (_, last, _), (cue, _, _) in zip(groups, groups[1:], strict=False):
+        cut = next((b for b in range(cue - 1, last, -1) if low[b] in ("and", ",", ";", "-", "–", "—")), cue)
+        cuts.append(cut)
+    cuts.append(end)
+    spans = list(zip(cuts, cuts[1:], strict=False))
+    said = [
+        (victims_in(view, a, b), with_sector_labor(exploitation_in(view, a, b), sectors_in(view, a, b)))
+        for a, b in spans
+    ]
+    if len({x for x in said if x != ((), ())}) < 2:
+        return {}
+    out: dict[str, tuple[int, int]] = {}
+    for (_, _, codes), span in zip(groups, spans, strict=False):
+        for code in codes:
+            out.setdefault(code, span)
+    return out
+
+
+def identified_in_destination(view: View, start: int, k: int) -> bool:
+    """'Victims identified in Y included nationals of A': the list before 'included' is origins."""
+    return any(w in ("victims", "victim", "source") for w in view.low[start:k])

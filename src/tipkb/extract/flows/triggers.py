@@ -1,0 +1,264 @@
+"""Frames and triggers: does a clause say people were trafficked, exploited, forced or found as victims,
+and by which pattern (the pattern's id becomes the fact's ``rule``)."""
+
+from __future__ import annotations
+
+from tipkb.extract.common import View
+from tipkb.extract.flows.words import (
+    CASES,
+    CONDITIONS,
+    ELSEWHERE,
+    EXTENT_ADVERBS,
+    FACING,
+    FORCE_AS_NOUN,
+    FORCED_INTO,
+    FOREIGN,
+    GOES_ON,
+    INTERNAL,
+    INTO_EXPLOITATION,
+    MOVING,
+    NETWORKS,
+    NOT_ABOUT_VICTIMS,
+    NOT_EXPOSED,
+    NOT_GOING_ON,
+    OCCURRED,
+    OWN_PEOPLE,
+    PASSIVE_AUX,
+    QUANTIFIERS,
+    REPORTS_OF,
+    SERVICES,
+    TRAFFICKING_OF,
+    TRIGGER_WORDS,
+)
+
+# The patterns a clause is recognised by, each with its id (a fact's ``rule`` is ``flows.v2:<id>``) and
+# a phrasing it stands for. Word triggers ("trafficked", "sold", "victims") take their ids from the
+# vocabulary's ``[sets.flow_triggers]``: ``word.<group>``.
+PATTERNS = {
+    "forced": "girls are forced into prostitution; men were forced to work",
+    "conditions-of": "workers lived in conditions of forced labor",
+    "trafficking-of": "trafficking of children; trafficking within the region",
+    "internal-goes-on": "reports of internal trafficking continued",
+    "occurred-within": "trafficking occurred within X",
+    "trafficking-is-internal": "trafficking in X is largely internal",
+    "faces-conditions": "migrants face conditions of ...",
+    "into-exploitation": "sold into debt bondage; found in forced prostitution",
+    "traffickers-move-people": "traffickers lure girls from X",
+    "moved-for-exploitation": "sent 400 laborers to X for forced labor",
+    "cases-of": "documented cases of forced labor of foreigners",
+    "role-list": "Primary destination countries include X and Y (after a sentence about victims)",
+    "headline": "Nepali Girls Trafficked to India Rescued (a heading)",
+}
+
+
+def is_victimization(view: View, start: int, end: int) -> bool:
+    """Does the clause say people were trafficked, exploited, forced or found as victims?"""
+    return trigger(view, start, end) is not None
+
+
+def trigger(view: View, start: int, end: int) -> str | None:
+    """The id of the first pattern by which the clause says people were trafficked, exploited, forced
+    or found as victims (``PATTERNS``, ``word.<group>``), or None."""
+    low = view.low
+    vocab = view.vocab
+    for n in range(start, end):
+        w = low[n]
+        group = TRIGGER_WORDS.get(w)
+        if group is not None:
+            # "victims' countries of origin", "victim assistance", "services for victims": not a
+            # statement about victims.
+            if group == "victims" and (
+                (n + 1 < end and low[n + 1] in NOT_ABOUT_VICTIMS) or served(view, start, n)
+            ):
+                continue
+            if w in ("force", "forces") and n > start and low[n - 1] in FORCE_AS_NOUN:
+                continue  # "the use of force", "the labor force", "a task force"
+            return f"word.{group}"
+        if w == "forced" and (
+            (n > start and low[n - 1] in PASSIVE_AUX) or (n + 1 < end and low[n + 1] in FORCED_INTO)
+        ):
+            return "forced"
+        if w in CONDITIONS and n + 2 < end and low[n + 1] == "of" and vocab.exploitation.match_at(low, n + 2):
+            return "conditions-of"
+        if w == "trafficking" and n + 1 < end and low[n + 1] in TRAFFICKING_OF:
+            return "trafficking-of"
+        if (
+            w == "trafficking"
+            and n > start
+            and low[n - 1] in INTERNAL | {"domestic"}
+            and trafficking_goes_on(view, n, end)
+        ):
+            return "internal-goes-on"  # "Reports of internal trafficking continued", "domestic trafficking persists"
+        if w == "trafficking" and n + 2 < end and low[n + 1] in OCCURRED and low[n + 2] == "within":
+            return "occurred-within" if any(q.i == n + 3 for q in view.places) else None
+        if w in INTERNAL and is_said_internal(view, start, n):
+            return "trafficking-is-internal"  # "Trafficking in Nepal is largely internal"
+        if w in FACING and n + 1 < end and low[n + 1] in CONDITIONS:
+            return "faces-conditions"
+        # "face forced labor", "found in forced prostitution", "sold into debt bondage"
+        if (
+            w in INTO_EXPLOITATION
+            and start < n < end - 1
+            and low[n - 1] not in NOT_EXPOSED
+            and names_exploitation(view, n + 1, end)
+        ):
+            return "into-exploitation"
+        # "a trafficking network that recruits women from A", "traffickers lure girls from B"
+        if w in MOVING and by_traffickers(view, start, n) and people_after(view, n, end):
+            return "traffickers-move-people"
+        # "sent 400 laborers to Qatar for forced labor", "... for forced laboor and sex trafficking"
+        if (
+            w == "for"
+            and n + 1 < end
+            and any(
+                names_exploitation(view, m + 1, end)
+                for m in range(n, min(end - 1, n + 5))
+                if m == n or low[m] in ("and", "or")
+            )
+            and people_moved(view, start, n)
+        ):
+            return "moved-for-exploitation"
+        # "documented cases of forced labor of foreigners": cases of exploitation of people
+        if w in CASES and n + 2 < end and low[n + 1] == "of":
+            k = n + 2
+            while (hit := vocab.exploitation.match_at(low, k, end)) is not None:
+                k = hit[0]  # "cases of forced labor and prostitution of ..."
+                if (
+                    k + 1 < end
+                    and low[k] in ("and", "or", ",")
+                    and vocab.exploitation.match_at(low, k + 1, end)
+                ):
+                    k += 1
+            if k > n + 2 and of_people(view, k, end):
+                return "cases-of"
+    return None
+
+
+def is_said_internal(view: View, start: int, n: int) -> bool:
+    """'Trafficking (in X) is (largely) internal': trafficking said to be internal at n."""
+    low = view.low
+    k = n - 1
+    while k > start and low[k] in EXTENT_ADVERBS:
+        k -= 1
+    return k > start and low[k] in ("is", "was", "remains", "remained") and "trafficking" in low[start:k]
+
+
+def trafficking_goes_on(view: View, n: int, end: int) -> bool:
+    """Is trafficking named at n said to happen: 'reports of internal trafficking', 'internal
+    trafficking continued / is widespread' (not 'internal trafficking is not criminalized')?"""
+    low = view.low
+    if n >= 3 and low[n - 2] == "of" and low[n - 3] in REPORTS_OF:
+        return True
+    nxt = low[n + 1 : min(end, n + 4)]
+    if not nxt or nxt[0] not in GOES_ON:
+        return False
+    return not set(nxt[1:]) & NOT_GOING_ON
+
+
+def names_exploitation(view: View, n: int, end: int) -> bool:
+    """A form of exploitation named unmistakably at n ("forced labor", "prostitution", not "labor"),
+    and not as a word of something else ("forced labor inspectors")."""
+    low = view.low
+    hit = view.vocab.exploitation.match_at(low, n, end)
+    if hit and hit[0] < len(low) and low[hit[0]] in view.vocab.exploitation_blockers:
+        return False
+    return bool(hit and hit[0] - n > 1) or low[n] in ("prostitution", "servitude", "bondage")
+
+
+def people_moved(view: View, start: int, n: int) -> bool:
+    """A verb of moving people ("sent", "brought", "recruited") and the place it moves them to ("to
+    Qatar") before n, with the people moved ("sent 400 laborers", "girls were sent")."""
+    low = view.low
+    for m in range(n - 1, max(start, n - 12) - 1, -1):
+        if low[m] in MOVING:
+            to_place = any(
+                q.i > m + 1
+                and q.j <= n
+                and (low[q.i - 1] in ("to", "into") or low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"]))
+                for q in view.places
+            )
+            return to_place and any(w in view.vocab.people for w in low[start:n])
+    return False
+
+
+def by_traffickers(view: View, start: int, n: int) -> bool:
+    """Is the verb at n done by traffickers ('traffickers recruit', 'a trafficking network that
+    recruits', 'trafficking rings lured')?"""
+    window = view.low[max(start, n - 6) : n]
+    if "traffickers" in window:
+        return True
+    return "trafficking" in window and bool(set(window) & NETWORKS)
+
+
+def people_after(view: View, n: int, end: int) -> bool:
+    """People right after n ('recruits women and children', 'lured young girls')."""
+    low = view.low
+    for m in range(n + 1, min(end, n + 4)):
+        if low[m] in view.vocab.people:
+            return True
+        if low[m] not in ("young", "poor", "local", "rural", "vulnerable") and low[m] not in QUANTIFIERS:
+            return False
+    return False
+
+
+def of_people(view: View, k: int, end: int) -> bool:
+    """'... of foreigners', '... of citizens of A', '... among Ghanaian children' right at k."""
+    low = view.low
+    if k + 1 >= end or low[k] not in ("of", "among", "involving"):
+        return False
+    nxt = low[k + 1]
+    demonyms = {p.i for p in view.places if p.kind == "demonym"}
+    return nxt in view.vocab.people or nxt in FOREIGN or k + 1 in demonyms
+
+
+def served(view: View, start: int, n: int) -> bool:
+    """'services for victims', 'service provision for female victims', 'assistance to victims'."""
+    low = view.low
+    for m in range(n - 1, max(start, n - 4) - 1, -1):
+        if low[m] in ("for", "to"):
+            return m > start and low[m - 1] in SERVICES
+    return False
+
+
+def defines_trafficking(words: set[str]) -> bool:
+    """'The recruitment, transportation, transfer, harbouring or receipt of persons ... by means of
+    the threat or use of force ...': the legal definition of trafficking, not a statement of a flow."""
+    return "receipt" in words and bool(words & {"harbouring", "harboring"})
+
+
+def says_internal(view: View, start: int, end: int) -> bool:
+    """'trafficked internally', 'internal forced labor', 'domestic trafficking' ('within the country'
+    and 'within Togo' are places). 'Internally displaced persons' are not internal trafficking."""
+    low = view.low
+    for n in range(start, end):
+        w = low[n]
+        if w in INTERNAL and not (n + 1 < end and low[n + 1] == "displaced"):
+            return True
+        if w == "domestic" and n + 1 < end and low[n + 1] == "trafficking":
+            return True
+    return False
+
+
+def own_and_foreign(view: View, start: int, end: int) -> bool:
+    """'Citizen and foreign women', 'foreign and local victims': the subject's people are among them."""
+    low = view.low
+    for n in range(start, end):
+        if low[n] not in FOREIGN:
+            continue
+        before, after = low[max(start, n - 2) : n], low[n + 1 : min(end, n + 3)]
+        if (before[-1:] == ["and"] and before[0] in OWN_PEOPLE) or (
+            after[:1] == ["and"] and after[-1] in OWN_PEOPLE
+        ):
+            return True
+    return False
+
+
+def from_elsewhere(view: View, start: int, end: int) -> bool:
+    """'Victims from other regions', 'from neighboring countries': from abroad, but no place named."""
+    low = view.low
+    named = {q.i for q in view.places}
+    for n in range(start, end - 1):
+        named_next = any(k in named for k in range(n + 1, min(end, n + 5)))
+        if low[n] == "from" and low[n + 1] in ELSEWHERE and not named_next:
+            return True
+    return False

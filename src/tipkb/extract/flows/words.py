@@ -1,0 +1,137 @@
+"""The word sets the flow rules read with (data/vocabulary.toml ``[sets.flows]``) and the parts a place plays."""
+
+from __future__ import annotations
+
+from tipkb.vocab import vocabulary, word_set
+
+ORIGIN, DEST, VIA, LOCAL = "origin", "destination", "via", "local"
+
+DEST_CUES = word_set("flows.dest_cues")
+
+VIA_CUES = word_set("flows.via_cues")
+
+BOUND_FOR = word_set("flows.bound_for")
+
+# Words a list of places is made of, skipped when looking left for the word that governs a place.
+GLUE = word_set("flows.glue")
+
+DIRECTIONS = word_set("flows.directions")
+
+# A region followed by these and then countries means those countries, not the region.
+NAMING = word_set("flows.naming")
+
+RETURN = word_set("flows.return")
+
+ORIGIN_VERBS = word_set("flows.origin_verbs")
+
+NOT_VICTIMS = word_set("flows.not_victims")
+
+LOCAL_WORDS = word_set("flows.local_words")
+
+ELSEWHERE = word_set("flows.elsewhere")
+
+INTERNAL = word_set("flows.internal")
+
+# Clauses that are not statements about what happened: sex tourism, recommendations.
+NOT_A_STATEMENT = word_set("flows.not_a_statement")
+
+# Victims described so are not the subject's nationals: no default origin for them.
+FOREIGN = word_set("flows.foreign")
+
+OWN_PEOPLE = word_set("flows.own_people")
+
+PASSIVE_AUX = word_set("flows.passive_aux")
+
+# Trigger words and their groups ("trafficked" -> "trafficked", "sells" -> "sold").
+TRIGGER_WORDS = {
+    word: name.split(".", 1)[1]
+    for name, words in vocabulary().sets.items()
+    if name.startswith("flow_triggers.")
+    for word in words
+}
+TRIGGERS = frozenset(TRIGGER_WORDS)
+FORCED_INTO = word_set("flows.forced_into")
+TRAFFICKING_OF = word_set("flows.trafficking_of")
+OCCURRED = word_set("flows.occurred")
+FACING = word_set("flows.facing")
+HEADLINE_VERBS = word_set("flows.headline_verbs")
+HEADLINE_PREPS = word_set("flows.headline_preps")
+
+NOT_ABOUT_VICTIMS = word_set("flows.not_about_victims")
+
+CONDITIONS = word_set("flows.conditions")
+
+MOVING = word_set("flows.moving_verbs")
+
+CASES = word_set("flows.case_words")
+
+SERVICES = word_set("flows.services")
+
+INTO_EXPLOITATION = word_set("flows.into_exploitation")
+
+# "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
+NOT_EXPOSED = word_set("flows.not_exposed")
+
+PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
+
+# "Primary destination countries include A, B and C", "Other major destinations are ...".
+LIST_HEADS = {
+    "destination": DEST,
+    "destinations": DEST,
+    "source": ORIGIN,
+    "sources": ORIGIN,
+    "origin": ORIGIN,
+}
+
+LIST_ADJECTIVES = word_set("flows.list_adjectives")
+
+LIST_NOUNS = word_set("flows.list_nouns")
+
+LIST_VERBS = word_set("flows.list_verbs")
+
+SERVING = word_set("flows.serving")
+
+ABOUT_TRAFFICKING = word_set("flows.about_trafficking")
+
+# "Reports of internal trafficking continued": trafficking said to happen, with no verb of moving.
+REPORTS_OF = word_set("flows.reports_of")
+
+GOES_ON = word_set("flows.goes_on")
+
+NOT_GOING_ON = word_set("flows.not_going_on")
+
+# "X is a place where ...", "X is the regional centre of a trafficking network that ...".
+PLACE_NOUNS = word_set("flows.place_nouns")
+
+HUBS = word_set("flows.hubs")
+
+NETWORKS = word_set("flows.networks")
+
+# "married off to men from X", "sold to men from X": people given to others.
+GIVEN_TO = word_set("flows.given_to")
+
+# "the use of force", "the labor force", "a task force": force as a noun, no forcing.
+FORCE_AS_NOUN = word_set("flows.force_as_noun")
+
+# "crimes that occurred within X": where crimes took place.
+CRIMES = word_set("flows.crimes")
+
+# "the (East Asian) city of Macau": the list of places goes on past these.
+SETTLEMENT_OF = word_set("flows.settlement_of")
+
+QUANTIFIERS = frozenset("some many most other the these those several".split())
+
+# "bonded labor" is debt bondage and labor both.
+ALSO_LABOR = word_set("flows.also_labor")
+# "Filipina domestic workers": demonyms of women only.
+FEMALE_DEMONYMS = word_set("flows.female_demonyms")
+# "two were children": a count of a part of the victims.
+COUNT_COPULA = word_set("flows.count_copula")
+# "through threats and sexual abuse": sexual abuse as a means of coercion.
+MEANS_CUES = word_set("flows.means_cues")
+COERCION = word_set("flows.coercion")
+# "Nevertheless, some end up ...": words before the people a clause points back to.
+CONNECTIVES = word_set("flows.connectives")
+# "originated mostly in R"; "gangs based in Serbia".
+EXTENT_ADVERBS = word_set("flows.extent_adverbs")
+BASED_IN = word_set("flows.based_in")
