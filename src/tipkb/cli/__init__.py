@@ -9,6 +9,7 @@ from tipkb.cli import analysis as _analysis  # noqa: F401
 from tipkb.cli import extract as _extract  # noqa: F401
 from tipkb.cli import split as _split  # noqa: F401
 from tipkb.cli import store as _store  # noqa: F401
+from tipkb.cli import store_reading as _store_reading  # noqa: F401
 from tipkb.cli import web as _web  # noqa: F401
 from tipkb.cli.root import app
 
