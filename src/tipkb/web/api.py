@@ -8,7 +8,6 @@ from __future__ import annotations
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -112,34 +111,7 @@ def stores_of(request: Request) -> Stores:
     return stores
 
 
-def _clean(value: str | None) -> str | None:
-    """Reject text with control characters (no name or word has them; some databases refuse them)."""
-    if value is not None and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
-        raise query.QueryError("parameters may not contain control characters")
-    return value
-
-
-def _page(rows: Sequence[Any], limit: int, offset: int, path: str, params: dict[str, Any]) -> dict[str, Any]:
-    """A page of a list read whole (so its total is known): rows ``offset`` to ``offset + limit``."""
-    return views.page(
-        rows[offset : offset + limit], limit=limit, offset=offset, total=len(rows), path=path, params=params
-    )
-
-
-def _linked_page(
-    stores: Stores,
-    rows: Sequence[Any],
-    limit: int,
-    offset: int,
-    path: str,
-    params: dict[str, Any],
-    evidence: bool,
-) -> dict[str, Any]:
-    """A ``_page`` of query rows, as dicts with their sentences linked to their documents; the links to
-    the next and previous pages keep ``evidence`` (whether the rows carry their sentences)."""
-    page = _page(rows, limit, offset, path, {**params, "evidence": "true" if evidence else None})
-    page["items"] = views.linked(stores, [r.to_dict() for r in page["items"]])
-    return page
+_clean = views.clean
 
 
 @router.get("", summary="What this API serves", tags=["about"])
@@ -180,9 +152,8 @@ def list_countries(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """The countries and regions some fact names: roles, latest tier, how many facts name them."""
-    rows = views.country_rows(stores_of(request))
-    rows = [r for r in rows if (kind is None or r["kind"] == kind) and (role is None or role in r["roles"])]
-    return _page(rows, limit, offset, "/api/countries", {"kind": kind, "role": role})
+    rows = views.country_list(stores_of(request), kind, role)
+    return views.whole_page(rows, limit, offset, "/api/countries", {"kind": kind, "role": role})
 
 
 @router.get("/countries/{country}", tags=["countries"])
@@ -254,7 +225,7 @@ def list_flows(
     )
     stores = stores_of(request)
     rows = filters.run(stores.get(), evidence=evidence)
-    return _linked_page(stores, rows, limit, offset, "/api/flows", filters.params(), evidence)
+    return views.linked_page(stores, rows, limit, offset, "/api/flows", filters.params(), evidence)
 
 
 @router.get("/tiers", response_model=Page, tags=["tiers"])
@@ -275,19 +246,10 @@ def list_tiers(
     """Tier placements (TIP report) by country and year; a country-year stated with two tiers has a row
     for each."""
     _filter_values(*country, *tier)
-    codes = [query.resolve_country(c, regions=False) for c in country if c.strip()]
-    tiers = [query.normalise_tier(t) for t in tier if t.strip()]
     stores = stores_of(request)
-    rows = query.tiers(
-        stores.get(),
-        year=year,
-        years=views.year_range(_clean(years)),
-        country=codes,
-        tier=tiers,
-        evidence=evidence,
-    )
+    rows = views.tier_rows(stores, year, years, country, tier, evidence)
     params = {"year": year, "years": years, "country": list(country), "tier": list(tier)}
-    return _linked_page(stores, rows, limit, offset, "/api/tiers", params, evidence)
+    return views.linked_page(stores, rows, limit, offset, "/api/tiers", params, evidence)
 
 
 @router.get("/statistics", response_model=Page, tags=["statistics"])
@@ -305,15 +267,10 @@ def list_statistics(
 ) -> dict[str, Any]:
     """A country's statistics (investigations, prosecutions, convictions, victims) by metric and year; two
     values stated for one year are two rows."""
-    code = query.resolve_country(_clean(country) or "", regions=False)
-    if metric:
-        query.check_choices("metric", [metric])
     stores = stores_of(request)
-    rows = query.stats(
-        stores.get(), code, metric=metric, year=year, years=views.year_range(_clean(years)), evidence=evidence
-    )
+    rows = views.statistic_rows(stores, country, metric, year, years, evidence)
     params = {"country": country, "metric": metric, "year": year, "years": years}
-    return _linked_page(stores, rows, limit, offset, "/api/statistics", params, evidence)
+    return views.linked_page(stores, rows, limit, offset, "/api/statistics", params, evidence)
 
 
 @router.get("/facts", response_model=Page, tags=["facts"])
@@ -450,10 +407,8 @@ def list_conflicts(
 ) -> dict[str, Any]:
     """Facts that disagree: two tiers for one country-year, two ratification dates, two values of one
     statistic; each side with the sentences that state it."""
-    code = views.country_code(_clean(country), regions=False)
-    stores = stores_of(request)
-    rows = [r for r in views.conflict_rows(stores, code) if kind is None or r["kind"] == kind]
-    return _page(rows, limit, offset, "/api/conflicts", {"country": country, "kind": kind})
+    rows = views.conflict_list(stores_of(request), country, kind)
+    return views.whole_page(rows, limit, offset, "/api/conflicts", {"country": country, "kind": kind})
 
 
 ANALYSIS_ERRORS: dict[int | str, dict[str, Any]] = {

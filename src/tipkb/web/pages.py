@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Annotated, Any
@@ -123,27 +122,22 @@ def world_page(
 ) -> Response:
     """The world map of tier placements in a year, or of stated roles, with the countries' table."""
     stores = _stores(request)
-    placements = views.tier_map(stores)
-    years = sorted(placements, reverse=True)
-    chosen = year is not None
-    if year is None:
-        year = views.opening_year(placements)
-    drawn, legend, table = maps.world_map(stores, placements.get(year or 0, {}), year, by)
-    newer = [(y, len(placements[y])) for y in years if year is not None and y > year]
+    world = views.world_view(stores, year)
+    drawn, legend, table = maps.world_map(stores, world["placements"], world["year"], by)
     return render(
         request,
         "map.html",
         title="World map",
-        year=year,
-        years=years,
-        chosen=chosen,
-        shown_countries=len(placements.get(year or 0, {})),
-        newer=newer,
+        year=world["year"],
+        years=world["years"],
+        chosen=world["chosen"],
+        shown_countries=world["shown_countries"],
+        newer=world["newer"],
         by=by,
         map=Markup(drawn),
         legend=legend,
         table=table,
-        counts=stores.memo("counts", lambda store: store.counts()),
+        counts=world["counts"],
     )
 
 
@@ -167,12 +161,8 @@ def country_page(request: Request, country: str) -> Response:
     stores = _stores(request)
     profile = views.profile_view(stores, code, evidence=True)
     flow_map = maps.country_map(stores, code, profile)
-    by_year: dict[int, list[str]] = defaultdict(list)
-    for t in sorted(profile["tiers"], key=lambda t: -t["documents"]):
-        if t["year"] is not None:
-            by_year[t["year"]].append(t["tier"])
     timeline = svg.tier_timeline(
-        sorted(by_year.items()), label=f"Tier placements of {profile['name']} by year"
+        views.tier_years(profile), label=f"Tier placements of {profile['name']} by year"
     )
     charts = [
         (
@@ -231,14 +221,6 @@ def _text(value: str | None) -> str | None:
     return value[:100] or None
 
 
-def _with_sentences(stores: Stores, filters: FlowFilters, row: query.FlowRow) -> query.FlowRow:
-    """A listed flow with the sentences that state it (under the same filters), for links to the
-    document pages."""
-    one = replace(filters, origin=row.origin, destination=row.destination, country=None, region=None)
-    found = one.run(stores.get(), evidence=True)
-    return found[0] if found else row
-
-
 @router.get("/flows", response_class=HTMLResponse)
 def flows_page(
     request: Request,
@@ -276,12 +258,11 @@ def flows_page(
         "years": filters.years,
         "hedged": hedged,
     }
-    chosen = rows[offset : offset + FLOW_PAGE]
     return render(
         request,
         "flows.html",
         title="Flows",
-        rows=views.linked(stores, [_with_sentences(stores, filters, r).to_dict() for r in chosen]),
+        rows=views.flow_page_rows(stores, filters, rows, offset, FLOW_PAGE),
         total=len(rows),
         offset=offset,
         page_size=FLOW_PAGE,
@@ -595,66 +576,8 @@ def ask_page(request: Request, q: Annotated[str | None, Query(max_length=2000)] 
 def api_docs(request: Request) -> Response:
     """The API's endpoints and parameters, from its OpenAPI document."""
     schema = request.app.openapi()
-    endpoints = []
-    for path, methods in schema["paths"].items():
-        for method, op in methods.items():
-            params = [
-                {
-                    "name": p["name"],
-                    "in": p["in"],
-                    "required": p.get("required", False),
-                    "description": p.get("description", ""),
-                    "type": _schema_type(p.get("schema", {})),
-                }
-                for p in op.get("parameters", [])
-            ]
-            endpoints.append(
-                {
-                    "method": method.upper(),
-                    "path": path,
-                    "summary": op.get("summary", ""),
-                    "description": op.get("description", ""),
-                    "params": params,
-                    "tag": (op.get("tags") or [""])[0],
-                    "example": _example(path, method),
-                }
-            )
+    endpoints = views.api_endpoints(schema)
     return render(request, "docs.html", title="API", endpoints=endpoints, info=schema["info"])
-
-
-def _schema_type(schema: dict[str, Any]) -> str:
-    if "anyOf" in schema:
-        return " or ".join(_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null")
-    if "enum" in schema:
-        return " | ".join(map(str, schema["enum"]))
-    if schema.get("type") == "array":
-        return f"list of {_schema_type(schema.get('items', {}))}"
-    out = str(schema.get("type", "string"))
-    bounds = [f"{k} {schema[k]}" for k in ("minimum", "maximum") if k in schema]
-    return out + (f" ({', '.join(bounds)})" if bounds else "")
-
-
-EXAMPLES = {
-    "/api": "/api",
-    "/api/countries": "/api/countries?kind=country&limit=5",
-    "/api/countries/{country}": "/api/countries/Kazakhstan",
-    "/api/flows": "/api/flows?destination=KAZ&exploitation=labor&evidence=true",
-    "/api/tiers": "/api/tiers?years=2008-2010",
-    "/api/statistics": "/api/statistics?country=KAZ&metric=convictions",
-    "/api/facts": "/api/facts?type=tier&limit=5",
-    "/api/documents": "/api/documents?limit=5",
-    "/api/search": "/api/search?q=forced+labor&limit=5",
-    "/api/conflicts": "/api/conflicts",
-    "/api/network": "/api/network?country=KAZ&steps=2&top=5",
-    "/api/network.svg": "/api/network.svg?exploitation=labor",
-    "/api/changes": "/api/changes?year=2018&country=MDA",
-    "/api/ask": "/api/ask?q=Where+are+Uzbek+women+trafficked+to%3F",
-    "/api/export/{fmt}": "/api/export/jsonl?type=flow",
-}
-
-
-def _example(path: str, method: str) -> str | None:
-    return EXAMPLES.get(path) if method == "get" else None
 
 
 @router.get("/upload", response_class=HTMLResponse)

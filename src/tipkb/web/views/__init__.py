@@ -7,6 +7,7 @@ sentences); ``api`` renders them as JSON, ``pages`` as HTML. The package re-expo
 - one module per view: ``search``, ``facts``, ``flows``, ``country``, ``tiers``, ``statistics``,
   ``network``, ``changes``, ``ask``."""
 
+from tipkb.web.views.apidocs import EXAMPLES, api_endpoints
 from tipkb.web.views.ask import CONTROL, ask_view
 from tipkb.web.views.changes import changes_view
 from tipkb.web.views.common import (
@@ -17,10 +18,19 @@ from tipkb.web.views.common import (
     DOC_ID_PATTERN,
     MAX_LIMIT,
     NotFound,
+    clean,
     page,
     url_with,
+    whole_page,
 )
-from tipkb.web.views.country import conflict_rows, country_rows, profile_view
+from tipkb.web.views.country import (
+    conflict_list,
+    conflict_rows,
+    country_list,
+    country_rows,
+    profile_view,
+    tier_years,
+)
 from tipkb.web.views.documents import (
     DocInfo,
     DocumentFacts,
@@ -36,9 +46,10 @@ from tipkb.web.views.documents import (
     fact_dicts,
     highlight,
     linked,
+    linked_page,
 )
 from tipkb.web.views.facts import facts_view
-from tipkb.web.views.flows import FlowFilters
+from tipkb.web.views.flows import FlowFilters, flow_page_rows, with_sentences
 from tipkb.web.views.network import network_svg_view, network_view
 from tipkb.web.views.places import (
     Position,
@@ -51,10 +62,23 @@ from tipkb.web.views.places import (
     year_range,
 )
 from tipkb.web.views.search import search_view
-from tipkb.web.views.statistics import chart_links, chart_series, country_statistics
-from tipkb.web.views.tiers import BROAD_COVERAGE, opening_year, tier_map
+from tipkb.web.views.statistics import chart_links, chart_series, country_statistics, statistic_rows
+from tipkb.web.views.tiers import BROAD_COVERAGE, opening_year, tier_map, tier_rows, world_view
 
 __all__ = [
+    "EXAMPLES",
+    "api_endpoints",
+    "tier_years",
+    "with_sentences",
+    "flow_page_rows",
+    "world_view",
+    "country_list",
+    "conflict_list",
+    "statistic_rows",
+    "tier_rows",
+    "linked_page",
+    "clean",
+    "whole_page",
     "MAX_LIMIT",
     "DEFAULT_LIMIT",
     "DOC_ID",

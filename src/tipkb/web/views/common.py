@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from starlette.exceptions import HTTPException
 
+from tipkb import query
 from tipkb.model import EXPLOITATION, METRICS, VICTIMS
 
 MAX_LIMIT = 500
@@ -71,3 +72,19 @@ def analysis_errors() -> Iterator[None]:
 
 def blank(text: str | None) -> str | None:
     return text.strip() or None if text else None
+
+
+def clean(value: str | None) -> str | None:
+    """Reject text with control characters (no name or word has them; some databases refuse them)."""
+    if value is not None and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise query.QueryError("parameters may not contain control characters")
+    return value
+
+
+def whole_page(
+    rows: Sequence[Any], limit: int, offset: int, path: str, params: dict[str, Any]
+) -> dict[str, Any]:
+    """A page of a list read whole (so its total is known): rows ``offset`` to ``offset + limit``."""
+    return page(
+        rows[offset : offset + limit], limit=limit, offset=offset, total=len(rows), path=path, params=params
+    )

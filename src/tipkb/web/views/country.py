@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from tipkb import query
 from tipkb.web.stores import Stores
+from tipkb.web.views.common import clean
 from tipkb.web.views.documents import linked
-from tipkb.web.views.places import place_link
+from tipkb.web.views.places import country_code, place_link
 from tipkb.web.views.statistics import chart_links, chart_series
 
 if TYPE_CHECKING:
@@ -54,3 +56,24 @@ def conflict_rows(stores: Stores, country: str | None) -> list[dict[str, Any]]:
     return stores.memo(
         f"conflicts:{country or ''}", lambda store: linked(stores, query.conflicts(store, country).to_dicts())
     )
+
+
+def country_list(stores: Stores, kind: str | None, role: str | None) -> list[dict[str, Any]]:
+    """The places some fact names (``country_rows``), of one kind (country, region) or role, or all."""
+    rows = country_rows(stores)
+    return [r for r in rows if (kind is None or r["kind"] == kind) and (role is None or role in r["roles"])]
+
+
+def conflict_list(stores: Stores, country: str | None, kind: str | None) -> list[dict[str, Any]]:
+    """Conflicts (``conflict_rows``) of a country as typed (or all), of one kind or all."""
+    code = country_code(clean(country), regions=False)
+    return [r for r in conflict_rows(stores, code) if kind is None or r["kind"] == kind]
+
+
+def tier_years(profile: dict[str, Any]) -> list[tuple[int, list[str]]]:
+    """A profile's tier placements by year (most-stated tier first), for its timeline."""
+    by_year: dict[int, list[str]] = defaultdict(list)
+    for t in sorted(profile["tiers"], key=lambda t: -t["documents"]):
+        if t["year"] is not None:
+            by_year[t["year"]].append(t["tier"])
+    return sorted(by_year.items())

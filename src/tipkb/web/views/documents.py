@@ -9,7 +9,7 @@ from typing import Any
 
 from tipkb import query
 from tipkb.web.stores import Stores
-from tipkb.web.views.common import DOC_ID, MAX_LIMIT, NotFound, page
+from tipkb.web.views.common import DOC_ID, MAX_LIMIT, NotFound, page, whole_page
 
 
 @dataclass(frozen=True)
@@ -294,3 +294,19 @@ def document_pages(stores: Stores, sources: Sequence[str]) -> list[dict[str, str
         }
         for source in sources
     ]
+
+
+def linked_page(
+    stores: Stores,
+    rows: Sequence[Any],
+    limit: int,
+    offset: int,
+    path: str,
+    params: dict[str, Any],
+    evidence: bool,
+) -> dict[str, Any]:
+    """A ``whole_page`` of query rows, as dicts with their sentences linked to their documents; the links
+    to the next and previous pages keep ``evidence`` (whether the rows carry their sentences)."""
+    found = whole_page(rows, limit, offset, path, {**params, "evidence": "true" if evidence else None})
+    found["items"] = linked(stores, [r.to_dict() for r in found["items"]])
+    return found

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from tipkb import query
+from tipkb.web.stores import Stores
+from tipkb.web.views.documents import linked
 from tipkb.web.views.places import country_code, in_region, place_codes, regions, year_range
 
 if TYPE_CHECKING:
@@ -66,3 +69,19 @@ class FlowFilters:
         if self.hedged is not None:
             out["hedged"] = str(self.hedged).lower()
         return out
+
+
+def with_sentences(stores: Stores, filters: FlowFilters, row: query.FlowRow) -> query.FlowRow:
+    """A listed flow with the sentences that state it (under the same filters), for links to the
+    document pages."""
+    one = replace(filters, origin=row.origin, destination=row.destination, country=None, region=None)
+    found = one.run(stores.get(), evidence=True)
+    return found[0] if found else row
+
+
+def flow_page_rows(
+    stores: Stores, filters: FlowFilters, rows: Sequence[query.FlowRow], offset: int, size: int
+) -> list[dict[str, Any]]:
+    """The flows of one page of the explorer, each with its sentences linked to their documents."""
+    chosen = rows[offset : offset + size]
+    return linked(stores, [with_sentences(stores, filters, r).to_dict() for r in chosen])

@@ -8,8 +8,9 @@ from typing import Any
 
 from tipkb import query
 from tipkb.web.stores import Stores
-from tipkb.web.views.common import CHART_METRICS
+from tipkb.web.views.common import CHART_METRICS, clean
 from tipkb.web.views.documents import linked
+from tipkb.web.views.places import year_range
 
 
 def chart_links(
@@ -66,3 +67,15 @@ def chart_series(rows: Sequence[query.StatRow]) -> dict[str, list[tuple[int, int
             span = range(min(years), max(years) + 1)
             out[metric] = [(y, years[y][1] if y in years else None) for y in span]
     return out
+
+
+def statistic_rows(
+    stores: Stores, country: str, metric: str | None, year: int | None, years: str | None, evidence: bool
+) -> query.Rows[query.StatRow]:
+    """A country's statistics (``tipkb stats``), of one metric or all."""
+    code = query.resolve_country(clean(country) or "", regions=False)
+    if metric:
+        query.check_choices("metric", [metric])
+    return query.stats(
+        stores.get(), code, metric=metric, year=year, years=year_range(clean(years)), evidence=evidence
+    )
