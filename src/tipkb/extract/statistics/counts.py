@@ -15,34 +15,41 @@ from dataclasses import dataclass, field
 from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
+from tipkb.extract.statistics.metrics import (
+    _about_officials,
+    _bare_after_verb,
+    _continues,
+    _continues_anchor,
+    _estimated,
+    _exploitation,
+    _exploited_after,
+    _modifier_verb,
+    _modifier_victims,
+    _negated,
+    _participle_after,
+    _participle_metric,
+    _pick,
+    _to_court,
+    _total_verb_metric,
+    _verb_before,
+    _verbs_before,
+    _victim_metric,
+    _victim_verbs,
+)
 from tipkb.extract.statistics.words import (
-    ASSIST_HEADS,
-    ASSIST_NOUNS,
-    AUTHORITIES,
-    AUX,
-    BARE_END,
-    CASE_HEADS,
     CASE_NOUNS,
     CASE_PEOPLE,
     DETERMINERS,
-    ESTIMATES,
     EXPLOITED,
     GLUED,
-    LAST_YEARS,
-    LINKS,
     METRIC_NOUNS,
     MODIFIERS,
-    NEGATION,
     NOT_MODIFIERS,
     NOUN_HEADS,
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
     SKIP_AFTER,
-    THIRD_PARTIES,
-    TO_COURT,
-    TOTAL_VERBS,
-    VERB_GAP,
     VERBS,
 )
 from tipkb.extract.statistics.years import more_years, year_of
@@ -302,332 +309,3 @@ def _count_at(
     )
     count.remaining = n > 0 and low[n - 1] == "remaining"
     return count
-
-
-def _victim_verbs(view: View, n: int, end: int) -> list[str]:
-    """The victim metrics of a chain of verbs before the count ("identified and referred 30 victims")
-    or of coordinated participles after it ("30 victims were identified and assisted")."""
-    low = view.low
-    found = [m for m in _verbs_before(view, n) if m.startswith("victims")]
-    m = end
-    while m < len(low) and low[m] in ("were", "was", "had", "have", "been", "also", "later"):
-        m += 1
-    while m < len(low) and low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
-        found.append(VERBS[low[m]])
-        if m + 2 < len(low) and low[m + 1] == "and":
-            m += 2
-            continue
-        break
-    return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
-
-
-def _exploited_after(view: View, end: int) -> bool:
-    """'25 persons were obliged to beg', '40 women had been sexually exploited'."""
-    low = view.low
-    m = end
-    if m < len(low) and low[m] in ("were", "had", "have"):
-        m += 1
-        if m < len(low) and low[m] == "been":
-            m += 1
-        if m < len(low) and low[m] in ("sexually", "allegedly", "reportedly"):
-            m += 1
-        return m < len(low) and low[m] in EXPLOITED
-    return False
-
-
-def _modifier_victims(mods: list[str]) -> str | None:
-    """'12 repatriated victims', '40 assisted victims'."""
-    for w in mods:
-        metric = VERBS.get(w)
-        if metric and metric.startswith("victims") and w.endswith("ed"):
-            return metric
-    return None
-
-
-def _participle_metric(view: View, end: int) -> str | None:
-    """A bare count with its participle: '57 assisted last reporting period', '86 identified in 2018'."""
-    low = view.low
-    if end >= len(low):
-        return None
-    w = low[end]
-    if w in VERBS and w.endswith("ed"):
-        return VERBS[w]
-    return None
-
-
-def _total_verb_metric(view: View, n: int) -> str | None:
-    """'The number of trafficking prosecutions reached 48', 'Identified victims totalled 61'."""
-    low = view.low
-    k = n - 1
-    if k >= 0 and low[k] in ("at", "to", "from"):
-        k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
-    if k < 0 or low[k] not in TOTAL_VERBS:
-        return None
-    clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
-    subject = low[max(clause_start, k - 10) : k]
-    if low[k] in ("was", "were", "is", "are") and not ({"number", "total"} & set(subject)):
-        return None
-    for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
-        noun = low[m]
-        if noun not in METRIC_NOUNS:
-            continue
-        metric = METRIC_NOUNS[noun]
-        if metric != "victims":
-            return metric
-        words = set(low[max(clause_start, m - 4) : k])
-        assisted = {w for w in words if VERBS.get(w) == "victims_assisted"}
-        return "victims_assisted" if assisted else "victims_identified"
-    return None
-
-
-def _bare_after_verb(view: View, n: int, end: int) -> str | None:
-    """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
-    low = view.low
-    of_them = low[n] not in ("any", "none", "no") and low[end : end + 2] in (
-        ["of", "them"],
-        ["of", "these"],
-        ["of", "those"],
-    )
-    if end < len(low) and low[end] not in BARE_END and not of_them:
-        return None
-    chain = _verbs_before(view, n)
-    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for")):
-        return None
-    return _pick(chain)
-
-
-def _continues(gap: list[str]) -> bool:
-    """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
-    if "out" in gap or gap[-1:] == ["of"]:
-        return False
-    if gap == [";"]:
-        return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
-    if any(w in ("compared", "versus", "(") for w in gap):
-        return len(gap) <= 20
-    return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
-
-
-def _verb_before(view: View, n: int) -> str | None:
-    """The metric verb that governs a count at n ("investigated 76", "convicted and sentenced 15"), or
-    a metric noun with "of"/"against"/"involving" ("initiated investigations of 12 cases")."""
-    return _pick(_verbs_before(view, n))
-
-
-def _pick(found: list[str]) -> str | None:
-    """The metric of a chain of verbs: the nearest, or victims_identified when one is 'identified'."""
-    if not found:
-        return None
-    return "victims_identified" if "victims_identified" in found else found[0]
-
-
-def _verbs_before(view: View, n: int) -> list[str]:
-    """The metrics of the verbs that govern a count at n, nearest first ("prosecuted and convicted two",
-    "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
-    low = view.low
-    p = n - 1
-    while p > 1 and (low[p] in VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
-        p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
-    if p > 0 and (
-        low[p] in ("of", "against", "involving", "for") or (low[p] == "in" and low[p - 1] in CASE_HEADS)
-    ):
-        head = low[p - 1]
-        if head in NOUN_HEADS and low[p] != "for":
-            return [NOUN_HEADS[head]]
-        if head in METRIC_NOUNS and (low[p] != "for" or head not in ("victims", "victim")):
-            metric = METRIC_NOUNS[head]
-            return ["victims_identified" if metric == "victims" else metric]
-    k = n - 1
-    found: list[str] = []
-    while k >= 0 and n - k <= 6:
-        w = low[k]
-        if k >= 2 and _to_court(low, k - 2):
-            found.append("prosecutions")
-            k -= 3
-            continue
-        if w in VERBS:
-            found.append(VERBS[w])
-        elif w not in VERB_GAP:
-            break
-        k -= 1
-    return list(dict.fromkeys(found))
-
-
-def _to_court(low: list[str], m: int) -> bool:
-    """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
-    return (
-        m + 2 < len(low)
-        and low[m] in TO_COURT
-        and low[m + 1] in ("to", "before")
-        and low[m + 2] in ("court", "courts", "trial")
-    )
-
-
-def _participle_after(view: View, k: int) -> str | None:
-    """'six sex traffickers convicted in 2016', 'one male from India identified as ...'."""
-    low = view.low
-    named = {q.i: q.j for q in view.places}
-    m = k
-    steps = 0
-    while m < len(low) and steps < 5:
-        if m in named:
-            m = named[m]
-            steps += 1
-            continue
-        w = low[m]
-        if _to_court(low, m):
-            return "prosecutions"  # "110 cases were sent to court"
-        if w in VERBS and w.endswith("ed"):
-            return VERBS[w]
-        if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
-            m += 1
-            steps += 1
-            continue
-        break
-    return None
-
-
-def _modifier_verb(mods: list[str]) -> str | None:
-    for w in mods:
-        if w in ("convicted", "identified", "prosecuted", "investigated"):
-            return VERBS[w]
-    return None
-
-
-def _victim_metric(view: View, n: int, k: int) -> str | None:
-    """Whether victims counted at n were identified or assisted (verb before, participle or care after)."""
-    verb = _verb_before(view, n)
-    if verb and verb.startswith("victims"):
-        return verb
-    low = view.low
-    if _assisted_by_head(view, n):
-        return "victims_assisted"
-    for m in range(k + 1, min(len(low), k + 12)):
-        if low[m] in (";", "(", "compared", ",") or (m > k + 1 and view.number_at(m)):
-            break  # "510 victims of trafficking for sexual exploitation were formally identified"
-        if low[m] in ("receive", "received", "receiving", "given", "provided") and m + 1 < len(low):
-            nxt = low[m + 1 : m + 4]
-            if any(x in ASSIST_NOUNS for x in nxt):
-                return "victims_assisted"
-        if low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
-            return VERBS[low[m]]
-    for w in low[max(0, n - 3) : n]:
-        if w in ("identified",):
-            return "victims_identified"
-    return None
-
-
-def _assisted_by_head(view: View, n: int) -> bool:
-    """'shelter for 12 victims', 'the return home of 23 victims', 'assistance to at least 221 victims',
-    'shelter for10 victims'."""
-    low = view.low
-    glued = GLUED.match(low[n])
-    if glued is not None and glued.group(1) in ("for", "of", "to"):
-        p = n
-    else:
-        p = n - 1
-        while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
-            p -= 1
-        if p <= 0 or low[p] not in ("for", "of", "to"):
-            return False
-    return any(w in ASSIST_HEADS for w in low[max(0, p - 3) : p])
-
-
-def _about_officials(view: View, k: int) -> bool:
-    """'prosecutions involving complicit officials', 'convictions of government officials'."""
-    low = view.low
-    window = low[k : k + 4]
-    return (
-        bool(window) and window[0] in ("involving", "of", "against") and any(w in OFFICIALS for w in window)
-    )
-
-
-def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str | None:
-    """How a bare number continues the count before it: as a figure for another year ("compare":
-    '(10 in 2017)', 'compared with 698 in 2019', 'none reported in 2016', 'whereas none had been
-    obtained in either 2013 or 2014') or as a part of it ("split": '429 sex trafficking', 'three for
-    labor trafficking', 'ten concerned forced labor', '12 were found guilty of labor trafficking')."""
-    if anchor is None:
-        return None
-    low = view.low
-    m = end
-    while m < len(low) and m < end + 4 and (low[m] in AUX or (low[m] in VERBS and low[m].endswith("ed"))):
-        m += 1
-    nxt = low[end] if end < len(low) else ""
-    after = low[m] if m < len(low) else ""
-    if after in ("in", "during") and m + 1 < len(low) and low[m + 1] == "either":
-        m += 1  # "in either 2013 or 2014"
-    if after in ("in", "during") and view.year_after(m + 1, 3):
-        return "compare"
-    if low[end : end + 1] in (["were"], ["was"]) and after in PERSON_NOUNS | scope.PART_WORDS:
-        return "split"  # "of whom 18 were children", "(14 were children)"
-    if nxt in ("reported", "each"):
-        return "compare"
-    if _exploitation_soon(view, end):
-        return "split"
-    prev = low[n - 1] if n > 0 else ""
-    if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
-        return "split"  # "five for labor trafficking and five for unspecified exploitation"
-    tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
-    if prev in ("(", "to", "with", "from") and (tail.startswith(LAST_YEARS) or nxt == "previously"):
-        return "compare"  # "compared with 65 the previous year", "compared with four previously"
-    if prev == "remaining":
-        return "split"
-    if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
-        return "compare"
-    return None
-
-
-def _exploitation_soon(view: View, end: int) -> bool:
-    """A form of exploitation in the words after a bare count, before the next count or clause."""
-    low = view.low
-    for m in range(end, min(len(low), end + 7)):
-        if low[m] in (",", ";", "(", ")", ".", "—", "–", "compared") or (m > end and view.number_at(m)):
-            return False
-        if view.vocab.exploitation.match_at(low, m):
-            return True
-    return False
-
-
-def _negated(view: View, n: int) -> bool:
-    return any(w in NEGATION for w in view.low[max(0, n - 5) : n])
-
-
-def _estimated(view: View, n: int) -> bool:
-    """Estimates, counts by others than the government ("IOM assisted five children"), and "did not
-    report ... any" (no data, not a zero) are not statistics."""
-    low = view.low
-    window = low[max(0, n - 8) : n]
-    if any(w in ESTIMATES for w in window):
-        return True
-    if low[n] == "any" and "report" in window:
-        return True
-    clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
-    # The last party named before the count is the one counting: "NGOs documented ... and police
-    # identified 649 victims" is the police's count.
-    for w in reversed(low[clause_start:n]):
-        if w in AUTHORITIES:
-            return False
-        if w in THIRD_PARTIES:
-            return True
-    return False
-
-
-def _exploitation(view: View, start: int, end: int) -> str | None:
-    """The form of exploitation a count is split by ("73 sex trafficking cases", "87 victims of labor
-    trafficking"); None when it names none or several."""
-    low = view.low
-    stop = end
-    for m in range(start, end):
-        if m > start and (low[m] in ("(", ")") or view.number_at(m)):
-            stop = m
-            break
-        if low[m] in (",", ";", "compared", "and") and m > start + 1:
-            if low[m] == "and" and m + 1 < len(low) and view.vocab.exploitation.match_at(low, m + 1):
-                return None  # "two for sex and labor trafficking"
-            if low[m] != "and":
-                stop = m
-                break
-    found = {value for _, _, value in view.vocab.exploitation.find(low, start, stop)}
-    if "domestic_servitude" in found:
-        found.discard("labor")  # "involuntary domestic servitude" also reads as labor
-    return found.pop() if len(found) == 1 else None
