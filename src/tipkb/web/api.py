@@ -6,10 +6,7 @@ Each endpoint parses its parameters, calls a view (which calls ``tipkb.query``) 
 from __future__ import annotations
 
 import shutil
-import tempfile
-import zipfile
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
@@ -521,14 +518,7 @@ def ask(
     return views.ask_view(stores_of(request), q)
 
 
-_MEDIA = {
-    "csv": "text/csv",
-    "jsonl": "application/x-ndjson",
-    "parquet": "application/vnd.apache.parquet",
-    "graphml": "application/xml",
-    "gexf": "application/xml",
-    "geojson": "application/geo+json",
-}
+_MEDIA = views.MEDIA
 
 
 @router.get(
@@ -549,32 +539,9 @@ def export(
 ) -> FileResponse:
     """The whole knowledge base as a download: facts as CSV (a ZIP of one file per type, or one file with
     ``type``), JSON Lines or Parquet; the flow network as GraphML, GEXF or GeoJSON."""
-    from tipkb.export import ExportError
-    from tipkb.export import export as write_export
-
-    fact_type = type.value if type else None
-    folder = Path(tempfile.mkdtemp(prefix="tipkb-export-"))
-    cleanup = BackgroundTask(shutil.rmtree, folder, ignore_errors=True)
-    name = "tipkb" + (f"-{fact_type}" if fact_type else "")
-    try:
-        if fmt is ExportFormat.csv and fact_type is None:
-            write_export(stores_of(request).get(), fmt.value, folder / name)
-            archive = folder / f"{name}-csv.zip"
-            with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
-                for f in sorted((folder / name).iterdir()):
-                    z.write(f, f"{name}/{f.name}")
-            return FileResponse(
-                archive, media_type="application/zip", filename=archive.name, background=cleanup
-            )
-        target = folder / f"{name}.{fmt.value}"
-        write_export(stores_of(request).get(), fmt.value, target, fact_type)
-    except ExportError as err:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise query.QueryError(str(err)) from None
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    return FileResponse(target, media_type=_MEDIA[fmt.value], filename=target.name, background=cleanup)
+    found = views.export_download(stores_of(request), fmt.value, type.value if type else None)
+    cleanup = BackgroundTask(shutil.rmtree, found.folder, ignore_errors=True)
+    return FileResponse(found.path, media_type=found.media_type, filename=found.path.name, background=cleanup)
 
 
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {

@@ -48,6 +48,7 @@ from tipkb.web.views.documents import (
     linked,
     linked_page,
 )
+from tipkb.web.views.export import MEDIA, Download, export_download
 from tipkb.web.views.facts import facts_view
 from tipkb.web.views.flows import FlowFilters, flow_page_rows, with_sentences
 from tipkb.web.views.network import network_svg_view, network_view
@@ -66,6 +67,9 @@ from tipkb.web.views.statistics import chart_links, chart_series, country_statis
 from tipkb.web.views.tiers import BROAD_COVERAGE, opening_year, tier_map, tier_rows, world_view
 
 __all__ = [
+    "MEDIA",
+    "Download",
+    "export_download",
     "EXAMPLES",
     "api_endpoints",
     "tier_years",
