@@ -29,7 +29,9 @@ def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
     while n < end and (low[n] in ("and", "but", ",", "the") or low[n] in LIST_ADJECTIVES):
         n += 1
     if n + 1 < end and low[n] in ("countries", "country") and low[n + 1] == "of":
-        n += 2  # "the main countries of destination are ..."
+        n += 2  # "the main countries of destination are ...", "the top countries of victim origin"
+        if n + 1 < end and low[n] in ("victim", "victims") and low[n + 1] in LIST_HEADS:
+            n += 1
     part = LIST_HEADS.get(low[n]) if n < end else None
     if part is not None:
         m = n + 1
@@ -39,6 +41,7 @@ def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
             verb = next((x for x in range(m + 1, min(end, m + 8)) if low[x] in LIST_VERBS), None)
             if verb is not None and not set(low[m + 1 : verb]) & NOT_VICTIMS:
                 m = verb
+        m = past_aside(view, m, end)
         if m < end and low[m] in LIST_VERBS and place_within(view, m + 1, end, 1):
             return part, m + 1
     for n in range(start, end - 2):
@@ -50,6 +53,20 @@ def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
         ):
             return DEST, n + 2
     return None
+
+
+def past_aside(view: View, m: int, end: int) -> int:
+    """Past a year and a bracketed aside between a list's head and its verb ('The top countries of
+    origin in 2015 (by number) were ...')."""
+    low = view.low
+    while m < end:
+        if m + 1 < end and low[m] == "in" and low[m + 1].isdigit() and len(low[m + 1]) == 4:
+            m += 2
+        elif low[m] == "(" and ")" in low[m + 1 : min(end, m + 8)]:
+            m = low.index(")", m + 1) + 1
+        else:
+            return m
+    return m
 
 
 def listed_first(view: View, places: list[Place], start: int, end: int) -> tuple[str, int] | None:

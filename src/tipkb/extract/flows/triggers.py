@@ -68,8 +68,14 @@ def trigger(view: View, start: int, end: int) -> str | None:
             # "victims' countries of origin", "victim assistance", "services for victims": not a
             # statement about victims.
             if group == "victims" and (
-                (n + 1 < end and low[n + 1] in NOT_ABOUT_VICTIMS) or served(view, start, n)
-            ):
+                (n + 1 < end and low[n + 1] in NOT_ABOUT_VICTIMS)
+                or served(view, start, n)
+                or (
+                    n + 2 < end
+                    and low[n + 1] == "-"
+                    and low[n + 2] in ("related", "centered", "centred", "based")
+                )
+            ):  # "victim-related statistics", "a victim-centered approach"
                 continue
             if w in ("force", "forces") and n > start and low[n - 1] in FORCE_AS_NOUN:
                 continue  # "the use of force", "the labor force", "a task force"
