@@ -61,3 +61,15 @@ def test_blind_holdout_targets(shared: Path, tmp_path: Path) -> None:
         docs = sorted({json.loads(line)["doc"] for line in gold.read_text().splitlines() if line})
         result = _score(shared, gold, [shared / "corpus" / folder / f"{d}.txt" for d in docs], tmp_path)
         assert result["overall"]["f1"] >= floor, stem
+
+
+def test_statistics_on_the_statistics_holdouts(shared: Path, tmp_path: Path) -> None:
+    """Issue 11: statistics on the raw-stats excerpts (h4 and h5 read for errors, h6 only scored)."""
+    holdout = Path(__file__).resolve().parents[1] / "benchmarks" / "holdout"
+    floors = {"h4": 0.95, "h5": 0.90, "h6": 0.85}
+    for stem, floor in floors.items():
+        gold = holdout / f"{stem}.gold.jsonl"
+        docs = sorted({json.loads(line)["doc"] for line in gold.read_text().splitlines() if line})
+        result = _score(shared, gold, [shared / "corpus" / "raw-stats" / f"{d}.txt" for d in docs], tmp_path)
+        row = result["per_type"]["statistic"]
+        assert row["f1"] >= floor and row["precision"] >= 0.96, (stem, row)

@@ -128,9 +128,15 @@ class StatisticFact(Fact):
     metric: str
     value: int
     exploitation: str | None = None
+    # What the count covers (FACTS.md): "total" for its year, "part" of a total (``part_of``: the
+    # total's value where stated), or "cumulative" over several years (no year; ``span``: [first, last]
+    # where stated, either may be None).
+    scope: str = "total"
+    part_of: int | None = None
+    span: tuple[int | None, int | None] | None = None
 
     def key(self) -> tuple[Any, ...]:
-        return (self.type, self.country, self.metric, self.value, self.exploitation, self.year)
+        return (self.type, self.country, self.metric, self.value, self.exploitation, self.year, self.scope)
 
 
 @dataclass(slots=True, kw_only=True)

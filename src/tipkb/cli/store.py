@@ -299,6 +299,22 @@ def _print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+class _Indented:
+    """A statistic row for a table: a part indented under its year's total, a figure over several years
+    said to be one."""
+
+    def __init__(self, row: query.StatRow) -> None:
+        self.row = row
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.row.to_dict()
+        if d.get("scope") == "part":
+            d["metric"] = f"  └ {d['metric']}"
+        elif d.get("scope") == "cumulative":
+            d["year"] = "several years"
+        return d
+
+
 class _Named:
     """A row whose places read as names and whose fields read as key=value, for tables."""
 
@@ -411,8 +427,50 @@ def stats_command(
         query.check_choices("metric", [metric] if metric else [])
     with _store(db) as store, _failures():
         rows = query.stats(store, code, metric=metric, year=year, years=span, evidence=evidence)
-    cols = ["year", "metric", "exploitation", "value", "documents", "sentences"]
-    _print(rows, fmt, cols, title=f"{query.place_name(code)}: statistics ({len(rows)})", evidence=evidence)
+    cols = ["year", "metric", "scope", "exploitation", "value", "documents", "sentences"]
+    shown = [_Indented(r) for r in rows] if fmt is Format.table else list(rows)
+    _print(shown, fmt, cols, title=f"{query.place_name(code)}: statistics ({len(rows)})", evidence=evidence)
+
+
+@app.command("series")
+def series_command(
+    metric: str = typer.Option(
+        "prosecutions",
+        "--metric",
+        "-m",
+        help="investigations, prosecutions, convictions, victims_identified, ...",
+    ),
+    countries: list[str] = typer.Option(
+        [], "--country", "-c", help="Only these countries (repeat the option)."
+    ),
+    years: str | None = YEARS_OPTION,
+    evidence: bool = EVIDENCE_OPTION,
+    fmt: Format = FORMAT_OPTION,
+    db: str | None = DB_OPTION,
+) -> None:
+    """A law-enforcement series: countries x years of one metric, each cell a year's total.
+
+    table and csv give one row per country and a column per year (for Excel or R); json and jsonl give
+    one cell per line (country, year, value, the other values stated, documents; with --evidence, the
+    sentences). Parts and figures over several years are never cells.
+    """
+    with _failures():
+        codes = [c for c in (query.resolve_country(n, regions=False) for n in countries) if c]
+        span = _years(years)
+        query.check_choices("metric", [metric])
+    with _store(db) as store, _failures():
+        cells = query.series(store, metric, countries=codes, years=span, evidence=evidence)
+    if fmt in (Format.json, Format.jsonl):
+        _print(cells, fmt, [], evidence=evidence)
+        return
+    all_years = sorted({c.year for c in cells})
+    by_country: dict[str, dict[str, Any]] = {}
+    for cell in cells:
+        row = by_country.setdefault(cell.country, {"country": cell.country, "name": cell.name})
+        row[str(cell.year)] = f"{cell.value}*" if cell.also and fmt is Format.table else cell.value
+    cols = ["country", "name", *(str(y) for y in all_years)]
+    title = f"{metric} by country and year ({len(by_country)} countries; * another value is also stated)"
+    write_rows(list(by_country.values()), fmt, cols, title=title)
 
 
 @app.command("facts")

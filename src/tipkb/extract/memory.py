@@ -14,6 +14,11 @@ class Memory:
     metric: str | None = None
     # What the flow rules keep (tipkb.extract.flows.memory).
     flows: FlowMemory = field(default_factory=FlowMemory)
+    # Statistics: each (metric, value) stated as a total so far, with its year ("Of the 19 convicted"
+    # names one again); the year the paragraph's last counts stated, and that paragraph.
+    stat_seen: dict[tuple[str, int], int | None] = field(default_factory=dict)
+    stat_year: int | None = None
+    stat_paragraph: int = -1
     # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
     # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
     sentence_no: int = 0

@@ -43,13 +43,14 @@ from tipkb.query.rows import (
     RoleRow,
     Rows,
     SearchRow,
+    SeriesCell,
     StatementRow,
     StatRow,
     TierRow,
     UnknownPlace,
     as_dict,
 )
-from tipkb.query.statistics import stats
+from tipkb.query.statistics import series, stats
 
 __all__ = [
     "CHOICES",
@@ -66,6 +67,7 @@ __all__ = [
     "RoleRow",
     "Rows",
     "SearchRow",
+    "SeriesCell",
     "StatRow",
     "StatementRow",
     "TierRow",
@@ -87,6 +89,7 @@ __all__ = [
     "parse_years",
     "place_name",
     "places",
+    "series",
     "profile",
     "resolve_country",
     "search",

@@ -1,5 +1,5 @@
 """Conflicts: facts that disagree across statements (two tiers for one country and year, two ratification
-dates for one country, two values of one statistic)."""
+dates for one country, two totals of one statistic that two documents state)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ def conflicts(
     store: Store, country: str | None = None, evidence_limit: int = EVIDENCE_PER_ROW
 ) -> Rows[ConflictRow]:
     """Facts that disagree across statements: two tiers for one country and year, two ratification dates
-    for one country, two values of one statistic (country, metric, year, exploitation)."""
+    for one country, two totals of one statistic (country, metric, year) that two documents state (a
+    part never conflicts with its total, nor a figure over several years with a year's)."""
     out: Rows[ConflictRow] = Rows()
 
     def side(value: Any, documents: int, match: Match) -> ConflictSide:
@@ -58,12 +59,13 @@ def conflicts(
                     kind="ratification", country=c, year=None, metric=None, exploitation=None, sides=sides
                 )
             )
+    # Only totals: a part never conflicts with its total, nor a figure over several years with a year's.
     values: dict[tuple[str, str, int, str | None], list[tuple[int, int, str]]] = defaultdict(list)
     for g in store.groups("statistic", a=country):
-        if g.year is not None and g.value is not None:
+        if g.year is not None and g.value is not None and g.scope == "total":
             values[(g.a, g.b, g.year, g.exploitation)].append((g.value, g.documents, g.key))
     for (c, metric, year, exp), stated in sorted(values.items(), key=lambda kv: (*kv[0][:3], kv[0][3] or "")):
-        if len(stated) > 1:
+        if len(stated) > 1 and _sources_disagree(store, c, metric, year, [key for _, _, key in stated]):
             sides = [
                 side(value, nd, Match(type="statistic", country=c, metric=metric, year=year, key=key))
                 for value, nd, key in stated
@@ -74,3 +76,13 @@ def conflicts(
                 )
             )
     return out
+
+
+def _sources_disagree(store: Store, country: str, metric: str, year: int, keys: list[str]) -> bool:
+    """Do two documents state different totals (each a value the other does not)? Two figures in one
+    document are two measures (victims repatriated, victims assisted), not a disagreement of sources."""
+    docs = store.group_documents(
+        Match(type="statistic", country=country, metric=metric, year=year, keys=tuple(keys))
+    )
+    sides = list(docs.values())
+    return any(a - b and b - a for n, a in enumerate(sides) for b in sides[n + 1 :])

@@ -122,6 +122,20 @@ class StatRow(Supported):
     year: int | None
     exploitation: str | None
     value: int
+    scope: str = "total"  # "total", "part" (of a total) or "cumulative" (over several years)
+
+
+@dataclass(kw_only=True)
+class SeriesCell(Supported):
+    """One country's total for one metric and year: the value most documents state (the other totals
+    stated in ``also``), with its sentences."""
+
+    country: str
+    name: str
+    metric: str
+    year: int
+    value: int
+    also: list[int] = field(default_factory=list)
 
 
 @dataclass(kw_only=True)

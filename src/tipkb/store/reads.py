@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tipkb.store.flow_reads import FlowReads
-from tipkb.store.rollup import STATEMENT_FIELDS
+from tipkb.store.rollup import STATEMENT_FIELDS, parse_stat_detail
 from tipkb.store.where import FlowTotal, Match, YearRange, _attributes, _Where
 
 __all__ = ["FlowTotal", "Group", "Match", "Reads", "StatementKinds"]
@@ -49,6 +49,7 @@ class Group:
     exploitation: str | None = None
     value: int | None = None
     values: dict[str, set[str]] = field(default_factory=dict)
+    scope: str = "total"  # a statistic's: total, part or cumulative
 
 
 def _facts_where(match: Match) -> _Where:
@@ -136,14 +137,24 @@ class Reads(FlowReads):
         kind: str, a: str, b: str, year: int | None, detail: str, n: int, ns: int, nd: int, nh: int
     ) -> Group:
         fields: dict[str, Any] = {}
-        exploitation, value = None, None
+        exploitation, value, scope = None, None, "total"
         if kind in STATEMENT_FIELDS:
             stated = json.loads(detail)
             fields = {k: stated.get(k) for k in STATEMENT_FIELDS[kind]}
         elif kind == "statistic":
-            exp, number = detail.rsplit("|", 1)
-            exploitation, value = exp or None, int(number)
-        return Group(a, b, year, detail, n, ns, nd, nh, fields, exploitation, value)
+            exploitation, value, scope = parse_stat_detail(detail)
+        return Group(a, b, year, detail, n, ns, nd, nh, fields, exploitation, value, scope=scope)
+
+    def group_documents(self, match: Match) -> dict[str, set[int]]:
+        """For the facts a match selects (``keys``: rollup groups), the documents that state each group
+        (``Group.key`` -> document ids)."""
+        where = _facts_where(match)
+        out: dict[str, set[int]] = defaultdict(set)
+        for detail, document in self._rows(
+            f"SELECT DISTINCT f.detail, f.document_id FROM facts f WHERE {where.sql}", where.params
+        ):
+            out[detail].add(document)
+        return dict(out)
 
     def flow_documents(self, year: int | None = None, years: YearRange | None = None) -> int:
         """How many documents state some flow (in the years asked for)."""

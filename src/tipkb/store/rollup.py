@@ -68,8 +68,22 @@ def fact_detail(kind: str, fields: dict[str, Any]) -> str:
     if kind in STATEMENT_FIELDS:
         return json.dumps({k: fields.get(k) for k in STATEMENT_FIELDS[kind]}, sort_keys=True)
     if kind == "statistic":
-        return f"{fields.get('exploitation') or ''}|{int(fields['value'])}"
+        return stat_detail(fields.get("exploitation"), int(fields["value"]), fields.get("scope"))
     return ""
+
+
+def stat_detail(exploitation: str | None, value: int, scope: str | None = None) -> str:
+    """A statistic's detail: "exploitation|value", and "|scope" for a part or a cumulative figure (so
+    a part and its total, or a multi-year figure, are never one group)."""
+    base = f"{exploitation or ''}|{value}"
+    return base if not scope or scope == "total" else f"{base}|{scope}"
+
+
+def parse_stat_detail(detail: str) -> tuple[str | None, int, str]:
+    """The inverse of ``stat_detail``: (exploitation, value, scope)."""
+    parts = detail.split("|")
+    scope = parts[2] if len(parts) > 2 else "total"
+    return parts[0] or None, int(parts[1]), scope
 
 
 # A flow statement's attributes, as filters see them: (year or 0, hedged, victims, exploitation, via), the

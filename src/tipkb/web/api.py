@@ -198,6 +198,21 @@ def country_profile(
     return views.profile_view(stores_of(request), code, evidence=evidence)
 
 
+@router.get("/countries/{country}/statistics", tags=["countries", "statistics"])
+def country_statistics(
+    request: Request,
+    country: Annotated[
+        str, PathParam(max_length=100, description="A code, name or demonym: KAZ, Kazakhstan")
+    ],
+    evidence: Evidence = True,
+) -> dict[str, Any]:
+    """A country's law-enforcement and victim series: per metric (investigations, prosecutions,
+    convictions, victims identified) the total per year, each point with its sentences; and every
+    figure with its scope (total, part of a total, or cumulative over several years)."""
+    code = query.resolve_country(_clean(country) or "", regions=False)
+    return views.country_statistics(stores_of(request), code, evidence=evidence)
+
+
 @router.get("/flows", response_model=Page, tags=["flows"])
 def list_flows(
     request: Request,

@@ -171,7 +171,13 @@ def country_page(request: Request, country: str) -> Response:
     charts = [
         (
             metric,
-            Markup(svg.bar_chart(series, label=f"{METRIC_LABELS[metric]} in {profile['name']} by year")),
+            Markup(
+                svg.bar_chart(
+                    series,
+                    label=f"{METRIC_LABELS[metric]} in {profile['name']} by year",
+                    links=profile["chart_links"].get(metric),
+                )
+            ),
             series,
         )
         for metric, series in profile["charts"].items()

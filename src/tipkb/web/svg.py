@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
@@ -208,9 +208,15 @@ def world_map(
 
 
 def bar_chart(
-    values: Sequence[tuple[int, int | None]], *, label: str, width: int = 420, height: int = 170
+    values: Sequence[tuple[int, int | None]],
+    *,
+    label: str,
+    width: int = 420,
+    height: int = 170,
+    links: Mapping[int, str] | None = None,
 ) -> str:
-    """Bars of a value by year (None: no figure that year), with the figures written on them."""
+    """Bars of a value by year (None: no figure that year), with the figures written on them; a bar
+    whose year has a link (the sentence that states it) is that link."""
     top = max((v for _, v in values if v is not None), default=0) or 1
     left, bottom, top_pad = 8, 22, 18
     n = max(len(values), 1)
@@ -227,10 +233,12 @@ def bar_chart(
         if value is not None:
             h = (height - bottom - top_pad) * value / top
             y = height - bottom - h
-            out.append(
+            rect = (
                 f'<rect class="bar" x="{cx - bar / 2:.1f}" y="{y:.1f}" width="{bar:.1f}" height="{max(h, 1):.1f}">'
                 f"<title>{year}: {value:,}</title></rect>"
             )
+            href = (links or {}).get(year)
+            out.append(f'<a href="{_attr(href)}">{rect}</a>' if href else rect)
             if not small or i % 2 == 0:
                 out.append(f'<text class="value" x="{cx:.1f}" y="{y - 4:.1f}">{value:,}</text>')
         else:

@@ -41,8 +41,10 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
             if q.exploitation:
                 rows = [r for r in rows if r.exploitation in q.exploitation]
             else:
-                totals = [r for r in rows if r.exploitation is None]
-                rows = totals or rows
+                # One answer per year: the totals; a part (a form, sex or age) or a figure over
+                # several years only where no total is stated, and said to be one.
+                totals = [r for r in rows if r.exploitation is None and r.scope == "total"]
+                rows = totals or [r for r in rows if r.scope != "cumulative"] or rows
             if not rows:
                 out.missing.append(f"{METRIC_NAMES[metric]} for {_name(code)}")
                 continue
@@ -54,7 +56,10 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
                     f" ({EXPLOITATION_NAMES.get(r.exploitation, r.exploitation)})" if r.exploitation else ""
                 )
                 when = f" in {r.year}" if r.year else " (year not stated)"
-                parts.append(f"{r.value:,}{kind}{when}")
+                if r.scope == "cumulative":
+                    when = " over several years"
+                scope = {"part": " (a part of a total)", "cumulative": " (a multi-year figure)"}
+                parts.append(f"{r.value:,}{kind}{when}{scope.get(r.scope, '')}")
                 out.value(code, str(r.value))
                 out.rows.append(_dicts([r])[0])
                 out.evidence.extend(r.evidence[:2])

@@ -1,0 +1,260 @@
+"""Statistics: counts of investigations, prosecutions, convictions and victims (FACTS.md ``statistic``).
+
+A count is a number (or *one*, *seven*, *no*, *none*, *zero*) and what it counts: a noun that names the
+metric ("22 investigations", "one conviction"), or a noun of people or cases whose metric comes from the
+verb ("prosecuted nine cases", "six sex traffickers convicted", "33 females identified as victims").
+Counts with no noun of their own ("(10 in 2017)", "compared with 698 in 2019", "429 sex trafficking")
+take the metric of the count they follow (``counts``).
+
+Each count then gets its scope (``scope``): a figure over several years in its clause makes it
+cumulative (no year, a span); a sub-group or a form of exploitation after a total makes it a part of
+that total; else it is the total for its year. The year: the one stated with it, else its total's,
+else one its clause or sentence states before it, else the year the paragraph's last counts stated,
+else the paragraph's or report's.
+"""
+
+from __future__ import annotations
+
+from tipkb.extract.common import View
+from tipkb.extract.memory import Memory
+from tipkb.extract.statistics import counts as _counts
+from tipkb.extract.statistics import scope as _scope
+from tipkb.extract.statistics import years as _years_of
+from tipkb.extract.statistics.counts import Count
+from tipkb.model import StatisticFact
+
+RULE = "statistics.v2"
+
+# Between a total and a sub-count of it ("596 victims, including 12 foreign victims", "of whom").
+_PART_LINKS = frozenset(["including", "of", "whom", "which", "(", ":", "—", "–", "among", "these", "them"])
+
+
+def extract(view: View, memory: Memory) -> list[StatisticFact]:
+    if view.sent.heading or not _counts.has_count_words(view):
+        return []
+    country = view.ctx.subject
+    if not country:
+        return []
+    if memory.stat_paragraph != view.sent.paragraph:
+        memory.stat_paragraph = view.sent.paragraph
+        memory.stat_year = None
+    carried = (
+        memory.stat_year
+        if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
+        else None
+    )
+    found = _counts.find(view, carried)
+    if not found:
+        return []
+    _restated(found, memory)
+    _periods(view, found)
+    _parts(view, found)
+    stated = _years(view, found, carried)
+    facts: list[StatisticFact] = []
+    seen: set[tuple[str, int, int | None, str]] = set()
+    for c in found:
+        if not c.metric or c.metric == "victims":
+            continue
+        if c.drop:
+            continue
+        for year in (c.year, *c.years):
+            for metric in (c.metric, *c.also):
+                key = (metric, c.value, year, c.scope)
+                if key in seen:
+                    continue
+                seen.add(key)
+                facts.append(
+                    StatisticFact(
+                        doc=view.ctx.doc,
+                        year=year,
+                        evidence=view.evidence(),
+                        hedged=False,
+                        rule=RULE,
+                        section=view.ctx.section,
+                        country=country,
+                        metric=metric,
+                        value=c.value,
+                        exploitation=c.exploitation,
+                        scope=c.scope,
+                        part_of=c.parent.value if c.scope == "part" and c.parent is not None else None,
+                        span=c.span if c.scope == "cumulative" else None,
+                    )
+                )
+                if c.scope == "total":
+                    memory.stat_seen[(metric, c.value)] = year
+    if facts:
+        memory.metric = facts[-1].metric
+    if stated is not None:
+        memory.stat_year = stated
+    return facts
+
+
+def _restated(found: list[Count], memory: Memory) -> None:
+    """'Of the 19 convicted offenders, ...', 'Of the 79 victims identified, ...': a count the document
+    stated before, named again to be split; it gives no new fact, but its year to its parts."""
+    for c in found:
+        if not c.restated or not c.metric:
+            continue
+        key = (c.metric, c.value)
+        if key in memory.stat_seen:
+            c.drop = True
+            if c.year is None:
+                c.year = memory.stat_seen[key]
+                c.own_year = c.year is not None
+
+
+def _periods(view: View, found: list[Count]) -> None:
+    """A figure over several years in a count's clause makes it cumulative; a one-year reporting period
+    ("between October 2016 and September 2017") dates it."""
+    for a, b in view.clauses():
+        inside = [c for c in found if a <= c.start < b]
+        if not inside:
+            continue
+        for p in _scope.periods(view, a, b):
+            for c in inside:
+                if not _governs(view, p, c, found):
+                    continue
+                if not p.cumulative:
+                    if not c.own_year:
+                        c.year, c.own_year = p.year, True
+                    continue
+                span_years = {y for y in (p.span or ()) if y}
+                if c.own_year and c.year not in span_years:
+                    continue  # "61 over three years (15 in 2012, ...)": 15 is 2012's
+                c.scope, c.year, c.years, c.own_year = "cumulative", None, (), False
+                c.span = p.span
+    for c in found:
+        if c.scope == "cumulative" and c.span is None:
+            # "totalled 61 over three years (15 in 2012, 22 in 2013 and 24 in 2014)"
+            years = [x.year for x in found if x.anchor is c and x.own_year and x.year]
+            if len(years) >= 2:
+                c.span = (min(years), max(years))
+
+
+def _governs(view: View, p: _scope.Period, c: Count, found: list[Count]) -> bool:
+    """Does a time adverbial in the clause hold for the count: stated before it with no year of its own
+    between ("Over the last six years, ... five traffickers, out of 43 investigations"), or right after
+    its phrase ("convicted 40 traffickers since 2015"); a reporting period holds for its whole clause."""
+    low = view.low
+    if not p.cumulative:
+        return True
+    if p.end <= c.start:
+        return view.stated_year(p.end, c.start) is None
+    if p.start >= c.end:
+        gap = low[c.end : p.start]
+        others = any(c.end <= x.start < p.start for x in found)
+        return len(gap) <= 6 and "," not in gap and ";" not in gap and not others
+    return False
+
+
+def _parts(view: View, found: list[Count]) -> None:
+    """Sub-counts: a form of exploitation or a sub-group ("20 sex trafficking", "male victims"), and
+    the parts a total is split into; each with the total it belongs to where the sentence states it."""
+    low = view.low
+    opening = _scope.partitive_opening(view)
+    for i, c in enumerate(found):
+        if c.scope == "cumulative" or c.drop:
+            continue
+        if c.remaining and not c.exploitation:
+            c.drop = True  # "the remaining six prosecutions did not result in conviction"
+            continue
+        previous = found[i - 1] if i > 0 else None
+        if c.split and c.anchor is not None:
+            c.scope, c.parent = "part", c.anchor
+        elif c.anchor is not None and c.anchor.scope == "part" and ")" not in low[c.anchor.end : c.start]:
+            # "two foreign victims (none in 2018)": the same part in another year; after a closed
+            # bracket of parts ("300 victims (..., 30 victims of ...), compared with 280") the total's.
+            c.scope = "part"
+        elif c.exploitation or c.sub_group:
+            c.scope = "part"
+            c.parent = _total_before(low, found, i)
+        elif opening is not None and c.start > opening:
+            # "Of these victims, ... one identified as transgender"; "Of the 79 victims identified, ..."
+            c.scope = "part"
+            c.parent = next((t for t in found[:i] if t.restated and t.metric == c.metric), None)
+        elif (total := _bracket_or_with(low, found, i)) is not None:
+            c.scope, c.parent = "part", total  # "596 victims (... 36 victims of other forms)"
+        elif (
+            previous is not None
+            and previous.scope == "part"
+            and previous.metric == c.metric
+            and not c.own_year
+            and _listed(low[previous.end : c.start])
+        ):
+            c.scope, c.parent = "part", previous.parent  # "28 ... in sex trafficking, and 19 for others"
+        if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.own_year:
+            c.year, c.own_year = c.parent.year, True
+
+
+def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None:
+    """The total a count at found[i] is a part of when it stands in the bracket right after that total
+    ("596 victims (429 ..., 36 victims of other forms)") or after its "with" ("convicted eight
+    traffickers, ..., with one trafficker sentenced to six years"); None for a year's figure of its own."""
+    c = found[i]
+    if c.own_year:
+        return None
+    totals = [t for t in found[:i] if t.metric == c.metric and t.scope == "total"]
+    if not totals:
+        return None
+    nearest = totals[-1]
+    gap = low[nearest.end : c.start]
+    if gap[:1] == ["("] and ")" not in gap:
+        return nearest
+    if low[c.start - 1 : c.start] == ["with"]:
+        # the sentence's own total, not a comparison figure between them
+        first = totals[0]
+        return first if ";" not in low[first.end : c.start] else None
+    return None
+
+
+def _listed(gap: list[str]) -> bool:
+    """Is the text between two counts a list's link (", ", ", and ", "; ")?"""
+    return bool(gap) and len(gap) <= 8 and any(w in (",", "and", ";") for w in gap) and "compared" not in gap
+
+
+def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
+    """The total a sub-count at found[i] belongs to: the nearest count of the same metric before it
+    that is no part itself, when a list or 'including', 'of whom', a bracket or a restated 'Of the N'
+    joins them."""
+    c = found[i]
+    for j in range(i - 1, -1, -1):
+        t = found[j]
+        if t.metric != c.metric or t.scope != "total" or t.exploitation or t.sub_group:
+            continue
+        if t.restated:
+            return t
+        gap = low[t.end : c.start]
+        if any(w in _PART_LINKS for w in gap) or (t.end == c.start):
+            return t
+        return None
+    return None
+
+
+def _years(view: View, found: list[Count], carried: int | None) -> int | None:
+    """Give each count with no year of its own the one in force for it; return the year this sentence
+    states for its counts (for the next sentences of the paragraph), or None."""
+    clauses = view.clauses()
+    opening = _years_of.opening_year(view, found[0].start)
+    if opening is None and _years_of.opens_with_last_year(view, found[0].start):
+        # "In the previous year, police identified 20 victims."
+        base = carried or view.ctx.year
+        opening = base - 1 if base else None
+    for c in found:
+        if c.own_year or c.scope == "cumulative":
+            continue
+        if c.anchor is not None and c.anchor.year is not None and c.anchor.own_year and not c.split:
+            c.year = c.anchor.year
+            continue
+        clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
+        c.year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        c.year = c.year or opening or carried or view.ctx.year
+    # Parts whose total got its year only now.
+    for c in found:
+        if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.year is not None:
+            c.year = c.parent.year
+    first = next((c for c in found if c.metric and not c.inherits and c.scope != "cumulative"), None)
+    if first is None:
+        return None
+    if first.own_year and not first.restated:
+        return first.year
+    return opening

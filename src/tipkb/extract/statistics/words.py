@@ -1,0 +1,125 @@
+"""The words counts are read with: metric nouns and verbs, and the word sets of vocabulary.toml's
+``[sets.statistics]``."""
+
+from __future__ import annotations
+
+import re
+
+from tipkb.vocab import word_set
+
+METRIC_NOUNS = {
+    "investigations": "investigations",
+    "investigation": "investigations",
+    "prosecutions": "prosecutions",
+    "prosecution": "prosecutions",
+    "convictions": "convictions",
+    "conviction": "convictions",
+    "victims": "victims",
+    "victim": "victims",
+}
+CASE_NOUNS = word_set("statistics.case_nouns")
+PERSON_NOUNS = word_set("statistics.person_nouns")
+OFFICIALS = word_set("statistics.officials")
+VERBS = {
+    "investigated": "investigations",
+    "investigating": "investigations",
+    "investigate": "investigations",
+    "investigates": "investigations",
+    "initiated": "investigations",
+    "initiating": "investigations",
+    "initiate": "investigations",
+    "opening": "investigations",
+    "opened": "investigations",
+    "launched": "investigations",
+    "conducted": "investigations",
+    "prosecuted": "prosecutions",
+    "prosecuting": "prosecutions",
+    "prosecute": "prosecutions",
+    "prosecutes": "prosecutions",
+    "indicted": "prosecutions",
+    "charged": "prosecutions",
+    "charging": "prosecutions",
+    "charge": "prosecutions",
+    "indicting": "prosecutions",
+    "tried": "prosecutions",
+    "convicted": "convictions",
+    "convicting": "convictions",
+    "convict": "convictions",
+    "convicts": "convictions",
+    "sentenced": "convictions",
+    "identified": "victims_identified",
+    "identifying": "victims_identified",
+    "identify": "victims_identified",
+    "identifies": "victims_identified",
+    "assisted": "victims_assisted",
+    "assisting": "victims_assisted",
+    "sheltered": "victims_assisted",
+    "sheltering": "victims_assisted",
+    "referred": "victims_assisted",
+    "referring": "victims_assisted",
+    "repatriated": "victims_assisted",
+    "repatriating": "victims_assisted",
+    "served": "victims_assisted",
+    "accommodated": "victims_assisted",
+    "housed": "victims_assisted",
+    "supported": "victims_assisted",
+    "admitted": "victims_assisted",
+    "registered": "victims_identified",
+    "rescued": "victims_identified",
+    "placed": "victims_assisted",
+}
+# Between a verb and its count ("the police formally identified 87", "investigated only 43").
+VERB_GAP = word_set("statistics.verb_gap")
+# Between a count and its noun ("22 trafficking investigations", "three corrupt police officials").
+MODIFIERS = word_set("statistics.modifiers")
+# Words that end the run of modifiers between a count and its noun.
+NOT_MODIFIERS = word_set("statistics.not_modifiers")
+OFFICIAL_METRICS = {"prosecutions": "officials_prosecuted", "convictions": "officials_convicted"}
+ASSIST_NOUNS = word_set("statistics.assist_nouns")
+NEGATION = word_set("statistics.negation")
+BREAKS = word_set("statistics.breaks")
+SKIP_AFTER = word_set("statistics.skip_after")
+THIRD_PARTIES = word_set("statistics.third_parties")
+LAST_YEARS = (
+    "the previous year",
+    "the prior year",
+    "last year",
+    "the previous reporting period",
+    "the year before",
+    "last reporting period",
+    "the preceding year",
+    "the preceding reporting period",
+)
+ESTIMATES = word_set("statistics.estimates")
+TO_COURT = word_set("statistics.to_court")
+AUTHORITIES = word_set("statistics.authorities")
+
+
+DETERMINERS = frozenset(["the", "these", "those", "them"])
+CASE_HEADS = frozenset(["prosecutions", "investigations", "convictions"])
+# Passive verbs that make the people counted victims ("25 persons were obliged to beg").
+EXPLOITED = word_set("statistics.exploited")
+NOUN_HEADS = {
+    # "preliminary charges against seven suspects", "the repatriations of 177 victims"
+    "charges": "prosecutions",
+    "charge": "prosecutions",
+    "indictments": "prosecutions",
+    "indictment": "prosecutions",
+    "repatriations": "victims_assisted",
+    "repatriation": "victims_assisted",
+}
+# Nouns for the people a case involves ("six cases involving 14 defendants": the cases are the count).
+CASE_PEOPLE = word_set("statistics.case_people")
+# Nouns before "for"/"of"/"to" that make the victims counted after them assisted ("shelter for 12
+# victims", "the return home of 23 victims", "assistance to at least 221 victims").
+ASSIST_HEADS = word_set("statistics.assist_heads")
+TOTAL_VERBS = word_set("statistics.total_verbs")
+# Between a bare count and the year it is for ("none had been obtained in 2014", "26 charged in 2014").
+AUX = word_set("statistics.aux")
+# After a bare count that a verb governs: the count ends there ("courts convicted nine.").
+BARE_END = frozenset(
+    [".", ",", ";", "in", "during", "and", ")", "(", "compared", "—", "–", "over", "since", "between"]
+)
+# A number glued to the word before it ("for10 victims").
+GLUED = re.compile(r"^(for|of|to|with|and|by|in|from|including|assisted|identified)(\d[\d,]*)$")
+LINKS = word_set("statistics.links")

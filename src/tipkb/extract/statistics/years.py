@@ -1,0 +1,90 @@
+"""The year a count is for: the one stated right after it ("in 2016", "(nine in 2018)"), for its group
+("X and Y in 2007"), or the year before ("the previous reporting period"); more years stated with it
+("zero in 2019 and 2018"); and the year a clause or sentence opens with, which "As of March 2019" is not."""
+
+from __future__ import annotations
+
+from tipkb.extract.common import View
+from tipkb.extract.statistics.words import BREAKS, LAST_YEARS
+
+
+def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int | None:
+    """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
+    'last year' (the year before the sentence's)."""
+    low = view.low
+    year = view.year_after(end, 4)
+    if year:
+        return year
+    if end < len(low) and low[end] == "(":
+        # "33 alleged victims (20 sex trafficking and 13 labor trafficking victims) in 2016"
+        close = next((m for m in range(end + 1, min(len(low), end + 16)) if low[m] == ")"), None)
+        if close is not None:
+            year = view.year_after(close + 1, 3)
+            if year and close + 1 < len(low) and low[close + 1] in ("in", "during"):
+                return year
+    if end < len(low) and low[end] == "previously":
+        base = opening_year(view, n) or base_year or view.ctx.year
+        return base - 1 if base else None
+    window = f" {' '.join(low[end : end + 5])} "
+    if any(f" {p} " in window for p in LAST_YEARS) or any(
+        f" {p[4:]} " in window for p in LAST_YEARS if p.startswith("the ")
+    ):  # whole words: "cases from previous years" is no year before
+        base = opening_year(view, n) or base_year or view.ctx.year
+        return base - 1 if base else None
+    m = end
+    while m < len(low) and m < end + 14:
+        if low[m] in BREAKS:
+            break
+        y = view.year_at(m)
+        if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
+            return y
+        if " ".join(low[m : m + 4]).startswith(
+            LAST_YEARS
+        ):  # "46 prosecutions and 26 convictions the previous year"
+            base = opening_year(view, n) or base_year or view.ctx.year
+            return base - 1 if base else None
+        m += 1
+    return None
+
+
+def more_years(view: View, end: int) -> tuple[int, ...]:
+    """Years after the first one stated with a count: 'zero in 2019 and 2018', 'in either 2013 or 2014'."""
+    low = view.low
+    m = end
+    while m < len(low) and m < end + 8 and not view.year_at(m):
+        if low[m] in BREAKS and low[m] != "(":
+            return ()
+        m += 1
+    extra = []
+    while m + 2 < len(low) and view.year_at(m) and low[m + 1] in ("and", "or") and view.year_at(m + 2):
+        extra.append(view.year_at(m + 2) or 0)
+        m += 2
+    return tuple(extra)
+
+
+def opening_year(view: View, end: int, start: int = 0) -> int | None:
+    """The first year stated as a time in view.low[start:end] that dates an event: "As of March 2019"
+    says how things stood then, not when the counts happened."""
+    low = view.low
+    while start < end:
+        year = view.stated_year(start, end)
+        if year is None:
+            return None
+        at = next(m for m in range(start, end) if view.year_at(m) == year)
+        lead = low[max(0, at - 3) : at]
+        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
+            return year
+        start = at + 1
+    return None
+
+
+def opens_with_last_year(view: View, end: int) -> bool:
+    """Does the sentence, before position end, say 'in the previous year' ('During the prior reporting
+    period, ...')?"""
+    low = view.low
+    for m in range(0, max(0, end - 1)):
+        if low[m] in ("in", "during") and f"{' '.join(low[m + 1 : m + 5])} ".startswith(
+            tuple(f"{p} " for p in LAST_YEARS)
+        ):
+            return True
+    return False
