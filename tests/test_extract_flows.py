@@ -851,3 +851,35 @@ def test_a_second_role_phrase_that_leaves_out_its_subject_is_a_clause_of_its_own
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "niger.txt")}
     assert set(flows) == {("MLI", "GHA"), ("TGO", "NER"), ("BEN", "NER"), ("TCD", "NER")}
     assert flows[("MLI", "GHA")]["via"] == ["NER"]
+
+
+def test_people_of_a_place_that_make_up_a_share_of_the_victims() -> None:
+    text = (
+        "Ghanaian women made up most of the sex trafficking victims identified in Norway; "
+        "Eastern European women constituted the second largest group."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "norway.txt")}
+    assert set(flows) == {("GHA", "NOR"), ("region:Eastern Europe", "NOR")}
+    assert flows[("region:Eastern Europe", "NOR")]["victims"] == ["women"]
+    assert flows[("region:Eastern Europe", "NOR")]["exploitation"] == ["sexual"]
+    assert flows[("region:Eastern Europe", "NOR")]["rule"] == "flows.v2:share-of-victims"
+    # Not without victims spoken of.
+    assert (
+        pairs("Norway has many migrants. Eastern European women constituted the largest group.", "norway.txt")
+        == set()
+    )
+
+
+def test_from_rural_areas_to_a_city_the_gazetteer_does_not_know() -> None:
+    text = (
+        "Ghana is a source country. The cases involved 14 Ghanaian male and female victims who were "
+        "exploited in forced labor from rural areas in northern Ghana to Tamale."
+    )
+    flows = facts_of(text, "flow", "ghana.txt")
+    assert [(f["origin"], f["destination"], f["victims"], f["exploitation"]) for f in flows] == [
+        ("GHA", "GHA", ["men", "women"], ["labor"])
+    ]
+    # From rural areas abroad: not internal.
+    assert pairs(
+        "Ghana is a source country. Girls were trafficked from rural areas to Nigeria.", "ghana.txt"
+    ) == {("GHA", "NGA")}

@@ -41,6 +41,8 @@ from tipkb.extract.flows.words import (
     NEUTRAL_PEOPLE,
     NOT_A_STATEMENT,
     PRONOUN_SUBJECTS,
+    SHARE_NOUNS,
+    SHARE_VERBS,
 )
 from tipkb.model import FlowFact
 
@@ -66,6 +68,22 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
+
+
+def share_of_victims(view: View, memory: Memory, start: int, end: int) -> bool:
+    """'Nigerian women made up most victims; Eastern European women constituted the next largest
+    group': people of a place said to make up a share of the victims just spoken of (in the clause or
+    sentence before)."""
+    low = view.low
+    k = start + (low[start] in ("and", "but", ",", ";"))
+    if not any(q.i == k and q.kind in ("demonym", "region") for q in view.places):
+        return False
+    verb = next((n for n in range(k + 1, min(end, k + 5)) if low[n] in SHARE_VERBS), None)
+    if verb is None or not any(w in view.vocab.people for w in low[k:verb]):
+        return False
+    if not set(low[verb + 1 : min(end, verb + 6)]) & SHARE_NOUNS:
+        return False
+    return is_victimization(view, 0, start) or memory.flows.said.at == memory.flows.previous >= 0
 
 
 def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int]]:
@@ -147,6 +165,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         trigger(view, start, end)
         or (trigger(view, 0, start) if gapped else None)
         or ("role-list" if listed else None)
+        or ("share-of-victims" if share_of_victims(view, memory, start, end) else None)
     )
     if pattern is None:
         if parts.origins or parts.dests or parts.onward:
@@ -282,6 +301,8 @@ def clause_flows(
     exploitation = with_sector_labor(exploitation_in(view, start, end), sectors)
     if not exploitation and goes_on:
         exploitation = memory.flows.said.exploitation
+    if not exploitation and rule.endswith(":share-of-victims"):
+        exploitation = exploitation_in(view, 0, start) or memory.flows.said.exploitation
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
     alone = pronoun and not (k + 1 < end and low[k + 1] in view.vocab.people)
     if not exploitation and alone:

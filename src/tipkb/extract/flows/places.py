@@ -320,11 +320,26 @@ def names_local_place(view: View, start: int, end: int) -> bool:
         if (
             low[n] in ("in", "to")
             and k > 0
-            and low[n - 1] in ("found", "identified", "exploited", "trafficked")
+            and (
+                low[n - 1] in ("found", "identified", "exploited", "trafficked")
+                or (low[n] == "to" and from_local(view, start, n))
+            )
         ):
             tok = toks[k]
             if tok[:1].isupper() and k not in named and low[k] not in view.vocab.months:
                 return True
+    return False
+
+
+def from_local(view: View, start: int, n: int) -> bool:
+    """'from rural areas (in the south) to ...': the clause set out from a place inside the country."""
+    low = view.low
+    for m in range(max(start, n - 8), n - 1):
+        if low[m] == "from":
+            k = m + 1
+            while k < n and low[k] in ("the", "poor", "remote", "other"):
+                k += 1
+            return k < n and low[k] in LOCAL_WORDS
     return False
 
 

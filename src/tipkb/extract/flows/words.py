@@ -75,6 +75,9 @@ NOT_EXPOSED = word_set("flows.not_exposed")
 PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
 # "Some victims are also trafficked ...": people named by a word that says nothing of who they are.
 NEUTRAL_PEOPLE = word_set("flows.neutral_people")
+# "Eastern European women constituted the next largest group": a share of the victims.
+SHARE_VERBS = word_set("flows.share_verbs")
+SHARE_NOUNS = word_set("flows.share_nouns")
 
 # "Primary destination countries include A, B and C", "Other major destinations are ...".
 LIST_HEADS = {
