@@ -82,18 +82,27 @@ def main() -> None:
             if detail and detail["spans"]:
                 span = detail["spans"][len(detail["spans"]) // 2]
                 anchor = f"#ev-{span['start']}-{span['end']}"
-            shots = [
-                ("map", "/", 1280, 900, False),
-                ("country", f"/countries/{country}", 1280, 1500, False),
-                ("country-full", f"/countries/{country}", 1280, 900, True),
-                ("flows", "/flows?exploitation=labor", 1280, 900, False),
-                ("search", "/search?q=forced+labor", 1280, 800, False),
-                ("network", "/network?country=KAZ&steps=2", 1280, 1400, False),
-                ("ask", "/ask?q=Where+are+Moldovan+women+trafficked+to%3F", 1280, 900, False),
-                ("country-phone", f"/countries/{country}", 390, 844, False),
+            pages = [
+                ("map", "/"),
+                ("country", f"/countries/{country}"),
+                ("country-facts", f"/countries/{country}/facts"),
+                ("flows", "/flows?exploitation=labor"),
+                ("search", "/search?q=forced+labor"),
+                ("documents", "/documents"),
+                ("network", "/network?country=KAZ&steps=2"),
+                ("changes", "/changes?year=2011"),
+                ("conflicts", "/conflicts"),
+                ("ask", "/ask?q=Where+are+Moldovan+women+trafficked+to%3F"),
+                ("upload", "/upload"),
+                ("api-docs", "/api/docs"),
             ]
             if doc:
-                shots.append(("document", f"/documents/{doc['id']}{anchor}", 1280, 800, False))
+                # Opened at a sentence link, as evidence links open it.
+                pages.append(("document", f"/documents/{doc['id']}{anchor}"))
+            # Every page at desktop and phone width; a full-length country page besides.
+            shots = [(name, path, 1280, 900, False) for name, path in pages]
+            shots += [(f"{name}-phone", path, 390, 844, False) for name, path in pages]
+            shots.append(("country-full", f"/countries/{country}", 1280, 900, True))
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=args.chromium, args=CHROMIUM_ARGS)
                 for name, path, width, height, full in shots:

@@ -191,7 +191,9 @@ def test_refusals(made: Store, question: str, reason: str) -> None:
     answer = ask(made, question)
     assert not answer.answered
     assert answer.kind == "refusal" and answer.reason == reason, (answer.reason, answer.text)
-    assert answer.text.startswith(CANT[:-1])
+    # A yes/no question the data does not answer says so first (absence is not a no).
+    lead = "The texts do not say. " if answer.verdict == "not_said" else ""
+    assert answer.text.startswith(lead + CANT[:-1])
     assert answer.values == []
 
 
@@ -211,7 +213,7 @@ def test_refusal_offers_matching_sentences(made: Store) -> None:
 def test_never_raises(made: Store, text: str) -> None:
     answer = ask(made, text)
     assert isinstance(answer, Answer)
-    assert answer.answered or answer.text.startswith(CANT[:-1])
+    assert answer.answered or answer.text.removeprefix("The texts do not say. ").startswith(CANT[:-1])
     json.dumps(answer.to_dict())
 
 

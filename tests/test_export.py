@@ -59,7 +59,8 @@ def test_csv_one_file_per_type(store: Store, tmp_path: Path) -> None:
 def test_csv_one_type(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "tiers.csv"
     assert export(store, "csv", out, fact_type="tier") == 4
-    rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
+    with out.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
     assert list(rows[0])[:4] == ["id", "doc", "year", "country"]
     assert sorted((r["country"], r["year"], r["tier"]) for r in rows) == [
         ("KAZ", "2009", "2"),

@@ -132,6 +132,8 @@ def test_report(store: Store) -> None:
     assert corridor["UZB"] == corridor["KGZ"] == corridor["KAZ"]
     assert corridor["MDA"] == corridor["ITA"] == corridor["UKR"]
     assert corridor["UZB"] != corridor["MDA"]
+    # Flows within a place are counted apart: with the flows between places, every flow there is.
+    assert report.flows + report.internal == len(query.flows(store))
     data = report.to_dict()
     assert data["origins"][0]["name"] == "Uzbekistan"
     assert json.loads(json.dumps(data)) == data
@@ -229,3 +231,28 @@ def test_usage_errors(cli: Callable[..., Ran], db: str, args: list[str], message
 def test_missing_store(cli: Callable[..., Ran], tmp_path: Path) -> None:
     ran = cli("network", "--db", str(tmp_path / "none.db"))
     assert ran.returncode in (1, 2) and ran.stderr.startswith("tipkb: ")
+
+
+def test_plot_names_do_not_overlap_and_colours_have_a_legend(store: Store, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from tipkb.analysis.plot import _place_labels
+
+    fig, ax = plt.subplots()
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    fig.canvas.draw()
+    crowded = [(f"Place number {i}", (5.0, 5.0)) for i in range(12)]  # all at one point
+    placed = _place_labels(ax, crowded)
+    renderer = fig.canvas.get_renderer()
+    boxes = [t.get_window_extent(renderer=renderer) for t in ax.texts]
+    assert 1 < placed == len(boxes) < len(crowded)
+    assert not any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    plt.close(fig)
+    out = plot_network(flow_graph(store), tmp_path / "net.svg")
+    drawn = out.read_text(encoding="utf-8")
+    assert "corridor 1" in drawn  # the legend names what each colour is

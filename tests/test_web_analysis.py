@@ -314,7 +314,7 @@ def test_missing_analysis_package_is_a_503(client: TestClient) -> None:
         html = page(client, "/network?steps=3", 503)
         assert "pip install" in html
     with mock.patch("tipkb.web.analysis.network_svg", side_effect=missing):
-        assert get(client, "/api/network.svg?top=3", 503)["error"]["message"] == str(missing)
+        assert get(client, "/api/network.svg?year=2016", 503)["error"]["message"] == str(missing)
 
 
 def test_pages_load_only_our_assets(client: TestClient) -> None:

@@ -51,6 +51,11 @@ def test_map_year_country_flows_search_document(page: tuple[Page, Requests], bas
     expect(target).to_have_text("Nepali men are forced to work on building sites in Qatar.")
     expect(target).to_be_focused()
     expect(target).to_be_in_viewport()
+    # Rendered whole, with the text before the sentence in view above it (not at the very top edge).
+    top = p.evaluate("document.querySelector('mark.ev:target').getBoundingClientRect().top")
+    if p.evaluate("window.scrollY") > 0:
+        assert top > 0.2 * p.viewport_size["height"], top
+    assert p.evaluate("document.elementFromPoint(200, 120) !== null")
     # Filter flows.
     p.get_by_role("link", name="Flows").click()
     p.get_by_label("Origin").fill("Nepal")

@@ -112,6 +112,8 @@ class NetworkReport:
     steps: int | None = None
     upstream: list[Partner] = field(default_factory=list)
     downstream: list[Partner] = field(default_factory=list)
+    # Places with trafficking within them: flows from a place to itself, kept on the node, not edges.
+    internal: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return query.as_dict(self)
@@ -371,6 +373,7 @@ def network_report(
         hubs=hubs[:top],
         both=both[:top],
         corridors=found[:top],
+        internal=sum(1 for _, n in graph.nodes(data="internal") if n),
     )
     if country is not None:
         report.country = country

@@ -173,6 +173,57 @@ def _corridor_layout(graph: nx.DiGraph, found: list[Corridor]) -> dict[str, tupl
     return layout
 
 
+# Where a name may sit around its point (offsets in points), tried in this order.
+_LABEL_OFFSETS = ((4, 4), (4, -10), (-4, 4), (-4, -10), (0, 9), (0, -14), (9, -3), (-9, -3))
+CORRIDORS_IN_LEGEND = 8
+
+
+def _place_labels(ax: Any, items: list[tuple[str, tuple[float, float]]]) -> int:
+    """Name the points, most important first, each where it overlaps no name already placed (trying
+    the offsets around its point); a name that fits nowhere is left out. Returns how many were placed."""
+    renderer = ax.figure.canvas.get_renderer()
+    taken: list[Any] = []
+    placed = 0
+    for name, point in items:
+        for dx, dy in _LABEL_OFFSETS:
+            text = ax.annotate(
+                name,
+                point,
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=7,
+                ha="left" if dx >= 0 else "right",
+                zorder=5,
+            )
+            box = text.get_window_extent(renderer=renderer).expanded(1.05, 1.1)
+            if not any(box.overlaps(other) for other in taken):
+                taken.append(box)
+                placed += 1
+                break
+            text.remove()
+    return placed
+
+
+def _legend_handles(graph: nx.DiGraph, found: list[Corridor], colour: dict[str, str]) -> list[Any]:
+    """What the colours mean: each corridor (its first places), then places in none."""
+    from matplotlib.patches import Patch
+
+    handles = []
+    for i, corridor in enumerate(found[:CORRIDORS_IN_LEGEND]):
+        names = corridor.names[:3]
+        more = "…" if len(corridor.names) > 3 else ""
+        handles.append(
+            Patch(
+                color=_PALETTE[i % len(_PALETTE)], label=f"corridor {corridor.id}: {', '.join(names)}{more}"
+            )
+        )
+    if len(found) > CORRIDORS_IN_LEGEND:
+        handles.append(Patch(color="#ffffff", label=f"+{len(found) - CORRIDORS_IN_LEGEND} more corridors"))
+    if any(c == "#9e9e9e" for c in colour.values()):
+        handles.append(Patch(color="#9e9e9e", label="in no corridor"))
+    return handles
+
+
 def plot_network(
     graph: nx.DiGraph,
     path: str | Path,
@@ -236,11 +287,6 @@ def plot_network(
         linewidths=0.5,
         zorder=3,
     )
-    for n in placed:
-        if n in busiest:
-            ax_map.annotate(
-                graph.nodes[n]["name"], where[n], fontsize=7, xytext=(3, 3), textcoords="offset points"
-            )
     ax_map.set_xlim(-180, 180)
     ax_map.set_ylim(-60, 85)
     ax_map.set_aspect("equal")
@@ -268,11 +314,16 @@ def plot_network(
             node_size=[_size(graph, n) for n in graph.nodes],
             node_color=[colour[n] for n in graph.nodes],
         )
-        nx.draw_networkx_labels(
-            graph, layout, labels={n: graph.nodes[n]["name"] for n in busiest}, font_size=7, ax=ax_net
-        )
     ax_net.set_title(f"Network: {graph.number_of_nodes()} places, {graph.number_of_edges()} flows")
     ax_net.axis("off")
+    # Names last, once both panels are laid out, so that none overlaps another.
+    fig.canvas.draw()
+    _place_labels(ax_map, [(graph.nodes[n]["name"], where[n]) for n in busiest if n in where])
+    if graph.number_of_nodes():
+        _place_labels(ax_net, [(graph.nodes[n]["name"], layout[n]) for n in busiest])
+    handles = _legend_handles(graph, found, colour)
+    if handles:
+        fig.legend(handles=handles, loc="lower center", ncols=min(len(handles), 4), fontsize=8, frameon=False)
     fig.savefig(target, format=fmt, dpi=130)
     plt.close(fig)
     return target

@@ -165,9 +165,12 @@ def network_command(
     if fmt is not Format.table:
         write_rows(rows, fmt)
         return
+    within = (
+        f" and {report.internal} within one place (internal, kept on the place)" if report.internal else ""
+    )
     typer.echo(
-        f"{report.places} places, {report.flows} flows between them, from {report.documents} documents "
-        "(weights count documents)"
+        f"{report.places} places, {report.flows} flows between them{within}, from {report.documents} "
+        "documents (weights count documents)"
     )
     titles = {
         "origins": "top origins (documents of flows out)",

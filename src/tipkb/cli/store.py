@@ -15,6 +15,7 @@ import typer
 
 from tipkb import query
 from tipkb.cli.output import DB_OPTION, FORMAT_OPTION, Format, db_url, error, write_rows
+from tipkb.cli.progress import IngestProgress
 from tipkb.cli.root import app
 from tipkb.store import StoreError, open_store
 
@@ -92,14 +93,13 @@ def _print(
 # -- writing -----------------------------------------------------------------------------------
 
 
-def _progress_printer(enabled: bool) -> Any:
-    if not enabled:
+def _files(paths: Sequence[str]) -> int | None:
+    """How many files the paths name (what the progress bar counts), or None with standard input."""
+    from tipkb.read import iter_paths
+
+    if "-" in paths:
         return None
-
-    def show(source: str, status: str) -> None:
-        typer.echo(f"{status:>10}  {source}", err=True)
-
-    return show
+    return sum(1 for _path, problem in iter_paths(paths) if problem is None) or None
 
 
 class Engine(StrEnum):
@@ -142,10 +142,9 @@ def ingest_command(
     if scheduler and engine is not Engine.dask:
         error("--scheduler needs --engine dask")
         raise typer.Exit(2)
-    progress = _progress_printer(verbose)
     report: IngestReport | None = None
     try:
-        with _store(db, create=True) as store:
+        with _store(db, create=True) as store, IngestProgress(_files(paths), verbose=verbose) as progress:
             report = ingest(
                 store,
                 paths,
@@ -188,10 +187,23 @@ def reextract_command(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print each document as it is stored."),
 ) -> None:
     """Run the current extraction rules again over stored documents extracted by other rules."""
-    from tipkb.pipeline import reextract
+    from tipkb.pipeline import current_ruleset, reextract
 
     with _store(db) as store:
-        report = reextract(store, everything, progress=_progress_printer(verbose))
+        stored = store.counts()["documents"]
+        current = current_ruleset()
+        todo = stored if everything else sum(n for r, n in store.rulesets() if r != current)
+        if not todo:
+            plural = "the 1 document is" if stored == 1 else f"all {stored:,} documents are"
+            typer.echo(
+                f"{db_url(db)}: nothing to do: {plural} up to date "
+                "(extracted by the current rules; --all redoes them anyway)"
+                if stored
+                else f"{db_url(db)}: nothing to do: no documents stored"
+            )
+            return
+        with IngestProgress(todo, what="documents", verbose=verbose) as progress:
+            report = reextract(store, everything, progress=progress)
     typer.echo(f"{db_url(db)}: {report.summary()}")
 
 
@@ -343,17 +355,23 @@ def _show(value: Any) -> str:
 
 @app.command("flows")
 def flows_command(
-    origin: str | None = typer.Option(None, "--from", help="Origin country or region."),
-    destination: str | None = typer.Option(None, "--to", help="Destination country or region."),
-    country: str | None = typer.Option(None, "--country", "-c", help="Either end of the flow."),
+    origin: list[str] = typer.Option(
+        None, "--from", help="Origin country or region (repeatable: any of them)."
+    ),
+    destination: list[str] = typer.Option(
+        None, "--to", help="Destination country or region (repeatable: any of them)."
+    ),
+    country: list[str] = typer.Option(
+        None, "--country", "-c", help="Either end of the flow (repeatable: any of them)."
+    ),
     via: str | None = typer.Option(None, "--via", help="A transit country the flow passes through."),
     year: int | None = YEAR_OPTION,
     years: str | None = YEARS_OPTION,
     victims: list[str] = typer.Option(
-        None, "--victims", help="Victims named (repeatable): men, women, children, girls, boys."
+        None, "--victims", help="Victims named (repeatable: all of them): men, women, children, girls, boys."
     ),
     exploitation: list[str] = typer.Option(
-        None, "--exploitation", help="Exploitation named (repeatable): sexual, labor, ..."
+        None, "--exploitation", help="Exploitation named (repeatable: all of them): sexual, labor, ..."
     ),
     hedged: bool | None = typer.Option(
         None, "--hedged/--no-hedged", help="Only hedged flows / only stated ones."
@@ -367,9 +385,9 @@ def flows_command(
         query.check_choices("victims", victims or [])
         query.check_choices("exploitation", exploitation or [])
         args = {
-            "origin": _country(origin),
-            "destination": _country(destination),
-            "country": _country(country),
+            "origin": [query.resolve_country(o) for o in origin or ()],
+            "destination": [query.resolve_country(d) for d in destination or ()],
+            "country": [query.resolve_country(c) for c in country or ()],
             "via": _country(via),
             "years": _years(years),
         }
@@ -395,16 +413,23 @@ def flows_command(
 def tiers_command(
     year: int | None = YEAR_OPTION,
     years: str | None = YEARS_OPTION,
-    country: str | None = typer.Option(None, "--country", "-c", help="Only this country."),
+    country: list[str] = typer.Option(
+        None, "--country", "-c", help="Only this country (repeatable: any of them)."
+    ),
+    tier: list[str] = typer.Option(
+        None, "--tier", "-t", help="Only this tier (repeatable: any of them): 1, 2, 2WL, 3, special."
+    ),
     evidence: bool = EVIDENCE_OPTION,
     fmt: Format = FORMAT_OPTION,
     db: str | None = DB_OPTION,
 ) -> None:
     """Tier placements (TIP report) by country and year."""
     with _failures():
-        code, span = _country(country, regions=False), _years(years)
+        codes = [query.resolve_country(c, regions=False) for c in country or ()]
+        span = _years(years)
+        tiers = [query.normalise_tier(t) for t in tier or ()]
     with _store(db) as store, _failures():
-        rows = query.tiers(store, year=year, years=span, country=code, evidence=evidence)
+        rows = query.tiers(store, year=year, years=span, country=codes, tier=tiers, evidence=evidence)
     cols = ["name", "country", "year", "tier", "documents", "sentences"]
     _print(rows, fmt, cols, title=f"tiers ({len(rows)})", evidence=evidence)
 

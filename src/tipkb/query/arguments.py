@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from tipkb.model import EXPLOITATION, FACT_TYPES, METRICS, VICTIMS
+from tipkb.model import EXPLOITATION, FACT_TYPES, METRICS, TIERS, VICTIMS
 from tipkb.places import REGION_PREFIX, country_name, gazetteer, resolve_place, suggest_place
 from tipkb.query.rows import QueryError, UnknownPlace
 
@@ -53,16 +53,27 @@ def parse_years(text: str) -> YearRange:
     return first, last
 
 
+def normalise_tier(text: str) -> str:
+    """A tier as typed ("2WL", "2wl", "Tier 2 Watch List", "tier 3") -> its code; QueryError otherwise."""
+    words = re.sub(r"[\s_-]+", " ", text.strip().lower()).removeprefix("tier ").strip()
+    code = {"2 watch list": "2WL", "2 wl": "2WL", "2wl": "2WL", "special case": "special"}.get(words, words)
+    code = code if code == "special" else code.upper()
+    if code not in TIERS:
+        raise QueryError(f"unknown tier {text!r}; choose from {', '.join(TIERS)}")
+    return code
+
+
 CHOICES: dict[str, Sequence[str]] = {
     "victims": VICTIMS,
     "exploitation": EXPLOITATION,
     "metric": METRICS,
+    "tier": TIERS,
     "fact type": FACT_TYPES,
 }
 
 
 def check_choices(kind: str, values: Iterable[str]) -> None:
-    """QueryError unless every value is one of the known ``kind`` (victims, exploitation, metric, fact type)."""
+    """QueryError unless every value is one of the known ``kind`` (victims, exploitation, metric, tier, fact type)."""
     choices = CHOICES[kind]
     for value in values:
         if value not in choices:

@@ -3,12 +3,15 @@ flows out and in, statistics."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from tipkb.places import REGION_PREFIX, region_of
-from tipkb.query.arguments import YearRange, place_name
+from tipkb.query.arguments import YearRange, normalise_tier, place_name
 from tipkb.query.common import evidence as evidence_of
 from tipkb.query.common import ordered
 from tipkb.query.flows import flows
-from tipkb.query.rows import Profile, RoleRow, Rows, StatementRow, TierRow
+from tipkb.query.rows import EVIDENCE_PER_ROW, Profile, RoleRow, Rows, StatementRow, TierRow
 from tipkb.query.statistics import stats
 from tipkb.store import Match, StatementKinds, Store
 
@@ -22,10 +25,15 @@ def tiers(
     store: Store,
     year: int | None = None,
     years: YearRange | None = None,
-    country: str | None = None,
+    country: str | Sequence[str] | None = None,
     evidence: bool = False,
+    tier: str | Sequence[str] = (),
 ) -> Rows[TierRow]:
-    """Tier placements by country and year."""
+    """Tier placements by country and year; ``country`` and ``tier``: one or several (any of them)."""
+    countries: list[str | None] = (
+        [country] if isinstance(country, str) else list(dict.fromkeys(country or ())) or [None]
+    )
+    wanted = {normalise_tier(t) for t in ([tier] if isinstance(tier, str) else tier)}
     rows = Rows(
         TierRow(
             country=g.a,
@@ -36,7 +44,9 @@ def tiers(
             sentences=g.sentences,
             documents=g.documents,
         )
-        for g in store.groups("tier", a=country, year=year, years=years)
+        for code in countries
+        for g in store.groups("tier", a=code, year=year, years=years)
+        if not wanted or g.b in wanted
     )
     rows.sort(key=lambda r: (r.name, r.year or 0, r.tier))
     if evidence:
@@ -86,11 +96,62 @@ def _statements(store: Store, country: str, evidence: bool) -> dict[str, Rows[St
             )
             if g.values:
                 rows[g.key].years = sorted(int(y) for y in g.values.get("year", ()))
-        if evidence:
+        if kind == "ratification":
+            rows = _one_ratification_each(store, country, rows, evidence)
+        elif evidence:
             for key, row in rows.items():
                 row.evidence = evidence_of(store, Match(type=kind, country=country, key=key))
         out[kind] = Rows(sorted(rows.values(), key=lambda r: (-r.documents, r.years[:1])))
     return out
+
+
+DATE_PARTS = ("year", "month", "day")
+
+
+def _precision(fields: dict[str, Any]) -> int:
+    return sum(1 for part in DATE_PARTS if fields.get(part) is not None)
+
+
+def _same_date(precise: dict[str, Any], vague: dict[str, Any]) -> bool:
+    """Whether ``vague`` states the same date as ``precise``, only less of it ("2008" of "2008-07")."""
+    if any(precise.get(k) != v for k, v in vague.items() if k not in DATE_PARTS and v is not None):
+        return False
+    parts = [(precise.get(p), vague.get(p)) for p in DATE_PARTS]
+    return all(b is None or a == b for a, b in parts) and parts[0][1] is not None
+
+
+def _one_ratification_each(
+    store: Store, country: str, rows: dict[str, StatementRow], evidence: bool
+) -> dict[str, StatementRow]:
+    """One row per ratification: a date stated less precisely ("2008") joins the row of the same date
+    stated more precisely ("2008-07"), which keeps the precise date and both statements' sentences."""
+    by_precision = sorted(rows.items(), key=lambda kv: -_precision(kv[1].fields))
+    kept: dict[str, StatementRow] = {}
+    joined: dict[str, list[str]] = {}
+    for key, row in by_precision:
+        home = next((k for k, r in kept.items() if _same_date(r.fields, row.fields)), None)
+        if home is None:
+            kept[key], joined[key] = row, [key]
+        else:
+            joined[home].append(key)
+    for key, row in kept.items():
+        keys = joined[key]
+        if len(keys) == 1 and not evidence:
+            continue
+        # The sentences of all the statements, to count what supports the one row (every one of them).
+        sentences = [
+            e
+            for k in keys
+            for e in evidence_of(store, Match(type="ratification", country=country, key=k), limit=10_000)
+        ]
+        if len(keys) > 1:
+            row.facts = sum(rows[k].facts for k in keys)
+            row.sentences = len({(e.document, e.start) for e in sentences})
+            row.documents = len({e.document for e in sentences})
+            row.years = sorted({y for k in keys for y in rows[k].years})
+        if evidence:
+            row.evidence = sentences[:EVIDENCE_PER_ROW]
+    return kept
 
 
 def profile(store: Store, country: str, evidence: bool = False) -> Profile:

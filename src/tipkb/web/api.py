@@ -13,7 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
@@ -23,6 +23,7 @@ from starlette.background import BackgroundTask
 from tipkb import __version__, query
 from tipkb.model import FACT_TYPES
 from tipkb.web import svg, views
+from tipkb.web.parameters import check_length, strict_query
 from tipkb.web.stores import Stores
 from tipkb.web.upload import (
     Upload,
@@ -68,7 +69,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorBody, "description": "A malformed parameter (not a number, a page too large)"},
 }
 
-router = APIRouter(prefix="/api", responses=ERRORS)
+router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(strict_query)])
 
 # Lists built by reading everything before the page (search, facts) go no deeper than this.
 MAX_SCAN = 100_000
@@ -216,9 +217,15 @@ def country_statistics(
 @router.get("/flows", response_model=Page, tags=["flows"])
 def list_flows(
     request: Request,
-    origin: Annotated[str | None, Query(max_length=100, description="Origin country or region")] = None,
-    destination: Annotated[str | None, Query(max_length=100, description="Destination")] = None,
-    country: Annotated[str | None, Query(max_length=100, description="Either end")] = None,
+    origin: Annotated[
+        list[str], Query(max_length=20, description="Origin country or region (repeatable: any of them)")
+    ] = [],  # noqa: B006
+    destination: Annotated[
+        list[str], Query(max_length=20, description="Destination (repeatable: any of them)")
+    ] = [],  # noqa: B006
+    country: Annotated[
+        list[str], Query(max_length=20, description="Either end (repeatable: any of them)")
+    ] = [],  # noqa: B006
     via: Annotated[str | None, Query(max_length=100, description="A transit country")] = None,
     region: Annotated[str | None, Query(max_length=40, description="Either end in this region")] = None,
     year: Year = None,
@@ -232,11 +239,11 @@ def list_flows(
 ) -> dict[str, Any]:
     """Who is trafficked from where to where, grouped by origin and destination, most documents first
     (the filters of `tipkb flows`)."""
-    _filter_values(origin, destination, country, via, region, years, *victims, *exploitation)
+    _filter_values(*origin, *destination, *country, via, region, years, *victims, *exploitation)
     filters = FlowFilters(
-        origin=origin,
-        destination=destination,
-        country=country,
+        origin=list(origin),
+        destination=list(destination),
+        country=list(country),
         via=via,
         region=region,
         year=year,
@@ -255,19 +262,31 @@ def list_tiers(
     request: Request,
     year: Year = None,
     years: Years = None,
-    country: Place = None,
+    country: Annotated[
+        list[str], Query(max_length=20, description="A country (repeatable: any of them)")
+    ] = [],  # noqa: B006
+    tier: Annotated[
+        list[str], Query(max_length=5, description="A tier: 1, 2, 2WL, 3, special (repeatable: any of them)")
+    ] = [],  # noqa: B006
     evidence: Evidence = False,
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Tier placements (TIP report) by country and year; a country-year stated with two tiers has a row
     for each."""
-    code = views.country_code(_clean(country), regions=False)
+    _filter_values(*country, *tier)
+    codes = [query.resolve_country(c, regions=False) for c in country if c.strip()]
+    tiers = [query.normalise_tier(t) for t in tier if t.strip()]
     stores = stores_of(request)
     rows = query.tiers(
-        stores.get(), year=year, years=views.year_range(_clean(years)), country=code, evidence=evidence
+        stores.get(),
+        year=year,
+        years=views.year_range(_clean(years)),
+        country=codes,
+        tier=tiers,
+        evidence=evidence,
     )
-    params = {"year": year, "years": years, "country": country}
+    params = {"year": year, "years": years, "country": list(country), "tier": list(tier)}
     return _linked_page(stores, rows, limit, offset, "/api/tiers", params, evidence)
 
 
@@ -449,8 +468,10 @@ Victims = Annotated[
 
 
 def _filter_values(*values: str | None) -> None:
+    """Refuse control characters, and a value longer than any name or word (100 characters)."""
     for value in values:
         _clean(value)
+        check_length(value)
 
 
 @router.get("/network", tags=["analysis"], responses=ANALYSIS_ERRORS)

@@ -44,13 +44,26 @@ def corridor_class(corridor: int | None) -> str:
     return f"k{corridor}" if corridor <= CORRIDOR_COLOURS else "k-other"
 
 
+# A country whose outline spans less than this (map units; the world is 3,600 wide) is a few pixels
+# on a screen: it gets a dot as well (Qatar, Lebanon, Cyprus, Kuwait, Luxembourg, island states).
+SMALL_EXTENT = 20.0
+
+
+def _too_small(shape: svg.Shape) -> bool:
+    x0, y0, x1, y1 = shape.box
+    return max(x1 - x0, y1 - y0) < SMALL_EXTENT
+
+
 def _dots(stores: Stores, areas: dict[str, svg.Area], codes: set[str]) -> list[svg.Dot]:
-    """Places with data that the 1:110m outlines leave out (small states, regions) as dots."""
+    """Places with data that the 1:110m outlines leave out or draw too small to see (small states) as
+    dots."""
     shapes = svg.world()
     where = views.positions(stores)
     out = []
     for code in sorted(codes):
-        if code in shapes or code.startswith(REGION_PREFIX) or code not in where:
+        if code.startswith(REGION_PREFIX) or code not in where:
+            continue
+        if code in shapes and not _too_small(shapes[code]):
             continue
         area = areas.get(code)
         if area is None:
@@ -103,6 +116,7 @@ def world_map(
         legend = list(ROLE_LABELS.items())
     legend.append(("has-facts", "named in facts, no data shown"))
     legend.append(("nodata", "no data"))
+    table.sort(key=lambda r: (r["name"].casefold(), r["code"]))
     return drawn, legend, table
 
 
@@ -116,13 +130,21 @@ def country_map(stores: Stores, code: str, profile: dict[str, Any]) -> str:
             a, b = where.get(row["origin"]), where.get(row["destination"])
             if a is None or b is None:
                 continue
+            internal = row["origin"] == row["destination"]
+            if internal and direction == "in":
+                continue  # trafficking within the country: in both lists, drawn once, as a loop
             partner = row["origin"] if direction == "in" else row["destination"]
+            label = (
+                f"within {row['origin_name']} (internal): {row['documents']} documents"
+                if internal
+                else f"{row['origin_name']} → {row['destination_name']}: {row['documents']} documents"
+            )
             arcs.append(
                 svg.Arc(
                     (a.lon, a.lat),
                     (b.lon, b.lat),
-                    direction,
-                    f"{row['origin_name']} → {row['destination_name']}: {row['documents']} documents",
+                    "internal" if internal else direction,
+                    label,
                     row["documents"],
                     views.place_link(partner),
                 )
@@ -153,23 +175,31 @@ def flows_map(stores: Stores, rows: query.Rows[query.FlowRow]) -> tuple[str, int
     where = views.positions(stores)
     arcs: list[svg.Arc] = []
     areas: dict[str, svg.Area] = {}
+    drawn_flows = 0
     for row in rows[:MAP_ARCS]:
         a, b = where.get(row.origin), where.get(row.destination)
         if a is None or b is None:
             continue
-        arcs.append(
-            svg.Arc(
-                (a.lon, a.lat),
-                (b.lon, b.lat),
-                "flow",
-                f"{row.origin_name} → {row.destination_name}: {row.documents} documents",
-                row.documents,
-                None,
+        drawn_flows += 1
+        # A flow through transit countries is drawn through them: origin -> via -> destination.
+        stops = [a, *(where[v] for v in row.via if v in where and v not in (row.origin, row.destination)), b]
+        if row.origin == row.destination:
+            label = f"within {row.origin_name} (internal): {row.documents} documents"
+        else:
+            via = f" via {', '.join(query.place_name(v) for v in row.via)}" if row.via else ""
+            label = f"{row.origin_name} → {row.destination_name}{via}: {row.documents} documents"
+        for here, there in zip(stops, stops[1:], strict=False):
+            arcs.append(
+                svg.Arc((here.lon, here.lat), (there.lon, there.lat), "flow", label, row.documents, None)
             )
-        )
+        for code in row.via:
+            if code not in (row.origin, row.destination) and code not in areas:
+                areas[code] = svg.Area(
+                    "transit", f"{query.place_name(code)} (transit)", views.place_link(code)
+                )
         for code, cls in ((row.origin, "origin"), (row.destination, "destination")):
-            if code not in areas or areas[code].cls != cls:
-                cls = "both" if code in areas and areas[code].cls != cls else cls
+            if code not in areas or areas[code].cls not in (cls, "transit"):
+                cls = "both" if code in areas and areas[code].cls not in (cls, "transit") else cls
                 areas[code] = svg.Area(cls, f"{query.place_name(code)}", views.place_link(code))
     ends = [point for arc in arcs for point in (arc.start, arc.end)]
     drawn = svg.world_map(
@@ -179,7 +209,7 @@ def flows_map(stores: Stores, rows: query.Rows[query.FlowRow]) -> tuple[str, int
         box=svg.viewbox(ends) if ends else None,
         dots=_dots(stores, areas, set(areas)),
     )
-    return drawn, len(arcs)
+    return drawn, drawn_flows
 
 
 def network_map(
@@ -223,6 +253,16 @@ def network_map(
                 None,
             )
         )
+    between = len(arcs)
+    for _code, n in sorted(nodes.items()):
+        # Trafficking within a place is no edge of the network, but it is drawn: a loop on the place.
+        if n.get("internal") and None not in (n["lon"], n["lat"]):
+            label = (
+                f"within {n['name']} (internal): {n['internal']} document{'s' if n['internal'] != 1 else ''}"
+            )
+            arcs.append(
+                svg.Arc((n["lon"], n["lat"]), (n["lon"], n["lat"]), "flow", label, n["internal"], None)
+            )
     ends = [point for arc in arcs for point in (arc.start, arc.end)]
     drawn = svg.world_map(
         areas,
@@ -241,4 +281,4 @@ def network_map(
     if len(data["corridors"]) > CORRIDOR_COLOURS:
         legend.append(("k-other", "other corridors"))
     legend.append(("k-none", "in no corridor"))
-    return drawn, len(arcs), legend, corridor_names
+    return drawn, between, legend, corridor_names

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Annotated, Any
@@ -124,15 +125,20 @@ def world_page(
     stores = _stores(request)
     placements = views.tier_map(stores)
     years = sorted(placements, reverse=True)
-    if year is None and years:
-        year = years[0]
+    chosen = year is not None
+    if year is None:
+        year = views.opening_year(placements)
     drawn, legend, table = maps.world_map(stores, placements.get(year or 0, {}), year, by)
+    newer = [(y, len(placements[y])) for y in years if year is not None and y > year]
     return render(
         request,
         "map.html",
         title="World map",
         year=year,
         years=years,
+        chosen=chosen,
+        shown_countries=len(placements.get(year or 0, {})),
+        newer=newer,
         by=by,
         map=Markup(drawn),
         legend=legend,
@@ -225,6 +231,14 @@ def _text(value: str | None) -> str | None:
     return value[:100] or None
 
 
+def _with_sentences(stores: Stores, filters: FlowFilters, row: query.FlowRow) -> query.FlowRow:
+    """A listed flow with the sentences that state it (under the same filters), for links to the
+    document pages."""
+    one = replace(filters, origin=row.origin, destination=row.destination, country=None, region=None)
+    found = one.run(stores.get(), evidence=True)
+    return found[0] if found else row
+
+
 @router.get("/flows", response_class=HTMLResponse)
 def flows_page(
     request: Request,
@@ -267,7 +281,7 @@ def flows_page(
         request,
         "flows.html",
         title="Flows",
-        rows=[r.to_dict() for r in chosen],
+        rows=views.linked(stores, [_with_sentences(stores, filters, r).to_dict() for r in chosen]),
         total=len(rows),
         offset=offset,
         page_size=FLOW_PAGE,
@@ -372,7 +386,11 @@ def document_page(
         request,
         "document.html",
         title=info.title or _short(info.source),
-        doc={**info.to_dict(), "facts": facts},
+        doc={
+            **info.to_dict(),
+            "facts": facts,
+            "countries": views.covered_countries((r.fact for r in found.rows), info.subject),
+        },
         body=Markup(_document_html(text, sorted(facts_at.items()), wanted, start, end)),
         spans=len(facts_at),
         total=found.total,

@@ -4,7 +4,7 @@ dicts (with links to documents and sentences); ``api`` renders them as JSON, ``p
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -303,6 +303,8 @@ def document_view(
     texts = {"text": text, "highlighted": highlight(text, [s for s, _ in ordered])} if with_text else {}
     return {
         **info.to_dict(),
+        # (From the facts of this page: the first holds enough of a narrative's country sections.)
+        "countries": covered_countries((r.fact for r in found.rows), info.subject),
         **texts,
         "spans": [
             {
@@ -321,6 +323,20 @@ def document_view(
         "next": links["next"],
         "prev": links["prev"],
     }
+
+
+def covered_countries(facts: Iterable[Any], subject: str | None = None) -> list[str]:
+    """The countries a document covers when it is about more than one (a narrative of many country
+    sections): those its facts with a country are about (tiers, roles, verdicts, figures), most facts
+    first. Empty when one country, its subject, holds most of them."""
+    counts: Counter[str] = Counter()
+    for fact in facts:
+        code = getattr(fact, "country", None)
+        if isinstance(code, str) and not code.startswith("region:"):
+            counts[code] += 1
+    if len(counts) < 2 or (subject is not None and counts[subject] * 2 > sum(counts.values())):
+        return []
+    return [code for code, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int]], mark: tuple[str, str] = ("**", "**")) -> str:
@@ -392,13 +408,19 @@ def year_range(text: str | None) -> query.YearRange | None:
     return query.parse_years(text) if text and text.strip() else None
 
 
+def _codes(names: str | list[str] | None) -> list[str]:
+    """The codes of one or several places as typed (empty ones left out)."""
+    listed = [names] if isinstance(names, str) else names or []
+    return [code for code in (country_code(n) for n in listed) if code]
+
+
 @dataclass
 class FlowFilters:
     """The flow filters of ``tipkb flows``, plus a region (either end in it), as given and resolved."""
 
-    origin: str | None = None
-    destination: str | None = None
-    country: str | None = None
+    origin: str | list[str] | None = None
+    destination: str | list[str] | None = None
+    country: str | list[str] | None = None
     via: str | None = None
     region: str | None = None
     year: int | None = None
@@ -414,9 +436,9 @@ class FlowFilters:
             raise query.QueryError(f"unknown region {self.region!r}; choose from {', '.join(regions())}")
         rows = query.flows(
             store,
-            origin=country_code(self.origin),
-            destination=country_code(self.destination),
-            country=country_code(self.country),
+            origin=_codes(self.origin),
+            destination=_codes(self.destination),
+            country=_codes(self.country),
             via=country_code(self.via),
             year=self.year,
             years=year_range(self.years),
@@ -437,7 +459,7 @@ class FlowFilters:
         out: dict[str, Any] = {}
         for name in ("origin", "destination", "country", "via", "region", "year", "years"):
             value = getattr(self, name)
-            if value not in (None, ""):
+            if value not in (None, "", []):
                 out[name] = value
         if self.victims:
             out["victims"] = self.victims
@@ -515,6 +537,20 @@ def tier_map(stores: Stores) -> dict[int, dict[str, list[str]]]:
         }
 
     return stores.memo("tier_map", compute)
+
+
+# A year shows on the map first when it has tiers for at least this share of the best-covered year's
+# countries: the newest year may hold a single narrative.
+BROAD_COVERAGE = 0.5
+
+
+def opening_year(placements: dict[int, dict[str, list[str]]]) -> int | None:
+    """The latest year with broad coverage: tier placements for at least half as many countries as the
+    best-covered year."""
+    if not placements:
+        return None
+    best = max(len(countries) for countries in placements.values())
+    return max(y for y, countries in placements.items() if len(countries) >= BROAD_COVERAGE * best)
 
 
 def profile_view(stores: Stores, code: str, evidence: bool = True) -> dict[str, Any]:

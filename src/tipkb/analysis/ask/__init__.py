@@ -34,8 +34,13 @@ if TYPE_CHECKING:
 from tipkb.analysis.ask.common import CANT, MAX_CHARS, MAX_EVIDENCE, Answer
 from tipkb.analysis.ask.compare import _compare
 from tipkb.analysis.ask.intents import _HANDLERS
+from tipkb.analysis.ask.yesno import NOT_SAID, is_yes_no, yes_no_lead
 
 __all__ = ["CANT", "MAX_CHARS", "Answer", "ask"]
+
+
+# The answers a yes or a no can lead: not a comparison, a change (rose or fell) or a count.
+YES_NO_KINDS = frozenset({"flows", "roles", "tiers", "ratification", "compliance", "penalties", "funding"})
 
 
 def _bounds(store: Store) -> tuple[int, int] | None:
@@ -162,14 +167,25 @@ def ask(store: Store, question: str) -> Answer:
             fallback = asked_kind(q, changes=False)
             if fallback is not None:
                 part, kind = _HANDLERS[fallback](store, q, q.countries), fallback
+    yes_no = is_yes_no(q) and kind in YES_NO_KINDS
     if not part.answered:
         reason = "need_country" if part.detail and part.detail.startswith("name ") else "no_data"
-        return _refusal(store, text, reason, part.detail, q)
+        refused = _refusal(store, text, reason, part.detail, q)
+        if yes_no and reason == "no_data":
+            # Absence is not a no: nothing stated either way.
+            refused.text, refused.verdict = f"{NOT_SAID} {refused.text}", "not_said"
+        return refused
+    lead = yes_no_lead(q, kind, part) if yes_no else None
+    verdict = None
+    if yes_no:
+        said = lead or part.text
+        verdict = "yes" if said.startswith("Yes") else "no" if said.startswith("No") else None
     return Answer(
         question=text,
         kind=kind,
         answered=True,
-        text=part.text,
+        verdict=verdict,
+        text=f"{lead} {part.text}" if lead else part.text,
         values=list(dict.fromkeys(part.values)),
         rows=part.rows,
         evidence=_unique(part.evidence),

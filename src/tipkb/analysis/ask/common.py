@@ -56,7 +56,8 @@ class Answer:
     """An answer: what kind of question it was, the answer in words, the short answer (``values``: codes,
     tiers, counts), the rows it comes from, the sentences that state them, and whether the data answered
     it. ``reason`` says why not (empty, too_long, language, unknown_place, year_out_of_range,
-    not_understood, off_topic, need_country, no_data); ``parsed`` is how the question was read."""
+    not_understood, off_topic, need_country, no_data); ``parsed`` is how the question was read;
+    ``verdict``, for a yes/no question: "yes", "no" or "not_said" (the texts do not say)."""
 
     question: str
     kind: str
@@ -67,6 +68,7 @@ class Answer:
     evidence: list[EvidenceRow] = field(default_factory=list)
     reason: str | None = None
     parsed: dict[str, Any] = field(default_factory=dict)
+    verdict: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +81,7 @@ class Answer:
             "evidence": [e.to_dict() for e in self.evidence],
             "reason": self.reason,
             "parsed": self.parsed,
+            "verdict": self.verdict,
         }
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from tipkb.store import Store
 
 from tipkb.analysis.ask.common import MAX_LISTED, _exploitation_text, _name, _names, _Part, _years_text
+from tipkb.analysis.ask.yesno import is_yes_no
 
 
 def _who(q: Question, rows: Sequence[FlowRow] = ()) -> str:
@@ -156,6 +157,9 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
         loose = []
     if countries and not (origins or destinations or vias or loose):
         loose = list(countries)
+    if is_yes_no(q) and loose and bool(origins) != bool(destinations):
+        # "Is Qatar a destination for Nepali workers?": the other place is the flow's other end.
+        origins, destinations, loose = origins or loose, destinations or loose, []
     asks = _flow_asks(q, origins, destinations, vias)
     q.within_end = asks
     when = _years_text(q)
@@ -202,8 +206,14 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
             return _flow_part(text, dests, rows)
         return _flow_details(store, q, rows, asks, f"from {_names(origins)} to {_names(destinations)}")
 
+    if "where" in q.low and asks == "exploitation" and bool(origins) != bool(destinations) and not vias:
+        # "Where are Nepali and Bangladeshi workers trafficked to, and for what?": both, per country.
+        return _where_and_what(store, q, origins, destinations)
+
     if origins or (loose and asks == "destinations"):
         places = origins or loose
+        if len(places) > 1 and asks == "destinations":
+            return _where_and_what(store, q, places, [], what=False)
         rows = [
             r for o in places for r in _flow_rows(store, q, origin=o, exploitation=asks != "exploitation")
         ]
@@ -264,6 +274,62 @@ def _answer_flows(store: Store, q: Question, countries: Sequence[str]) -> _Part:
         kinds = f" for {_exploitation_text(q.exploitation)}" if q.exploitation else ""
         return _flow_list(f"Flows of {what}{kinds}{when}", rows)
     return _Part(False, "", detail="the question names no place and no kind of victim")
+
+
+def _where_and_what(
+    store: Store, q: Question, origins: Sequence[str], destinations: Sequence[str], what: bool = True
+) -> _Part:
+    """Where victims from each origin go (or where those in each destination come from) and, with
+    ``what``, for what: one sentence per place asked about."""
+    when = _years_text(q)
+    lines: list[str] = []
+    values: list[str] = []
+    found: list[FlowRow] = []
+    cited: list[list[EvidenceRow]] = []
+    missing: list[str] = []
+    for place in origins or destinations:
+        rows = (
+            _flow_rows(store, q, origin=place, exploitation=not what)
+            if origins
+            else _flow_rows(store, q, destination=place, exploitation=not what)
+        )
+        if not rows:
+            missing.append(_name(place))
+            continue
+        if origins:
+            ends = list(dict.fromkeys(r.destination for r in rows))
+            line = f"{_who(q, rows)} from {_name(place)} are trafficked{when} {_destinations_text(ends, [place])}"
+        else:
+            ends = list(dict.fromkeys(r.origin for r in rows))
+            line = f"{_who(q, rows)} trafficked to {_name(place)}{when} come from {_names(ends)}"
+        values += ends
+        if what:
+            kinds = ordered({e for r in rows for e in r.exploitation}, EXPLOITATION)
+            sectors = _sectors(store, rows)
+            line += f", for {_exploitation_text(kinds)}" if kinds else "; the statements do not say what for"
+            if sectors:
+                line += f" (sectors named: {', '.join(sectors)})"
+            values += kinds + sectors
+        lines.append(line + f"{_hedge_note(rows, q)}.")
+        found.extend(rows)
+        cited.append(_flow_evidence(rows))
+    if not found:
+        return _Part(
+            False, "", detail=f"no statement of flows {'from' if origins else 'to'} {_names(missing)}{when}"
+        )
+    if missing:
+        lines.append(f"Nothing is stated for {_names(missing)}{when}.")
+    part = _flow_part(" ".join(lines), list(dict.fromkeys(values)), found)
+    # Each place's own sentences first, so every place asked about is backed in the first few.
+    part.evidence = _interleave(cited)
+    return part
+
+
+def _interleave(groups: Sequence[Sequence[EvidenceRow]]) -> list[EvidenceRow]:
+    out: list[EvidenceRow] = []
+    for i in range(max((len(g) for g in groups), default=0)):
+        out += [g[i] for g in groups if i < len(g)]
+    return out
 
 
 def _destinations_text(destinations: Sequence[str], origins: Sequence[str]) -> str:

@@ -9,6 +9,7 @@ from tipkb import query
 from tipkb.analysis.question import (
     Question,
 )
+from tipkb.query import StatRow
 
 if TYPE_CHECKING:
     from tipkb.store import Store
@@ -49,22 +50,52 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
                 out.missing.append(f"{METRIC_NAMES[metric]} for {_name(code)}")
                 continue
             parts = []
-            for r in sorted(
-                rows, key=lambda r: (r.year is None, r.year or 0, r.exploitation or "", -r.documents)
+            by_year: dict[tuple[int | None, str | None], list[StatRow]] = {}
+            for r in rows:
+                by_year.setdefault((r.year, r.exploitation), []).append(r)
+            for (year, exploitation), stated in sorted(
+                by_year.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1] or "")
             ):
-                kind = (
-                    f" ({EXPLOITATION_NAMES.get(r.exploitation, r.exploitation)})" if r.exploitation else ""
-                )
-                when = f" in {r.year}" if r.year else " (year not stated)"
-                if r.scope == "cumulative":
-                    when = " over several years"
-                scope = {"part": " (a part of a total)", "cumulative": " (a multi-year figure)"}
-                parts.append(f"{r.value:,}{kind}{when}{scope.get(r.scope, '')}")
-                out.value(code, str(r.value))
-                out.rows.append(_dicts([r])[0])
-                out.evidence.extend(r.evidence[:2])
+                kind = f" ({EXPLOITATION_NAMES.get(exploitation, exploitation)})" if exploitation else ""
+                when = f" in {year}" if year else " (year not stated)"
+                if not any(getattr(r, "scope", None) for r in stated):
+                    # No scopes: every figure stated for the year, most documents first.
+                    for r in sorted(stated, key=lambda r: -r.documents):
+                        parts.append(f"{r.value:,}{kind}{when}")
+                        out.value(code, str(r.value))
+                        out.rows.append(_dicts([r])[0])
+                        out.evidence.extend(r.evidence[:2])
+                    continue
+                lead, others = _total_first(stated)
+                note = {"part": " (a part: no total is stated)", "cumulative": " (over several years)"}
+                text = f"{lead.value:,}{kind}{when}{note.get(getattr(lead, 'scope', None) or '', '')}"
+                if others:
+                    text += " (" + "; ".join(_other_text(o) for o in others) + ")"
+                parts.append(text)
+                out.value(code, str(lead.value))
+                for r in [lead, *others]:
+                    out.rows.append(_dicts([r])[0])
+                out.evidence.extend(lead.evidence[:2])
+                for r in others:
+                    out.evidence.extend(r.evidence[:1])
             out.lines.append(f"{_name(code)}, {METRIC_NAMES[metric]}: " + "; ".join(parts) + ".")
     return out.part(
         f"no count of {'; '.join(out.missing)}{_years_text(q)} is stated",
         f"Not stated: {'; '.join(out.missing)}{_years_text(q)}.",
     )
+
+
+def _total_first(rows: Sequence[StatRow]) -> tuple[StatRow, list[StatRow]]:
+    """The figure that answers "how many" for one year, of figures with a scope (total, part, cumulative):
+    the total most documents state (else a cumulative figure, else a part), and the others stated."""
+    rank = {"total": 2, "cumulative": 1}
+    lead = max(rows, key=lambda r: (rank.get(getattr(r, "scope", None) or "", 0), r.documents))
+    return lead, [r for r in rows if r is not lead]
+
+
+def _other_text(row: StatRow) -> str:
+    scope = getattr(row, "scope", None)
+    what = {"part": "a part", "cumulative": "over several years", "total": "another total"}.get(
+        scope or "", "also stated"
+    )
+    return f"{what}: {row.value:,}"

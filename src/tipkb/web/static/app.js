@@ -52,8 +52,42 @@ async function upload(event) {
   out.innerHTML = html + "</ul>";
 }
 
+// A table with class "sortable": each column header becomes a button that sorts the rows by it
+// (again: the other way). Cells may carry data-value to sort by (numbers).
+function makeSortable(table) {
+  const heads = Array.from(table.tHead.rows[0].cells);
+  heads.forEach((th, column) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "sort";
+    button.textContent = th.textContent;
+    th.textContent = "";
+    th.appendChild(button);
+    button.addEventListener("click", () => {
+      const ascending = th.getAttribute("aria-sort") !== "ascending";
+      heads.forEach((h) => h.removeAttribute("aria-sort"));
+      th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+      const numeric = th.dataset.type === "number";
+      const key = (row) => {
+        const cell = row.cells[column];
+        const text = cell.dataset.value ?? cell.textContent.trim();
+        return numeric ? Number(text) : text.toLocaleLowerCase();
+      };
+      const body = table.tBodies[0];
+      const rows = Array.from(body.rows);
+      rows.sort((a, b) => {
+        const x = key(a), y = key(b);
+        const order = numeric ? x - y : String(x).localeCompare(String(y));
+        return ascending ? order : -order;
+      });
+      rows.forEach((row) => body.appendChild(row));
+    });
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   focusTarget();
+  document.querySelectorAll("table.sortable").forEach(makeSortable);
   window.addEventListener("hashchange", focusTarget);
   const form = document.getElementById("upload-form");
   if (form) form.addEventListener("submit", upload);
