@@ -36,6 +36,7 @@ VALUES: dict[str, list[Any]] = {
     "/api/flows region": ["Europe", "South Asia"],
     "/api/flows hedged": ["true"],
     "/api/tiers tier": ["3", "2WL"],
+    "/api/countries/{country}/statistics evidence": ["false"],
     "/api/statistics metric": ["convictions"],
     "/api/statistics year": [2015],
     "/api/statistics years": ["2015-2015"],

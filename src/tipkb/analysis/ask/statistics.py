@@ -73,6 +73,9 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
                     text += " (" + "; ".join(_other_text(o) for o in others) + ")"
                 parts.append(text)
                 out.value(code, str(lead.value))
+                for r in others:
+                    if r.scope == "total":  # sources disagree: both totals are answers
+                        out.value(code, str(r.value))
                 for r in [lead, *others]:
                     out.rows.append(_dicts([r])[0])
                 out.evidence.extend(lead.evidence[:2])
@@ -95,7 +98,7 @@ def _total_first(rows: Sequence[StatRow]) -> tuple[StatRow, list[StatRow]]:
 
 def _other_text(row: StatRow) -> str:
     scope = getattr(row, "scope", None)
-    what = {"part": "a part", "cumulative": "over several years", "total": "another total"}.get(
+    what = {"part": "a part", "cumulative": "over several years", "total": "another source's total"}.get(
         scope or "", "also stated"
     )
     return f"{what}: {row.value:,}"
