@@ -883,3 +883,28 @@ def test_from_rural_areas_to_a_city_the_gazetteer_does_not_know() -> None:
     assert pairs(
         "Ghana is a source country. Girls were trafficked from rural areas to Nigeria.", "ghana.txt"
     ) == {("GHA", "NGA")}
+
+
+def test_statistics_on_victims_are_no_statement_about_victims() -> None:
+    text = (
+        "Ghana is a source country. Case handling was weak in Ghana, and as in past years, the government "
+        "did not provide full statistics on the number of trafficking victims identified."
+    )
+    assert pairs(text, "ghana.txt") == set()
+    assert (
+        pairs("Ghana is a source country. The ministry kept no data on victims in Ghana.", "ghana.txt")
+        == set()
+    )
+    # Victims found in a place are still victims there.
+    assert pairs("Ghana is a source country. Officials identified 40 victims in Ghana.", "ghana.txt") == {
+        ("GHA", "GHA")
+    }
+
+
+def test_joined_regions_named_by_countries_of_only_one_of_them() -> None:
+    # Vietnam stands for the Asian countries, not the South American ones.
+    text = "Norway is a destination country. Victims are trafficked to Norway from South American and Asian countries, particularly Vietnam."
+    assert pairs(text, "norway.txt") == {("region:South America", "NOR"), ("VNM", "NOR")}
+    # Both regions of one continent: the countries stand for both.
+    text = "Norway is a destination country. Victims are trafficked to Norway from West and Central African countries, primarily Nigeria."
+    assert pairs(text, "norway.txt") == {("NGA", "NOR")}

@@ -17,6 +17,7 @@ from tipkb.extract.flows.words import (
     NOT_VICTIMS,
     SERVING,
 )
+from tipkb.places import region_of
 
 
 def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
@@ -140,17 +141,29 @@ def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool
     low = view.low
     k = p.j
     # "West and Central African countries, primarily ...": look past the regions joined to this one.
+    joined = False
     for q in places:
         if q.i == k + 1 and low[k] in ("and", ",", "or") and q.code.startswith("region:"):
-            k = q.j
+            k, joined = q.j, True
     if k < len(low) and low[k] in ("countries", "states", "nations"):
         k += 1
     if k < len(low) and low[k] == ",":
         k += 1
     if k >= len(low) or low[k] not in NAMING:
         return False
-    nxt = [q for q in places if q.i > k and q.i <= k + 4]
-    return any(not q.code.startswith("region:") for q in nxt)
+    nxt = [q for q in places if q.i > k and q.i <= k + 4 and not q.code.startswith("region:")]
+    if joined and nxt and not any(in_continent(q.code, p.code) for q in nxt):
+        return (
+            False  # "South American and Asian countries, particularly Thailand": Asia's, not South America's
+        )
+    return bool(nxt)
+
+
+def in_continent(country: str, region: str) -> bool:
+    """Might the country lie in the region's part of the world ("Southeast Asia" for "Asia", "West
+    Africa" for "Central Africa")? A country the gazetteer groups under no region might."""
+    home = region_of(country)
+    return home is None or region.rsplit(" ", 1)[-1].removeprefix("region:") in home
 
 
 def cue_word(view: View, p: Place, places: list[Place], start: int) -> str:

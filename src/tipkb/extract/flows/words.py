@@ -67,6 +67,9 @@ CASES = word_set("flows.case_words")
 
 SERVICES = word_set("flows.services")
 
+# "statistics on victims", "data on the number of victims": figures about victims.
+DATA_WORDS = word_set("flows.data_words")
+
 INTO_EXPLOITATION = word_set("flows.into_exploitation")
 
 # "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
