@@ -754,3 +754,157 @@ def test_a_follow_up_across_one_sentence_points_back() -> None:
 )
 def test_smaller_phrasings(text: str, expected: set[tuple[str, str]]) -> None:
     assert pairs(text) == expected
+
+
+def test_a_list_of_the_largest_source_countries_after_a_count_of_victims() -> None:
+    # "The largest source countries were ...", "The top countries of victim origin in <year> (...) were ...":
+    # a list of origins, the subject's own people among them.
+    text = (
+        "Authorities referred 900 possible victims in 2015. "
+        "The largest source countries were Eritrea, Sudan, and Ireland."
+    )
+    assert pairs(text, "ireland.txt") == {("ERI", "IRL"), ("SDN", "IRL"), ("IRL", "IRL")}
+    text = (
+        "Officials identified 700 victims. "
+        "The top countries of victim origin in 2015 (by number) were Latvia, Ghana, and Ireland."
+    )
+    assert pairs(text, "ireland.txt") == {("LVA", "IRL"), ("GHA", "IRL"), ("IRL", "IRL")}
+
+
+def test_a_breakdown_of_a_count_gives_no_victims_or_purposes_to_the_list_after_it() -> None:
+    # "Ninety of the victims were children", "200 were victims of sex trafficking": parts of a count.
+    text = (
+        "Officials identified 400 trafficking victims in 2015. Of these, 200 were victims of sex trafficking, "
+        "150 of labor trafficking, and 20 of both labor and sex trafficking. Ninety of the victims were "
+        "children. The top countries of victim origin were Latvia and Ghana."
+    )
+    flows = facts_of(text, "flow", "ireland.txt")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("LVA", "IRL"), ("GHA", "IRL")}
+    assert all(f["victims"] == [] and f["exploitation"] == [] for f in flows)
+    # "a majority were victims of labor trafficking": a part, not the listed countries' victims.
+    text = "Officials referred 500 victims. The largest source countries were Latvia and Ghana, and a majority were victims of labor trafficking."
+    assert all(f["exploitation"] == [] for f in facts_of(text, "flow", "ireland.txt"))
+
+
+def test_victims_brought_home_from_a_country_were_exploited_there() -> None:
+    text = (
+        "Ghana is a source country. The government paid for the repatriation of 30 trafficking victims back "
+        "to Ghana, including the repatriations of 12 women from Lebanon."
+    )
+    assert pairs(text, "ghana.txt") == {("GHA", "LBN")}
+    assert pairs(
+        "Ghana is a source country. The ministry supported 20 repatriated victims from Oman.", "ghana.txt"
+    ) == {("GHA", "OMN")}
+    # Rescued people trafficked from a place still come from it.
+    assert pairs(
+        "Ghana is a destination country. Police rescued girls trafficked from Togo.", "ghana.txt"
+    ) == {("TGO", "GHA")}
+
+
+def test_victim_related_words_are_no_statement_about_victims() -> None:
+    assert (
+        pairs("Ghana is a source country. Tracking victim-related data remained weak in Ghana.", "ghana.txt")
+        == set()
+    )
+    assert (
+        pairs(
+            "Ghana is a source country. Officials adopted a victim-centered approach in Ghana.", "ghana.txt"
+        )
+        == set()
+    )
+
+
+def test_other_countries_in_the_region_including_a_list() -> None:
+    text = "Niger is a destination for children trafficked from other countries in the region, including Togo, Benin, and Chad."
+    assert pairs(text, "niger.txt") == {("TGO", "NER"), ("BEN", "NER"), ("TCD", "NER")}
+
+
+def test_some_victims_with_a_neutral_noun_keep_no_victims_of_the_sentence_before() -> None:
+    text = (
+        "Norway is a destination country for women trafficked from Russia for sexual exploitation. "
+        "Some victims are also trafficked to Norway from Asian countries, particularly Vietnam."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "norway.txt")}
+    assert flows[("VNM", "NOR")]["victims"] == []
+    # "some" alone still points back.
+    text = (
+        "Norway is a destination country for women trafficked from Russia for sexual exploitation. "
+        "Some are also trafficked to Norway from Vietnam."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "norway.txt")}
+    assert flows[("VNM", "NOR")]["victims"] == ["women"]
+
+
+def test_female_children_are_girls() -> None:
+    text = (
+        "Chad is a source country for female children trafficked within the country for sexual exploitation."
+    )
+    flows = facts_of(text, "flow", "chad.txt")
+    assert [(f["origin"], f["destination"], f["victims"]) for f in flows] == [("TCD", "TCD", ["girls"])]
+
+
+def test_a_second_role_phrase_that_leaves_out_its_subject_is_a_clause_of_its_own() -> None:
+    text = (
+        "Niger is a transit country for traffickers moving children from Mali to Ghana, and is a destination "
+        "for children trafficked from other countries in the region, including Togo, Benin, and Chad."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "niger.txt")}
+    assert set(flows) == {("MLI", "GHA"), ("TGO", "NER"), ("BEN", "NER"), ("TCD", "NER")}
+    assert flows[("MLI", "GHA")]["via"] == ["NER"]
+
+
+def test_people_of_a_place_that_make_up_a_share_of_the_victims() -> None:
+    text = (
+        "Ghanaian women made up most of the sex trafficking victims identified in Norway; "
+        "Eastern European women constituted the second largest group."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "norway.txt")}
+    assert set(flows) == {("GHA", "NOR"), ("region:Eastern Europe", "NOR")}
+    assert flows[("region:Eastern Europe", "NOR")]["victims"] == ["women"]
+    assert flows[("region:Eastern Europe", "NOR")]["exploitation"] == ["sexual"]
+    assert flows[("region:Eastern Europe", "NOR")]["rule"] == "flows.v2:share-of-victims"
+    # Not without victims spoken of.
+    assert (
+        pairs("Norway has many migrants. Eastern European women constituted the largest group.", "norway.txt")
+        == set()
+    )
+
+
+def test_from_rural_areas_to_a_city_the_gazetteer_does_not_know() -> None:
+    text = (
+        "Ghana is a source country. The cases involved 14 Ghanaian male and female victims who were "
+        "exploited in forced labor from rural areas in northern Ghana to Tamale."
+    )
+    flows = facts_of(text, "flow", "ghana.txt")
+    assert [(f["origin"], f["destination"], f["victims"], f["exploitation"]) for f in flows] == [
+        ("GHA", "GHA", ["men", "women"], ["labor"])
+    ]
+    # From rural areas abroad: not internal.
+    assert pairs(
+        "Ghana is a source country. Girls were trafficked from rural areas to Nigeria.", "ghana.txt"
+    ) == {("GHA", "NGA")}
+
+
+def test_statistics_on_victims_are_no_statement_about_victims() -> None:
+    text = (
+        "Ghana is a source country. Case handling was weak in Ghana, and as in past years, the government "
+        "did not provide full statistics on the number of trafficking victims identified."
+    )
+    assert pairs(text, "ghana.txt") == set()
+    assert (
+        pairs("Ghana is a source country. The ministry kept no data on victims in Ghana.", "ghana.txt")
+        == set()
+    )
+    # Victims found in a place are still victims there.
+    assert pairs("Ghana is a source country. Officials identified 40 victims in Ghana.", "ghana.txt") == {
+        ("GHA", "GHA")
+    }
+
+
+def test_joined_regions_named_by_countries_of_only_one_of_them() -> None:
+    # Vietnam stands for the Asian countries, not the South American ones.
+    text = "Norway is a destination country. Victims are trafficked to Norway from South American and Asian countries, particularly Vietnam."
+    assert pairs(text, "norway.txt") == {("region:South America", "NOR"), ("VNM", "NOR")}
+    # Both regions of one continent: the countries stand for both.
+    text = "Norway is a destination country. Victims are trafficked to Norway from West and Central African countries, primarily Nigeria."
+    assert pairs(text, "norway.txt") == {("NGA", "NOR")}

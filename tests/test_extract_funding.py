@@ -24,3 +24,9 @@ def test_currency_code_after_amount() -> None:
 
 def test_fines_are_not_funding() -> None:
     assert money("The law provides for fines of up to $10,000.") == set()
+
+
+def test_money_allotted() -> None:
+    assert money(
+        "The Norwegian Government allotted $12 million to combat trafficking in 2004-2006.", "norway.txt"
+    ) == {(12000000, "USD")}

@@ -38,8 +38,11 @@ from tipkb.extract.flows.words import (
     HEADLINE_PREPS,
     HEADLINE_VERBS,
     LIST_VERBS,
+    NEUTRAL_PEOPLE,
     NOT_A_STATEMENT,
     PRONOUN_SUBJECTS,
+    SHARE_NOUNS,
+    SHARE_VERBS,
 )
 from tipkb.model import FlowFact
 
@@ -54,7 +57,7 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         return headline(view)
     facts: list[FlowFact] = []
     internal = False
-    for start, end in view.clauses():
+    for start, end in (part for span in view.clauses() for part in second_role_phrases(view, *span)):
         clause_facts, internal = clause(view, memory, start, end, internal)
         facts.extend(clause_facts)
     memory.flows.previous = view.sent.start
@@ -65,6 +68,44 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
+
+
+def share_of_victims(view: View, memory: Memory, start: int, end: int) -> bool:
+    """'Nigerian women made up most victims; Eastern European women constituted the next largest
+    group': people of a place said to make up a share of the victims just spoken of (in the clause or
+    sentence before)."""
+    low = view.low
+    k = start + (low[start] in ("and", "but", ",", ";"))
+    if not any(q.i == k and q.kind in ("demonym", "region") for q in view.places):
+        return False
+    verb = next((n for n in range(k + 1, min(end, k + 5)) if low[n] in SHARE_VERBS), None)
+    if verb is None or not any(w in view.vocab.people for w in low[k:verb]):
+        return False
+    if not set(low[verb + 1 : min(end, verb + 6)]) & SHARE_NOUNS:
+        return False
+    return is_victimization(view, 0, start) or memory.flows.said.at == memory.flows.previous >= 0
+
+
+def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int]]:
+    """'X is a transit country for traffickers moving children from A to B, and is a destination for
+    children from C': the clause that leaves out its subject and gives it another role is a clause of
+    its own (its places play their part for the subject, not for the first clause's)."""
+    low = view.low
+    roles = view.vocab.roles
+    cuts = [start]
+    for n in range(start + 2, end - 3):
+        if low[n] != "and" or low[n - 1] != ",":
+            continue
+        m = n + 1
+        if low[m] not in ("is", "was", "remains", "remained"):
+            continue
+        m += 1
+        if low[m] == "also":
+            m += 1
+        if m + 1 < end and low[m] in ("a", "an") and low[m + 1] in roles:
+            cuts.append(n)
+    cuts.append(end)
+    return list(zip(cuts, cuts[1:], strict=False))
 
 
 def headline(view: View) -> list[FlowFact]:
@@ -124,6 +165,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         trigger(view, start, end)
         or (trigger(view, 0, start) if gapped else None)
         or ("role-list" if listed else None)
+        or ("share-of-victims" if share_of_victims(view, memory, start, end) else None)
     )
     if pattern is None:
         if parts.origins or parts.dests or parts.onward:
@@ -251,12 +293,16 @@ def clause_flows(
     pronoun = low[k] in PRONOUN_SUBJECTS
     # The sentence before, when it spoke of victims: what "some", "they" or a list that goes on refer to.
     before = memory.flows.said.at == memory.flows.previous >= 0
-    if not victims and (pronoun or goes_on) and before:
+    # "Some victims are also ...": a neutral noun of its own, not the victims said before.
+    neutral = pronoun and k + 1 < end and low[k + 1] in NEUTRAL_PEOPLE
+    if not victims and (pronoun or goes_on) and before and not neutral:
         victims = memory.flows.said.victims
     sectors = sectors_in(view, start, end)
     exploitation = with_sector_labor(exploitation_in(view, start, end), sectors)
     if not exploitation and goes_on:
         exploitation = memory.flows.said.exploitation
+    if not exploitation and rule.endswith(":share-of-victims"):
+        exploitation = exploitation_in(view, 0, start) or memory.flows.said.exploitation
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
     alone = pronoun and not (k + 1 < end and low[k + 1] in view.vocab.people)
     if not exploitation and alone:

@@ -17,6 +17,7 @@ from tipkb.extract.flows.words import (
     NOT_VICTIMS,
     SERVING,
 )
+from tipkb.places import region_of
 
 
 def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
@@ -29,7 +30,9 @@ def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
     while n < end and (low[n] in ("and", "but", ",", "the") or low[n] in LIST_ADJECTIVES):
         n += 1
     if n + 1 < end and low[n] in ("countries", "country") and low[n + 1] == "of":
-        n += 2  # "the main countries of destination are ..."
+        n += 2  # "the main countries of destination are ...", "the top countries of victim origin"
+        if n + 1 < end and low[n] in ("victim", "victims") and low[n + 1] in LIST_HEADS:
+            n += 1
     part = LIST_HEADS.get(low[n]) if n < end else None
     if part is not None:
         m = n + 1
@@ -39,6 +42,7 @@ def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
             verb = next((x for x in range(m + 1, min(end, m + 8)) if low[x] in LIST_VERBS), None)
             if verb is not None and not set(low[m + 1 : verb]) & NOT_VICTIMS:
                 m = verb
+        m = past_aside(view, m, end)
         if m < end and low[m] in LIST_VERBS and place_within(view, m + 1, end, 1):
             return part, m + 1
     for n in range(start, end - 2):
@@ -50,6 +54,20 @@ def role_list(view: View, start: int, end: int) -> tuple[str, int] | None:
         ):
             return DEST, n + 2
     return None
+
+
+def past_aside(view: View, m: int, end: int) -> int:
+    """Past a year and a bracketed aside between a list's head and its verb ('The top countries of
+    origin in 2015 (by number) were ...')."""
+    low = view.low
+    while m < end:
+        if m + 1 < end and low[m] == "in" and low[m + 1].isdigit() and len(low[m + 1]) == 4:
+            m += 2
+        elif low[m] == "(" and ")" in low[m + 1 : min(end, m + 8)]:
+            m = low.index(")", m + 1) + 1
+        else:
+            return m
+    return m
 
 
 def listed_first(view: View, places: list[Place], start: int, end: int) -> tuple[str, int] | None:
@@ -123,17 +141,29 @@ def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool
     low = view.low
     k = p.j
     # "West and Central African countries, primarily ...": look past the regions joined to this one.
+    joined = False
     for q in places:
         if q.i == k + 1 and low[k] in ("and", ",", "or") and q.code.startswith("region:"):
-            k = q.j
+            k, joined = q.j, True
     if k < len(low) and low[k] in ("countries", "states", "nations"):
         k += 1
     if k < len(low) and low[k] == ",":
         k += 1
     if k >= len(low) or low[k] not in NAMING:
         return False
-    nxt = [q for q in places if q.i > k and q.i <= k + 4]
-    return any(not q.code.startswith("region:") for q in nxt)
+    nxt = [q for q in places if q.i > k and q.i <= k + 4 and not q.code.startswith("region:")]
+    if joined and nxt and not any(in_continent(q.code, p.code) for q in nxt):
+        return (
+            False  # "South American and Asian countries, particularly Thailand": Asia's, not South America's
+        )
+    return bool(nxt)
+
+
+def in_continent(country: str, region: str) -> bool:
+    """Might the country lie in the region's part of the world ("Southeast Asia" for "Asia", "West
+    Africa" for "Central Africa")? A country the gazetteer groups under no region might."""
+    home = region_of(country)
+    return home is None or region.rsplit(" ", 1)[-1].removeprefix("region:") in home
 
 
 def cue_word(view: View, p: Place, places: list[Place], start: int) -> str:

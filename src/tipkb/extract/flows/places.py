@@ -121,6 +121,15 @@ def governing(
         if w in GLUE or w in DIRECTIONS:
             k -= 1
             continue
+        if (
+            w in ("region", "subregion", "sub-region", "continent")
+            and k - 3 >= start
+            and low[k - 1] == "the"
+            and low[k - 2] in ("in", "of", "within")
+            and low[k - 3] in ("countries", "nations", "states")
+        ):
+            k -= 3  # "from other countries in the region, including A and B": the list goes on
+            continue
         if w in SETTLEMENT_OF and k + 1 < len(low) and low[k + 1] == "of":
             k -= 1  # "and the (East Asian) city of Macau": the list goes on
             while k >= start and k > p.i - 8 and view.toks[k][:1].isupper() and k + 1 not in starts:
@@ -137,7 +146,7 @@ def governing(
                 continue
         if w == "from":
             before = low[k - 1] if k > start else ""
-            if before in RETURN:
+            if before in RETURN or brought_home(view, start, k):
                 return DEST
             if before in NOT_VICTIMS or spouses_or_buyers(view, start, k):
                 return None
@@ -194,6 +203,22 @@ def governing(
             return None
         return None
     return None
+
+
+def brought_home(view: View, start: int, k: int) -> bool:
+    """'the repatriation of 40 women from A', 'repatriated 12 victims from A': a word of bringing
+    people home a few words before 'from' at k, with no verb of trafficking between (not 'rescued
+    girls trafficked from A')."""
+    low = view.low
+    for m in range(k - 1, max(start, k - 7) - 1, -1):
+        w = low[m]
+        if w in (",", ";", ":", "(", ")", "and") or (w in TRIGGERS and w not in ("victims", "victim")):
+            return False
+        if w in MOVING:
+            return False
+        if w in RETURN and w not in ("sent", "back", "rescued", "escaped", "fled"):
+            return True
+    return False
 
 
 def where_people_end_up(view: View, p: Place) -> bool:
@@ -295,11 +320,26 @@ def names_local_place(view: View, start: int, end: int) -> bool:
         if (
             low[n] in ("in", "to")
             and k > 0
-            and low[n - 1] in ("found", "identified", "exploited", "trafficked")
+            and (
+                low[n - 1] in ("found", "identified", "exploited", "trafficked")
+                or (low[n] == "to" and from_local(view, start, n))
+            )
         ):
             tok = toks[k]
             if tok[:1].isupper() and k not in named and low[k] not in view.vocab.months:
                 return True
+    return False
+
+
+def from_local(view: View, start: int, n: int) -> bool:
+    """'from rural areas (in the south) to ...': the clause set out from a place inside the country."""
+    low = view.low
+    for m in range(max(start, n - 8), n - 1):
+        if low[m] == "from":
+            k = m + 1
+            while k < n and low[k] in ("the", "poor", "remote", "other"):
+                k += 1
+            return k < n and low[k] in LOCAL_WORDS
     return False
 
 

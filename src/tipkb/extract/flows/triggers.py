@@ -7,6 +7,7 @@ from tipkb.extract.common import View
 from tipkb.extract.flows.words import (
     CASES,
     CONDITIONS,
+    DATA_WORDS,
     ELSEWHERE,
     EXTENT_ADVERBS,
     FACING,
@@ -47,6 +48,7 @@ PATTERNS = {
     "moved-for-exploitation": "sent 400 laborers to X for forced labor",
     "cases-of": "documented cases of forced labor of foreigners",
     "role-list": "Primary destination countries include X and Y (after a sentence about victims)",
+    "share-of-victims": "Nigerian women were most victims; Ghanaian women constituted the next largest group",
     "headline": "Nepali Girls Trafficked to India Rescued (a heading)",
 }
 
@@ -68,8 +70,15 @@ def trigger(view: View, start: int, end: int) -> str | None:
             # "victims' countries of origin", "victim assistance", "services for victims": not a
             # statement about victims.
             if group == "victims" and (
-                (n + 1 < end and low[n + 1] in NOT_ABOUT_VICTIMS) or served(view, start, n)
-            ):
+                (n + 1 < end and low[n + 1] in NOT_ABOUT_VICTIMS)
+                or served(view, start, n)
+                or data_on(view, start, n)
+                or (
+                    n + 2 < end
+                    and low[n + 1] == "-"
+                    and low[n + 2] in ("related", "centered", "centred", "based")
+                )
+            ):  # "victim-related statistics", "a victim-centered approach"
                 continue
             if w in ("force", "forces") and n > start and low[n - 1] in FORCE_AS_NOUN:
                 continue  # "the use of force", "the labor force", "a task force"
@@ -217,6 +226,18 @@ def served(view: View, start: int, n: int) -> bool:
     for m in range(n - 1, max(start, n - 4) - 1, -1):
         if low[m] in ("for", "to"):
             return m > start and low[m - 1] in SERVICES
+    return False
+
+
+def data_on(view: View, start: int, n: int) -> bool:
+    """'statistics on the number of trafficking victims', 'kept no data on victims': talk of figures
+    about victims, not a statement that people were victimized."""
+    low = view.low
+    for m in range(n - 1, max(start, n - 7) - 1, -1):
+        if low[m] in (",", ";", ":", "(", ")"):
+            return False
+        if low[m] in ("on", "about", "regarding", "concerning") and m > start:
+            return low[m - 1] in DATA_WORDS or (m > start + 1 and low[m - 2] in DATA_WORDS)
     return False
 
 

@@ -10,6 +10,7 @@ from tipkb.extract.flows.words import (
     FEMALE_DEMONYMS,
     GIVEN_TO,
     MEANS_CUES,
+    PART_WORDS,
 )
 from tipkb.model import VICTIMS
 
@@ -34,6 +35,10 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
         if low[i] == "minor" and nxt is not None and nxt[1] in ("women", "men") and nxt[0] - i <= 3:
             value = "girls" if nxt[1] == "women" else "boys"
             skip = -1 if "adult" in low[max(start, i - 2) : i] else n + 1
+        # "female children", "male minors": girls, boys
+        if low[i] in ("female", "male") and nxt is not None and nxt[1] == "children" and nxt[0] == i + 1:
+            value = "girls" if low[i] == "female" else "boys"
+            skip = n + 1
         if n != skip:
             found.add(value)
     return tuple(v for v in VICTIMS if v in found)
@@ -49,11 +54,36 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value == "sexual" and coercion(view, i, j, start):
             continue
+        if counted_part(view, i):
+            continue
         if value not in out:
             out.append(value)
         if " ".join(low[i:j]) in ALSO_LABOR and "labor" not in out:
             out.append("labor")
     return tuple(out)
+
+
+def counted_part(view: View, i: int) -> bool:
+    """Is the exploitation at i that of a part of a count ("523 were victims of sex trafficking, 244 of
+    labor trafficking", "a majority were victims of labor trafficking"), not of all the victims?"""
+    low = view.low
+    # "35 of both labor and sex trafficking": past the words of a coordination back to "of"
+    if i >= 2 and low[i - 1] in ("and", "or"):
+        for m in range(i - 2, max(0, i - 6), -1):
+            if low[m] == "of":
+                i = m + 1
+                break
+            if low[m] in (",", ";", ":", "(", ")"):
+                break
+    if i >= 3 and low[i - 1] in ("both", "either"):
+        i -= 1
+    if i < 2 or low[i - 1] != "of":
+        return False
+    if view.number_at(i - 2) is not None:
+        return low[i - 3] != "the" if i >= 3 else True  # "244 of labor trafficking", not "the 2000 of"
+    if i >= 4 and low[i - 2] in ("victims", "victim") and low[i - 3] in COUNT_COPULA:
+        return view.number_at(i - 4) is not None or low[i - 4] in PART_WORDS
+    return False
 
 
 def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
@@ -90,9 +120,21 @@ def given_to_others(view: View, i: int) -> bool:
 
 def sub_count(view: View, i: int) -> bool:
     """Are the people at i a part of a count ("14 victims ...; two were children", "of whom three
-    were girls"), not the victims of the flow?"""
+    were girls", "227 of the victims were children"), not the victims of the flow?"""
     low = view.low
-    return i >= 2 and low[i - 1] in COUNT_COPULA and view.number_at(i - 2) is not None
+    if i < 2 or low[i - 1] not in COUNT_COPULA:
+        return False
+    if view.number_at(i - 2) is not None:
+        return True
+    # "<number> of the victims were children", "half of them were girls"
+    k = i - 2
+    if low[k] in ("victims", "persons", "people", "individuals", "them", "whom", "these", "those"):
+        k -= 1
+        if low[k] in ("the", "these", "those"):
+            k -= 1
+        if k >= 1 and low[k] == "of":
+            return view.number_at(k - 1) is not None or low[k - 1] in PART_WORDS
+    return False
 
 
 def coercion(view: View, i: int, j: int, start: int) -> bool:

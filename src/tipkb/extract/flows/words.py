@@ -67,12 +67,20 @@ CASES = word_set("flows.case_words")
 
 SERVICES = word_set("flows.services")
 
+# "statistics on victims", "data on the number of victims": figures about victims.
+DATA_WORDS = word_set("flows.data_words")
+
 INTO_EXPLOITATION = word_set("flows.into_exploitation")
 
 # "vulnerable to forced labor", "the risk of forced labor": exposure, not exploitation.
 NOT_EXPOSED = word_set("flows.not_exposed")
 
 PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
+# "Some victims are also trafficked ...": people named by a word that says nothing of who they are.
+NEUTRAL_PEOPLE = word_set("flows.neutral_people")
+# "Eastern European women constituted the next largest group": a share of the victims.
+SHARE_VERBS = word_set("flows.share_verbs")
+SHARE_NOUNS = word_set("flows.share_nouns")
 
 # "Primary destination countries include A, B and C", "Other major destinations are ...".
 LIST_HEADS = {
@@ -127,6 +135,8 @@ ALSO_LABOR = word_set("flows.also_labor")
 FEMALE_DEMONYMS = word_set("flows.female_demonyms")
 # "two were children": a count of a part of the victims.
 COUNT_COPULA = word_set("flows.count_copula")
+# "half of them were girls": a part of a count.
+PART_WORDS = word_set("flows.part_words")
 # "through threats and sexual abuse": sexual abuse as a means of coercion.
 MEANS_CUES = word_set("flows.means_cues")
 COERCION = word_set("flows.coercion")
