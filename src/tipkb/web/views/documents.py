@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from tipkb import query
@@ -13,15 +13,8 @@ from tipkb.web.views.common import DOC_ID, MAX_LIMIT, NotFound, page, whole_page
 
 
 @dataclass(frozen=True)
-class DocInfo:
-    id: str
-    source: str
-    title: str | None
-    subject: str | None
-    report_year: int | None
-    sentences: int
-    facts: int
-    digest: str
+class DocInfo(query.DocumentInfo):
+    """A stored document as the web shows it: the query's DocumentInfo, with its links."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -38,16 +31,7 @@ class DocInfo:
 
 
 def _doc_info(found: query.DocumentInfo) -> DocInfo:
-    return DocInfo(
-        found.id,
-        found.source,
-        found.title,
-        found.subject,
-        found.report_year,
-        found.sentences,
-        found.facts,
-        found.digest,
-    )
+    return DocInfo(**{f.name: getattr(found, f.name) for f in fields(found)})
 
 
 def document_info(stores: Stores, doc_id: str) -> DocInfo | None:
@@ -162,7 +146,7 @@ def document_facts(
     if info is None or stored is None:
         raise NotFound(f"no document {doc_id!r}")
     text, _ = stored
-    facts, offset, next_start = query.document_facts(store, _query_info(info), limit, offset, at)
+    facts, offset, next_start = query.document_facts(store, info, limit, offset, at)
     return DocumentFacts(info, text, list(facts), limit, offset, next_start)
 
 
@@ -249,19 +233,6 @@ def _merged(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _query_info(info: DocInfo) -> query.DocumentInfo:
-    return query.DocumentInfo(
-        info.id,
-        info.source,
-        info.title,
-        info.subject,
-        info.report_year,
-        info.sentences,
-        info.facts,
-        info.digest,
-    )
-
-
 def document_sentences(
     stores: Stores, doc_id: str, at: int | None, limit: int, offset: int
 ) -> tuple[list[dict[str, Any]], bool]:
@@ -270,7 +241,7 @@ def document_sentences(
     info = document_info(stores, doc_id)
     if info is None:
         raise NotFound(f"no document {doc_id!r}")
-    rows, more = query.sentences(stores.get(), _query_info(info), at, limit, offset)
+    rows, more = query.sentences(stores.get(), info, at, limit, offset)
     return [
         {
             "start": s,
