@@ -39,6 +39,7 @@ _GENERIC = re.compile(
 
 
 def extract(view: View, memory: Memory) -> list[ComplianceFact]:
+    """The TVPA minimum-standards verdicts a sentence states."""
     text = view.sent.reading
     if "standards" not in text and "efforts" not in text and "Protection Act" not in text:
         return []

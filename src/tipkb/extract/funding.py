@@ -18,6 +18,7 @@ _PURPOSE_END = word_set("funding.purpose_end")
 
 
 def extract(view: View, memory: Memory) -> list[FundingFact]:
+    """The money a government allocated or provided against trafficking, as a sentence states it."""
     low = view.low
     if view.sent.heading or not any(w in _VERBS for w in low):
         return []

@@ -49,6 +49,7 @@ def _num(text: str) -> float:
 
 
 def extract(view: View, memory: Memory) -> list[PenaltyFact]:
+    """The penalties a law prescribes, as a sentence states them."""
     text = view.sent.reading
     if view.sent.heading or not _TRIGGER.search(text) or "years" not in text:
         return []

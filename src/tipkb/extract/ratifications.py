@@ -24,6 +24,7 @@ _NEGATED = re.compile(
 
 
 def extract(view: View, memory: Memory) -> list[RatificationFact]:
+    """The Palermo Protocol ratifications, accessions and acceptances a sentence states."""
     text = view.sent.reading
     if not _VERB.search(text) or not _INSTRUMENT.search(text) or _NEGATED.search(text):
         return []

@@ -21,6 +21,7 @@ _ABOUT_PEOPLE = word_set("roles.about_people")
 
 
 def extract(view: View, memory: Memory) -> list[RoleFact]:
+    """The source, transit and destination roles a sentence states for a country."""
     if view.sent.heading:
         return []
     facts: list[RoleFact] = []

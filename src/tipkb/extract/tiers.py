@@ -100,6 +100,7 @@ def _tier_value(m: re.Match[str]) -> str:
 
 
 def extract(view: View, memory: Memory) -> list[TierFact]:
+    """The TIP report tier placements a sentence (or a tier heading) states."""
     text = view.sent.reading
     matches = list(_TIER.finditer(text))
     if not matches or _GENERIC.search(text):

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 
 def extract(view: View, memory: Memory) -> list[FlowFact]:
+    """The flows a sentence states, clause by clause."""
     if view.sent.heading:
         return headline(view)
     facts: list[FlowFact] = []

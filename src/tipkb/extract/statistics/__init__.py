@@ -30,6 +30,7 @@ _PART_LINKS = frozenset(["including", "of", "whom", "which", "(", ":", "â€”", "â
 
 
 def extract(view: View, memory: Memory) -> list[StatisticFact]:
+    """The counts a sentence states, each with its metric, year and scope."""
     if view.sent.heading or not _counts.has_count_words(view):
         return []
     country = view.ctx.subject
