@@ -58,17 +58,9 @@ def _answer_statistics(store: Store, q: Question, countries: Sequence[str]) -> _
             ):
                 kind = f" ({EXPLOITATION_NAMES.get(exploitation, exploitation)})" if exploitation else ""
                 when = f" in {year}" if year else " (year not stated)"
-                if not any(getattr(r, "scope", None) for r in stated):
-                    # No scopes: every figure stated for the year, most documents first.
-                    for r in sorted(stated, key=lambda r: -r.documents):
-                        parts.append(f"{r.value:,}{kind}{when}")
-                        out.value(code, str(r.value))
-                        out.rows.append(_dicts([r])[0])
-                        out.evidence.extend(r.evidence[:2])
-                    continue
                 lead, others = _total_first(stated)
                 note = {"part": " (a part: no total is stated)", "cumulative": " (over several years)"}
-                text = f"{lead.value:,}{kind}{when}{note.get(getattr(lead, 'scope', None) or '', '')}"
+                text = f"{lead.value:,}{kind}{when}{note.get(lead.scope, '')}"
                 if others:
                     text += " (" + "; ".join(_other_text(o) for o in others) + ")"
                 parts.append(text)
@@ -92,13 +84,10 @@ def _total_first(rows: Sequence[StatRow]) -> tuple[StatRow, list[StatRow]]:
     """The figure that answers "how many" for one year, of figures with a scope (total, part, cumulative):
     the total most documents state (else a cumulative figure, else a part), and the others stated."""
     rank = {"total": 2, "cumulative": 1}
-    lead = max(rows, key=lambda r: (rank.get(getattr(r, "scope", None) or "", 0), r.documents))
+    lead = max(rows, key=lambda r: (rank.get(r.scope, 0), r.documents))
     return lead, [r for r in rows if r is not lead]
 
 
 def _other_text(row: StatRow) -> str:
-    scope = getattr(row, "scope", None)
-    what = {"part": "a part", "cumulative": "over several years", "total": "another source's total"}.get(
-        scope or "", "also stated"
-    )
+    what = {"part": "a part", "cumulative": "over several years"}.get(row.scope, "another source's total")
     return f"{what}: {row.value:,}"
