@@ -908,3 +908,18 @@ def test_joined_regions_named_by_countries_of_only_one_of_them() -> None:
     # Both regions of one continent: the countries stand for both.
     text = "Norway is a destination country. Victims are trafficked to Norway from West and Central African countries, primarily Nigeria."
     assert pairs(text, "norway.txt") == {("NGA", "NOR")}
+
+
+def test_a_list_of_demonyms_before_people_is_one_subject() -> None:
+    text = "Chile is a destination country. Peruvian, Bolivian, and Haitian women are subjected to forced labor in Chile."
+    assert pairs(text) == {("PER", "CHL"), ("BOL", "CHL"), ("HTI", "CHL")}
+
+
+def test_coordinated_people_of_a_second_clause_keep_together() -> None:
+    text = (
+        "Laos is a source country. Lao men are subjected to forced labor on farms in Thailand, "
+        "and Lao women and girls are subjected to sex trafficking in China."
+    )
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "THA")]] == [(["men"], ["labor"])]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "CHN")]] == [(["women", "girls"], ["sexual"])]

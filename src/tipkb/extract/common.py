@@ -174,6 +174,7 @@ class View:
             return self._clauses
         cuts = [0]
         low = self.low
+        demonym_ends = {p.j for p in self.places if p.kind == "demonym"}
         for n, w in enumerate(low):
             after_comma = n > 0 and low[n - 1] == ","
             if (
@@ -183,6 +184,7 @@ class View:
                     w in ("and", "but")
                     and after_comma
                     and low[n - 2] not in self.vocab.people
+                    and n - 1 not in demonym_ends  # "Burmese, Cambodian, and Lao men are ...": one list
                     and self._new_subject(n + 1)
                 )
                 or (
@@ -209,6 +211,9 @@ class View:
             k += 1
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
+        # "Burmese women and girls are ...": people joined by "and" / "or" are one subject.
+        while k + 2 < len(low) and low[k + 1] in ("and", "or") and low[k + 2] in self.vocab.people:
+            k += 2
         # "... and women to Turkey for sexual exploitation": the verb is left out (a gapped clause).
         gapped = not finite and low[k + 1 : k + 2] in (["to"], ["into"])
         return k + 1 < len(low) and (low[k + 1] in _FINITE or gapped)
