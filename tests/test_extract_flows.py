@@ -922,4 +922,38 @@ def test_coordinated_people_of_a_second_clause_keep_together() -> None:
     )
     flows = _flows(text)
     assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "THA")]] == [(["men"], ["labor"])]
-    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "CHN")]] == [(["women", "girls"], ["sexual"])]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "CHN")]] == [
+        (["women", "girls"], ["sexual"])
+    ]
+
+
+def test_a_clause_that_points_back_adds_its_purposes_to_the_flow_before() -> None:
+    text = "Nepal is a source country. Nepali women are trafficked to India for sexual exploitation; some are also subjected to forced labor."
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("NPL", "IND")]] == [
+        (["women"], ["sexual", "labor"])
+    ]
+
+
+def test_a_sentence_that_points_back_restates_the_flow_with_its_purposes() -> None:
+    text = "Nepal is a source country. Nepali girls are taken to India. Many of these girls are forced into prostitution."
+    flows = _flows(text)[("NPL", "IND")]
+    assert [(f["victims"], f["exploitation"]) for f in flows] == [(["girls"], []), (["girls"], ["sexual"])]
+    assert flows[1]["rule"] == "flows.v2:points-back"
+    assert flows[1]["evidence"]["text"] == "Many of these girls are forced into prostitution."
+
+
+def test_parts_of_the_children_of_a_flow_add_to_it() -> None:
+    text = (
+        "Zambia is a source country. Children are trafficked within the country from villages to towns; "
+        "girls are exploited in domestic servitude; boys are forced to beg."
+    )
+    flows = _flows(text)[("ZMB", "ZMB")]
+    assert [(f["victims"], f["exploitation"]) for f in flows] == [
+        (["children", "girls", "boys"], ["domestic_servitude", "begging"])
+    ]
+
+
+def test_many_of_them_points_back_to_places_waiting() -> None:
+    text = "Nepal is a source country. Nepali men migrate to Qatar for construction work; many of them face forced labor."
+    assert [(f["victims"], f["exploitation"]) for f in _flows(text)[("NPL", "QAT")]] == [(["men"], ["labor"])]

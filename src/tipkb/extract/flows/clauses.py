@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
+from tipkb.extract.flows.followups import follow_up
 from tipkb.extract.flows.frames import role_phrase_spans, within_role_phrases
 from tipkb.extract.flows.lists import dest_spans, origin_spans
 from tipkb.extract.flows.memory import (
@@ -60,7 +61,18 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     internal = False
     for start, end in (part for span in view.clauses() for part in second_role_phrases(view, *span)):
         clause_facts, internal = clause(view, memory, start, end, internal)
-        facts.extend(clause_facts)
+        for fact in clause_facts:
+            # A clause that says more of a flow of this sentence ("; some are also ...") replaces it.
+            at = next(
+                (n for n, f in enumerate(facts) if f.evidence is fact.evidence and f.key() == fact.key()),
+                None,
+            )
+            if at is None:
+                facts.append(fact)
+            else:
+                facts[at] = fact
+        if clause_facts:
+            memory.flows.stated.at, memory.flows.stated.flows = view.sent.start, tuple(clause_facts)
     memory.flows.previous = view.sent.start
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if is_victimization(view, 0, len(view.low)) or facts:
@@ -177,7 +189,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         return [], internal
     named = parts.origins or parts.dests or parts.onward
     k = start + (low[start] in ("and", "but", ",", ";"))
-    if not parts.origins and refers_to_named_victims(view, memory, k, end):
+    if not parts.origins and (parts.dests or parts.onward) and refers_to_named_victims(view, memory, k, end):
         parts = Parts(  # "Some of these women are trafficked onward to D": the origins named before
             origins=list(memory.flows.named.origins),
             dests=parts.dests,
@@ -192,6 +204,11 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     # after a connective or not ("Nevertheless, some ..."), in the same sentence or the next two.
     if not named and memory.flows.pending is not None and points_back(view, memory, start, end):
         parts = memory.flows.pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+    elif not named and not parts.local and not says_internal(view, start, end):
+        more = follow_up(view, memory, start, end, f"{RULE}:points-back")
+        if more is not None:  # "...trafficked to India for sexual exploitation; some are also ..."
+            memory.flows.pending = None
+            return more, internal
     memory.flows.pending = None
     facts = clause_flows(view, memory, start, end, parts, internal, f"{RULE}:{pattern}")
     if parts.frame and parts.span == (view.sent.start, start):
@@ -215,7 +232,9 @@ def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
     if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
         return True
     if k + 1 < end and low[k] in PRONOUN_SUBJECTS and low[k + 1] == "of":
-        k += 2  # "many of these entertainers"
+        k += 2  # "many of these entertainers", "many of them"
+        if k < end and low[k] == "them":
+            return True
     if k + 1 < end and low[k] in ("these", "those"):
         noun = low[k + 1]
         return noun in view.vocab.people or noun in pending.words

@@ -14,6 +14,7 @@ from tipkb.extract.flows.parts import Parts
 from tipkb.extract.flows.triggers import is_victimization
 from tipkb.extract.flows.victims import exploitation_in, victims_in
 from tipkb.extract.flows.words import ABOUT_TRAFFICKING, PRONOUN_SUBJECTS
+from tipkb.model import FlowFact
 
 if TYPE_CHECKING:  # tipkb.extract.memory holds a FlowMemory
     from tipkb.extract.memory import Memory
@@ -54,6 +55,16 @@ class Frame:
 
 
 @dataclass(slots=True)
+class Stated:
+    """The flows the last clause that gave any stated (and the start offset of its sentence), for a
+    clause that points back to their people with no place of its own ("; some are also subjected to
+    forced labor", "Many of these girls are forced into prostitution")."""
+
+    at: int = -1
+    flows: tuple[FlowFact, ...] = ()
+
+
+@dataclass(slots=True)
 class FlowMemory:
     """Per-document state of the flow rules (``Memory.flows``)."""
 
@@ -66,6 +77,7 @@ class FlowMemory:
     pending_no: int = -99  # the number of the sentence they are from (Memory.sentence_no)
     named: Named = field(default_factory=Named)
     frame: Frame = field(default_factory=Frame)
+    stated: Stated = field(default_factory=Stated)
 
 
 def remember_named(

@@ -1,0 +1,93 @@
+"""Clauses that point back to the people of a flow just stated and say more of them, with no place of
+their own: "Nepali women are trafficked to India for sexual exploitation; some are also subjected to
+forced labor", "... Many of these girls are forced into prostitution", "children are trafficked
+within the country - girls for sexual exploitation; boys for begging". What they say is added to
+those flows (in the same sentence), or restated with them (a sentence later)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tipkb.extract.common import View
+from tipkb.extract.flows.victims import exploitation_in, merge, sectors_in, victims_in, with_sector_labor
+from tipkb.extract.flows.words import CONNECTIVES, PRONOUN_SUBJECTS
+from tipkb.model import FlowFact
+
+if TYPE_CHECKING:
+    from tipkb.extract.memory import Memory
+
+# The groups a group of victims is made of ("girls trafficked for ...; boys ...": the children's).
+SUBGROUPS = {"children": {"girls", "boys"}}
+
+
+def pointer(view: View, start: int, end: int) -> str | None:
+    """How the clause opens (after any connective): with people that point back ("some", "they",
+    "many of them", "some of these women": "pointer"), with a part of a group ("girls", "both boys
+    and girls": "part"), or neither (None)."""
+    low = view.low
+    k = start
+    while k < end and low[k] in CONNECTIVES:
+        k += 1
+    if k >= end:
+        return None
+    if low[k] in PRONOUN_SUBJECTS:
+        if k + 1 < end and low[k + 1] == "of":
+            k += 2  # "many of them", "some of these women"
+            if k < end and low[k] == "them":
+                return "pointer"
+        elif k + 1 < end and low[k + 1] in view.vocab.people:
+            return None  # "some victims", "many girls": a group of their own
+        else:
+            return "pointer"
+    if k + 1 < end and low[k] in ("these", "those"):
+        return "pointer" if low[k + 1] in view.vocab.people else None
+    if k < end and low[k] == "both":
+        k += 1
+    hit = view.vocab.victims.match_at(low, k, end)
+    return "part" if hit is not None and any(hit[1] in g for g in SUBGROUPS.values()) else None
+
+
+def follow_up(view: View, memory: Memory, start: int, end: int, rule: str) -> list[FlowFact] | None:
+    """The flows a clause with no place of its own says more of, by pointing back to their people: the
+    flows of the clause before (in this sentence, or the sentence just before), with this clause's
+    purposes and sectors added (and its victims, where it names a part of theirs). None when the clause
+    does not point back so."""
+    stated = memory.flows.stated
+    same = stated.at == view.sent.start
+    if not stated.flows or not (same or stated.at == memory.flows.previous >= 0):
+        return None
+    how = pointer(view, start, end)
+    if how is None or (how == "part" and not same):
+        return None
+    own_victims = victims_in(view, start, end)
+    sectors = sectors_in(view, start, end)
+    exploitation = with_sector_labor(exploitation_in(view, start, end), sectors)
+    if how == "part" and not all(
+        any(v == g or v in SUBGROUPS.get(g, ()) for f in stated.flows for g in f.victims) for v in own_victims
+    ):
+        return None  # "girls ...; boys ...": parts of the children of the flow before, not new people
+    if not exploitation and not own_victims:
+        return []
+    out = []
+    for f in stated.flows:
+        victims = f.victims
+        if own_victims and how == "part":
+            victims = tuple(
+                v for v in ("men", "women", "children", "girls", "boys") if v in {*f.victims, *own_victims}
+            )
+        elif own_victims and (not f.victims or set(own_victims) <= set(f.victims)):
+            victims = own_victims if not same else f.victims  # "Many of these girls": the girls
+        out.append(
+            replace(
+                f,
+                year=f.year if same else view.year_until(end),
+                evidence=f.evidence if same else view.evidence(),
+                hedged=f.hedged if same else view.hedged_until(end),
+                rule=f.rule if same else rule,
+                victims=victims,
+                exploitation=merge(f.exploitation, exploitation),
+                sectors=merge(f.sectors, sectors),
+            )
+        )
+    return out
