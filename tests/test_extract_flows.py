@@ -957,3 +957,49 @@ def test_parts_of_the_children_of_a_flow_add_to_it() -> None:
 def test_many_of_them_points_back_to_places_waiting() -> None:
     text = "Nepal is a source country. Nepali men migrate to Qatar for construction work; many of them face forced labor."
     assert [(f["victims"], f["exploitation"]) for f in _flows(text)[("NPL", "QAT")]] == [(["men"], ["labor"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "attributes"),
+    [
+        (
+            "Nepal is a source country. Nepali women are subjected to forced labor in Oman, where employers use threats and sexual abuse to control them.",
+            ("NPL", "OMN"),
+            (["women"], ["labor"]),
+        ),
+        (
+            "Nepal is a source country. Nepali domestic workers in Oman face physical and sexual abuse and forced labor.",
+            ("NPL", "OMN"),
+            ([], ["domestic_servitude", "labor"]),
+        ),
+        (
+            "Chad is a source country. Chadian girls are forced into marriages in Sudan.",
+            ("TCD", "SDN"),
+            (["girls"], ["marriage"]),
+        ),
+        (
+            "Chad is a source country. Chadian boys are forced to commit crimes in Cameroon.",
+            ("TCD", "CMR"),
+            (["boys"], ["criminality"]),
+        ),
+        (
+            "Chad is a source country. Chadian children are exploited in circuses in Niger.",
+            ("TCD", "NER"),
+            (["children"], ["labor"]),
+        ),
+    ],
+)
+def test_forms_of_exploitation_and_abuse_as_coercion(
+    text: str, key: tuple[str, str], attributes: tuple[list[str], list[str]]
+) -> None:
+    assert [(f["victims"], f["exploitation"]) for f in _flows(text)[key]] == [attributes]
+
+
+def test_people_recruited_to_fight_are_a_flow() -> None:
+    text = "Chad is a source country. Chadian boys are forcibly recruited as child soldiers in Sudan."
+    flows = _flows(text)[("TCD", "SDN")]
+    assert [(f["victims"], f["exploitation"], f["rule"]) for f in flows] == [
+        (["boys"], ["child_soldiers"], "flows.v2:recruited-to-fight")
+    ]
+    text = "Chad is a source country. Chadian boys are recruited by armed groups in Sudan."
+    assert pairs(text) == {("TCD", "SDN")}

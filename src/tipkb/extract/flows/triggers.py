@@ -26,6 +26,7 @@ from tipkb.extract.flows.words import (
     OWN_PEOPLE,
     PASSIVE_AUX,
     QUANTIFIERS,
+    RECRUITING,
     REPORTS_OF,
     SERVICES,
     TRAFFICKING_OF,
@@ -47,6 +48,7 @@ PATTERNS = {
     "traffickers-move-people": "traffickers lure girls from X",
     "moved-for-exploitation": "sent 400 laborers to X for forced labor",
     "cases-of": "documented cases of forced labor of foreigners",
+    "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
     "role-list": "Primary destination countries include X and Y (after a sentence about victims)",
     "share-of-victims": "Nigerian women were most victims; Ghanaian women constituted the next largest group",
     "headline": "Nepali Girls Trafficked to India Rescued (a heading)",
@@ -127,6 +129,9 @@ def trigger(view: View, start: int, end: int) -> str | None:
             and people_moved(view, start, n)
         ):
             return "moved-for-exploitation"
+        # "boys are forcibly recruited as child soldiers", "boys recruited by armed groups"
+        if w in RECRUITING and made_to_fight(view, start, n, end):
+            return "recruited-to-fight"
         # "documented cases of forced labor of foreigners": cases of exploitation of people
         if w in CASES and n + 2 < end and low[n + 1] == "of":
             k = n + 2
@@ -188,6 +193,17 @@ def people_moved(view: View, start: int, n: int) -> bool:
             )
             return to_place and any(w in view.vocab.people for w in low[start:n])
     return False
+
+
+def made_to_fight(view: View, start: int, n: int, end: int) -> bool:
+    """A verb of recruiting or using at n, with people, and child soldiers or armed groups a few words
+    after it ('boys are recruited as child soldiers', 'armed groups used children as fighters')."""
+    low = view.low
+    soldiers = any(
+        value == "child_soldiers" and i <= n + 5
+        for i, _, value in view.vocab.exploitation.find(low, n + 1, min(end, n + 8))
+    )
+    return soldiers and any(w in view.vocab.people for w in low[start:end])
 
 
 def by_traffickers(view: View, start: int, n: int) -> bool:

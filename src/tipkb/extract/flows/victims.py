@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tipkb.extract.common import View
 from tipkb.extract.flows.words import (
+    ABUSE_KINDS,
     ALSO_LABOR,
     COERCION,
     COUNT_COPULA,
@@ -141,8 +142,18 @@ def coercion(view: View, i: int, j: int, start: int) -> bool:
     """Is the sexual abuse or violence at i:j named as a means of coercion ("subjected to forced
     labor through passport confiscation, threats and sexual abuse"), not as the exploitation?"""
     low = view.low
+    # "physical and sexual abuse", "sexual and physical violence": abuse of several kinds
+    if (
+        j + 2 < len(low)
+        and low[j] in ("and", "or", ",")
+        and low[j + 1] in ABUSE_KINDS
+        and low[j + 2] in COERCION
+    ):
+        return True
     if j >= len(low) or low[j] not in COERCION:
         return False
+    if i >= 2 and low[i - 1] in ("and", "or", ",") and low[i - 2] in ABUSE_KINDS:
+        return True
     for n in range(i - 1, max(start, i - 12) - 1, -1):
         w = low[n]
         if w in MEANS_CUES:

@@ -63,6 +63,8 @@ CONDITIONS = word_set("flows.conditions")
 
 MOVING = word_set("flows.moving_verbs")
 
+RECRUITING = word_set("flows.recruiting")
+
 CASES = word_set("flows.case_words")
 
 SERVICES = word_set("flows.services")
@@ -140,6 +142,7 @@ PART_WORDS = word_set("flows.part_words")
 # "through threats and sexual abuse": sexual abuse as a means of coercion.
 MEANS_CUES = word_set("flows.means_cues")
 COERCION = word_set("flows.coercion")
+ABUSE_KINDS = word_set("flows.abuse_kinds")
 # "Nevertheless, some end up ...": words before the people a clause points back to.
 CONNECTIVES = word_set("flows.connectives")
 # "originated mostly in R"; "gangs based in Serbia".
