@@ -1003,3 +1003,38 @@ def test_people_recruited_to_fight_are_a_flow() -> None:
     ]
     text = "Chad is a source country. Chadian boys are recruited by armed groups in Sudan."
     assert pairs(text) == {("TCD", "SDN")}
+
+
+def test_a_part_of_a_count_said_to_be_from_a_place_keeps_its_people() -> None:
+    text = (
+        "Spain is a destination country. Of the victims identified, 40 were women from Brazil subjected "
+        "to sex trafficking and 12 were men from Morocco subjected to forced labor."
+    )
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("BRA", "ESP")]] == [(["women"], ["sexual"])]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("MAR", "ESP")]] == [(["men"], ["labor"])]
+
+
+def test_each_origin_described_before_it_keeps_its_own_purposes() -> None:
+    text = (
+        "Spain is a destination country. Police identified 31 victims of forced labor, mostly Moroccan men, "
+        "and 20 victims of sex trafficking, mostly Brazilian women."
+    )
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("MAR", "ESP")]] == [(["men"], ["labor"])]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("BRA", "ESP")]] == [(["women"], ["sexual"])]
+
+
+def test_the_job_people_were_lured_with_is_no_sector_of_their_exploitation() -> None:
+    text = "Laos is a source country. Lao women who go to Thailand for jobs in restaurants are forced into prostitution."
+    flows = _flows(text)[("LAO", "THA")]
+    assert [(f["exploitation"], f["sectors"]) for f in flows] == [(["sexual"], [])]
+    text = "Laos is a source country. Lao men are forced to work in construction in Thailand."
+    assert [(f["exploitation"], f["sectors"]) for f in _flows(text)[("LAO", "THA")]] == [
+        (["labor"], ["construction"])
+    ]
+
+
+def test_abuse_at_someones_hands_is_not_sexual_exploitation() -> None:
+    text = "Laos is a source country. Lao women in Thailand report sexual abuse by employers and are forced to work without pay."
+    assert [f["exploitation"] for f in _flows(text)[("LAO", "THA")]] == [["labor"]]

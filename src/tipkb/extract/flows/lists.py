@@ -192,13 +192,19 @@ def origin_spans(
 ) -> dict[str, tuple[int, int]]:
     """Where each of several origins is described ("33 Venezuelan females identified as victims of sex
     trafficking and one male from India identified as a labor trafficking victim"): the text up to the
-    last 'and' or comma before the next origin. Victims and purposes named there are that origin's."""
+    last ', and' or semicolon before the next origin, else its last 'and' or comma ("45 victims of forced
+    labor, mostly Indian men, and 30 victims of sex trafficking, mostly Nigerian women"). Victims and
+    purposes named there are that origin's."""
     if len({code for _, code in origin_at}) < 2:
         return {}
     low = view.low
     cuts = [start]
     for (i, _), (nxt, _) in zip(origin_at, origin_at[1:], strict=False):
-        cut = next((b for b in range(nxt - 1, i, -1) if low[b] in ("and", ",", ";")), nxt)
+        cut = next(
+            (b for b in range(nxt - 1, i, -1) if low[b] == ";" or low[b - 1 : b + 1] == [",", "and"]), None
+        )
+        if cut is None:
+            cut = next((b for b in range(nxt - 1, i, -1) if low[b] in ("and", ",", ";")), nxt)
         cuts.append(cut)
     cuts.append(end)
     out: dict[str, tuple[int, int]] = {}

@@ -10,6 +10,8 @@ from tipkb.extract.flows.words import (
     COUNT_COPULA,
     FEMALE_DEMONYMS,
     GIVEN_TO,
+    JOB_NOUNS,
+    LURE_LEADS,
     MEANS_CUES,
     PART_WORDS,
 )
@@ -89,10 +91,27 @@ def counted_part(view: View, i: int) -> bool:
 
 def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
-    for _, _, value in view.vocab.sectors.find(view.low, start, end):
-        if value not in out:
+    for i, _, value in view.vocab.sectors.find(view.low, start, end):
+        if value not in out and not promised_job(view, start, i):
             out.append(value)
     return tuple(out)
+
+
+def promised_job(view: View, start: int, i: int) -> bool:
+    """Is the sector at i that of the job people were lured with ("travel abroad for jobs in
+    restaurants", "offers of work on farms"), not of their exploitation ("forced to work on farms")?"""
+    low = view.low
+    for m in range(i - 1, max(start, i - 4) - 1, -1):
+        if low[m] in (",", ";", ":", "(", ")"):
+            return False
+        if low[m] in JOB_NOUNS:  # "for (internationally brokered marriages or) jobs in"
+            for k in range(m - 1, max(start, m - 6) - 1, -1):
+                if low[k] in LURE_LEADS:
+                    return True
+                if low[k] in ("to", ",", ";", ":", "(", ")") or low[k] in view.vocab.exploitation.by_first:
+                    return False
+            return False
+    return False
 
 
 def with_sector_labor(exploitation: tuple[str, ...], sectors: tuple[str, ...]) -> tuple[str, ...]:
@@ -125,6 +144,10 @@ def sub_count(view: View, i: int) -> bool:
     low = view.low
     if i < 2 or low[i - 1] not in COUNT_COPULA:
         return False
+    if described_by_place(view, i):
+        return (
+            False  # "60 were women from Nigeria ...": the part is a flow of its own, its people its victims
+        )
     if view.number_at(i - 2) is not None:
         return True
     # "<number> of the victims were children", "half of them were girls"
@@ -136,6 +159,15 @@ def sub_count(view: View, i: int) -> bool:
         if k >= 1 and low[k] == "of":
             return view.number_at(k - 1) is not None or low[k - 1] in PART_WORDS
     return False
+
+
+def described_by_place(view: View, i: int) -> bool:
+    """Are the people at i said to be of or from a place ("women from Nigeria", "Nigerian women")?"""
+    hit = view.vocab.victims.match_at(view.low, i)
+    j = hit[0] if hit else i + 1
+    return any(
+        (q.kind == "demonym" and q.j == i) or (q.i == j + 1 and view.low[j] == "from") for q in view.places
+    )
 
 
 def coercion(view: View, i: int, j: int, start: int) -> bool:
@@ -152,6 +184,8 @@ def coercion(view: View, i: int, j: int, start: int) -> bool:
         return True
     if j >= len(low) or low[j] not in COERCION:
         return False
+    if j + 1 < len(low) and low[j + 1] in ("by", "from", "at"):
+        return True  # "sexual abuse by employers": abuse at someone's hands
     if i >= 2 and low[i - 1] in ("and", "or", ",") and low[i - 2] in ABUSE_KINDS:
         return True
     for n in range(i - 1, max(start, i - 12) - 1, -1):

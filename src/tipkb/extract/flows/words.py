@@ -65,6 +65,9 @@ MOVING = word_set("flows.moving_verbs")
 
 RECRUITING = word_set("flows.recruiting")
 
+JOB_NOUNS = word_set("flows.job_nouns")
+LURE_LEADS = word_set("flows.lure_leads")
+
 CASES = word_set("flows.case_words")
 
 SERVICES = word_set("flows.services")
