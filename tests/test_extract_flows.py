@@ -1038,3 +1038,16 @@ def test_the_job_people_were_lured_with_is_no_sector_of_their_exploitation() -> 
 def test_abuse_at_someones_hands_is_not_sexual_exploitation() -> None:
     text = "Laos is a source country. Lao women in Thailand report sexual abuse by employers and are forced to work without pay."
     assert [f["exploitation"] for f in _flows(text)[("LAO", "THA")]] == [["labor"]]
+
+
+def test_an_aside_with_its_own_people_keeps_its_own_purposes() -> None:
+    text = (
+        "Chile is a destination country for women and children trafficked for sexual and labor exploitation, "
+        "with most victims trafficked internally for exploitation in prostitution."
+    )
+    assert [f["exploitation"] for f in _flows(text)[("CHL", "CHL")]] == [["sexual"]]
+    text = (
+        "Italy is a destination country for women trafficked for sexual exploitation, with some victims "
+        "from Romania subjected to forced begging."
+    )
+    assert [f["exploitation"] for f in _flows(text)[("ROU", "ITA")]] == [["begging"]]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
-from tipkb.extract.flows.followups import follow_up
+from tipkb.extract.flows.followups import follow_up, points_back
 from tipkb.extract.flows.frames import role_phrase_spans, within_role_phrases
-from tipkb.extract.flows.lists import dest_spans, origin_spans
+from tipkb.extract.flows.lists import dest_spans, internal_word_at, origin_spans, paired_routes, with_aside
 from tipkb.extract.flows.memory import (
     about_trafficking_near,
     from_frame,
@@ -34,7 +34,6 @@ from tipkb.extract.flows.victims import (
     with_sector_labor,
 )
 from tipkb.extract.flows.words import (
-    CONNECTIVES,
     FOREIGN,
     HEADLINE_PREPS,
     HEADLINE_VERBS,
@@ -216,48 +215,6 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     return facts, internal
 
 
-def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
-    """Does the clause open (after any connective) with people that point back to the places waiting
-    from a sentence before ("some", "they", "many of these entertainers"), no more than one sentence
-    between?"""
-    pending = memory.flows.pending
-    if pending is None or memory.sentence_no - memory.flows.pending_no > 2:
-        return False
-    low = view.low
-    k = start
-    while k < end and low[k] in CONNECTIVES:
-        k += 1
-    if k >= end:
-        return False
-    if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
-        return True
-    if k + 1 < end and low[k] in PRONOUN_SUBJECTS and low[k + 1] == "of":
-        k += 2  # "many of these entertainers", "many of them"
-        if k < end and low[k] == "them":
-            return True
-    if k + 1 < end and low[k] in ("these", "those"):
-        noun = low[k + 1]
-        return noun in view.vocab.people or noun in pending.words
-    return False
-
-
-def paired_routes(parts: Parts) -> set[tuple[str, str]] | None:
-    """'from A to B and from C to D': the origins and destinations of a clause in runs that alternate
-    (origins, destinations, origins, destinations, ...), two or more of each, pair run by run."""
-    marks = sorted(
-        [(i, "o", code) for i, code in parts.origin_at] + [(i, "d", code) for _, i, code in parts.dest_at]
-    )
-    runs: list[tuple[str, list[str]]] = []
-    for _, kind, code in marks:
-        if runs and runs[-1][0] == kind:
-            runs[-1][1].append(code)
-        else:
-            runs.append((kind, [code]))
-    if len(runs) < 4 or len(runs) % 2 or runs[0][0] != "o":
-        return None
-    return {(o, d) for (_, os), (_, ds) in zip(runs[::2], runs[1::2], strict=True) for o in os for d in ds}
-
-
 def clause_flows(
     view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
 ) -> list[FlowFact]:
@@ -358,6 +315,14 @@ def clause_flows(
     if frame_spans:
         flows = within_role_phrases(flows, placed, frame_spans[1][0], parts, later_roles)
     reached = set(parts.dests)
+    aside = with_aside(view, start, end) if own_clause else None
+    inside = internal_word_at(view, start, end) if internal_pairs else None
+
+    def aside_place(origin: str, dest: str) -> int | None:
+        if origin == dest and (origin, dest) in internal_pairs and inside is not None:
+            return inside
+        return placed.get(origin, placed.get(dest))
+
     for origin, dest, via in flows:
         if via and (origin == dest or (dest in onward and origin in reached)):
             continue  # "migrate to A en route to B" said of A's own people: they do not set out from A
@@ -371,6 +336,14 @@ def clause_flows(
             a, b = next(span for span in frame_spans if span[0] <= at < span[1])
             own_victims = own_victims or victims_in(view, a, b)
             own_exploitation = own_exploitation or exploitation_in(view, a, b)
+        elif aside is not None and (where := aside_place(origin, dest)) is not None:
+            # ", with most victims trafficked internally for ...": the aside's flows, its words
+            a, b = (aside, end) if where >= aside else (start, aside)
+            own_victims = own_victims or victims_in(view, a, b)
+            said = with_sector_labor(exploitation_in(view, a, b), sectors_in(view, a, b))
+            if said:
+                own_sectors = sectors_in(view, a, b)
+                own_exploitation = own_exploitation or said
         elif dest in dest_windows and not via:
             a, b = dest_windows[dest]
             own_victims = own_victims or victims_in(view, a, b)

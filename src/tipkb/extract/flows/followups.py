@@ -91,3 +91,28 @@ def follow_up(view: View, memory: Memory, start: int, end: int, rule: str) -> li
             )
         )
     return out
+
+
+def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
+    """Does the clause open (after any connective) with people that point back to the places waiting
+    from a sentence before ("some", "they", "many of these entertainers"), no more than one sentence
+    between?"""
+    pending = memory.flows.pending
+    if pending is None or memory.sentence_no - memory.flows.pending_no > 2:
+        return False
+    low = view.low
+    k = start
+    while k < end and low[k] in CONNECTIVES:
+        k += 1
+    if k >= end:
+        return False
+    if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
+        return True
+    if k + 1 < end and low[k] in PRONOUN_SUBJECTS and low[k + 1] == "of":
+        k += 2  # "many of these entertainers", "many of them"
+        if k < end and low[k] == "them":
+            return True
+    if k + 1 < end and low[k] in ("these", "those"):
+        noun = low[k + 1]
+        return noun in view.vocab.people or noun in pending.words
+    return False

@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 from tipkb.extract.common import Place, View
+from tipkb.extract.flows.parts import Parts
+from tipkb.extract.flows.triggers import is_victimization
 from tipkb.extract.flows.victims import exploitation_in, sectors_in, victims_in, with_sector_labor
 from tipkb.extract.flows.words import (
     DEST,
     DIRECTIONS,
     GLUE,
+    INTERNAL,
     LIST_ADJECTIVES,
     LIST_HEADS,
     LIST_NOUNS,
@@ -16,6 +19,7 @@ from tipkb.extract.flows.words import (
     NAMING,
     NOT_VICTIMS,
     SERVING,
+    WITH_LEADS,
 )
 from tipkb.places import region_of
 
@@ -252,3 +256,41 @@ def dest_spans(
 def identified_in_destination(view: View, start: int, k: int) -> bool:
     """'Victims identified in Y included nationals of A': the list before 'included' is origins."""
     return any(w in ("victims", "victim", "source") for w in view.low[start:k])
+
+
+def with_aside(view: View, start: int, end: int) -> int | None:
+    """'X is a destination country for women trafficked for sexual and labor exploitation, with most
+    victims trafficked internally for prostitution': where an aside of its own people opens ("with"),
+    whose flows take its victims and purposes (and the flows before it, the words before it)."""
+    low = view.low
+    for n in range(start + 3, end - 3):
+        if low[n] != "with":
+            continue
+        k = n + 1
+        while k < min(end, n + 5) and low[k] in WITH_LEADS:
+            k += 1
+        if k < end and low[k] in view.vocab.people and is_victimization(view, k, end):
+            return n
+    return None
+
+
+def internal_word_at(view: View, start: int, end: int) -> int | None:
+    """Where a clause says its trafficking is internal ('trafficked internally', 'internal forced labor')."""
+    return next((n for n in range(start, end) if view.low[n] in INTERNAL), None)
+
+
+def paired_routes(parts: Parts) -> set[tuple[str, str]] | None:
+    """'from A to B and from C to D': the origins and destinations of a clause in runs that alternate
+    (origins, destinations, origins, destinations, ...), two or more of each, pair run by run."""
+    marks = sorted(
+        [(i, "o", code) for i, code in parts.origin_at] + [(i, "d", code) for _, i, code in parts.dest_at]
+    )
+    runs: list[tuple[str, list[str]]] = []
+    for _, kind, code in marks:
+        if runs and runs[-1][0] == kind:
+            runs[-1][1].append(code)
+        else:
+            runs.append((kind, [code]))
+    if len(runs) < 4 or len(runs) % 2 or runs[0][0] != "o":
+        return None
+    return {(o, d) for (_, os), (_, ds) in zip(runs[::2], runs[1::2], strict=True) for o in os for d in ds}

@@ -66,6 +66,8 @@ MOVING = word_set("flows.moving_verbs")
 RECRUITING = word_set("flows.recruiting")
 
 JOB_NOUNS = word_set("flows.job_nouns")
+# ", with most victims trafficked internally": words between "with" and the people of its aside.
+WITH_LEADS = word_set("flows.with_leads")
 LURE_LEADS = word_set("flows.lure_leads")
 
 CASES = word_set("flows.case_words")
