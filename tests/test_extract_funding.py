@@ -30,3 +30,34 @@ def test_money_allotted() -> None:
     assert money(
         "The Norwegian Government allotted $12 million to combat trafficking in 2004-2006.", "norway.txt"
     ) == {(12000000, "USD")}
+
+
+def test_a_demonym_says_whose_currency() -> None:
+    assert money(
+        "In 2021 the ministry allocated 12 million Egyptian pounds to a new shelter.", "egypt.txt"
+    ) == {(12_000_000, "EGP")}
+    assert money(
+        "Officials disbursed 8 million Dominican pesos for victim care.", "dominican-republic.txt"
+    ) == {(8_000_000, "DOP")}
+    assert money(
+        "The state gave nothing, but the council provided 2 million Kenyan shillings.", "kenya.txt"
+    ) == {(2_000_000, "KES")}
+
+
+def test_currencies_named_after_the_amount() -> None:
+    assert money(
+        "The regional bureau contributed 90,000 birr toward a reintegration center.", "ethiopia.txt"
+    ) == {(90000, "ETB")}
+    assert money("The council spent 300,000 rials on its shelter.", "oman.txt") == {(300000, "OMR")}
+
+
+def test_a_word_far_from_the_amount_does_not_undo_it() -> None:
+    got = money(
+        "The government allocated 1.1 million bolivianos ($160,000) to the council, mostly for salaries."
+    )
+    assert (1_100_000, "BOB") in got
+
+
+def test_not_funding_words_before_the_governing_verb_belong_to_another_clause() -> None:
+    got = money("Recruiters paid police $2,000 in bribes, while the ministry provided $7,500 to shelters.")
+    assert got == {(7500, "USD")}

@@ -111,11 +111,14 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
     if heading and not any(p.kind == "country" for p in view.places):
         return []  # "Country Narratives - Tier 2" heads a group of narratives, not one country
     facts = []
-    for m in matches:
+    for i, m in enumerate(matches):
+        # A year after a tier belongs to it up to the next tier named ("in Tier 2 in 2019 and on the
+        # Tier 2 Watch List in 2022").
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         group = _group(view, memory, m.start())
         if group is not None:
             for code in group:  # "The Pacific nations are ranked Tier Two": each of them
-                facts.extend(_facts(view, code, _tier_value(m), _group_years(view, text, m)))
+                facts.extend(_facts(view, code, _tier_value(m), _group_years(view, text, m, stop)))
             continue
         country = _country(view, m.start())
         if not country:
@@ -132,7 +135,7 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             report = view.ctx.report_year
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
             continue
-        years: list[int | None] = [] if heading else list(_years_after(view, m.end()))
+        years: list[int | None] = [] if heading else list(_years_after(view, m.end(), stop))
         if not years and not heading:
             # "The 2016 TIP report placed ...", "In 2010, X was placed on ...": a year stated before
             # the tier in its clause. A date elsewhere in the sentence is about something else.
@@ -215,8 +218,8 @@ def _group(view: View, memory: Memory, tier_char: int) -> tuple[str, ...] | None
     return ()
 
 
-def _group_years(view: View, text: str, m: re.Match[str]) -> list[int | None]:
-    years: list[int | None] = list(_years_after(view, m.end()))
+def _group_years(view: View, text: str, m: re.Match[str], stop: int) -> list[int | None]:
+    years: list[int | None] = list(_years_after(view, m.end(), stop))
     if not years and _LATEST.search(text):
         years = [view.ctx.latest_report]
     return years if years and years != [None] else [view.ctx.report_year]
@@ -259,12 +262,12 @@ def _country(view: View, tier_char: int) -> str | None:
 _INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
 
 
-def _years_after(view: View, char_end: int) -> list[int]:
+def _years_after(view: View, char_end: int, stop: int) -> list[int]:
     """Years stated after the tier: 'in 2017 and 2023', 'in 2009 Trafficking in Persons Report',
     'in September 2008'; not past a dash, colon or semicolon that starts another statement ('Tier 2 -
     the government did not act in 2009')."""
     years = []
-    text = view.sent.reading[char_end:]
+    text = view.sent.reading[char_end:stop]
     for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
         lead = text[: m.start()]
         if _STATEMENT_BREAK.search(lead):
