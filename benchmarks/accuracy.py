@@ -45,6 +45,8 @@ CHALLENGES = (
     ("challenge cs2 (statistics, blind)", "cs2"),
     ("challenge cf1 (flows, tuned on)", "cf1"),
     ("challenge cf2 (flows, blind)", "cf2"),
+    ("challenge cs3 (statistics, tuned on)", "cs3"),
+    ("challenge cf3 (flows, tuned on)", "cf3"),
 )
 
 
