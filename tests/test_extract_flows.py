@@ -1051,3 +1051,31 @@ def test_an_aside_with_its_own_people_keeps_its_own_purposes() -> None:
         "from Romania subjected to forced begging."
     )
     assert [f["exploitation"] for f in _flows(text)[("ROU", "ITA")]] == [["begging"]]
+
+
+def test_origins_listed_together_share_their_victims_and_purposes() -> None:
+    text = (
+        "Spain is a destination country. Foreign victims identified in Spain included women from Peru, Bolivia "
+        "and Ecuador in prostitution, as well as Moroccan and Algerian men forced to work in agriculture."
+    )
+    flows = _flows(text)
+    for origin in ("PER", "BOL", "ECU"):
+        assert [(f["victims"], f["exploitation"]) for f in flows[(origin, "ESP")]] == [
+            (["women"], ["sexual"])
+        ]
+    for origin in ("MAR", "DZA"):
+        assert [(f["victims"], f["exploitation"]) for f in flows[(origin, "ESP")]] == [(["men"], ["labor"])]
+
+
+def test_each_list_of_destinations_after_a_comma_and_keeps_its_own_people() -> None:
+    text = (
+        "Samoa is a source country. Traffickers exploit Samoan women and girls in sex trafficking in Australia and "
+        "New Zealand, and in recent years Samoan men and women were subjected to forced labor in Kuwait and Qatar."
+    )
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("WSM", "AUS")]] == [
+        (["women", "girls"], ["sexual"])
+    ]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("WSM", "KWT")]] == [
+        (["men", "women"], ["labor"])
+    ]

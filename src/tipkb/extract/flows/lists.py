@@ -202,8 +202,21 @@ def origin_spans(
     if len({code for _, code in origin_at}) < 2:
         return {}
     low = view.low
+    # Origins listed together ("women from A, B and C", "Indian and Chinese men") share one span.
+    ends = {q.i: q.j for q in view.places}
+    runs: list[list[tuple[int, str]]] = []
+    for i, code in origin_at:
+        last = runs[-1][-1][0] if runs else None
+        if last is not None and all(
+            w in (",", "and", "or", "the") for w in low[ends.get(last, last + 1) : i]
+        ):
+            runs[-1].append((i, code))
+        else:
+            runs.append([(i, code)])
+    if len(runs) < 2:
+        return {}
     cuts = [start]
-    for (i, _), (nxt, _) in zip(origin_at, origin_at[1:], strict=False):
+    for (i, _), (nxt, _) in zip((run[-1] for run in runs), (run[0] for run in runs[1:]), strict=False):
         cut = next(
             (b for b in range(nxt - 1, i, -1) if low[b] == ";" or low[b - 1 : b + 1] == [",", "and"]), None
         )
@@ -212,8 +225,9 @@ def origin_spans(
         cuts.append(cut)
     cuts.append(end)
     out: dict[str, tuple[int, int]] = {}
-    for (_, code), a, b in zip(origin_at, cuts, cuts[1:], strict=False):
-        out.setdefault(code, (a, b))
+    for run, a, b in zip(runs, cuts, cuts[1:], strict=False):
+        for _, code in run:
+            out.setdefault(code, (a, b))
     return out
 
 
@@ -236,7 +250,13 @@ def dest_spans(
     low = view.low
     cuts = [start]
     for (_, last, _), (cue, _, _) in zip(groups, groups[1:], strict=False):
-        cut = next((b for b in range(cue - 1, last, -1) if low[b] in ("and", ",", ";", "-", "–", "—")), cue)
+        cut = next(
+            (b for b in range(cue - 1, last, -1) if low[b] == ";" or low[b - 1 : b + 1] == [",", "and"]), None
+        )
+        if cut is None:
+            cut = next(
+                (b for b in range(cue - 1, last, -1) if low[b] in ("and", ",", ";", "-", "–", "—")), cue
+            )
         cuts.append(cut)
     cuts.append(end)
     spans = list(zip(cuts, cuts[1:], strict=False))
