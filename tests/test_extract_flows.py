@@ -1079,3 +1079,35 @@ def test_each_list_of_destinations_after_a_comma_and_keeps_its_own_people() -> N
     assert [(f["victims"], f["exploitation"]) for f in flows[("WSM", "KWT")]] == [
         (["men", "women"], ["labor"])
     ]
+
+
+def test_a_region_adjective_before_people_opens_a_clause_of_its_own() -> None:
+    text = (
+        "Fiji is a destination country. Women from China and Malaysia are subjected to forced prostitution in Suva, "
+        "and some Asian men are subjected to forced labor in fishing."
+    )
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("CHN", "FJI")]] == [(["women"], ["sexual"])]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("region:Asia", "FJI")]] == [
+        (["men"], ["labor"])
+    ]
+
+
+def test_a_sector_word_naming_a_place_is_no_sector() -> None:
+    text = "Fiji is a destination country. Chinese women are subjected to forced prostitution in logging and mining areas in Fiji."
+    assert [(f["exploitation"], f["sectors"]) for f in _flows(text)[("CHN", "FJI")]] == [(["sexual"], [])]
+
+
+def test_minors_among_the_girls_and_husbands_are_no_more_victims() -> None:
+    text = "Kyrgyzstan is a source country. Kyrgyz women and girls, some of them minors, are trafficked to Turkey for sexual exploitation."
+    assert [f["victims"] for f in _flows(text)[("KGZ", "TUR")]] == [["women", "girls"]]
+    text = "Kyrgyzstan is a source country. Kyrgyz girls are sold into forced marriages with men in China."
+    assert [f["victims"] for f in _flows(text)[("KGZ", "CHN")]] == [["girls"]]
+
+
+def test_most_of_the_victims_keep_no_victims_of_the_sentence_before() -> None:
+    text = (
+        "Oman is a destination country for women and children subjected to forced labor. Most of the victims are "
+        "domestic workers from Kenya who are held in domestic servitude."
+    )
+    assert [f["victims"] for f in _flows(text)[("KEN", "OMN")]] == [[]]

@@ -205,10 +205,16 @@ class View:
     def _new_subject(self, n: int, finite: bool = False) -> bool:
         """Does a subject and its verb start at n ("some Kazakhstani men are", "girls were")?"""
         low = self.low
-        demonyms = {p.i for p in self.places if p.kind == "demonym"}
+        # "some Kazakhstani men", "some Asian men": quantifiers and demonyms (or a region's adjective)
+        demonyms = {
+            p.i: p.j
+            for p in self.places
+            if p.kind == "demonym"
+            or (p.kind == "region" and p.j < len(low) and low[p.j] in self.vocab.people)
+        }
         k = n
         while k < len(low) and k < n + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
-            k += 1
+            k = demonyms.get(k, k + 1)
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
         # "Burmese women and girls are ...": people joined by "and" / "or" are one subject.

@@ -271,7 +271,10 @@ def clause_flows(
     # The sentence before, when it spoke of victims: what "some", "they" or a list that goes on refer to.
     before = memory.flows.said.at == memory.flows.previous >= 0
     # "Some victims are also ...": a neutral noun of its own, not the victims said before.
-    neutral = pronoun and k + 1 < end and low[k + 1] in NEUTRAL_PEOPLE
+    neutral = pronoun and (
+        (k + 1 < end and low[k + 1] in NEUTRAL_PEOPLE)
+        or (k + 3 < end and low[k + 1 : k + 3] == ["of", "the"] and low[k + 3] in NEUTRAL_PEOPLE)
+    )  # "some victims", "most of the victims"
     if not victims and (pronoun or goes_on) and before and not neutral:
         victims = memory.flows.said.victims
     sectors = sectors_in(view, start, end)

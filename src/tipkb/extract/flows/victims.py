@@ -14,6 +14,7 @@ from tipkb.extract.flows.words import (
     LURE_LEADS,
     MEANS_CUES,
     PART_WORDS,
+    SECTOR_PLACES,
 )
 from tipkb.model import VICTIMS
 
@@ -26,6 +27,16 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
         (i, value)
         for i, _, value in view.vocab.victims.find(low, start, end)
         if i not in inside and not given_to_others(view, i) and not sub_count(view, i)
+    ]
+    # "women and girls, some of them minors": children among the girls or boys just named, no more people.
+    hits = [
+        (i, v)
+        for n, (i, v) in enumerate(hits)
+        if not (
+            v == "children"
+            and low[i - 2 : i] in (["of", "them"], ["of", "whom"])
+            and any(w in ("girls", "boys") for _, w in hits[:n])
+        )
     ]
     found = set()
     # "Filipina domestic workers": a demonym of women only.
@@ -91,10 +102,23 @@ def counted_part(view: View, i: int) -> bool:
 
 def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
-    for i, _, value in view.vocab.sectors.find(view.low, start, end):
-        if value not in out and not promised_job(view, start, i):
+    hits = view.vocab.sectors.find(view.low, start, end)
+    for n, (i, j, value) in enumerate(hits):
+        if value not in out and not promised_job(view, start, i) and not names_place(view, hits, n, j):
             out.append(value)
     return tuple(out)
+
+
+def names_place(view: View, hits: list[tuple[int, int, str]], n: int, j: int) -> bool:
+    """Does the sector at hits[n] (ending at j) name a place ("in logging and mining areas", "to mining
+    camps"), past the sectors joined to it?"""
+    low = view.low
+    for i2, j2, _ in hits[n + 1 :]:
+        if i2 == j + 1 and low[j] in ("and", "or", ","):
+            j = j2
+        else:
+            break
+    return j < len(low) and low[j] in SECTOR_PLACES
 
 
 def promised_job(view: View, start: int, i: int) -> bool:
@@ -135,6 +159,8 @@ def given_to_others(view: View, i: int) -> bool:
     for n in range(i - 1, max(0, i - 3) - 1, -1):
         if low[n] == "to":
             return n > 0 and low[n - 1] in GIVEN_TO
+        if low[n] == "with":  # "sold into forced marriages with men in X": the husbands
+            return n > 0 and low[n - 1] in ("marriage", "marriages", "married", "wed")
     return False
 
 

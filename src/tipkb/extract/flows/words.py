@@ -66,6 +66,7 @@ MOVING = word_set("flows.moving_verbs")
 RECRUITING = word_set("flows.recruiting")
 
 JOB_NOUNS = word_set("flows.job_nouns")
+SECTOR_PLACES = word_set("flows.sector_places")
 # ", with most victims trafficked internally": words between "with" and the people of its aside.
 WITH_LEADS = word_set("flows.with_leads")
 LURE_LEADS = word_set("flows.lure_leads")
