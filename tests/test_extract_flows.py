@@ -1111,3 +1111,52 @@ def test_most_of_the_victims_keep_no_victims_of_the_sentence_before() -> None:
         "domestic workers from Kenya who are held in domestic servitude."
     )
     assert [f["victims"] for f in _flows(text)[("KEN", "OMN")]] == [[]]
+
+
+def test_people_from_rural_areas_exploited_in_a_city_are_an_internal_flow() -> None:
+    text = "Georgia is a source country. Girls from rural areas are exploited in prostitution in Kutaisi."
+    assert [(f["victims"], f["exploitation"]) for f in _flows(text)[("GEO", "GEO")]] == [
+        (["girls"], ["sexual"])
+    ]
+
+
+def test_vessels_operating_in_waters_are_where_people_work() -> None:
+    text = (
+        "Burma is a source country. Burmese men are subjected to forced labor and debt bondage on fishing vessels "
+        "operating in the waters of Thailand and Indonesia, and on palm oil plantations in Malaysia."
+    )
+    flows = _flows(text)
+    assert set(flows) == {("MMR", "THA"), ("MMR", "IDN"), ("MMR", "MYS")}
+    assert [f["exploitation"] for f in flows[("MMR", "MYS")]] == [["labor", "debt_bondage"]]
+    assert pairs(
+        "Serbia is a source country. Gangs based in Serbia force Serbian girls into prostitution in Italy."
+    ) == {("SRB", "ITA")}
+
+
+def test_people_brought_from_a_long_list_of_origins_for_a_purpose() -> None:
+    text = (
+        "China is a destination country. Brokers bring women from Nepal, Burma, Laos, Cambodia, and Mongolia "
+        "to China for forced or fraudulent marriages."
+    )
+    flows = _flows(text)
+    assert {o for o, _ in flows} == {"NPL", "MMR", "LAO", "KHM", "MNG"}
+    assert flows[("MNG", "CHN")][0]["exploitation"] == ["marriage"]
+
+
+def test_buyers_named_by_a_demonym_are_no_origin() -> None:
+    text = "Laos is a source country. Lao women and girls are sold as brides to Chinese men, and some are later forced into prostitution in China."
+    flows = _flows(text)
+    assert set(flows) == {("LAO", "CHN")}
+    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "CHN")]] == [
+        (["women", "girls"], ["marriage", "sexual"])
+    ]
+
+
+def test_most_trafficking_takes_no_people_said_before() -> None:
+    text = "Chad is a source country for children subjected to forced labor. Most trafficking in Chad is internal."
+    assert [(f["victims"], f["exploitation"]) for f in _flows(text)[("TCD", "TCD")]] == [([], [])]
+
+
+def test_the_removal_of_their_organs() -> None:
+    text = "Egypt is a destination country. Migrants from Sudan held in Egypt have been subjected to the removal of their organs."
+    assert [f["exploitation"] for f in _flows(text)[("SDN", "EGY")]] == [["organ_removal"]]

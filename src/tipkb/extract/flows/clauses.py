@@ -40,6 +40,7 @@ from tipkb.extract.flows.words import (
     LIST_VERBS,
     NEUTRAL_PEOPLE,
     NOT_A_STATEMENT,
+    NOT_PEOPLE_HEADS,
     PRONOUN_SUBJECTS,
     SHARE_NOUNS,
     SHARE_VERBS,
@@ -267,7 +268,8 @@ def clause_flows(
     # "Primary destination countries include ...": the list goes on from the sentence about the victims.
     goes_on = parts.listed is not None and low[parts.listed[1] - 1] in LIST_VERBS and not parts.named_first
     k = start + (low[start] in ("and", "but", ",", ";"))
-    pronoun = low[k] in PRONOUN_SUBJECTS
+    # "some", "many", "they" standing for people; not "most trafficking in X is internal"
+    pronoun = low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] in NOT_PEOPLE_HEADS)
     # The sentence before, when it spoke of victims: what "some", "they" or a list that goes on refer to.
     before = memory.flows.said.at == memory.flows.previous >= 0
     # "Some victims are also ...": a neutral noun of its own, not the victims said before.
@@ -350,10 +352,15 @@ def clause_flows(
         elif dest in dest_windows and not via:
             a, b = dest_windows[dest]
             own_victims = own_victims or victims_in(view, a, b)
-            said = with_sector_labor(exploitation_in(view, a, b), sectors_in(view, a, b))
-            if said:
-                own_sectors = sectors_in(view, a, b)
-                own_exploitation = own_exploitation or said
+            # "..., and on fishing boats in C": a list that names only where people work keeps the
+            # clause's purposes; "to B for forced construction work", "to C for tobacco farming" name their own
+            named_here = exploitation_in(view, a, b)
+            at_work = sectors_in(view, a, b)
+            if named_here or {"forced", "for"} & set(low[a:b]):
+                own_sectors = at_work
+                own_exploitation = own_exploitation or with_sector_labor(named_here, at_work)
+            else:
+                own_sectors = at_work or own_sectors
         facts.append(
             FlowFact(
                 doc=view.ctx.doc,

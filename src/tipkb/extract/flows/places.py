@@ -14,6 +14,7 @@ from tipkb.extract.flows.lists import (
     role_list,
 )
 from tipkb.extract.flows.parts import Parts
+from tipkb.extract.flows.victims import given_to_others
 from tipkb.extract.flows.words import (
     BASED_IN,
     BOUND_FOR,
@@ -34,6 +35,7 @@ from tipkb.extract.flows.words import (
     RETURN,
     SETTLEMENT_OF,
     TRIGGERS,
+    VESSELS,
     VIA,
     VIA_CUES,
 )
@@ -158,7 +160,7 @@ def governing(
                 b -= 1
             if before in ORIGIN_VERBS or (b < k - 1 and low[b] in ORIGIN_VERBS):
                 return ORIGIN
-            if before in BASED_IN:
+            if before in BASED_IN and not (b > start and low[b - 1] in VESSELS):
                 return None  # "gangs based in Serbia": where traffickers are, not where victims go
             if (
                 before in LOCAL_WORDS | {"village", "home", "hometown"}
@@ -273,7 +275,7 @@ def demonym_names_victims(view: View, p: Place) -> bool:
             continue
         w = low[k]
         if w in view.vocab.people:
-            return True
+            return not given_to_others(view, k)  # "sold as brides to Chinese men": the buyers
         if w in NOT_VICTIMS or w in (".", ";", ":"):
             return False
         words += w not in (",", "and", "or")
@@ -322,7 +324,7 @@ def names_local_place(view: View, start: int, end: int) -> bool:
             and k > 0
             and (
                 low[n - 1] in ("found", "identified", "exploited", "trafficked")
-                or (low[n] == "to" and from_local(view, start, n))
+                or (low[n] in ("to", "in") and from_local(view, start, n))
             )
         ):
             tok = toks[k]

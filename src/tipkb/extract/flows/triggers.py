@@ -183,7 +183,7 @@ def people_moved(view: View, start: int, n: int) -> bool:
     """A verb of moving people ("sent", "brought", "recruited") and the place it moves them to ("to
     Qatar") before n, with the people moved ("sent 400 laborers", "girls were sent")."""
     low = view.low
-    for m in range(n - 1, max(start, n - 12) - 1, -1):
+    for m in range(n - 1, max(start, n - 20) - 1, -1):  # past a list of origins
         if low[m] in MOVING:
             to_place = any(
                 q.i > m + 1

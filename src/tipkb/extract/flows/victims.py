@@ -157,8 +157,8 @@ def given_to_others(view: View, i: int) -> bool:
     """Are the people at i those others are given to ('married off to wealthy men', 'sold to men')?"""
     low = view.low
     for n in range(i - 1, max(0, i - 3) - 1, -1):
-        if low[n] == "to":
-            return n > 0 and low[n - 1] in GIVEN_TO
+        if low[n] == "to":  # "married off to men", "sold as brides to Chinese men"
+            return any(w in GIVEN_TO for w in low[max(0, n - 3) : n])
         if low[n] == "with":  # "sold into forced marriages with men in X": the husbands
             return n > 0 and low[n - 1] in ("marriage", "marriages", "married", "wed")
     return False

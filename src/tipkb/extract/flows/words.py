@@ -86,6 +86,8 @@ NOT_EXPOSED = word_set("flows.not_exposed")
 PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
 # "Some victims are also trafficked ...": people named by a word that says nothing of who they are.
 NEUTRAL_PEOPLE = word_set("flows.neutral_people")
+# "Most trafficking in X is internal", "some cases": a quantifier before a noun that is not people.
+NOT_PEOPLE_HEADS = word_set("flows.not_people_heads")
 # "Eastern European women constituted the next largest group": a share of the victims.
 SHARE_VERBS = word_set("flows.share_verbs")
 SHARE_NOUNS = word_set("flows.share_nouns")
@@ -154,3 +156,5 @@ CONNECTIVES = word_set("flows.connectives")
 # "originated mostly in R"; "gangs based in Serbia".
 EXTENT_ADVERBS = word_set("flows.extent_adverbs")
 BASED_IN = word_set("flows.based_in")
+# "fishing vessels operating in the waters of X": where the vessels are is where people work.
+VESSELS = word_set("flows.vessels")
