@@ -1160,3 +1160,24 @@ def test_most_trafficking_takes_no_people_said_before() -> None:
 def test_the_removal_of_their_organs() -> None:
     text = "Egypt is a destination country. Migrants from Sudan held in Egypt have been subjected to the removal of their organs."
     assert [f["exploitation"] for f in _flows(text)[("SDN", "EGY")]] == [["organ_removal"]]
+
+
+def test_a_victim_word_inside_a_hyphenated_compound_names_no_victims() -> None:
+    text = "China is a destination country. Brokers bring women from Laos to China for forced marriages, a trade fed by the one-child policy."
+    assert [f["victims"] for f in _flows(text)[("LAO", "CHN")]] == [["women"]]
+    text = "Mali is a source country. Malian boys - known as talibes - are forced to beg in Senegal."
+    assert [f["victims"] for f in _flows(text)[("MLI", "SEN")]] == [["boys"]]
+
+
+def test_a_region_named_in_particular_by_its_countries() -> None:
+    text = "Jordan is a source country. Jordanian women have been trafficked to the Gulf, in particular Kuwait and Oman, for sexual exploitation."
+    assert pairs(text) == {("JOR", "KWT"), ("JOR", "OMN")}
+    text = "Azerbaijan is a destination country. Men from Central Asia, in particular Tajikistan, are subjected to forced labor in Azerbaijan."
+    assert pairs(text) == {("TJK", "AZE")}
+
+
+def test_fishermen_are_men_and_petty_theft_is_criminality() -> None:
+    text = "Fiji is a destination country. Fishermen from Indonesia are exploited in forced labor on vessels in Fiji."
+    assert [f["victims"] for f in _flows(text)[("IDN", "FJI")]] == [["men"]]
+    text = "Romania is a source country. Romanian children are trafficked to Spain for forced begging and petty theft."
+    assert [f["exploitation"] for f in _flows(text)[("ROU", "ESP")]] == [["begging", "criminality"]]

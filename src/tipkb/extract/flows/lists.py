@@ -153,6 +153,8 @@ def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool
         k += 1
     if k < len(low) and low[k] == ",":
         k += 1
+    if k + 1 < len(low) and low[k : k + 2] == ["in", "particular"]:
+        k += 1  # "to the Gulf, in particular Kuwait and Qatar"
     if k >= len(low) or low[k] not in NAMING:
         return False
     nxt = [q for q in places if q.i > k and q.i <= k + 4 and not q.code.startswith("region:")]

@@ -120,7 +120,7 @@ def governing(
             if opening is not None:
                 k = opening - 1
                 continue
-        if w in GLUE or w in DIRECTIONS:
+        if w in GLUE or w in DIRECTIONS or (w == "in" and low[k + 1] == "particular"):  # "in particular"
             k -= 1
             continue
         if (

@@ -25,8 +25,11 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
     low = view.low
     hits = [
         (i, value)
-        for i, _, value in view.vocab.victims.find(low, start, end)
-        if i not in inside and not given_to_others(view, i) and not sub_count(view, i)
+        for i, j, value in view.vocab.victims.find(low, start, end)
+        if i not in inside
+        and not given_to_others(view, i)
+        and not sub_count(view, i)
+        and not compound(view, i, j)
     ]
     # "women and girls, some of them minors": children among the girls or boys just named, no more people.
     hits = [
@@ -56,6 +59,19 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
         if n != skip:
             found.add(value)
     return tuple(v for v in VICTIMS if v in found)
+
+
+def compound(view: View, i: int, j: int) -> bool:
+    """Is the word at i:j part of a hyphenated compound ("the one-child policy", "child-sensitive"),
+    not set off by a dash ("boys - referred to as ...")?"""
+    low, at = view.low, view.chars
+
+    def joined(a: int) -> bool:  # no space between tokens a and a + 1
+        return at[a] + len(low[a]) == at[a + 1]
+
+    before = i >= 2 and low[i - 1] in ("-", "‐") and joined(i - 2) and joined(i - 1)
+    after = j + 1 < len(low) and low[j] in ("-", "‐") and joined(j - 1) and joined(j)
+    return before or after
 
 
 def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
@@ -103,7 +119,13 @@ def counted_part(view: View, i: int) -> bool:
 def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
     out: list[str] = []
     hits = view.vocab.sectors.find(view.low, start, end)
+    # "forced to tend cannabis farms": the words of a form of exploitation name no sector
+    inside = {
+        n for i, j, _ in view.vocab.exploitation.find(view.low, start, end) for n in range(i, j) if j - i > 1
+    }
     for n, (i, j, value) in enumerate(hits):
+        if i in inside:
+            continue
         if value not in out and not promised_job(view, start, i) and not names_place(view, hits, n, j):
             out.append(value)
     return tuple(out)
