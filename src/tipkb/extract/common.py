@@ -213,6 +213,9 @@ class View:
             or (p.kind == "region" and p.j < len(low) and low[p.j] in self.vocab.people)
         }
         k = n
+        # "reports of girls being sold ..., and of women being forced ...": a second "of" clause
+        of_clause = not finite and k < len(low) and low[k] == "of"
+        k += of_clause
         while k < len(low) and k < n + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
             k = demonyms.get(k, k + 1)
         if k >= len(low) or low[k] not in self.vocab.people:
@@ -220,8 +223,17 @@ class View:
         # "Burmese women and girls are ...": people joined by "and" / "or" are one subject.
         while k + 2 < len(low) and low[k + 1] in ("and", "or") and low[k + 2] in self.vocab.people:
             k += 2
+        if of_clause:
+            return low[k + 1 : k + 2] == ["being"]
         # "... and women to Turkey for sexual exploitation": the verb is left out (a gapped clause).
         gapped = not finite and low[k + 1 : k + 2] in (["to"], ["into"])
+        if not finite and low[k + 1 : k + 2] == [","]:
+            # "..., and children, many of them from minority communities, are forced to beg"
+            for m in range(k + 2, min(len(low) - 1, k + 20)):
+                if low[m] in (";", ".", ":") or low[m] in _FINITE:
+                    return False
+                if low[m] == "," and low[m + 1] in _FINITE:
+                    return True
         return k + 1 < len(low) and (low[k + 1] in _FINITE or gapped)
 
     def places_in(self, start: int, end: int) -> list[Place]:
