@@ -61,3 +61,16 @@ def test_a_word_far_from_the_amount_does_not_undo_it() -> None:
 def test_not_funding_words_before_the_governing_verb_belong_to_another_clause() -> None:
     got = money("Recruiters paid police $2,000 in bribes, while the ministry provided $7,500 to shelters.")
     assert got == {(7500, "USD")}
+
+
+def test_dollars_of_another_country_only_with_its_demonym() -> None:
+    got = money("The ministry provided 60,000 Fijian dollars ($29,000) to shelters.", "fiji.txt")
+    assert got == {(60000, "FJD"), (29000, "USD")}
+    assert money("The ministry provided 60,000 dollars to shelters.", "fiji.txt") == {(60000, "USD")}
+
+
+def test_a_budget_stated_with_a_copula() -> None:
+    got = money(
+        "The anti-trafficking secretariat's budget was 12.5 million quetzales in 2019.", "guatemala.txt"
+    )
+    assert got == {(12_500_000, "GTQ")}

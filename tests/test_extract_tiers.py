@@ -201,3 +201,15 @@ def test_each_tier_keeps_the_years_that_follow_it() -> None:
         ("FJI", 2012, "2WL"),
         ("FJI", 2015, "2"),
     }
+
+
+def test_again_with_its_own_year_implies_no_other() -> None:
+    assert tiers("The report placed Chad on the Tier 2 Watch List in 2013 and again in 2014.") == {
+        ("TCD", 2013, "2WL"),
+        ("TCD", 2014, "2WL"),
+    }
+
+
+def test_years_spent_on_a_tier_are_no_placement() -> None:
+    text = "The State Department moved Belarus to Tier 3 in 2011, after four years on the Tier 2 Watch List."
+    assert tiers(text) == {("BLR", 2011, "3")}

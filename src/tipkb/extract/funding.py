@@ -91,9 +91,15 @@ def _currency_after(view: View, n: int) -> tuple[str, int] | None:
         return None
     country = view.ctx.subject or ""
     # "15 million Dominican pesos", "30 million Kenyan shillings": the demonym says whose currency.
+    # Only a demonym makes "dollars" another country's ("50,000 Fijian dollars").
     demonym = next((p for p in view.places if p.i == n and p.kind == "demonym"), None)
-    if demonym and demonym.j < len(low) and low[demonym.j] in vocab.currency_names_by_country:
-        country, n = demonym.code, demonym.j
+    if demonym and demonym.j < len(low):
+        name = low[demonym.j]
+        by_demonym = vocab.currency_names_by_demonym.get(name, {})
+        if demonym.code in by_demonym:
+            return by_demonym[demonym.code], demonym.j + 1
+        if name in vocab.currency_names_by_country:
+            country, n = demonym.code, demonym.j
     by_country = vocab.currency_names_by_country.get(low[n])
     if by_country:
         return by_country.get(country, by_country["default"]), n + 1

@@ -42,6 +42,10 @@ _AGAIN = re.compile(
     r"|for the (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:straight )?year in a row)\b",
     re.I,
 )
+# "after several years on the Tier 2 Watch List", "two consecutive years in Tier 3".
+_YEARS_ON = re.compile(
+    r"\b(?:several|many|\w+)\s+(?:consecutive\s+|straight\s+)?years\s+(?:on|in)\s+(?:the\s+)?[\"“']?$", re.I
+)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STATEMENT_BREAK = re.compile(r"\s[-–—]\s|[;:]")
 # "Ghana is a Tier 2 Watch List country", "has been on Tier 2", "is currently on the Tier 2 Watch List".
@@ -127,6 +131,8 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         before = text[max(0, m.start() - 40) : m.start()]
         if not heading and _HYPOTHETICAL.search(before):
             continue  # "a waiver from an otherwise required downgrade to Tier 3"
+        if not heading and _YEARS_ON.search(before):
+            continue  # "after several years on the Tier 2 Watch List": no year to place it in
         if not heading and _not_yet(view, text, m):
             continue
         moved_from = not heading and re.search(r"\bfrom (?:the )?[\"“]?$", before) and len(matches) > 1
@@ -152,7 +158,8 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             years = [view.ctx.year if not heading else view.ctx.report_year]
         facts.extend(_facts(view, country, tier, years))
         first = years[0]
-        if not heading and first is not None and _AGAIN.search(text):
+        # "remained on Tier 2" implies last year's placement; "in 2017 and again in 2018" names both.
+        if not heading and first is not None and len(years) == 1 and _AGAIN.search(text):
             facts.extend(_facts(view, country, tier, [first - 1]))
     return facts
 
