@@ -1181,3 +1181,22 @@ def test_fishermen_are_men_and_petty_theft_is_criminality() -> None:
     assert [f["victims"] for f in _flows(text)[("IDN", "FJI")]] == [["men"]]
     text = "Romania is a source country. Romanian children are trafficked to Spain for forced begging and petty theft."
     assert [f["exploitation"] for f in _flows(text)[("ROU", "ESP")]] == [["begging", "criminality"]]
+
+
+def test_a_second_clause_whose_people_have_an_aside_keeps_its_own_purposes() -> None:
+    text = (
+        "Georgia is a source country. Within the country, girls from rural areas are exploited in prostitution "
+        "in Kutaisi, and children, many of them from poor families, are forced to beg."
+    )
+    flows = _flows(text)[("GEO", "GEO")]
+    assert [(f["victims"], f["exploitation"]) for f in flows] == [(["girls"], ["sexual"])]
+
+
+def test_a_second_of_clause_keeps_its_own_people() -> None:
+    text = (
+        "Iraq is a source country. Observers received reports of girls being sold into forced marriages in Iraq, "
+        "and of women being forced into prostitution in Syria and Jordan."
+    )
+    flows = _flows(text)
+    assert [f["victims"] for f in flows[("IRQ", "SYR")]] == [["women"]]
+    assert [f["victims"] for f in flows[("IRQ", "IRQ")]] == [["girls"]]
