@@ -49,6 +49,7 @@ PATTERNS = {
     "moved-for-exploitation": "sent 400 laborers to X for forced labor",
     "cases-of": "documented cases of forced labor of foreigners",
     "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
+    "points-back": "Nepali girls are taken to India. Many of these girls are forced into prostitution (the second)",
     "role-list": "Primary destination countries include X and Y (after a sentence about victims)",
     "share-of-victims": "Nigerian women were most victims; Ghanaian women constituted the next largest group",
     "headline": "Nepali Girls Trafficked to India Rescued (a heading)",
