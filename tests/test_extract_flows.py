@@ -1200,3 +1200,21 @@ def test_a_second_of_clause_keeps_its_own_people() -> None:
     flows = _flows(text)
     assert [f["victims"] for f in flows[("IRQ", "SYR")]] == [["women"]]
     assert [f["victims"] for f in flows[("IRQ", "IRQ")]] == [["girls"]]
+
+
+def test_a_clause_takes_no_victims_of_a_later_clause() -> None:
+    text = (
+        "Romania is a source country. Romanian victims identified abroad were mostly exploited in Germany and "
+        "Italy, and Romanian men have been trafficked for agricultural labor to Spain."
+    )
+    flows = _flows(text)
+    assert [f["victims"] for f in flows[("ROU", "DEU")]] == [[]]
+    assert [f["victims"] for f in flows[("ROU", "ESP")]] == [["men"]]
+
+
+def test_daughters_are_girls() -> None:
+    text = (
+        "Egypt is a source country. Rural families send their daughters to work as domestic servants in the "
+        "cities, where some are subjected to forced labor."
+    )
+    assert [f["victims"] for f in _flows(text)[("EGY", "EGY")]] == [["girls"]]

@@ -264,7 +264,8 @@ def clause_flows(
     elif parts.local and home and home not in dests:
         dests.append(home)
 
-    victims = victims_in(view, start, end) or victims_in(view, 0, len(low)) or parts.victims
+    # the clause's own people, else those said before it in the sentence (not a later clause's)
+    victims = victims_in(view, start, end) or victims_in(view, 0, start) or parts.victims
     # "Primary destination countries include ...": the list goes on from the sentence about the victims.
     goes_on = parts.listed is not None and low[parts.listed[1] - 1] in LIST_VERBS and not parts.named_first
     k = start + (low[start] in ("and", "but", ",", ";"))
