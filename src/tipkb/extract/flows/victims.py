@@ -13,6 +13,7 @@ from tipkb.extract.flows.words import (
     JOB_NOUNS,
     LURE_LEADS,
     MEANS_CUES,
+    MIGRATING,
     PART_WORDS,
     SECTOR_PLACES,
 )
@@ -84,13 +85,26 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value == "sexual" and coercion(view, i, j, start):
             continue
-        if counted_part(view, i):
+        if counted_part(view, i) or migrated_for(view, start, i):
             continue
         if value not in out:
             out.append(value)
         if " ".join(low[i:j]) in ALSO_LABOR and "labor" not in out:
             out.append("labor")
     return tuple(out)
+
+
+def migrated_for(view: View, start: int, i: int) -> bool:
+    """Is the work at i what people migrated for ("migrate abroad for domestic work"), not their
+    exploitation ("trafficked for domestic work")?"""
+    low = view.low
+    k = i - 1
+    if k < start or low[k] not in ("for", "as"):
+        return False
+    k -= 1
+    while k >= start and low[k] in ("abroad", "overseas", "legally", "voluntarily", "often", "mainly"):
+        k -= 1
+    return k >= start and low[k] in MIGRATING
 
 
 def counted_part(view: View, i: int) -> bool:

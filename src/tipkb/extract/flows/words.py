@@ -66,6 +66,8 @@ MOVING = word_set("flows.moving_verbs")
 RECRUITING = word_set("flows.recruiting")
 
 JOB_NOUNS = word_set("flows.job_nouns")
+# "migrate abroad for domestic work": the work people set out for is no form of exploitation.
+MIGRATING = word_set("flows.migrating")
 SECTOR_PLACES = word_set("flows.sector_places")
 # ", with most victims trafficked internally": words between "with" and the people of its aside.
 WITH_LEADS = word_set("flows.with_leads")
