@@ -1218,3 +1218,25 @@ def test_daughters_are_girls() -> None:
         "cities, where some are subjected to forced labor."
     )
     assert [f["victims"] for f in _flows(text)[("EGY", "EGY")]] == [["girls"]]
+
+
+def test_work_people_migrated_for_is_no_form_of_exploitation() -> None:
+    text = (
+        "Nepal is a source country. Nepali men and women migrate abroad for domestic work and construction, "
+        "and some are subjected to forced labor in Kuwait."
+    )
+    assert [f["exploitation"] for f in _flows(text)[("NPL", "KWT")]] == [["labor"]]
+
+
+def test_some_of_the_same_people_sent_to_the_same_place_add_a_purpose() -> None:
+    text = (
+        "Laos is a source country. Lao women and girls are trafficked to Thailand and China for sexual "
+        "exploitation, and some women are sent to China through fraudulent marriages."
+    )
+    flows = _flows(text)
+    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "CHN")]] == [
+        (["women", "girls"], ["sexual", "marriage"])
+    ]
+    assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "THA")]] == [
+        (["women", "girls"], ["sexual"])
+    ]

@@ -61,13 +61,23 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     internal = False
     for start, end in (part for span in view.clauses() for part in second_role_phrases(view, *span)):
         clause_facts, internal = clause(view, memory, start, end, internal)
+        some = part_of_people_before(view, start, end)
         for fact in clause_facts:
             # A clause that says more of a flow of this sentence ("; some are also ...") replaces it.
             at = next(
                 (n for n, f in enumerate(facts) if f.evidence is fact.evidence and f.key() == fact.key()),
                 None,
             )
-            if at is None:
+            # "..., and some women are sent to B through fraudulent marriages": some of the same people,
+            # to the same place, for one more purpose
+            same = next(
+                (f for f in facts if some and f.key() == fact.key() and set(fact.victims) <= set(f.victims)),
+                None,
+            )
+            if same is not None:
+                same.exploitation = merge(same.exploitation, fact.exploitation)
+                same.sectors = merge(same.sectors, fact.sectors)
+            elif at is None:
                 facts.append(fact)
             else:
                 facts[at] = fact
@@ -81,6 +91,13 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
+
+
+def part_of_people_before(view: View, start: int, end: int) -> bool:
+    """Does the clause open with some of the people before ("and some women are ...", "and many are")?"""
+    low = view.low
+    k = start + (start < end and low[start] in ("and", "but", ",", ";"))
+    return k + 1 < end and low[k] in ("some", "many", "most", "several") and low[k + 1] not in ("of",)
 
 
 def share_of_victims(view: View, memory: Memory, start: int, end: int) -> bool:

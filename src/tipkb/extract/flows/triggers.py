@@ -118,9 +118,10 @@ def trigger(view: View, start: int, end: int) -> str | None:
         # "a trafficking network that recruits women from A", "traffickers lure girls from B"
         if w in MOVING and by_traffickers(view, start, n) and people_after(view, n, end):
             return "traffickers-move-people"
-        # "sent 400 laborers to Qatar for forced labor", "... for forced laboor and sex trafficking"
+        # "sent 400 laborers to Qatar for forced labor", "... for forced laboor and sex trafficking",
+        # "sent to China through fraudulent marriages"
         if (
-            w == "for"
+            w in ("for", "through")
             and n + 1 < end
             and any(
                 names_exploitation(view, m + 1, end)
