@@ -1240,3 +1240,11 @@ def test_some_of_the_same_people_sent_to_the_same_place_add_a_purpose() -> None:
     assert [(f["victims"], f["exploitation"]) for f in flows[("LAO", "THA")]] == [
         (["women", "girls"], ["sexual"])
     ]
+
+
+def test_a_victim_word_in_the_name_of_a_body_names_no_victims() -> None:
+    text = (
+        "Peru is a source country. The Ministry of Women and Vulnerable Populations repatriated 14 Peruvian "
+        "victims from Chile."
+    )
+    assert [f["victims"] for f in _flows(text)[("PER", "CHL")]] == [[]]

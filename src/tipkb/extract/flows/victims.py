@@ -6,6 +6,7 @@ from tipkb.extract.common import View
 from tipkb.extract.flows.words import (
     ABUSE_KINDS,
     ALSO_LABOR,
+    BODIES,
     COERCION,
     COUNT_COPULA,
     FEMALE_DEMONYMS,
@@ -31,6 +32,7 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
         and not given_to_others(view, i)
         and not sub_count(view, i)
         and not compound(view, i, j)
+        and not in_a_name(view, i)
     ]
     # "women and girls, some of them minors": children among the girls or boys just named, no more people.
     hits = [
@@ -60,6 +62,15 @@ def victims_in(view: View, start: int, end: int) -> tuple[str, ...]:
         if n != skip:
             found.add(value)
     return tuple(v for v in VICTIMS if v in found)
+
+
+def in_a_name(view: View, i: int) -> bool:
+    """Is the word at i part of the name of a body ("the Ministry of Women and Vulnerable Populations",
+    "the Office for Children's Rights")?"""
+    toks = view.toks
+    if i == 0 or not toks[i][:1].isupper():
+        return False
+    return any(toks[m][:1].isupper() and view.low[m] in BODIES for m in range(max(0, i - 4), i))
 
 
 def compound(view: View, i: int, j: int) -> bool:

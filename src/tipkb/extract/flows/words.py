@@ -66,6 +66,8 @@ MOVING = word_set("flows.moving_verbs")
 RECRUITING = word_set("flows.recruiting")
 
 JOB_NOUNS = word_set("flows.job_nouns")
+# "the Ministry of Women and Vulnerable Populations": a body whose name holds a victim word.
+BODIES = word_set("flows.bodies")
 # "migrate abroad for domestic work": the work people set out for is no form of exploitation.
 MIGRATING = word_set("flows.migrating")
 SECTOR_PLACES = word_set("flows.sector_places")
