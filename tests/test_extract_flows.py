@@ -1248,3 +1248,10 @@ def test_a_victim_word_in_the_name_of_a_body_names_no_victims() -> None:
         "victims from Chile."
     )
     assert [f["victims"] for f in _flows(text)[("PER", "CHL")]] == [[]]
+
+
+def test_no_victims_found_is_no_flow_and_online_scams_are_criminality() -> None:
+    text = "Kenya is a source country. Police identified no victims among the women who returned from Oman."
+    assert pairs(text) == set()
+    text = "Kenya is a source country. Kenyans lured by fake job offers have been forced to conduct online scams in Laos."
+    assert [f["exploitation"] for f in _flows(text)[("KEN", "LAO")]] == [["criminality"]]

@@ -74,6 +74,7 @@ def trigger(view: View, start: int, end: int) -> str | None:
             # statement about victims.
             if group == "victims" and (
                 (n + 1 < end and low[n + 1] in NOT_ABOUT_VICTIMS)
+                or (n > start and low[n - 1] == "no")  # "identified no victims among ..."
                 or served(view, start, n)
                 or data_on(view, start, n)
                 or (
