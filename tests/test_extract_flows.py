@@ -1255,3 +1255,13 @@ def test_no_victims_found_is_no_flow_and_online_scams_are_criminality() -> None:
     assert pairs(text) == set()
     text = "Kenya is a source country. Kenyans lured by fake job offers have been forced to conduct online scams in Laos."
     assert [f["exploitation"] for f in _flows(text)[("KEN", "LAO")]] == [["criminality"]]
+
+
+def test_traffickers_subject_people_to_exploitation() -> None:
+    text = "Kenya is a source country. Traffickers subject Kenyan women to sex trafficking in Oman."
+    flows = _flows(text)[("KEN", "OMN")]
+    assert [(f["victims"], f["exploitation"], f["rule"]) for f in flows] == [
+        (["women"], ["sexual"], "flows.v2:word.subjected")
+    ]
+    text = "Kenya is a source country. Kenyan recruiters sending workers to Oman are subject to penalties."
+    assert pairs(text) == set()

@@ -19,6 +19,7 @@ from tipkb.extract.flows.words import (
     INTO_EXPLOITATION,
     MOVING,
     NETWORKS,
+    NOT_A_VERB_BEFORE,
     NOT_ABOUT_VICTIMS,
     NOT_EXPOSED,
     NOT_GOING_ON,
@@ -86,6 +87,10 @@ def trigger(view: View, start: int, end: int) -> str | None:
                 continue
             if w in ("force", "forces") and n > start and low[n - 1] in FORCE_AS_NOUN:
                 continue  # "the use of force", "the labor force", "a task force"
+            if w in ("subject", "subjects") and (
+                (n + 1 < end and low[n + 1] == "to") or (n > start and low[n - 1] in NOT_A_VERB_BEFORE)
+            ):
+                continue  # "are subject to penalties", "the subject of": no one subjected
             return f"word.{group}"
         if w == "forced" and (
             (n > start and low[n - 1] in PASSIVE_AUX) or (n + 1 < end and low[n + 1] in FORCED_INTO)

@@ -66,6 +66,8 @@ MOVING = word_set("flows.moving_verbs")
 RECRUITING = word_set("flows.recruiting")
 
 JOB_NOUNS = word_set("flows.job_nouns")
+# "the subject of", "are subject to penalties": "subject" as a noun or adjective, not a verb.
+NOT_A_VERB_BEFORE = word_set("flows.not_a_verb_before")
 # "the Ministry of Women and Vulnerable Populations": a body whose name holds a victim word.
 BODIES = word_set("flows.bodies")
 # "migrate abroad for domestic work": the work people set out for is no form of exploitation.
