@@ -1265,3 +1265,11 @@ def test_traffickers_subject_people_to_exploitation() -> None:
     ]
     text = "Kenya is a source country. Kenyan recruiters sending workers to Oman are subject to penalties."
     assert pairs(text) == set()
+
+
+def test_most_of_the_victims_said_to_be_people_of_a_place() -> None:
+    text = "Spain is a destination country. Police identified 60 victims of sex trafficking. Most were women from Paraguay."
+    flows = _flows(text)[("PRY", "ESP")]
+    assert [(f["victims"], f["exploitation"], f["rule"]) for f in flows] == [
+        (["women"], ["sexual"], "flows.v2:share-of-victims")
+    ]

@@ -34,6 +34,7 @@ from tipkb.extract.flows.victims import (
     with_sector_labor,
 )
 from tipkb.extract.flows.words import (
+    COUNT_COPULA,
     FOREIGN,
     HEADLINE_PREPS,
     HEADLINE_VERBS,
@@ -100,12 +101,27 @@ def part_of_people_before(view: View, start: int, end: int) -> bool:
     return k + 1 < end and low[k] in ("some", "many", "most", "several") and low[k + 1] not in ("of",)
 
 
+def most_were_people_of_a_place(view: View, k: int, end: int) -> bool:
+    """'(Police identified 60 victims.) Most were women from Paraguay', 'many were Nigerian girls':
+    a part of the victims just spoken of, said to be people of a place."""
+    low = view.low
+    if k + 2 >= end or low[k] not in PRONOUN_SUBJECTS or low[k] == "they" or low[k + 1] not in COUNT_COPULA:
+        return False
+    people = next((m for m in range(k + 2, min(end, k + 5)) if low[m] in view.vocab.people), None)
+    return people is not None and any(
+        (q.kind == "demonym" and k + 2 <= q.i < people) or (q.i == people + 2 and low[people + 1] == "from")
+        for q in view.places
+    )
+
+
 def share_of_victims(view: View, memory: Memory, start: int, end: int) -> bool:
     """'Nigerian women made up most victims; Eastern European women constituted the next largest
     group': people of a place said to make up a share of the victims just spoken of (in the clause or
     sentence before)."""
     low = view.low
     k = start + (low[start] in ("and", "but", ",", ";"))
+    if most_were_people_of_a_place(view, k, end):
+        return is_victimization(view, 0, start) or memory.flows.said.at == memory.flows.previous >= 0
     if not any(q.i == k and q.kind in ("demonym", "region") for q in view.places):
         return False
     verb = next((n for n in range(k + 1, min(end, k + 5)) if low[n] in SHARE_VERBS), None)
