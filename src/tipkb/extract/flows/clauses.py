@@ -59,20 +59,30 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     if view.sent.heading:
         return headline(view)
     facts: list[FlowFact] = []
+    before = 0  # the facts of the clauses before this one
     internal = False
     for start, end in (part for span in view.clauses() for part in second_role_phrases(view, *span)):
         clause_facts, internal = clause(view, memory, start, end, internal)
         some = part_of_people_before(view, start, end)
         for fact in clause_facts:
-            # A clause that says more of a flow of this sentence ("; some are also ...") replaces it.
+            # A clause that says more of a flow of this sentence ("; some are also ...") replaces it
+            # (follow_up gives it that flow's evidence).
             at = next(
-                (n for n, f in enumerate(facts) if f.evidence is fact.evidence and f.key() == fact.key()),
+                (
+                    n
+                    for n, f in enumerate(facts[:before])
+                    if f.evidence is fact.evidence and f.key() == fact.key()
+                ),
                 None,
             )
             # "..., and some women are sent to B through fraudulent marriages": some of the same people,
             # to the same place, for one more purpose
             same = next(
-                (f for f in facts if some and f.key() == fact.key() and set(fact.victims) <= set(f.victims)),
+                (
+                    f
+                    for f in facts[:before]
+                    if some and f.key() == fact.key() and set(fact.victims) <= set(f.victims)
+                ),
                 None,
             )
             if same is not None:
@@ -84,6 +94,7 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
                 facts[at] = fact
         if clause_facts:
             memory.flows.stated.at, memory.flows.stated.flows = view.sent.start, tuple(clause_facts)
+        before = len(facts)
     memory.flows.previous = view.sent.start
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if is_victimization(view, 0, len(view.low)) or facts:
