@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
-from tipkb.extract.flows.followups import follow_up, points_back
+from tipkb.extract.flows.followups import follow_up, part_of_people_before, points_back, share_of_victims
 from tipkb.extract.flows.frames import role_phrase_spans, within_role_phrases
 from tipkb.extract.flows.lists import dest_spans, internal_word_at, origin_spans, paired_routes, with_aside
 from tipkb.extract.flows.memory import (
@@ -34,7 +34,6 @@ from tipkb.extract.flows.victims import (
     with_sector_labor,
 )
 from tipkb.extract.flows.words import (
-    COUNT_COPULA,
     FOREIGN,
     HEADLINE_PREPS,
     HEADLINE_VERBS,
@@ -43,8 +42,6 @@ from tipkb.extract.flows.words import (
     NOT_A_STATEMENT,
     NOT_PEOPLE_HEADS,
     PRONOUN_SUBJECTS,
-    SHARE_NOUNS,
-    SHARE_VERBS,
 )
 from tipkb.model import FlowFact
 
@@ -103,44 +100,6 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
-
-
-def part_of_people_before(view: View, start: int, end: int) -> bool:
-    """Does the clause open with some of the people before ("and some women are ...", "and many are")?"""
-    low = view.low
-    k = start + (start < end and low[start] in ("and", "but", ",", ";"))
-    return k + 1 < end and low[k] in ("some", "many", "most", "several") and low[k + 1] not in ("of",)
-
-
-def most_were_people_of_a_place(view: View, k: int, end: int) -> bool:
-    """'(Police identified 60 victims.) Most were women from Paraguay', 'many were Nigerian girls':
-    a part of the victims just spoken of, said to be people of a place."""
-    low = view.low
-    if k + 2 >= end or low[k] not in PRONOUN_SUBJECTS or low[k] == "they" or low[k + 1] not in COUNT_COPULA:
-        return False
-    people = next((m for m in range(k + 2, min(end, k + 5)) if low[m] in view.vocab.people), None)
-    return people is not None and any(
-        (q.kind == "demonym" and k + 2 <= q.i < people) or (q.i == people + 2 and low[people + 1] == "from")
-        for q in view.places
-    )
-
-
-def share_of_victims(view: View, memory: Memory, start: int, end: int) -> bool:
-    """'Nigerian women made up most victims; Eastern European women constituted the next largest
-    group': people of a place said to make up a share of the victims just spoken of (in the clause or
-    sentence before)."""
-    low = view.low
-    k = start + (low[start] in ("and", "but", ",", ";"))
-    if most_were_people_of_a_place(view, k, end):
-        return is_victimization(view, 0, start) or memory.flows.said.at == memory.flows.previous >= 0
-    if not any(q.i == k and q.kind in ("demonym", "region") for q in view.places):
-        return False
-    verb = next((n for n in range(k + 1, min(end, k + 5)) if low[n] in SHARE_VERBS), None)
-    if verb is None or not any(w in view.vocab.people for w in low[k:verb]):
-        return False
-    if not set(low[verb + 1 : min(end, verb + 6)]) & SHARE_NOUNS:
-        return False
-    return is_victimization(view, 0, start) or memory.flows.said.at == memory.flows.previous >= 0
 
 
 def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int]]:
