@@ -293,6 +293,9 @@ def _paragraph_spans(
     content = [
         n for n, (_, body) in enumerate(lines) if body.replace("\f", " ").strip() and n not in furniture
     ]
+    # Double-spaced text (each line parted from the next by a blank line): a blank line is a line break.
+    steps = [b - a for a, b in zip(content, content[1:], strict=False)]
+    spaced = len(steps) >= 6 and steps.count(2) >= 0.9 * len(steps)
     start: int | None = None
     end = 0
     for k, n in enumerate(content):
@@ -301,7 +304,7 @@ def _paragraph_spans(
         stripped = body.strip()
         nxt = content[k + 1] if k + 1 < len(content) else None
         following = lines[nxt][1].replace("\f", " ").strip() if nxt is not None else ""
-        gap = "end" if nxt is None else "line" if nxt == n + 1 else "blank"
+        gap = "end" if nxt is None else "line" if nxt == n + 1 or (spaced and nxt == n + 2) else "blank"
         if gap == "blank" and any(m in furniture or "\f" in lines[m][1] for m in range(n + 1, nxt or n + 1)):
             gap = "page"
         if "\f" in lines[nxt][1] if nxt is not None else False:
@@ -357,10 +360,11 @@ def _paragraph_spans(
         else:
             close = True
         if close:
-            # Lines of a heading wrapped short of a sentence end, then a blank line: still a heading.
+            # Lines of a heading wrapped short of a sentence end, then a blank line: still a heading; so
+            # is a heading line as long as the wrap width (read as running on only for its length).
             heading = (
                 not (gap == "line" and lower_next)
-                and start < line_start
+                and (start < line_start or not (lower_next or open_end))
                 and _is_heading(text[start:end].translate(_BREAKS))
             )
             yield start, end, heading and not _TERMINAL.search(stripped)
@@ -419,7 +423,7 @@ def reading_text(text: str) -> str:
 _COMPOUND_HEADS = frozenset(
     "anti non self co cross post pre ex re semi multi inter intra sub counter well so long short high low "
     "full part half mid over under cyber state government child sex labor labour forced trafficking "
-    "human law year month day first second third".split()
+    "human law year month day first second third one two three four five six seven eight nine ten".split()
 )
 
 
