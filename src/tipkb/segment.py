@@ -274,7 +274,7 @@ def _wrap_width(lines: list[tuple[int, str]], furniture: set[int]) -> int | None
 def _heading_after(lines: list[tuple[int, str]], content: list[int], k: int, width: int) -> bool:
     """Whether, in text wrapped at ``width``, content line ``k`` ends a sentence and the next line is a
     heading standing alone: short of the width, no sentence end, and the line after it opens no
-    continuation ("... in Ukraine.\nProsecution\nBelgium has ...")."""
+    continuation ("... in Ukraine." / "Prosecution" / "Belgium has ...")."""
     body = lines[content[k]][1].replace("\f", " ").strip()
     if k + 1 >= len(content) or not _FULL_STOP.search(body):
         return False
@@ -392,8 +392,8 @@ def _paragraph_spans(
             )
             heading = heading and not _TERMINAL.search(stripped) and not unfinished
             yield start, end, heading
-            # In wrapped text, a paragraph cut at a line break short of any stop or comma ("... in ref\nA,
-            # para 23:"): the lines after it go on with its sentence, and are no heading.
+            # In wrapped text, a paragraph cut at a line break short of any stop ("... in ref" / "A, para
+            # 23:"): the lines after it go on with its sentence, and are no heading.
             unfinished = (
                 not heading and gap == "line" and width is not None and not _TERMINAL.search(stripped)
             )
