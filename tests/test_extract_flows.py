@@ -1273,3 +1273,11 @@ def test_most_of_the_victims_said_to_be_people_of_a_place() -> None:
     assert [(f["victims"], f["exploitation"], f["rule"]) for f in flows] == [
         (["women"], ["sexual"], "flows.v2:share-of-victims")
     ]
+
+
+def test_a_flow_from_one_region_to_another() -> None:
+    text = (
+        "Turkey is a transit country. Turkey is a transit point for women from Central Asia who are trafficked "
+        "to the Gulf states."
+    )
+    assert ("region:Central Asia", "region:Gulf") in pairs(text)

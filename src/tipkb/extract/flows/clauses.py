@@ -335,8 +335,6 @@ def clause_flows(
     for origin, dest, via in flows:
         if via and (origin == dest or (dest in onward and origin in reached)):
             continue  # "migrate to A en route to B" said of A's own people: they do not set out from A
-        if origin.startswith("region:") and dest.startswith("region:"):
-            continue
         own_victims = victims_in(view, *windows[origin]) if origin in windows else ()
         own_exploitation = exploitation_in(view, *windows[origin]) if origin in windows else ()
         own_sectors = sectors
