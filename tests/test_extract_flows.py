@@ -1281,3 +1281,11 @@ def test_a_flow_from_one_region_to_another() -> None:
         "to the Gulf states."
     )
     assert ("region:Central Asia", "region:Gulf") in pairs(text)
+
+
+def test_some_people_of_a_place_take_no_purposes_said_before() -> None:
+    text = (
+        "Kyrgyzstan is a source country for women subjected to sex trafficking. Some Kazakh victims transit "
+        "Kyrgyzstan on their way to Turkey."
+    )
+    assert [f["exploitation"] for f in _flows(text)[("KAZ", "TUR")]] == [[]]

@@ -290,7 +290,10 @@ def clause_flows(
     if not exploitation and rule.endswith(":share-of-victims"):
         exploitation = exploitation_in(view, 0, start) or memory.flows.said.exploitation
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
-    alone = pronoun and not (k + 1 < end and low[k + 1] in view.vocab.people)
+    # "some Kyrgyz victims", "many Asian women": people of their own, past a demonym or a region's adjective
+    named_at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
+    n = named_at.get(k + 1, k + 1)
+    alone = pronoun and not (n < end and low[n] in view.vocab.people)
     if not exploitation and alone:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.flows.said.exploitation:
