@@ -1289,3 +1289,12 @@ def test_some_people_of_a_place_take_no_purposes_said_before() -> None:
         "Kyrgyzstan on their way to Turkey."
     )
     assert [f["exploitation"] for f in _flows(text)[("KAZ", "TUR")]] == [[]]
+
+
+def test_sexually_abused_is_sexual_exploitation_unless_abuse_of_several_kinds_or_at_someones_hands() -> None:
+    text = "Peru is a source country. Peruvian girls who were sexually abused and exploited in forced labor in Chile were repatriated."
+    assert [f["exploitation"] for f in _flows(text)[("PER", "CHL")]] == [["sexual", "labor"]]
+    text = "Peru is a source country. Peruvian girls in domestic servitude in Chile are physically and sexually abused."
+    assert [f["exploitation"] for f in _flows(text)[("PER", "CHL")]] == [["domestic_servitude"]]
+    text = "Peru is a source country. Peruvian girls in domestic servitude in Chile are sexually abused by employers."
+    assert [f["exploitation"] for f in _flows(text)[("PER", "CHL")]] == [["domestic_servitude"]]

@@ -247,6 +247,12 @@ def coercion(view: View, i: int, j: int, start: int) -> bool:
     """Is the sexual abuse or violence at i:j named as a means of coercion ("subjected to forced
     labor through passport confiscation, threats and sexual abuse"), not as the exploitation?"""
     low = view.low
+    if low[i] == "sexually" and low[i + 1 : i + 2] == ["abused"]:
+        # "physically and sexually abused", "sexually abused by employers": abuse; "were sexually
+        # abused and exploited in forced labor": the exploitation
+        return (i >= 2 and low[i - 1] in ("and", "or", ",") and low[i - 2] in ABUSE_KINDS) or (
+            j < len(low) and low[j] in ("by", "at")
+        )
     # "physical and sexual abuse", "sexual and physical violence": abuse of several kinds
     if (
         j + 2 < len(low)
