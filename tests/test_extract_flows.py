@@ -1298,3 +1298,16 @@ def test_sexually_abused_is_sexual_exploitation_unless_abuse_of_several_kinds_or
     assert [f["exploitation"] for f in _flows(text)[("PER", "CHL")]] == [["domestic_servitude"]]
     text = "Peru is a source country. Peruvian girls in domestic servitude in Chile are sexually abused by employers."
     assert [f["exploitation"] for f in _flows(text)[("PER", "CHL")]] == [["domestic_servitude"]]
+
+
+def test_a_sentence_that_points_back_across_one_sentence_between() -> None:
+    text = (
+        "Nepal is a source country. Nepali girls are taken to India. Border controls are weak. "
+        "Many of these girls are forced into prostitution."
+    )
+    flows = _flows(text)[("NPL", "IND")]
+    assert [(f["victims"], f["exploitation"], f["rule"]) for f in flows][-1] == (
+        ["girls"],
+        ["sexual"],
+        "flows.v2:points-back",
+    )

@@ -91,6 +91,7 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
                 facts[at] = fact
         if clause_facts:
             memory.flows.stated.at, memory.flows.stated.flows = view.sent.start, tuple(clause_facts)
+            memory.flows.stated.no = memory.sentence_no
         before = len(facts)
     memory.flows.previous = view.sent.start
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".

@@ -51,12 +51,12 @@ def pointer(view: View, start: int, end: int) -> str | None:
 
 def follow_up(view: View, memory: Memory, start: int, end: int, rule: str) -> list[FlowFact] | None:
     """The flows a clause with no place of its own says more of, by pointing back to their people: the
-    flows of the clause before (in this sentence, or the sentence just before), with this clause's
-    purposes and sectors added (and its victims, where it names a part of theirs). None when the clause
-    does not point back so."""
+    flows of the clause before (in this sentence, or a sentence before with at most one between), with
+    this clause's purposes and sectors added (and its victims, where it names a part of theirs). None
+    when the clause does not point back so."""
     stated = memory.flows.stated
     same = stated.at == view.sent.start
-    if not stated.flows or not (same or stated.at == memory.flows.previous >= 0):
+    if not stated.flows or not (same or 0 < memory.sentence_no - stated.no <= 2):
         return None
     how = pointer(view, start, end)
     if how is None or (how == "part" and not same):

@@ -62,6 +62,7 @@ class Stated:
 
     at: int = -1
     flows: tuple[FlowFact, ...] = ()
+    no: int = -99  # the number of the sentence they are from (Memory.sentence_no)
 
 
 @dataclass(slots=True)
