@@ -180,7 +180,8 @@ _OPEN_END = re.compile(
     r"(?:,|\b(?:to|from|and|or|of|the|in|into|for|with|by|a|an|as|at|on|through|than|that|which|"
     r"including|such|between|both|either|nor|its|their|his|her))$"
 )
-_INNER_CLAUSE = re.compile(r"[.!?] +[A-Z]|: +[a-z]")
+_INNER_STOP = re.compile(r"[.!?] +[A-Z]")
+_INNER_COLON = re.compile(r": +[a-z]")
 _HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-([ \t]*(?:\r?\n|\f)\s*)([A-Za-z]+)")
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\f": " ", "\v": " "})
 
@@ -410,7 +411,10 @@ def _paragraph_spans(
                 not (gap == "line" and lower_next)
                 and (start < line_start or not (lower_next or open_end))
                 and _is_heading(joined)
-                and not (start < line_start and _INNER_CLAUSE.search(joined) and not title)
+                and not (
+                    start < line_start
+                    and (_INNER_STOP.search(joined) or (_INNER_COLON.search(joined) and not title))
+                )
             )
             ends = _TERMINAL.search(stripped) and not (title and stripped[-1] in ")]")
             heading = heading and not ends and not unfinished
