@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import textwrap
+
 from tipkb.segment import iter_paragraphs, segment
 
 
@@ -215,3 +217,68 @@ def test_number_and_compass_words_keep_their_hyphen_at_a_line_end() -> None:
     text = "The one-\nchild rule and the north-\neastern provinces were named."
     reading = " ".join(segment(text).sentences[0].reading.split())
     assert reading == "The one-child rule and the north-eastern provinces were named."
+
+
+def test_a_wrapped_line_before_a_colon_is_no_heading_nor_a_label() -> None:
+    # A paragraph whose first line ends just before the word a colon follows: that line is a fragment of
+    # the sentence (no heading), and the next line ("exposed: the ...") no entry label.
+    sentence = (
+        "Years of drought have left many rural households exposed: the inspectors heard of sons sent to "
+        "distant brick kilns and of daughters promised to brokers for work in city restaurants."
+    )
+    text = "\n\n".join(_wrapped(p, width=50) for p in (RUNNING, sentence, RUNNING))
+    assert "\nYears of drought have left many rural households\nexposed: the" in text
+    pars = list(iter_paragraphs(text))
+    assert [p.heading for p in pars] == [False, False, False]
+    assert " ".join(pars[1].text.split()) == sentence
+
+
+def test_a_label_after_a_full_line_still_opens_an_entry_in_a_text_of_entries() -> None:
+    # A text of entries (a label opens one after a clear break): a label after a line filled short of
+    # any stop still opens its entry.
+    entry = (
+        "current situation: Xland is a source country for men and women subjected to forced labor "
+        "on farms and in mines, and girls are exploited in bars in the border towns in 2010"
+    )
+    rating = "tier rating: Tier 2 - the government made efforts to prosecute offenders"
+    for width in range(50, 100):
+        lines = textwrap.wrap(entry, width)
+        if len(lines[-1]) + 1 + len("tier") > width:
+            break
+    else:
+        raise AssertionError("no width fills the entry's last line")
+    text = "\n".join(["Xland", *lines, *textwrap.wrap(rating, width), *textwrap.wrap(rating, width)])
+    pars = list(iter_paragraphs(text))
+    assert [p.text.split(":")[0] for p in pars][:3] == ["Xland", "current situation", "tier rating"]
+
+
+def test_a_title_near_the_wrap_width_ending_in_a_bracket_is_a_heading() -> None:
+    # A title (no sentence end) that starts the text, then a blank line and a paragraph: a heading,
+    # though it ends in a bracket and its line is as long as the wrap width, or wraps onto a second line.
+    title = "Xland: forced labour among seasonal workers on the coast (interim findings)"  # 75 characters
+    for width in (78, 62, 44):
+        text = (
+            "\n".join(textwrap.wrap(title, width))
+            + "\n\n"
+            + "\n\n".join(_wrapped(RUNNING, width=width) for _ in "ab")
+        )
+        first = next(iter(iter_paragraphs(text)))
+        assert first.heading and " ".join(first.text.split()) == title, width
+        assert segment(text).sentences[0].heading
+    # A block that holds a sentence end is still running text, bracket or not.
+    text = (
+        _wrapped(RUNNING)
+        + "\n\nThe rest went to Yland. Courts heard two\ncases (in 2011)\n\n"
+        + _wrapped(RUNNING)
+    )
+    assert not any(p.heading for p in iter_paragraphs(text))
+
+
+def test_a_wrapped_heading_keeps_the_hyphen_it_was_broken_at() -> None:
+    from tipkb.context import iter_context
+
+    title = "Xland: labour exploitation in conflict-hit border districts (field notes)"
+    text = "\n".join(textwrap.wrap(title, 40)) + "\n\n" + _wrapped(RUNNING, RUNNING, width=40)
+    assert "conflict-\nhit" in text
+    sections = {ctx.section for _, ctx in iter_context(segment(text), "notes.txt")}
+    assert sections == {title}

@@ -22,7 +22,11 @@ from tipkb.segment import reading_text, segment
 
 # Beside the project (../shared), or beside the folder of worktrees it is checked out in.
 CORPUS = next((p / "corpus" for p in (SHARED, ROOT.parents[1] / "shared") if (p / "corpus").is_dir()), SHARED)
-FILES = sorted(CORPUS.glob("seed.txt")) + sorted(CORPUS.glob("*/*.txt"))
+# The challenge sets (benchmarks/challenge), written for the project, are wrapped too.
+CHALLENGE = [
+    sorted(d.glob("*.txt")) for d in sorted((ROOT / "benchmarks" / "challenge").iterdir()) if d.is_dir()
+]
+FILES = sorted(CORPUS.glob("seed.txt")) + sorted(CORPUS.glob("*/*.txt")) + [p for f in CHALLENGE for p in f]
 
 
 def rewrap(text: str, seed: str) -> str:
@@ -63,8 +67,9 @@ def test_wrapped_text_gives_the_same_facts(path: Path) -> None:
 
 # The stop hook's wrapper (tests/wrapping.py): each line of the clean text a paragraph, wrapped at one width
 # per document, a page break in the middle of the middle paragraph. Every shared corpus (seed, dev, the
-# raw holdout texts), folder by folder as the hook numbers them.
+# raw holdout texts) and every challenge set, folder by folder as the hook numbers them.
 HOOKED = [(i, p) for files in corpus_files(CORPUS) for i, p in enumerate(files)] if CORPUS.is_dir() else []
+HOOKED += [(i, p) for files in CHALLENGE for i, p in enumerate(files)]
 
 
 @pytest.mark.skipif(not HOOKED, reason="the shared corpora are not here")

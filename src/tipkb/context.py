@@ -294,8 +294,10 @@ def iter_context(
             current_paragraph = sent.paragraph
             paragraph_year = None
             if sent.heading:
-                # A heading wrapped over lines (or a page break) reads as one line.
-                section = _LINE_BREAKS.sub(" ", sent.text.strip()).strip("=#").strip()
+                # A heading wrapped over lines (or a page break) reads as one line; a word broken after
+                # its hyphen at a line end keeps the hyphen ("conflict-" / "affected").
+                section = _HYPHEN_AT_BREAK.sub("-", sent.text.strip())
+                section = _LINE_BREAKS.sub(" ", section).strip("=#").strip()
                 m = _SECTION_YEAR.search(sent.text)
                 section_year = int(m.group(1)) if m and as_year(m.group(1)) else None
                 code = _heading_country(sent) if sent.paragraph > 0 else None
@@ -323,6 +325,7 @@ def iter_context(
 
 
 _LINE_BREAKS = re.compile(r"[ \t]*[\r\n\f]+\s*")
+_HYPHEN_AT_BREAK = re.compile(r"(?<=[A-Za-z])-[ \t]*[\r\n\f]+\s*(?=[A-Za-z])")
 _TIER_HEADING = re.compile(r"tier|special case", re.I)
 
 

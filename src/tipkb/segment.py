@@ -180,7 +180,8 @@ _OPEN_END = re.compile(
     r"(?:,|\b(?:to|from|and|or|of|the|in|into|for|with|by|a|an|as|at|on|through|than|that|which|"
     r"including|such|between|both|either|nor|its|their|his|her))$"
 )
-_INNER_CLAUSE = re.compile(r"[.!?] +[A-Z]|: +[a-z]")
+_INNER_STOP = re.compile(r"[.!?] +[A-Z]")
+_INNER_COLON = re.compile(r": +[a-z]")
 _HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-([ \t]*(?:\r?\n|\f)\s*)([A-Za-z]+)")
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\f": " ", "\v": " "})
 
@@ -286,6 +287,23 @@ def _heading_after(lines: list[tuple[int, str]], content: list[int], k: int, wid
     return len(following) + 1 + len(first) <= width and not (then[:1].islower() or then[:1] in ",;)")
 
 
+def _fielded(lines: list[tuple[int, str]], content: list[int], width: int) -> bool:
+    """Whether a text wrapped at ``width`` is one of entries with labels: some line opens with an entry
+    label ("tier rating: ...", "Chile current situation: ...") after a clear break (the start of the
+    text, a blank line, a sentence end, or a line short of the width)."""
+    for k, n in enumerate(content):
+        body = lines[n][1].replace("\f", " ").strip()
+        if not (_FIELD_LABEL.match(body) or _NAMED_LABEL.match(body)):
+            continue
+        if k == 0 or content[k - 1] != n - 1:
+            return True
+        before = lines[content[k - 1]][1].replace("\f", " ").strip()
+        first = body.split(maxsplit=1)[0]
+        if _TERMINAL.search(before) or len(before) + 1 + len(first) <= width or len(before) < width * 0.6:
+            return True
+    return False
+
+
 def iter_paragraphs(text: str) -> Iterator[Paragraph]:
     """Paragraphs: a blank line, a heading, a line that ends a sentence, a list item or a next line
     that opens with a field label ("tier rating: ...") closes one.
@@ -309,6 +327,7 @@ def _paragraph_spans(
     content = [
         n for n, (_, body) in enumerate(lines) if body.replace("\f", " ").strip() and n not in furniture
     ]
+    fielded = width is not None and _fielded(lines, content, width)
     # Double-spaced text (each line parted from the next by a blank line): a blank line is a line break.
     steps = [b - a for a, b in zip(content, content[1:], strict=False)]
     spaced = len(steps) >= 6 and steps.count(2) >= 0.9 * len(steps)
@@ -326,11 +345,8 @@ def _paragraph_spans(
             gap = "page"
         if "\f" in lines[nxt][1] if nxt is not None else False:
             gap = "page" if gap != "end" else gap
-        label_next = (
-            bool(_FIELD_LABEL.match(following))
-            or bool(_DATE_LINE.match(following))
-            or bool(_NAMED_LABEL.match(following))
-        )
+        entry_next = bool(_FIELD_LABEL.match(following)) or bool(_NAMED_LABEL.match(following))
+        label_next = entry_next or bool(_DATE_LINE.match(following))
         lower_next = bool(following) and (following[0].islower() or following[0] in ",;)")
         hyphen = (
             stripped.endswith("-")
@@ -343,10 +359,14 @@ def _paragraph_spans(
         wrapped = (
             width is not None and len(stripped) + 1 + len(first_word) > width and len(stripped) >= width * 0.6
         )
-        # A list item opens its own paragraph, unless the line before was only wrapped ("... labor\n- in 2013").
-        label_next = label_next or (
-            bool(_LIST_ITEM.match(following)) and not (wrapped and not _TERMINAL.search(stripped))
-        )
+        # A list item opens its own paragraph, unless the line before was only wrapped: a line filled to
+        # the width short of any stop goes on ("... labor\n- in 2013"). So does an entry label, unless the
+        # line before was only wrapped in a text that opens no entry with a label after a clear break
+        # ("... left many families\nvulnerable: the ...": the words before a colon are a sentence's).
+        cut = wrapped and not _TERMINAL.search(stripped) and gap in ("line", "page")
+        if cut and entry_next and not fielded:
+            label_next = False
+        label_next = label_next or (bool(_LIST_ITEM.match(following)) and not cut)
         goes_on = (lower_next or open_end or (wrapped and not _FULL_STOP.search(stripped))) and not label_next
         content_start = line_start + (len(body) - len(body.lstrip()))
         content_end = line_start + len(body.rstrip())
@@ -383,14 +403,21 @@ def _paragraph_spans(
             # Lines of a heading wrapped short of a sentence end, then a blank line: still a heading; so
             # is a heading line as long as the wrap width (read as running on only for its length).
             # Lines holding a sentence end or a clause after a colon are running text, not a heading.
+            # Before a blank line (a paragraph follows), a title may hold a colon and end in a bracket
+            # ("Xland: trafficking in persons (summary)"), when no sentence ends in it.
             joined = text[start:end].translate(_BREAKS)
+            title = gap in ("blank", "end") and not _FULL_STOP.search(stripped)
             heading = (
                 not (gap == "line" and lower_next)
                 and (start < line_start or not (lower_next or open_end))
                 and _is_heading(joined)
-                and not (start < line_start and _INNER_CLAUSE.search(joined))
+                and not (
+                    start < line_start
+                    and (_INNER_STOP.search(joined) or (_INNER_COLON.search(joined) and not title))
+                )
             )
-            heading = heading and not _TERMINAL.search(stripped) and not unfinished
+            ends = _TERMINAL.search(stripped) and not (title and stripped[-1] in ")]")
+            heading = heading and not ends and not unfinished
             yield start, end, heading
             # In wrapped text, a paragraph cut at a line break short of any stop ("... in ref" / "A, para
             # 23:"): the lines after it go on with its sentence, and are no heading.
