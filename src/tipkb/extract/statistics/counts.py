@@ -29,6 +29,7 @@ from tipkb.extract.statistics.metrics import (
     _participle_after,
     _participle_metric,
     _pick,
+    _sent_to_court,
     _to_court,
     _total_verb_metric,
     _verb_before,
@@ -39,6 +40,7 @@ from tipkb.extract.statistics.metrics import (
 from tipkb.extract.statistics.words import (
     CASE_NOUNS,
     CASE_PEOPLE,
+    COURT_WORDS,
     DETERMINERS,
     EXPLOITED,
     GLUED,
@@ -88,6 +90,7 @@ def has_count_words(view: View) -> bool:
         or w in NOUN_HEADS
         or w in EXPLOITED
         or _to_court(low, m)
+        or w in COURT_WORDS
         or GLUED.match(w)
         for m, w in enumerate(low)
     )
@@ -238,6 +241,10 @@ def _count_at(
         ):
             return None  # "six cases involving 14 defendants": the verb counts the cases
         chain = _verbs_before(view, n)
+        if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
+            chain = ["prosecutions"]  # "brought 13 cases to court"
+        elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
+            chain = ["convictions"]  # "the courts found 14 defendants guilty"
         verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]

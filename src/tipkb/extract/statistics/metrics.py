@@ -123,7 +123,7 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     if end < len(low) and low[end] not in BARE_END and not of_them:
         return None
     chain = _verbs_before(view, n)
-    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for")):
+    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
         return None
     return _pick(chain)
 
@@ -159,8 +159,11 @@ def _verbs_before(view: View, n: int) -> list[str]:
     p = n - 1
     while p > 1 and (low[p] in VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
+    if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
+        return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
     if p > 0 and (
-        low[p] in ("of", "against", "involving", "for") or (low[p] == "in" and low[p - 1] in CASE_HEADS)
+        low[p] in ("of", "against", "involving", "for", "into")
+        or (low[p] == "in" and low[p - 1] in CASE_HEADS)
     ):
         head = low[p - 1]
         if head in NOUN_HEADS and low[p] != "for":
@@ -184,6 +187,23 @@ def _verbs_before(view: View, n: int) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _sentence_head(low: list[str], m: int) -> bool:
+    """'guilty verdicts', 'convictions and sentences', 'prison sentences' ending at m: a court's
+    verdict on the people or cases counted after it."""
+    if low[m] in ("verdicts", "verdict", "judgments", "judgements"):
+        return low[m - 1] in ("guilty", "conviction", "convicting")
+    if low[m] in ("sentences", "sentence"):
+        return low[m - 1] in ("prison", "imprisonment", "jail", "custodial") and low[m - 2] in (
+            "imposed",
+            "handed",
+            "issued",
+            "gave",
+            "delivered",
+            "down",
+        )
+    return False
+
+
 def _to_court(low: list[str], m: int) -> bool:
     """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
     return (
@@ -192,6 +212,22 @@ def _to_court(low: list[str], m: int) -> bool:
         and low[m + 1] in ("to", "before")
         and low[m + 2] in ("court", "courts", "trial")
     )
+
+
+def _sent_to_court(view: View, n: int, k: int) -> bool:
+    """'brought 13 cases to court', 'filed 15 cases in court', 'referred nine cases to the courts':
+    a verb of sending before the count and its court after the noun (at k)."""
+    low = view.low
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
+        p -= 1
+    if p < 0 or (low[p] not in TO_COURT and low[p] not in ("filed", "took", "taken")):
+        return False
+    after = low[k : k + 4]
+    if after[:1] == ["to"] or after[:1] == ["in"] or after[:1] == ["before"]:
+        rest = after[2:3] if after[1:2] == ["the"] else after[1:2]
+        return rest in (["court"], ["courts"], ["trial"])
+    return False
 
 
 def _participle_after(view: View, k: int) -> str | None:
@@ -208,6 +244,12 @@ def _participle_after(view: View, k: int) -> str | None:
         w = low[m]
         if _to_court(low, m):
             return "prosecutions"  # "110 cases were sent to court"
+        if w == "found" and low[m + 1 : m + 2] == ["guilty"]:
+            return "convictions"  # "14 defendants were found guilty"
+        if w in ("received", "receiving") and any(
+            x in ("sentences", "sentence", "sentenced") for x in low[m + 1 : m + 4]
+        ):
+            return "convictions"  # "12 traffickers received prison sentences"
         if w in VERBS and w.endswith("ed"):
             return VERBS[w]
         if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):

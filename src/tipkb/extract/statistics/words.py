@@ -65,6 +65,9 @@ VERBS = {
     "supported": "victims_assisted",
     "admitted": "victims_assisted",
     "registered": "victims_identified",
+    "recognized": "victims_identified",
+    "recognised": "victims_identified",
+    "certified": "victims_identified",
     "rescued": "victims_identified",
     "placed": "victims_assisted",
 }
@@ -92,6 +95,8 @@ LAST_YEARS = (
 )
 ESTIMATES = word_set("statistics.estimates")
 TO_COURT = word_set("statistics.to_court")
+# "brought 13 cases to court", "found 14 defendants guilty": words that make a sentence worth reading.
+COURT_WORDS = frozenset(["court", "courts", "trial", "guilty", "sentences", "verdicts"])
 AUTHORITIES = word_set("statistics.authorities")
 
 
