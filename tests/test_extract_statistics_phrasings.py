@@ -60,3 +60,55 @@ def test_recognized_and_certified_victims() -> None:
     assert stats("In 2021, the government officially recognized 18 trafficking victims.") == {
         ("victims_identified", 18, None, 2021)
     }
+
+
+def test_victims_provided_with_care() -> None:
+    assert stats("In 2021, the ministry provided 40 victims with shelter.") == {
+        ("victims_assisted", 40, None, 2021)
+    }
+    assert stats("In 2021, 25 victims benefited from state-funded assistance.") == {
+        ("victims_assisted", 25, None, 2021)
+    }
+    assert stats("In 2021, 14 victims stayed in government shelters.") == {
+        ("victims_assisted", 14, None, 2021)
+    }
+    # care for things that are not people is no count
+    assert stats("In 2021, the ministry provided 40 shelters with funding.") == set()
+
+
+def test_bare_count_with_its_care() -> None:
+    got = stats("In 2021, officials identified 40 victims, of whom 32 received medical care.")
+    assert got == {("victims_identified", 40, None, 2021), ("victims_assisted", 32, None, 2021)}
+    got = stats("In 2021, officials identified 40 victims and referred 32 to shelters.")
+    assert got == {("victims_identified", 40, None, 2021), ("victims_assisted", 32, None, 2021)}
+    got = stats("In 2021, officials identified 70 victims; 50 of them were sheltered.")
+    assert got == {("victims_identified", 70, None, 2021), ("victims_assisted", 50, None, 2021)}
+    got = stats("During 2021, officials identified 40 victims. Of these, 30 received shelter.")
+    assert got == {("victims_identified", 40, None, 2021), ("victims_assisted", 30, None, 2021)}
+    # a count of something else that is given care words
+    assert stats("In 2021, 30 received training on victim assistance.") == set()
+
+
+def test_the_sentence_year_holds_for_its_later_counts() -> None:
+    got = stats(
+        "The agency said it identified 40 trafficking victims in 2021 and that 35 received services.",
+        source="fiji-2022.txt",
+    )
+    assert got == {("victims_identified", 40, None, 2021), ("victims_assisted", 35, None, 2021)}
+
+
+def test_parts_after_a_bracketed_year_belong_to_the_total() -> None:
+    got = stats(
+        "In 2022, the unit reported identifying 349 victims (210 in 2021), including 147 sex trafficking victims and 52 labor trafficking victims."
+    )
+    assert got == {
+        ("victims_identified", 349, None, 2022),
+        ("victims_identified", 210, None, 2021),
+        ("victims_identified", 147, "sexual", 2022),
+        ("victims_identified", 52, "labor", 2022),
+    }
+    got = stats(
+        "In 2022, prosecutors charged 37 suspects (46 in 2021) and continued prosecutions of 54 defendants from previous years."
+    )
+    assert ("prosecutions", 54, None, 2021) not in got
+    assert {("prosecutions", 37, None, 2022), ("prosecutions", 46, None, 2021)} <= got

@@ -225,6 +225,14 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
         if t.restated:
             return t
         gap = low[t.end : c.start]
+        if (
+            t.inherits
+            and not t.split
+            and ")" in gap
+            and "(" in low[t.anchor.end if t.anchor else 0 : t.start]
+        ):
+            continue  # "37 traffickers (46 in 2019) and ... 54 defendants": the bracket's other year
+
         if any(w in _PART_LINKS for w in gap) or (t.end == c.start):
             return t
         return None
@@ -240,6 +248,9 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
         # "In the previous year, police identified 20 victims."
         base = carried or view.ctx.year
         opening = base - 1 if base else None
+    # "identified 40 victims in 2020 and referred 35 to shelters": the year stated with the sentence's
+    # first count holds for its later counts (as it does for the paragraph's next sentences).
+    lead = found[0] if found[0].own_year and not found[0].restated and found[0].anchor is None else None
     for c in found:
         if c.own_year or c.scope == "cumulative":
             continue
@@ -248,7 +259,7 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
             continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
         c.year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
-        c.year = c.year or opening or carried or view.ctx.year
+        c.year = c.year or opening or (lead.year if lead is not None else None) or carried or view.ctx.year
     # Parts whose total got its year only now.
     for c in found:
         if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.year is not None:

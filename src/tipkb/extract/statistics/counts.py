@@ -18,6 +18,7 @@ from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.metrics import (
     _about_officials,
     _bare_after_verb,
+    _care_after,
     _continues,
     _continues_anchor,
     _estimated,
@@ -38,6 +39,7 @@ from tipkb.extract.statistics.metrics import (
     _victim_verbs,
 )
 from tipkb.extract.statistics.words import (
+    CARE_VERBS,
     CASE_NOUNS,
     CASE_PEOPLE,
     COURT_WORDS,
@@ -91,6 +93,7 @@ def has_count_words(view: View) -> bool:
         or w in EXPLOITED
         or _to_court(low, m)
         or w in COURT_WORDS
+        or w in CARE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)
     )
@@ -126,6 +129,16 @@ def find(view: View, base_year: int | None = None) -> list[Count]:
         out.append(found)
         n = found.end
     return out
+
+
+def _about_victims(low: list[str], n: int, anchor: Count | None) -> bool:
+    """Are the people a bare count at n counts victims: its anchor counts victims, or the sentence
+    named victims before it, or opens with "Of these" (the victims of the sentence before)."""
+    if anchor is not None and anchor.metric and anchor.metric.startswith("victims"):
+        return True
+    if any(w in ("victims", "victim") for w in low[:n]):
+        return True
+    return low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
 
 
 def _count_at(
@@ -269,6 +282,8 @@ def _count_at(
     else:
         phrase_end = end
         participle = _participle_metric(view, end)
+        if participle is None and _care_after(view, end) and _about_victims(low, n, anchor):
+            participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
         if participle is not None:
             metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
             phrase_end = end + 1

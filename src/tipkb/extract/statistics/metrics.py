@@ -14,6 +14,7 @@ from tipkb.extract.statistics.words import (
     AUTHORITIES,
     AUX,
     BARE_END,
+    CARE_VERBS,
     CASE_HEADS,
     ESTIMATES,
     EXPLOITED,
@@ -25,6 +26,7 @@ from tipkb.extract.statistics.words import (
     NOUN_HEADS,
     OFFICIALS,
     PERSON_NOUNS,
+    PROVIDE_VERBS,
     THIRD_PARTIES,
     TO_COURT,
     TOTAL_VERBS,
@@ -120,12 +122,16 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
         ["of", "these"],
         ["of", "those"],
     )
-    if end < len(low) and low[end] not in BARE_END and not of_them:
+    sent = end < len(low) and low[end] == "to"  # "referred 32 to shelters", "repatriated 12 to Nepal"
+    if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
         return None
     chain = _verbs_before(view, n)
     if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
         return None
-    return _pick(chain)
+    metric = _pick(chain)
+    if sent and metric != "victims_assisted":
+        return None
+    return metric
 
 
 def _continues(gap: list[str]) -> bool:
@@ -275,19 +281,52 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     low = view.low
     if _assisted_by_head(view, n):
         return "victims_assisted"
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
+        p -= 1
+    if (
+        p >= 0
+        and low[p] in PROVIDE_VERBS
+        and low[k + 1 : k + 2] == ["with"]
+        and any(x in ASSIST_NOUNS for x in low[k + 2 : k + 6])
+    ):
+        return "victims_assisted"  # "provided 40 victims with shelter"
     for m in range(k + 1, min(len(low), k + 12)):
         if low[m] in (";", "(", "compared", ",") or (m > k + 1 and view.number_at(m)):
             break  # "510 victims of trafficking for sexual exploitation were formally identified"
-        if low[m] in ("receive", "received", "receiving", "given", "provided") and m + 1 < len(low):
-            nxt = low[m + 1 : m + 4]
-            if any(x in ASSIST_NOUNS for x in nxt):
-                return "victims_assisted"
+        if _cared_for(low, m):
+            return "victims_assisted"
         if low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
             return VERBS[low[m]]
     for w in low[max(0, n - 3) : n]:
         if w in ("identified",):
             return "victims_identified"
     return None
+
+
+def _cared_for(low: list[str], m: int) -> bool:
+    """'received shelter', 'were provided with assistance', 'benefited from government services',
+    'stayed in shelters' at m: the people before it were cared for."""
+    return low[m] in CARE_VERBS and any(x in ASSIST_NOUNS for x in low[m + 1 : m + 6])
+
+
+def _care_after(view: View, end: int) -> bool:
+    """A bare count followed by its care ('of whom 32 received assistance', '50 of them were
+    sheltered', '30 were referred to services'): people assisted."""
+    low = view.low
+    m = end
+    if low[m : m + 2] in (["of", "them"], ["of", "these"], ["of", "those"], ["of", "whom"]):
+        m += 2
+    while m < len(low) and m < end + 6 and low[m] in AUX | {"later", "subsequently", "all"}:
+        m += 1
+    if m >= len(low):
+        return False
+    if _cared_for(low, m):
+        return True
+    w = low[m]
+    if w in VERBS and w.endswith("ed") and VERBS[w] == "victims_assisted":
+        return w != "referred" or any(x in ASSIST_NOUNS for x in low[m + 1 : m + 5])
+    return False
 
 
 def _assisted_by_head(view: View, n: int) -> bool:
