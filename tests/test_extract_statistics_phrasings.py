@@ -112,3 +112,34 @@ def test_parts_after_a_bracketed_year_belong_to_the_total() -> None:
     )
     assert ("prosecutions", 54, None, 2021) not in got
     assert {("prosecutions", 37, None, 2022), ("prosecutions", 46, None, 2021)} <= got
+
+
+def test_split_after_a_colon_or_dash() -> None:
+    for link in (":", "—"):
+        got = stats(
+            f"The agency identified 12 victims in 2021{link} seven of sex trafficking and five of forced labor."
+        )
+        assert got == {
+            ("victims_identified", 12, None, 2021),
+            ("victims_identified", 7, "sexual", 2021),
+            ("victims_identified", 5, "labor", 2021),
+        }
+
+
+def test_officials_counted_by_a_later_bare_verb() -> None:
+    got = stats("In 2021, prosecutors charged three police officers for complicity and convicted one.")
+    assert got == {("officials_prosecuted", 3, None, 2021), ("officials_convicted", 1, None, 2021)}
+    got = stats("In 2021, prosecutors charged three traffickers and convicted one.")
+    assert got == {("prosecutions", 3, None, 2021), ("convictions", 1, None, 2021)}
+
+
+def test_respectively_gives_one_year_to_each_count() -> None:
+    got = stats("Investigators opened 20 and 24 cases in 2020 and 2021, respectively.")
+    assert got == {("investigations", 20, None, 2020), ("investigations", 24, None, 2021)}
+    got = stats("Courts convicted five and eight traffickers in 2020 and 2021.")
+    assert len(got) == 4  # without "respectively" each count may be for either year
+
+
+def test_the_same_as_in_another_year() -> None:
+    got = stats("In 2021, judges convicted two traffickers, the same number as in 2020.")
+    assert got == {("convictions", 2, None, 2021)}

@@ -47,6 +47,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     found = _counts.find(view, carried)
     if not found:
         return []
+    _respectively(view, found)
     _restated(found, memory)
     _periods(view, found)
     _parts(view, found)
@@ -88,6 +89,23 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if stated is not None:
         memory.stat_year = stated
     return facts
+
+
+def _respectively(view: View, found: list[Count]) -> None:
+    """'identified 35 and 47 victims in 2019 and 2020, respectively': one year to each count, in order."""
+    low = view.low
+    if "respectively" not in low:
+        return
+    groups: dict[tuple[int | None, tuple[int, ...]], list[Count]] = {}
+    for c in found:
+        if c.years:
+            groups.setdefault((c.year, c.years), []).append(c)
+    for (first, more), group in groups.items():
+        years = (first, *more)
+        if len(group) != len(years):
+            continue
+        for c, year in zip(group, years, strict=True):
+            c.year, c.years = year, ()
 
 
 def _restated(found: list[Count], memory: Memory) -> None:

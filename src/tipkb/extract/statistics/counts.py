@@ -202,6 +202,8 @@ def _count_at(
             k = named[k]
             continue
         w = low[k]
+        if k > end and view.number_at(k) is not None:
+            break  # "convicted five and eight traffickers": the next count starts here
         if w in MODIFIERS or (w.isalpha() and w not in NOT_MODIFIERS and w not in VERBS):
             k += 1
             continue
@@ -289,6 +291,13 @@ def _count_at(
             phrase_end = end + 1
         else:
             metric = _total_verb_metric(view, n) or _bare_after_verb(view, n, end)
+        if (
+            metric in OFFICIAL_METRICS
+            and before is not None
+            and before.noun in OFFICIALS
+            and _continues(low[before.end : n])
+        ):
+            metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one"
         if metric is None:
             how = _continues_anchor(view, n, end, anchor)
             if how is None:

@@ -36,6 +36,8 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         if low[m] in BREAKS:
             break
         y = view.year_at(m)
+        if y and low[m - 2 : m] == ["as", "in"]:
+            break  # "two traffickers, the same number as in 2019": another year's, for comparison
         if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
             return y
         if " ".join(low[m : m + 4]).startswith(
