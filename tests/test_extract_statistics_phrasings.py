@@ -143,3 +143,43 @@ def test_respectively_gives_one_year_to_each_count() -> None:
 def test_the_same_as_in_another_year() -> None:
     got = stats("In 2021, judges convicted two traffickers, the same number as in 2020.")
     assert got == {("convictions", 2, None, 2021)}
+
+
+def test_bare_passive_after_a_relative() -> None:
+    got = stats("In 2021, investigators examined 43 cases, of which 20 were sent to court.")
+    assert got == {("prosecutions", 20, None, 2021)}
+    got = stats("In 2021, prosecutors charged 20 individuals, eight of whom were later convicted.")
+    assert got == {("prosecutions", 20, None, 2021), ("convictions", 8, None, 2021)}
+    # a breakdown by sentence length is no count of its own
+    got = stats("In 2021, judges convicted nine traffickers; four were sentenced to ten years' imprisonment.")
+    assert got == {("convictions", 9, None, 2021)}
+
+
+def test_cases_that_resulted_in_a_verdict() -> None:
+    assert stats("In 2021, three cases resulted in convictions.") == {("convictions", 3, None, 2021)}
+    assert stats("In 2021, police registered 30 cases of trafficking.") == {
+        ("investigations", 30, None, 2021)
+    }
+    assert stats("In 2021, police recorded 30 trafficking cases.") == {("investigations", 30, None, 2021)}
+
+
+def test_another_verb_or_pending_cases_continue_no_count() -> None:
+    got = stats("In 2021, judges convicted 10 traffickers and acquitted four defendants.")
+    assert got == {("convictions", 10, None, 2021)}
+    got = stats("In 2021, judges convicted 10 traffickers, while 12 cases remained pending.")
+    assert got == {("convictions", 10, None, 2021)}
+    got = stats("In 2021, judges convicted 10 traffickers, compared with six traffickers in 2020.")
+    assert got == {("convictions", 10, None, 2021), ("convictions", 6, None, 2020)}
+
+
+def test_a_dash_glued_to_a_number() -> None:
+    got = stats(
+        "In 2021, the ministry identified 12 victims—seven of sex trafficking and five of forced labor."
+    )
+    assert ("victims_identified", 7, "sexual", 2021) in got
+
+
+def test_helped_victims() -> None:
+    assert stats("In 2021, the embassy helped 78 victims return home.") == {
+        ("victims_assisted", 78, None, 2021)
+    }

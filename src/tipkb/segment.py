@@ -42,13 +42,17 @@ KEEP_WORDS = 50_000
 def nlp() -> Language:
     """spaCy's blank English pipeline with tipkb's tokenizer tweaks (citations stay one token)."""
     import spacy
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     pipeline = spacy.blank("en")
     defaults: Any = pipeline.Defaults
     tokenizer: Any = pipeline.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([_CITATION, *defaults.prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex([_CITATION, *defaults.suffixes]).search
+    # A dash between a word and a number is a break ("20 victims—10 men, ..."), as it is between words.
+    tokenizer.infix_finditer = compile_infix_regex(
+        [*defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])"]
+    ).finditer
     return pipeline
 
 

@@ -42,7 +42,6 @@ from tipkb.extract.statistics.words import (
     CARE_VERBS,
     CASE_NOUNS,
     CASE_PEOPLE,
-    COURT_WORDS,
     DETERMINERS,
     EXPLOITED,
     GLUED,
@@ -53,7 +52,9 @@ from tipkb.extract.statistics.words import (
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
+    READ_WORDS,
     SKIP_AFTER,
+    VERB_GAP,
     VERBS,
 )
 from tipkb.extract.statistics.years import more_years, year_of
@@ -92,7 +93,7 @@ def has_count_words(view: View) -> bool:
         or w in NOUN_HEADS
         or w in EXPLOITED
         or _to_court(low, m)
-        or w in COURT_WORDS
+        or w in READ_WORDS
         or w in CARE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)
@@ -129,6 +130,31 @@ def find(view: View, base_year: int | None = None) -> list[Count]:
         out.append(found)
         n = found.end
     return out
+
+
+# Past participles before a count that are no metric's verb but that do not stop a list either.
+_LIST_VERBS = frozenset(["reported", "recorded", "registered", "involved", "compared", "included", "totaled"])
+
+
+def _other_verb(view: View, n: int) -> bool:
+    """A verb of another action governs the count at n ("acquitted four defendants", "arrested 12
+    suspects", "released five"): it continues no count before it."""
+    low = view.low
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("and", "or", "of"):
+        p -= 1
+    w = low[p] if p >= 0 else ""
+    return w.isalpha() and w.endswith("ed") and w not in VERBS and w not in _LIST_VERBS
+
+
+def _pending(low: list[str], end: int) -> bool:
+    """'12 cases remained pending', 'five cases were ongoing': cases carried over, no count of a verb."""
+    nxt = low[end : end + 3]
+    return (
+        bool(nxt)
+        and nxt[0] in ("remained", "remain", "remains", "were", "are", "was", "is")
+        and any(w in ("pending", "ongoing", "underway") for w in nxt[1:])
+    )
 
 
 def _about_victims(low: list[str], n: int, anchor: Count | None) -> bool:
@@ -260,6 +286,8 @@ def _count_at(
             chain = ["prosecutions"]  # "brought 13 cases to court"
         elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
             chain = ["convictions"]  # "the courts found 14 defendants guilty"
+        elif noun in ("cases", "case") and low[n - 1 : n] in (["registered"], ["recorded"]):
+            chain = ["investigations"]  # "the police registered 30 cases of trafficking"
         verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]
@@ -279,8 +307,8 @@ def _count_at(
         elif verb and not verb.startswith("victims"):
             metric = verb
             also = tuple(others)
-        elif anchor is not None and not verb:
-            inherits = True
+        elif anchor is not None and not verb and not _other_verb(view, n) and not _pending(low, phrase_end):
+            inherits = True  # not "convicted 10 traffickers and acquitted four defendants"
     else:
         phrase_end = end
         participle = _participle_metric(view, end)

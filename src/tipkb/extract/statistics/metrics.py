@@ -86,6 +86,24 @@ def _participle_metric(view: View, end: int) -> str | None:
     w = low[end]
     if w in VERBS and w.endswith("ed"):
         return VERBS[w]
+    # "of which 20 were sent to court", "eight of whom were convicted", "12 were found guilty"
+    m = end
+    if low[m : m + 2] in (["of", "whom"], ["of", "which"], ["of", "them"], ["of", "these"]):
+        m += 2
+    if m >= len(low) or low[m] not in ("were", "was", "had", "have"):
+        return None
+    m += 1
+    while m < len(low) and low[m] in ("been", "later", "subsequently", "also", "eventually", "all"):
+        m += 1
+    if m >= len(low):
+        return None
+    if _to_court(low, m):
+        return "prosecutions"
+    if low[m] == "found" and low[m + 1 : m + 2] == ["guilty"]:
+        return "convictions"
+    w = low[m]
+    if w in VERBS and w.endswith("ed") and not VERBS[w].startswith("victims") and w != "sentenced":
+        return VERBS[w]  # not "four were sentenced to ten years": a breakdown by sentence
     return None
 
 
@@ -252,6 +270,10 @@ def _participle_after(view: View, k: int) -> str | None:
             return "prosecutions"  # "110 cases were sent to court"
         if w == "found" and low[m + 1 : m + 2] == ["guilty"]:
             return "convictions"  # "14 defendants were found guilty"
+        if w in ("resulted", "ended", "led", "culminated") and low[m + 1 : m + 2] in (["in"], ["to"]):
+            metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
+            if metric is not None and metric != "victims":
+                return metric  # "three cases resulted in convictions"
         if w in ("received", "receiving") and any(
             x in ("sentences", "sentence", "sentenced") for x in low[m + 1 : m + 4]
         ):

@@ -63,6 +63,7 @@ VERBS = {
     "accommodated": "victims_assisted",
     "housed": "victims_assisted",
     "supported": "victims_assisted",
+    "helped": "victims_assisted",
     "admitted": "victims_assisted",
     "registered": "victims_identified",
     "recognized": "victims_identified",
@@ -97,8 +98,9 @@ LAST_YEARS = (
 )
 ESTIMATES = word_set("statistics.estimates")
 TO_COURT = word_set("statistics.to_court")
-# "brought 13 cases to court", "found 14 defendants guilty": words that make a sentence worth reading.
-COURT_WORDS = frozenset(["court", "courts", "trial", "guilty", "sentences", "verdicts"])
+# Besides metric nouns and verbs, words that make a sentence worth reading for counts ("brought 13
+# cases to court", "found 14 defendants guilty", "recorded 30 cases").
+READ_WORDS = frozenset(["court", "courts", "trial", "guilty", "sentences", "verdicts", "recorded"])
 AUTHORITIES = word_set("statistics.authorities")
 
 
