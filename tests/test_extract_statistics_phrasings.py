@@ -183,3 +183,17 @@ def test_helped_victims() -> None:
     assert stats("In 2021, the embassy helped 78 victims return home.") == {
         ("victims_assisted", 78, None, 2021)
     }
+
+
+def test_the_same_victims_cared_for_by_a_pronoun() -> None:
+    got = stats(
+        "In 2021, police identified one woman exploited in forced labor and referred her to an NGO for care."
+    )
+    assert ("victims_assisted", 1, "labor", 2021) in got
+    got = stats("In 2021, police identified 78 victims and referred them to shelters.")
+    assert got == {("victims_identified", 78, None, 2021), ("victims_assisted", 78, None, 2021)}
+    got = stats("In 2021, police identified 78 victims, all of whom received assistance.")
+    assert got == {("victims_identified", 78, None, 2021), ("victims_assisted", 78, None, 2021)}
+    # referred to the police is no care
+    got = stats("In 2021, inspectors identified 78 victims and referred them to the police.")
+    assert got == {("victims_identified", 78, None, 2021)}

@@ -19,6 +19,7 @@ from tipkb.extract.statistics.metrics import (
     _about_officials,
     _bare_after_verb,
     _care_after,
+    _cared_for_after,
     _continues,
     _continues_anchor,
     _estimated,
@@ -334,6 +335,13 @@ def _count_at(
             split = how == "split"
     if value == 0 and low[n] == "no" and metric is None:
         return None
+    if (
+        metric == "victims_identified"
+        and value > 0
+        and "victims_assisted" not in also
+        and _cared_for_after(view, phrase_end)
+    ):
+        also = (*also, "victims_assisted")  # "identified 12 victims and referred them to shelters"
     year = year_of(view, n, phrase_end, base_year)
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None

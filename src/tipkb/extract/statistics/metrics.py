@@ -351,6 +351,31 @@ def _care_after(view: View, end: int) -> bool:
     return False
 
 
+_PRONOUNS = frozenset(["them", "her", "him", "both", "all", "each"])
+
+
+def _cared_for_after(view: View, end: int) -> bool:
+    """'identified 12 victims and referred them to shelters', '... one woman and referred her to an
+    organization for care', '... 40 victims, all of whom received assistance': the same people,
+    named again by a pronoun, were cared for (victims_assisted with the same value)."""
+    low = view.low
+    stop = min(len(low), end + 14)
+    for m in range(end, stop):
+        w = low[m]
+        if w in (";", "(", "compared") or (m > end and view.number_at(m) is not None and w != "all"):
+            return False
+        if w == "whom" and low[m - 2 : m] == ["all", "of"]:
+            return _care_after(view, m + 1) or _cared_for(low, m + 1)
+        if m + 1 >= len(low) or low[m + 1] not in _PRONOUNS:
+            continue
+        after = low[m + 2 : m + 10]
+        if w in VERBS and VERBS[w] == "victims_assisted" and w.endswith("ed"):
+            return w != "referred" or any(x in ASSIST_NOUNS for x in after)
+        if w in PROVIDE_VERBS:
+            return any(x in ASSIST_NOUNS for x in after)
+    return False
+
+
 def _assisted_by_head(view: View, n: int) -> bool:
     """'shelter for 12 victims', 'the return home of 23 victims', 'assistance to at least 221 victims',
     'shelter for10 victims'."""
