@@ -197,3 +197,17 @@ def test_the_same_victims_cared_for_by_a_pronoun() -> None:
     # referred to the police is no care
     got = stats("In 2021, inspectors identified 78 victims and referred them to the police.")
     assert got == {("victims_identified", 78, None, 2021)}
+
+
+def test_a_comparison_sentence_sets_no_year_for_the_next() -> None:
+    text = (
+        "Fiji: 2023 Trafficking in Persons Report\n\n"
+        "The ministry identified 39 victims in 2022. This compared with eight victims identified in the "
+        "previous reporting period. The ministry referred 18 victims to shelters."
+    )
+    got = stats(text)
+    assert got == {
+        ("victims_identified", 39, None, 2022),
+        ("victims_identified", 8, None, 2021),
+        ("victims_assisted", 18, None, 2022),
+    }

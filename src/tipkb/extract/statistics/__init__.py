@@ -21,6 +21,7 @@ from tipkb.extract.statistics import counts as _counts
 from tipkb.extract.statistics import scope as _scope
 from tipkb.extract.statistics import years as _years_of
 from tipkb.extract.statistics.counts import Count
+from tipkb.extract.statistics.words import LAST_YEARS as _LAST_YEARS
 from tipkb.model import StatisticFact
 
 RULE = "statistics.v2"
@@ -286,5 +287,17 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     if first is None:
         return None
     if first.own_year and not first.restated:
+        if _comparison(view, first):
+            return None  # "This compared with eight victims in the previous reporting period."
         return first.year
     return opening
+
+
+def _comparison(view: View, c: Count) -> bool:
+    """Is a count a figure for comparison ("compared with 42 victims referred in the previous
+    reporting period"): its year is another year's, not the one the paragraph goes on with."""
+    low = view.low
+    if any(w in ("compared", "comparison", "versus", "vs.") for w in low[max(0, c.start - 4) : c.start]):
+        return True
+    tail = " ".join(low[c.end : c.end + 8])
+    return any(p in tail for p in _LAST_YEARS)
