@@ -211,3 +211,51 @@ def test_a_comparison_sentence_sets_no_year_for_the_next() -> None:
         ("victims_identified", 8, None, 2021),
         ("victims_assisted", 18, None, 2022),
     }
+
+
+def test_a_government_funded_ngo_counts_for_the_government() -> None:
+    assert stats("In 2021, state-funded NGO shelters assisted 64 victims.") == {
+        ("victims_assisted", 64, None, 2021)
+    }
+    assert stats("In 2021, NGO shelters assisted 64 victims.") == set()
+
+
+def test_victims_exploited_in_the_passive() -> None:
+    got = stats("In 2021, 44 victims were sexually exploited and 21 were forced into labor.")
+    assert got == {("victims_identified", 44, "sexual", 2021), ("victims_identified", 21, "labor", 2021)}
+
+
+def test_up_from_a_figure_without_a_year() -> None:
+    got = stats("In 2021, the ministry identified 130 victims, up from 85.")
+    assert got == {("victims_identified", 130, None, 2021), ("victims_identified", 85, None, 2020)}
+    got = stats(
+        "In 2021, judges convicted 10 traffickers under the trafficking law and another four under other laws."
+    )
+    assert got == {("convictions", 10, None, 2021), ("convictions", 4, None, 2021)}
+
+
+def test_cases_went_to_trial_and_cases_for_prosecution() -> None:
+    got = stats("In 2021, police investigated 12 cases; nine of these went to trial.")
+    assert got == {("investigations", 12, None, 2021), ("prosecutions", 9, None, 2021)}
+    assert stats("In 2021, the police referred 11 cases for prosecution.") == {
+        ("prosecutions", 11, None, 2021)
+    }
+    assert stats("In 2021, prosecutors brought charges in six cases.") == {("prosecutions", 6, None, 2021)}
+
+
+def test_cases_and_proceedings_opened_against_people() -> None:
+    assert stats("In 2021, police opened criminal cases against 11 suspects.") == {
+        ("investigations", 11, None, 2021)
+    }
+    assert stats("In 2021, prosecutors opened 11 criminal proceedings.") == {
+        ("investigations", 11, None, 2021)
+    }
+
+
+def test_care_for_a_part_named_by_of_them() -> None:
+    got = stats("In 2021, the ministry identified 77 victims and provided shelter to 50 of them.")
+    assert got == {("victims_identified", 77, None, 2021), ("victims_assisted", 50, None, 2021)}
+    got = stats(
+        "The ministry identified 45 victims during the reporting period, 30 of whom it referred to care."
+    )
+    assert {m for m, *_ in got} == {"victims_identified", "victims_assisted"}

@@ -273,6 +273,9 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     for c in found:
         if c.own_year or c.scope == "cumulative":
             continue
+        if c.previous and c.anchor is not None:
+            c.year = c.anchor.year - 1 if c.anchor.year else None
+            continue
         if c.anchor is not None and c.anchor.year is not None and c.anchor.own_year and not c.split:
             c.year = c.anchor.year
             continue

@@ -17,6 +17,7 @@ from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.metrics import (
     _about_officials,
+    _assisted_by_head,
     _bare_after_verb,
     _care_after,
     _cared_for_after,
@@ -78,6 +79,7 @@ class Count:
     sub_group: bool = False  # its noun phrase names a sub-group ("male victims", "foreign victims")
     restated: bool = False  # "Of the 19 convicted ...": a count stated before, named again
     remaining: bool = False  # "the remaining three"
+    previous: bool = False  # "120 victims, up from 95": the figure of the period before its anchor's
     anchor: Count | None = None  # the count it continues
     parent: Count | None = None  # the total it is a part of
     scope: str = "total"
@@ -256,6 +258,7 @@ def _count_at(
     metric: str | None = None
     inherits = False
     split = False
+    previous = False
     also: tuple[str, ...] = ()
     if noun in METRIC_NOUNS:
         metric = METRIC_NOUNS[noun]
@@ -315,6 +318,15 @@ def _count_at(
         participle = _participle_metric(view, end)
         if participle is None and _care_after(view, end) and _about_victims(low, n, anchor):
             participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
+        if (
+            participle is None
+            and low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+            and _assisted_by_head(view, n)
+            and _about_victims(low, n, anchor)
+        ):
+            participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
+        if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor):
+            participle = "victims_identified"  # "... and 30 were forced into labor"
         if participle is not None:
             metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
             phrase_end = end + 1
@@ -333,6 +345,7 @@ def _count_at(
                 return None
             inherits = True
             split = how == "split"
+            previous = how == "previous"
     if value == 0 and low[n] == "no" and metric is None:
         return None
     if (
@@ -348,6 +361,7 @@ def _count_at(
     if year is not None:
         count.years = more_years(view, phrase_end)
     count.split = split
+    count.previous = previous and year is None
     count.sub_group = (
         noun in scope.PART_WORDS
         or scope.is_part_phrase(view, end, k)

@@ -86,10 +86,16 @@ def _participle_metric(view: View, end: int) -> str | None:
     w = low[end]
     if w in VERBS and w.endswith("ed"):
         return VERBS[w]
-    # "of which 20 were sent to court", "eight of whom were convicted", "12 were found guilty"
+    # "of which 20 were sent to court", "eight of whom were convicted", "12 were found guilty",
+    # "nine of these went to trial"
     m = end
     if low[m : m + 2] in (["of", "whom"], ["of", "which"], ["of", "them"], ["of", "these"]):
         m += 2
+    if low[m : m + 1] in (["went"], ["proceeded"], ["go"]) and low[m + 1 : m + 3] in (
+        ["to", "trial"],
+        ["to", "court"],
+    ):
+        return "prosecutions"
     if m >= len(low) or low[m] not in ("were", "was", "had", "have"):
         return None
     m += 1
@@ -185,9 +191,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
     if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
         return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
+    if p > 0 and low[p] in ("against", "into") and low[p - 1] in ("cases", "case", "proceedings"):
+        # "opened criminal cases against 11 suspects": the verb before the cases counts them
+        q = p - 2
+        while q > 0 and low[q] in MODIFIERS_BEFORE_CASES:
+            q -= 1
+        if q >= 0 and low[q] in VERBS and not VERBS[low[q]].startswith("victims"):
+            return [VERBS[low[q]]]
     if p > 0 and (
         low[p] in ("of", "against", "involving", "for", "into")
-        or (low[p] == "in" and low[p - 1] in CASE_HEADS)
+        or (low[p] == "in" and (low[p - 1] in CASE_HEADS or low[p - 1] in ("charges", "indictments")))
     ):
         head = low[p - 1]
         if head in NOUN_HEADS and low[p] != "for":
@@ -228,6 +241,9 @@ def _sentence_head(low: list[str], m: int) -> bool:
     return False
 
 
+MODIFIERS_BEFORE_CASES = frozenset(["criminal", "trafficking", "new", "separate", "formal", "court", "legal"])
+
+
 def _to_court(low: list[str], m: int) -> bool:
     """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
     return (
@@ -248,6 +264,8 @@ def _sent_to_court(view: View, n: int, k: int) -> bool:
     if p < 0 or (low[p] not in TO_COURT and low[p] not in ("filed", "took", "taken")):
         return False
     after = low[k : k + 4]
+    if after[:2] in (["for", "prosecution"], ["for", "trial"], ["to", "prosecutors"]):
+        return True  # "referred 11 cases for prosecution", "sent 11 cases to prosecutors"
     if after[:1] == ["to"] or after[:1] == ["in"] or after[:1] == ["before"]:
         rest = after[2:3] if after[1:2] == ["the"] else after[1:2]
         return rest in (["court"], ["courts"], ["trial"])
@@ -323,6 +341,8 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     for w in low[max(0, n - 3) : n]:
         if w in ("identified",):
             return "victims_identified"
+    if _exploited_after(view, k + 1):
+        return "victims_identified"  # "55 victims were sexually exploited"
     return None
 
 
@@ -339,6 +359,8 @@ def _care_after(view: View, end: int) -> bool:
     m = end
     if low[m : m + 2] in (["of", "them"], ["of", "these"], ["of", "those"], ["of", "whom"]):
         m += 2
+        if low[m : m + 1] in (["it"], ["they"], ["authorities"], ["officials"]):
+            m += 1  # "30 of whom it referred to care"
     while m < len(low) and m < end + 6 and low[m] in AUX | {"later", "subsequently", "all"}:
         m += 1
     if m >= len(low):
@@ -434,6 +456,14 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "split"
     if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
         return "compare"
+    if (
+        prev == "from"
+        and nxt in (")", ",", ";", ".")
+        and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+    ):
+        return "previous"  # "identified 120 victims, up from 95": the previous period's figure
+    if prev in ("another", "additional"):
+        return "compare"  # "10 under the trafficking law and another four under other laws"
     return None
 
 
@@ -464,12 +494,17 @@ def _estimated(view: View, n: int) -> bool:
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
     # The last party named before the count is the one counting: "NGOs documented ... and police
     # identified 649 victims" is the police's count.
-    for w in reversed(low[clause_start:n]):
+    for m in range(n - 1, clause_start - 1, -1):
+        w = low[m]
         if w in AUTHORITIES:
             return False
         if w in THIRD_PARTIES:
-            return True
+            # "government-funded NGO shelters assisted 100 victims": the government's count
+            return not any(x in _FUNDED for x in low[max(0, m - 3) : m])
     return False
+
+
+_FUNDED = frozenset(["funded", "supported", "sponsored", "financed", "subsidized", "subsidised"])
 
 
 def _exploitation(view: View, start: int, end: int) -> str | None:
