@@ -259,3 +259,38 @@ def test_care_for_a_part_named_by_of_them() -> None:
         "The ministry identified 45 victims during the reporting period, 30 of whom it referred to care."
     )
     assert {m for m, *_ in got} == {"victims_identified", "victims_assisted"}
+
+
+def test_of_these_were_victims_of_a_form() -> None:
+    got = stats(
+        "In 2021, the ministry identified 183 victims. Of these, 45 were victims of sex trafficking and 138 were victims of labor trafficking."
+    )
+    assert got == {
+        ("victims_identified", 183, None, 2021),
+        ("victims_identified", 45, "sexual", 2021),
+        ("victims_identified", 138, "labor", 2021),
+    }
+
+
+def test_cases_referred_to_prosecutors() -> None:
+    got = stats(
+        "In 2021, the unit investigated 28 cases, compared with 16 in 2020, and referred 19 to the prosecutor's office."
+    )
+    assert got == {
+        ("investigations", 28, None, 2021),
+        ("investigations", 16, None, 2020),
+        ("prosecutions", 19, None, 2021),
+    }
+    got = stats("In 2021, police opened 30 cases; of these, 20 were referred to prosecutors.")
+    assert got == {("investigations", 30, None, 2021), ("prosecutions", 20, None, 2021)}
+
+
+def test_guilty_verdicts_and_arrested_and_charged() -> None:
+    assert stats("In 2021, the courts handed down 12 guilty verdicts.") == {("convictions", 12, None, 2021)}
+    assert stats("In 2021, 14 suspects were arrested and charged.") == {("prosecutions", 14, None, 2021)}
+    assert stats("In 2021, 14 suspects were arrested and released.") == set()
+
+
+def test_child_soldiering() -> None:
+    got = stats("In 2021, police investigated 18 cases of sex trafficking and two cases of child soldiering.")
+    assert got == {("investigations", 18, "sexual", 2021), ("investigations", 2, "child_soldiers", 2021)}

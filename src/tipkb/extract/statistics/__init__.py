@@ -45,7 +45,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
         if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
         else None
     )
-    found = _counts.find(view, carried)
+    found = _counts.find(view, carried, memory.metric)
     if not found:
         return []
     _respectively(view, found)

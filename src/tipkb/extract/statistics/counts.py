@@ -103,9 +103,10 @@ def has_count_words(view: View) -> bool:
     )
 
 
-def find(view: View, base_year: int | None = None) -> list[Count]:
+def find(view: View, base_year: int | None = None, before: str | None = None) -> list[Count]:
     """The counts of a sentence, left to right, each with its metric and the year stated with it
-    (``base_year``: the year in force before the sentence, for 'the previous year')."""
+    (``base_year``: the year in force before the sentence, for 'the previous year'; ``before``: the
+    metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...')."""
     low = view.low
     out: list[Count] = []
     anchor: Count | None = None
@@ -120,6 +121,14 @@ def find(view: View, base_year: int | None = None) -> list[Count]:
             found.metric = (
                 anchor.metric if anchor and anchor.metric and "victims" in anchor.metric and follows else None
             )
+            if (
+                found.metric is None
+                and anchor is None
+                and before is not None
+                and before.startswith("victims")
+                and view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+            ):
+                found.metric = before  # "... identified 183 victims. Of these, 45 were victims of ..."
         if found.inherits:
             if anchor is None or not follows:
                 n = found.end
@@ -238,6 +247,8 @@ def _count_at(
             continue
         break
     noun = low[k] if k < len(low) else ""
+    if noun not in known and low[end : end + 2] in (["guilty", "verdicts"], ["guilty", "verdict"]):
+        k, noun = end + 1, "convictions"  # "courts handed down 12 guilty verdicts"
     if noun not in known:
         # "one male from India": the last modifier was the noun.
         for m in range(k - 1, end - 1, -1):
@@ -330,6 +341,10 @@ def _count_at(
         if participle is not None:
             metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
             phrase_end = end + 1
+        elif low[end : end + 1] in (["were"], ["was"]) and any(
+            low[end + 1 : end + 3] == [w, "of"] for w in ("victims", "victim")
+        ):
+            metric, phrase_end = "victims", end + 2  # "(of these,) 45 were victims of sex trafficking"
         else:
             metric = _total_verb_metric(view, n) or _bare_after_verb(view, n, end)
         if (

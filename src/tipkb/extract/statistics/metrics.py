@@ -103,8 +103,8 @@ def _participle_metric(view: View, end: int) -> str | None:
         m += 1
     if m >= len(low):
         return None
-    if _to_court(low, m):
-        return "prosecutions"
+    if _to_court(low, m) or (low[m] in TO_COURT and _to_prosecution(low, m + 1)):
+        return "prosecutions"  # "20 were referred to prosecutors"
     if low[m] == "found" and low[m + 1 : m + 2] == ["guilty"]:
         return "convictions"
     w = low[m]
@@ -153,6 +153,8 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
         return None
     metric = _pick(chain)
+    if sent and low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(low, end):
+        return "prosecutions"  # "referred 19 to the prosecutor's office"
     if sent and metric != "victims_assisted":
         return None
     return metric
@@ -254,6 +256,22 @@ def _to_court(low: list[str], m: int) -> bool:
     )
 
 
+_COURT_TARGETS = frozenset(
+    ["court", "courts", "trial", "prosecutors", "prosecutor", "prosecution", "judiciary"]
+)
+
+
+def _to_prosecution(low: list[str], m: int) -> bool:
+    """'to court', 'to the courts', 'to prosecutors', "to the prosecutor's office", 'for prosecution' at
+    m: what a case is sent to when it is prosecuted."""
+    if low[m : m + 1] not in (["to"], ["for"], ["before"]):
+        return False
+    k = m + 1
+    if low[k : k + 1] == ["the"]:
+        k += 1
+    return k < len(low) and (low[k] in _COURT_TARGETS or low[k].startswith("prosecutor"))
+
+
 def _sent_to_court(view: View, n: int, k: int) -> bool:
     """'brought 13 cases to court', 'filed 15 cases in court', 'referred nine cases to the courts':
     a verb of sending before the count and its court after the noun (at k)."""
@@ -298,6 +316,10 @@ def _participle_after(view: View, k: int) -> str | None:
             return "convictions"  # "12 traffickers received prison sentences"
         if w in VERBS and w.endswith("ed"):
             return VERBS[w]
+        if w.endswith("ed") and low[m + 1 : m + 2] == ["and"] and m + 2 < len(low) and low[m + 2] in VERBS:
+            m += 2  # "14 suspects were arrested and charged"
+            steps += 1
+            continue
         if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
             m += 1
             steps += 1
