@@ -22,6 +22,7 @@ from tipkb.read import read_document  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 HOLDOUT = ROOT / "benchmarks" / "holdout"
+CHALLENGE = ROOT / "benchmarks" / "challenge"
 # Our blind holdouts: raw narratives hand-coded by annotators who saw neither the rules nor their output
 # (the gold keeps each fact's evidence offsets, not its sentence). h1 and h2 were then used to find and
 # fix errors; h3 was not looked at, only scored. h4 and h5 (raw-stats/) are for tuning; h6 (raw-stats/) and h7 (raw/) are blind. Each set names the corpus folder
@@ -34,6 +35,18 @@ HOLDOUTS = (
     ("holdout h5 (statistics, tuned on)", "h5", "raw-stats"),
     ("holdout h6 (statistics, scored only)", "h6", "raw-stats"),
     ("holdout h7 (scored only)", "h7", "raw"),
+)
+
+# Challenge sets: narratives written in our own words, in the register of real reports, by authors who
+# saw neither the rules nor their output, with their own gold (benchmarks/challenge/README.md). The
+# "tuned on" ones are read for errors; the blind ones are only scored.
+CHALLENGES = (
+    ("challenge cs1 (statistics, tuned on)", "cs1"),
+    ("challenge cs2 (statistics, blind)", "cs2"),
+    ("challenge cf1 (flows, tuned on)", "cf1"),
+    ("challenge cf2 (flows, blind)", "cf2"),
+    ("challenge cs3 (statistics, tuned on)", "cs3"),
+    ("challenge cf3 (flows, tuned on)", "cf3"),
 )
 
 
@@ -61,6 +74,10 @@ def main() -> None:
     for name, stem, folder in HOLDOUTS:
         gold = HOLDOUT / f"{stem}.gold.jsonl"
         sets.append((name, gold, [corpus / folder / f"{doc}.txt" for doc in gold_documents(gold)]))
+    for name, stem in CHALLENGES:
+        folder = CHALLENGE / stem
+        if (folder / f"{stem}.gold.jsonl").exists():
+            sets.append((name, folder / f"{stem}.gold.jsonl", sorted(folder.glob("*.txt"))))
     sections = [
         "## Scores on the shared corpora",
         "",

@@ -73,3 +73,15 @@ def test_statistics_on_the_statistics_holdouts(shared: Path, tmp_path: Path) -> 
         result = _score(shared, gold, [shared / "corpus" / "raw-stats" / f"{d}.txt" for d in docs], tmp_path)
         row = result["per_type"]["statistic"]
         assert row["f1"] >= floor and row["precision"] >= 0.96, (stem, row)
+
+
+def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
+    """Narratives written for tipkb by authors who saw neither the rules nor their output
+    (benchmarks/challenge): cs1, cs3, cf1 and cf3 are read for errors, cs2 and cf2 only scored."""
+    challenge = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge"
+    floors = {"cs1": 0.92, "cs2": 0.86, "cs3": 0.89, "cf1": 0.94, "cf2": 0.89, "cf3": 0.94}
+    for stem, floor in floors.items():
+        folder = challenge / stem
+        result = _score(shared, folder / f"{stem}.gold.jsonl", sorted(folder.glob("*.txt")), tmp_path)
+        assert result["overall"]["f1"] >= floor, (stem, result["overall"])
+        assert result["per_type"]["statistic"]["precision"] >= 0.90, stem

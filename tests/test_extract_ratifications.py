@@ -26,3 +26,13 @@ def test_not_ratified() -> None:
 def test_not_a_party() -> None:
     assert rats("Iran is not a party to the 2000 UN TIP Protocol.") == set()
     assert rats("Nepal acceded to the Palermo Protocol on 16 June 2020.") == {("NPL", 2020, 6)}
+
+
+def test_the_date_before_the_verb() -> None:
+    assert rats("In June 2009, Chad acceded to the Palermo Protocol.") == {("TCD", 2009, 6)}
+    text = "Parliament passed an anti-trafficking law in 2004, and in May of the same year Peru ratified the protocol on trafficking."
+    assert rats(text) == {("PER", 2004, 5)}
+
+
+def test_the_un_trafficking_protocol() -> None:
+    assert rats("Benin ratified the UN Trafficking Protocol in 2004.") == {("BEN", 2004, None)}

@@ -121,3 +121,21 @@ def test_to_a_far_lesser_extent_is_secondary() -> None:
 
     roles = facts_of("Jordan is a destination and, to a far lesser extent, a source country for men.", "role")
     assert {(r["role"], r["extent"]) for r in roles} == {("destination", None), ("origin", "secondary")}
+
+
+def test_a_second_role_phrase_with_another_noun() -> None:
+    got = roles(
+        "Jordan is a destination country for migrant workers, and a transit point for Syrian refugees."
+    )
+    assert ("JOR", "destination", None) in got and ("JOR", "transit", None) in got
+
+
+def test_a_modal_before_the_copula() -> None:
+    assert roles("Samoa may also be a transit country for Chinese migrants.") == {("WSM", "transit", None)}
+
+
+def test_a_relative_clause_between_the_country_and_its_verb() -> None:
+    got = roles(
+        "Nepal, where many young men leave for work abroad, remains mainly a source country for trafficking."
+    )
+    assert got == {("NPL", "origin", "primary")}

@@ -189,3 +189,27 @@ def test_the_definition_of_a_tier_is_no_placement() -> None:
 
     text = "Benin is a source country. A Tier 3 rating indicates that a government does not meet the minimum standards."
     assert facts_of(text, "tier", "benin.txt") == []
+
+
+def test_each_tier_keeps_the_years_that_follow_it() -> None:
+    assert tiers("The State Department ranked Peru on Tier 1 in 2014 and on Tier 2 in 2016 and 2017.") == {
+        ("PER", 2014, "1"),
+        ("PER", 2016, "2"),
+        ("PER", 2017, "2"),
+    }
+    assert tiers("The report put Fiji on the Tier 2 Watch List in 2012 and raised it to Tier 2 in 2015.") == {
+        ("FJI", 2012, "2WL"),
+        ("FJI", 2015, "2"),
+    }
+
+
+def test_again_with_its_own_year_implies_no_other() -> None:
+    assert tiers("The report placed Chad on the Tier 2 Watch List in 2013 and again in 2014.") == {
+        ("TCD", 2013, "2WL"),
+        ("TCD", 2014, "2WL"),
+    }
+
+
+def test_years_spent_on_a_tier_are_no_placement() -> None:
+    text = "The State Department moved Belarus to Tier 3 in 2011, after four years on the Tier 2 Watch List."
+    assert tiers(text) == {("BLR", 2011, "3")}

@@ -68,6 +68,7 @@ class Vocabulary:
     currency_symbols: dict[str, str]
     currency_names: Phrases
     currency_names_by_country: dict[str, dict[str, str]]
+    currency_names_by_demonym: dict[str, dict[str, str]]
     sets: dict[str, frozenset[str]]
 
 
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         currency_symbols=dict(raw["currency_symbols"]),
         currency_names=Phrases.build(raw["currency_names"]),
         currency_names_by_country={k: dict(v) for k, v in raw["currency_names_by_country"].items()},
+        currency_names_by_demonym={k: dict(v) for k, v in raw["currency_names_by_demonym"].items()},
         sets={
             f"{module}.{name}": frozenset(words)
             for module, table in raw["sets"].items()

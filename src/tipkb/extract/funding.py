@@ -22,13 +22,13 @@ def extract(view: View, memory: Memory) -> list[FundingFact]:
     low = view.low
     if view.sent.heading or not any(w in _VERBS for w in low):
         return []
-    if any(w in _NOT_FUNDING for w in low):
-        return []
     country = view.ctx.subject
     if not country:
         return []
     facts = []
-    for _, end, amount, currency in _amounts(view):
+    for start, end, amount, currency in _amounts(view):
+        if _not_funding(low, start, end):
+            continue
         facts.append(
             FundingFact(
                 doc=view.ctx.doc,
@@ -72,13 +72,37 @@ def _amounts(view: View) -> list[tuple[int, int, float, str]]:
     return [a for a in out if a[2] > 0]
 
 
+def _not_funding(low: list[str], start: int, end: int) -> bool:
+    """Money near a word for what is not a government's spending: "fines of up to $10,000", "paid
+    $2,000 in bribes". Only the words around the amount count: "...for staff salaries" at the end of
+    a long allocation sentence does not undo it, nor do words before the verb that governs the amount
+    ("paid $3,000 in bribes, while the ministry provided $5,000")."""
+    first = max(0, start - 6)
+    for k in range(start - 1, first - 1, -1):
+        if low[k] in _VERBS:
+            first = k + 1
+            break
+    return any(w in _NOT_FUNDING for w in low[first : end + 3])
+
+
 def _currency_after(view: View, n: int) -> tuple[str, int] | None:
     low, vocab = view.low, view.vocab
     if n >= len(low):
         return None
+    country = view.ctx.subject or ""
+    # "15 million Dominican pesos", "30 million Kenyan shillings": the demonym says whose currency.
+    # Only a demonym makes "dollars" another country's ("50,000 Fijian dollars").
+    demonym = next((p for p in view.places if p.i == n and p.kind == "demonym"), None)
+    if demonym and demonym.j < len(low):
+        name = low[demonym.j]
+        by_demonym = vocab.currency_names_by_demonym.get(name, {})
+        if demonym.code in by_demonym:
+            return by_demonym[demonym.code], demonym.j + 1
+        if name in vocab.currency_names_by_country:
+            country, n = demonym.code, demonym.j
     by_country = vocab.currency_names_by_country.get(low[n])
     if by_country:
-        return by_country.get(view.ctx.subject or "", by_country["default"]), n + 1
+        return by_country.get(country, by_country["default"]), n + 1
     hit = vocab.currency_names.match_at(low, n)
     if hit:
         return hit[1], hit[0]

@@ -14,7 +14,8 @@ _VERB = re.compile(r"\b(ratif\w*|acced\w*|accession|accept(?:ed|ance)|became a p
 _INSTRUMENT = re.compile(
     r"\b(?:palermo\s+protocol|(?:un|u\.n\.|united nations)?\s*tip\s+protocol|"
     r"protocol\s+to\s+prevent,?\s+suppress,?\s+and\s+punish\s+trafficking|"
-    r"trafficking\s+in\s+persons\s+protocol|protocol\s+on\s+trafficking)",
+    r"trafficking\s+in\s+persons\s+protocol|protocol\s+on\s+trafficking|"
+    r"(?:un|u\.n\.|united nations)\s+(?:anti-)?trafficking\s+protocol)",
     re.I,
 )
 _NEGATED = re.compile(
@@ -77,4 +78,31 @@ def _date(view: View, verb_char: int) -> tuple[int | None, int | None]:
                 month = months[low[k]]
                 break
         return year, month
-    return None, None
+    return _date_before(view, verb_char)
+
+
+_SAME_YEAR = re.compile(r"\b(?:the same year|that year|that same year)\b", re.I)
+
+
+def _date_before(view: View, verb_char: int) -> tuple[int | None, int | None]:
+    """A date stated before the verb in its clause ("In July 2008, Kazakhstan ratified ..."), or
+    "in September of the same year" after a year named earlier in the sentence."""
+    low, months = view.low, view.vocab.months
+    base = view.sent.start
+    verb = next((n for n, c in enumerate(view.chars) if c - base >= verb_char), len(low))
+    start = max((a for a, _ in view.clauses() if a <= verb), default=0)
+    same = _SAME_YEAR.search(view.sent.reading[:verb_char])
+    first = 0 if same else start
+    years = [n for n in range(first, verb) if view.year_at(n)]
+    if not years:
+        return None, None
+    # The month nearest before the verb, back to just before the year ("In March 2010, ...").
+    month = next(
+        (
+            months[low[k]]
+            for k in range(verb - 1, max(first, years[-1] - 3) - 1, -1)
+            if low[k] in months and view.toks[k][:1].isupper()
+        ),
+        None,
+    )
+    return view.year_at(years[-1]), month

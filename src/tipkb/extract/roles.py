@@ -60,11 +60,17 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
         judged = deemed(view, p, start)
         if judged is not None and judged < end:
             return p, judged
-        n = skip_aside(view, p.j, end)
+        n = _past_relative(view, skip_aside(view, p.j, end), end)
         if n < end and low[n] in ("'s", "’s"):
             return None
         while n < end and low[n] in _ADVERBS:
             n += 1
+        if n < end and low[n] in _MODALS:  # "Fiji may also be a transit country"
+            m = n + 1
+            while m < end and low[m] in _ADVERBS:
+                m += 1
+            if m < end and low[m] == "be":
+                return p, m + 1
         if (
             n < end
             and low[n] == "been"
@@ -79,6 +85,22 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
         if n + 1 < end and low[n] in _SERVES and low[n + 1] == "as":
             return p, n + 2
     return None
+
+
+_MODALS = frozenset(("may", "might", "could", "can", "would", "will"))
+_RELATIVES = frozenset(("where", "which", "who", "whose", "whence"))
+_ROLE_NOUNS = frozenset(("country", "countries", "point", "points", "hub", "hubs", "route", "routes"))
+
+
+def _past_relative(view: View, n: int, end: int) -> int:
+    """Past a relative clause between commas after the country ("Tajikistan, where many citizens work
+    abroad, remains ..."): the index after its closing comma, else n."""
+    low = view.low
+    if n + 1 < end and low[n] == "," and low[n + 1] in _RELATIVES:
+        close = next((m for m in range(n + 2, min(end, n + 30)) if low[m] == ","), None)
+        if close is not None:
+            return close + 1
+    return n
 
 
 def _clause(view: View, start: int, end: int) -> list[RoleFact]:
@@ -184,12 +206,7 @@ def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:
             elif low[m] not in (",", "and", "or", "major", "significant", "key", "main"):
                 break
             m += 1
-        if (
-            found
-            and m < end
-            and low[m] in ("country", "countries")
-            and not set(low[m : m + 6]) & _NOT_TRAFFICKING
-        ):
+        if found and m < end and low[m] in _ROLE_NOUNS and not set(low[m : m + 6]) & _NOT_TRAFFICKING:
             out.extend(found)
         n = m
     return out

@@ -42,6 +42,10 @@ _AGAIN = re.compile(
     r"|for the (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:straight )?year in a row)\b",
     re.I,
 )
+# "after several years on the Tier 2 Watch List", "two consecutive years in Tier 3".
+_YEARS_ON = re.compile(
+    r"\b(?:several|many|\w+)\s+(?:consecutive\s+|straight\s+)?years\s+(?:on|in)\s+(?:the\s+)?[\"“']?$", re.I
+)
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _STATEMENT_BREAK = re.compile(r"\s[-–—]\s|[;:]")
 # "Ghana is a Tier 2 Watch List country", "has been on Tier 2", "is currently on the Tier 2 Watch List".
@@ -111,11 +115,14 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
     if heading and not any(p.kind == "country" for p in view.places):
         return []  # "Country Narratives - Tier 2" heads a group of narratives, not one country
     facts = []
-    for m in matches:
+    for i, m in enumerate(matches):
+        # A year after a tier belongs to it up to the next tier named ("in Tier 2 in 2019 and on the
+        # Tier 2 Watch List in 2022").
+        stop = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         group = _group(view, memory, m.start())
         if group is not None:
             for code in group:  # "The Pacific nations are ranked Tier Two": each of them
-                facts.extend(_facts(view, code, _tier_value(m), _group_years(view, text, m)))
+                facts.extend(_facts(view, code, _tier_value(m), _group_years(view, text, m, stop)))
             continue
         country = _country(view, m.start())
         if not country:
@@ -124,6 +131,8 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         before = text[max(0, m.start() - 40) : m.start()]
         if not heading and _HYPOTHETICAL.search(before):
             continue  # "a waiver from an otherwise required downgrade to Tier 3"
+        if not heading and _YEARS_ON.search(before):
+            continue  # "after several years on the Tier 2 Watch List": no year to place it in
         if not heading and _not_yet(view, text, m):
             continue
         moved_from = not heading and re.search(r"\bfrom (?:the )?[\"“]?$", before) and len(matches) > 1
@@ -132,7 +141,7 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             report = view.ctx.report_year
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
             continue
-        years: list[int | None] = [] if heading else list(_years_after(view, m.end()))
+        years: list[int | None] = [] if heading else list(_years_after(view, m.end(), stop))
         if not years and not heading:
             # "The 2016 TIP report placed ...", "In 2010, X was placed on ...": a year stated before
             # the tier in its clause. A date elsewhere in the sentence is about something else.
@@ -149,7 +158,8 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             years = [view.ctx.year if not heading else view.ctx.report_year]
         facts.extend(_facts(view, country, tier, years))
         first = years[0]
-        if not heading and first is not None and _AGAIN.search(text):
+        # "remained on Tier 2" implies last year's placement; "in 2017 and again in 2018" names both.
+        if not heading and first is not None and len(years) == 1 and _AGAIN.search(text):
             facts.extend(_facts(view, country, tier, [first - 1]))
     return facts
 
@@ -215,8 +225,8 @@ def _group(view: View, memory: Memory, tier_char: int) -> tuple[str, ...] | None
     return ()
 
 
-def _group_years(view: View, text: str, m: re.Match[str]) -> list[int | None]:
-    years: list[int | None] = list(_years_after(view, m.end()))
+def _group_years(view: View, text: str, m: re.Match[str], stop: int) -> list[int | None]:
+    years: list[int | None] = list(_years_after(view, m.end(), stop))
     if not years and _LATEST.search(text):
         years = [view.ctx.latest_report]
     return years if years and years != [None] else [view.ctx.report_year]
@@ -259,12 +269,12 @@ def _country(view: View, tier_char: int) -> str | None:
 _INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
 
 
-def _years_after(view: View, char_end: int) -> list[int]:
+def _years_after(view: View, char_end: int, stop: int) -> list[int]:
     """Years stated after the tier: 'in 2017 and 2023', 'in 2009 Trafficking in Persons Report',
     'in September 2008'; not past a dash, colon or semicolon that starts another statement ('Tier 2 -
     the government did not act in 2009')."""
     years = []
-    text = view.sent.reading[char_end:]
+    text = view.sent.reading[char_end:stop]
     for m in re.finditer(r"\b((?:19|20)\d{2})\b", text[:80]):
         lead = text[: m.start()]
         if _STATEMENT_BREAK.search(lead):
