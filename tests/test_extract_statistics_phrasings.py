@@ -294,3 +294,15 @@ def test_guilty_verdicts_and_arrested_and_charged() -> None:
 def test_child_soldiering() -> None:
     got = stats("In 2021, police investigated 18 cases of sex trafficking and two cases of child soldiering.")
     assert got == {("investigations", 18, "sexual", 2021), ("investigations", 2, "child_soldiers", 2021)}
+
+
+def test_a_bracket_closed_before_a_colon() -> None:
+    got = stats(
+        "Police identified 11 victims in 2021 (18 in 2020): six of sex trafficking and five of forced labor."
+    )
+    assert got == {
+        ("victims_identified", 11, None, 2021),
+        ("victims_identified", 18, None, 2020),
+        ("victims_identified", 6, "sexual", 2021),
+        ("victims_identified", 5, "labor", 2021),
+    }

@@ -53,6 +53,10 @@ def nlp() -> Language:
     tokenizer.infix_finditer = compile_infix_regex(
         [*defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])"]
     ).finditer
+    # Emoticons are no tokens in these texts: "(18 in 2015): six ..." ends a bracket, then a colon.
+    tokenizer.rules = {
+        k: v for k, v in tokenizer.rules.items() if any(c.isalnum() for c in k) or not set(k) & set("():;")
+    }
     return pipeline
 
 
