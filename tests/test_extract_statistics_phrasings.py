@@ -306,3 +306,58 @@ def test_a_bracket_closed_before_a_colon() -> None:
         ("victims_identified", 6, "sexual", 2021),
         ("victims_identified", 5, "labor", 2021),
     }
+
+
+def test_coordinated_participles_and_zero_pairs_for_officials() -> None:
+    got = stats("In 2021, no officials were prosecuted or convicted for complicity.")
+    assert got == {("officials_prosecuted", 0, None, 2021), ("officials_convicted", 0, None, 2021)}
+    got = stats("In 2021, the ministry reported no prosecutions or convictions of complicit officials.")
+    assert got == {("officials_prosecuted", 0, None, 2021), ("officials_convicted", 0, None, 2021)}
+    got = stats("In 2021, the ministry reported no prosecutions or convictions.")
+    assert got == {("prosecutions", 0, None, 2021), ("convictions", 0, None, 2021)}
+
+
+def test_verb_and_people_in_n_cases() -> None:
+    got = stats("In 2021, police investigated 90 cases, and judges convicted offenders in 21 of them.")
+    assert got == {("investigations", 90, None, 2021), ("convictions", 21, None, 2021)}
+    got = stats("In 2021, police investigated 30 cases; four of those cases went to trial.")
+    assert ("prosecutions", 4, None, 2021) in got
+
+
+def test_a_third_party_after_a_preposition_or_beside_an_authority() -> None:
+    got = stats(
+        "Police referred 300 child victims to IOM and local NGOs for care in 2021, compared with 210 in the previous year."
+    )
+    assert got == {("victims_assisted", 300, None, 2021), ("victims_assisted", 210, None, 2020)}
+    assert stats("In 2021, the social ministry and NGOs identified 61 victims.") == {
+        ("victims_identified", 61, None, 2021)
+    }
+    got = stats("In 2021, police identified 46 victims and NGOs identified 12.")
+    assert got == {("victims_identified", 46, None, 2021)}
+
+
+def test_prosecutors_initiating_cases_prosecute() -> None:
+    got = stats("In 2021, prosecutors initiated cases against 300 defendants, compared with 220 in 2020.")
+    assert got == {("prosecutions", 300, None, 2021), ("prosecutions", 220, None, 2020)}
+
+
+def test_of_them_after_a_victims_sentence() -> None:
+    got = stats(
+        "In 2021, police identified 170 victims. The ministry provided shelter to 93 of them in its centers."
+    )
+    assert got == {("victims_identified", 170, None, 2021), ("victims_assisted", 93, None, 2021)}
+
+
+def test_a_bracketed_year_is_no_opening_year() -> None:
+    got = stats(
+        "Fiji: 2022 Trafficking in Persons Report\n\nIn 2021, police identified 12 victims. Prosecutors charged 41 defendants (28 in 2020) and judges convicted 31 traffickers, compared with 24 the previous year."
+    )
+    assert ("convictions", 24, None, 2020) in got
+    assert ("convictions", 31, None, 2021) in got
+
+
+def test_a_clause_with_its_own_year_after_parts() -> None:
+    got = stats(
+        "Police identified 63 victims in 2021, including 55 sex trafficking victims and eight forced labor victims; in 2020, they identified 74."
+    )
+    assert ("victims_identified", 74, None, 2020) in got

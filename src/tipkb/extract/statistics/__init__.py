@@ -15,6 +15,7 @@ else the paragraph's or report's.
 
 from __future__ import annotations
 
+from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import counts as _counts
@@ -22,6 +23,7 @@ from tipkb.extract.statistics import scope as _scope
 from tipkb.extract.statistics import years as _years_of
 from tipkb.extract.statistics.counts import Count
 from tipkb.extract.statistics.words import LAST_YEARS as _LAST_YEARS
+from tipkb.extract.statistics.words import VERBS
 from tipkb.model import StatisticFact
 
 RULE = "statistics.v2"
@@ -220,7 +222,10 @@ def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None
     gap = low[nearest.end : c.start]
     if gap[:1] == ["("] and ")" not in gap:
         return nearest
-    if low[c.start - 1 : c.start] == ["with"]:
+    if low[c.start - 1 : c.start] == ["with"] and low[c.start - 2 : c.start - 1] not in (
+        ["compared"],
+        ["comparison"],
+    ):
         # the sentence's own total, not a comparison figure between them
         first = totals[0]
         return first if ";" not in low[first.end : c.start] else None
@@ -228,8 +233,15 @@ def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None
 
 
 def _listed(gap: list[str]) -> bool:
-    """Is the text between two counts a list's link (", ", ", and ", "; ")?"""
-    return bool(gap) and len(gap) <= 8 and any(w in (",", "and", ";") for w in gap) and "compared" not in gap
+    """Is the text between two counts a list's link (", ", ", and ", "; ")? Not a new clause with its
+    own year or verb ("...; in 2013, it identified 74")."""
+    return (
+        bool(gap)
+        and len(gap) <= 8
+        and any(w in (",", "and", ";") for w in gap)
+        and "compared" not in gap
+        and not any(as_year(w) or w in VERBS for w in gap)
+    )
 
 
 def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
@@ -276,11 +288,18 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
         if c.previous and c.anchor is not None:
             c.year = c.anchor.year - 1 if c.anchor.year else None
             continue
-        if c.anchor is not None and c.anchor.year is not None and c.anchor.own_year and not c.split:
-            c.year = c.anchor.year
-            continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
-        c.year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        clause_year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        if (
+            c.anchor is not None
+            and c.anchor.year is not None
+            and c.anchor.own_year
+            and not c.split
+            and (clause_year is None or c.anchor.start >= clause_start)
+        ):
+            c.year = c.anchor.year  # not "...; in 2013, it identified 74": its clause's own year
+            continue
+        c.year = clause_year
         c.year = c.year or opening or (lead.year if lead is not None else None) or carried or view.ctx.year
     # Parts whose total got its year only now.
     for c in found:

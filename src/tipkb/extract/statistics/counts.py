@@ -23,6 +23,7 @@ from tipkb.extract.statistics.metrics import (
     _cared_for_after,
     _continues,
     _continues_anchor,
+    _coordinated_after,
     _estimated,
     _exploitation,
     _exploited_after,
@@ -54,6 +55,7 @@ from tipkb.extract.statistics.words import (
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
+    PROVIDE_VERBS,
     READ_WORDS,
     SKIP_AFTER,
     VERB_GAP,
@@ -98,6 +100,7 @@ def has_count_words(view: View) -> bool:
         or _to_court(low, m)
         or w in READ_WORDS
         or w in CARE_VERBS
+        or w in PROVIDE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)
     )
@@ -112,7 +115,7 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
     anchor: Count | None = None
     n = 0
     while n < len(low):
-        found = _count_at(view, n, anchor, out[-1] if out else None, base_year)
+        found = _count_at(view, n, anchor, out[-1] if out else None, base_year, before)
         if found is None:
             n += 1
             continue
@@ -169,18 +172,31 @@ def _pending(low: list[str], end: int) -> bool:
     )
 
 
-def _about_victims(low: list[str], n: int, anchor: Count | None) -> bool:
+def _about_victims(low: list[str], n: int, anchor: Count | None, prior: str | None = None) -> bool:
     """Are the people a bare count at n counts victims: its anchor counts victims, or the sentence
-    named victims before it, or opens with "Of these" (the victims of the sentence before)."""
+    named victims before it, or opens with "Of these" (the victims of the sentence before), or it is
+    "N of them" after a sentence that counted victims (``prior``: that sentence's metric)."""
     if anchor is not None and anchor.metric and anchor.metric.startswith("victims"):
         return True
     if any(w in ("victims", "victim") for w in low[:n]):
         return True
-    return low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+    if low[:2] in (["of", "these"], ["of", "them"], ["of", "those"]):
+        return True
+    return (
+        anchor is None
+        and prior is not None
+        and prior.startswith("victims")
+        and low[n + 1 : n + 3] in (["of", "them"], ["of", "these"], ["of", "those"])
+    )
 
 
 def _count_at(
-    view: View, n: int, anchor: Count | None, before: Count | None, base_year: int | None
+    view: View,
+    n: int,
+    anchor: Count | None,
+    before: Count | None,
+    base_year: int | None,
+    prior: str | None = None,
 ) -> Count | None:
     low = view.low
     w = low[n]
@@ -282,9 +298,17 @@ def _count_at(
             also = tuple(m for m in _victim_verbs(view, n, k + 1) if m != metric)
         if "prosecution" in mods and noun in ("cases", "case"):
             metric = "prosecutions"
+        if (
+            value == 0
+            and low[k + 1 : k + 2] in (["or"], ["and"])
+            and k + 2 < len(low)
+            and METRIC_NOUNS.get(low[k + 2], "victims") != "victims"
+        ):
+            also = (METRIC_NOUNS[low[k + 2]],)  # "no prosecutions or convictions": both zero
         phrase_end = k + 1
         if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
             metric = OFFICIAL_METRICS[metric]
+            also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
     elif noun in CASE_NOUNS or noun in OFFICIALS or noun in PERSON_NOUNS:
         phrase_end = k + 1
         if (
@@ -303,9 +327,14 @@ def _count_at(
             chain = ["convictions"]  # "the courts found 14 defendants guilty"
         elif noun in ("cases", "case") and low[n - 1 : n] in (["registered"], ["recorded"]):
             chain = ["investigations"]  # "the police registered 30 cases of trafficking"
-        verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
+        after = None if _pick(chain) else _participle_after(view, phrase_end)
+        verb = _pick(chain) or after or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]
+        if after is not None:
+            others += [
+                m for m in _coordinated_after(view, phrase_end) if m != verb and not m.startswith("victims")
+            ]
         if noun in OFFICIALS:
             if verb is None and anchor is not None and anchor.metric in OFFICIAL_METRICS:
                 verb = anchor.metric  # "convicted 14 traffickers, including two government officials"
@@ -327,13 +356,13 @@ def _count_at(
     else:
         phrase_end = end
         participle = _participle_metric(view, end)
-        if participle is None and _care_after(view, end) and _about_victims(low, n, anchor):
+        if participle is None and _care_after(view, end) and _about_victims(low, n, anchor, prior):
             participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
         if (
             participle is None
             and low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
             and _assisted_by_head(view, n)
-            and _about_victims(low, n, anchor)
+            and _about_victims(low, n, anchor, prior)
         ):
             participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
         if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor):

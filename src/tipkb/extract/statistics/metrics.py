@@ -16,6 +16,7 @@ from tipkb.extract.statistics.words import (
     BARE_END,
     CARE_VERBS,
     CASE_HEADS,
+    CASE_PEOPLE,
     ESTIMATES,
     EXPLOITED,
     GLUED,
@@ -193,12 +194,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
     if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
         return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
+    if p > 1 and low[p] == "in" and low[p - 1] in CASE_PEOPLE and low[p - 2] in VERBS:
+        return [VERBS[low[p - 2]]]  # "convicted offenders in 26 of them", "convicted traffickers in 12 cases"
     if p > 0 and low[p] in ("against", "into") and low[p - 1] in ("cases", "case", "proceedings"):
         # "opened criminal cases against 11 suspects": the verb before the cases counts them
         q = p - 2
         while q > 0 and low[q] in MODIFIERS_BEFORE_CASES:
             q -= 1
         if q >= 0 and low[q] in VERBS and not VERBS[low[q]].startswith("victims"):
+            if low[q - 1 : q] in (["prosecutors"], ["prosecutor"]) and VERBS[low[q]] == "investigations":
+                return ["prosecutions"]  # "prosecutors initiated cases against 366 defendants"
             return [VERBS[low[q]]]
     if p > 0 and (
         low[p] in ("of", "against", "involving", "for", "into")
@@ -306,6 +311,8 @@ def _participle_after(view: View, k: int) -> str | None:
             return "prosecutions"  # "110 cases were sent to court"
         if w == "found" and low[m + 1 : m + 2] == ["guilty"]:
             return "convictions"  # "14 defendants were found guilty"
+        if w in ("went", "proceeded") and low[m + 1 : m + 3] in (["to", "trial"], ["to", "court"]):
+            return "prosecutions"  # "six of those cases went to trial"
         if w in ("resulted", "ended", "led", "culminated") and low[m + 1 : m + 2] in (["in"], ["to"]):
             metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
             if metric is not None and metric != "victims":
@@ -326,6 +333,22 @@ def _participle_after(view: View, k: int) -> str | None:
             continue
         break
     return None
+
+
+def _coordinated_after(view: View, k: int) -> list[str]:
+    """The metrics of participles coordinated with the one after a count ("no officials were
+    prosecuted or convicted", "12 suspects were charged and convicted")."""
+    low = view.low
+    m = k
+    while m < len(low) and m < k + 5 and not (low[m] in VERBS and low[m].endswith("ed")):
+        m += 1
+    found = []
+    while (
+        m + 2 < len(low) and low[m + 1] in ("and", "or") and low[m + 2] in VERBS and low[m + 2].endswith("ed")
+    ):
+        found.append(VERBS[low[m + 2]])
+        m += 2
+    return found
 
 
 def _modifier_verb(mods: list[str]) -> str | None:
@@ -439,6 +462,8 @@ def _assisted_by_head(view: View, n: int) -> bool:
 def _about_officials(view: View, k: int) -> bool:
     """'prosecutions involving complicit officials', 'convictions of government officials'."""
     low = view.low
+    if low[k : k + 1] in (["or"], ["and"]) and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS:
+        k += 2  # "no prosecutions or convictions of complicit officials"
     window = low[k : k + 4]
     return (
         bool(window) and window[0] in ("involving", "of", "against") and any(w in OFFICIALS for w in window)
@@ -521,6 +546,21 @@ def _estimated(view: View, n: int) -> bool:
         if w in AUTHORITIES:
             return False
         if w in THIRD_PARTIES:
+            before = low[max(clause_start, m - 4) : m]
+            if any(x in ("to", "with", "through", "via") for x in before):
+                continue  # "referred 386 victims to IOM and NGOs for care": not the one counting
+            subject = low[max(clause_start, m - 8) : m]
+            joint = next((i for i in range(len(subject) - 1, -1, -1) if subject[i] in AUTHORITIES), None)
+            if (
+                "and" in before
+                and joint is not None
+                and not any(
+                    x in VERBS or view.number_at(max(clause_start, m - 8) + i)
+                    for i, x in enumerate(subject)
+                    if i > joint
+                )
+            ):
+                return False  # "the ministry and NGOs identified 61 victims": a joint count
             # "government-funded NGO shelters assisted 100 victims": the government's count
             return not any(x in _FUNDED for x in low[max(0, m - 3) : m])
     return False

@@ -74,7 +74,9 @@ def opening_year(view: View, end: int, start: int = 0) -> int | None:
             return None
         at = next(m for m in range(start, end) if view.year_at(m) == year)
         lead = low[max(0, at - 3) : at]
-        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
+        before = low[start:at]
+        bracketed = before.count("(") > before.count(")")  # "41 defendants (28 in 2013) and ..."
+        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]) and not bracketed:
             return year
         start = at + 1
     return None
