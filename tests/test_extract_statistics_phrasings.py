@@ -361,3 +361,42 @@ def test_a_clause_with_its_own_year_after_parts() -> None:
         "Police identified 63 victims in 2021, including 55 sex trafficking victims and eight forced labor victims; in 2020, they identified 74."
     )
     assert ("victims_identified", 74, None, 2020) in got
+
+
+def test_a_total_named_again_in_the_same_sentence() -> None:
+    got = stats(
+        "Police identified 160 victims in 2021, fewer than the 400 identified in 2020; of the 160, 120 were female and 40 were male."
+    )
+    assert ("victims_identified", 120, None, 2021) in got
+    assert ("victims_identified", 40, None, 2021) in got
+    assert ("victims_identified", 160, None, 2021) in got
+
+
+def test_care_to_a_bare_count_at_the_end_of_a_clause() -> None:
+    got = stats(
+        "In 2021, a state shelter assisted 47 victims, and a state center provided legal and medical aid to 52."
+    )
+    assert got == {("victims_assisted", 47, None, 2021), ("victims_assisted", 52, None, 2021)}
+
+
+def test_counts_from_earlier_years_inside_a_total() -> None:
+    got = stats(
+        "In 2021, the state fund assisted 15 victims in its shelters, including four identified in prior years."
+    )
+    assert got == {("victims_assisted", 15, None, 2021)}
+
+
+def test_a_long_gap_before_an_increase_from() -> None:
+    got = stats(
+        "Police identified 3,300 victims in 2021, including 1,800 victims of labor trafficking and 1,049 whose form of exploitation was not reported, a sharp increase from 1,262 victims in 2020."
+    )
+    assert ("victims_identified", 1262, None, 2020) in got
+
+
+def test_repatriated_nationals() -> None:
+    got = stats("In 2021, consular staff helped repatriate 12 trafficking victims.")
+    assert got == {("victims_assisted", 12, None, 2021)}
+    got = stats(
+        "Since 2019, the foreign ministry has repatriated more than 4,700 nationals from scam compounds."
+    )
+    assert {(m, v) for m, v, _, _ in got} == {("victims_assisted", 4700)}

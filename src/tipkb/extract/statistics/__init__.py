@@ -114,8 +114,15 @@ def _respectively(view: View, found: list[Count]) -> None:
 def _restated(found: list[Count], memory: Memory) -> None:
     """'Of the 19 convicted offenders, ...', 'Of the 79 victims identified, ...': a count the document
     stated before, named again to be split; it gives no new fact, but its year to its parts."""
-    for c in found:
+    for i, c in enumerate(found):
         if not c.restated or not c.metric:
+            continue
+        same = next(
+            (t for t in found[:i] if t.value == c.value and t.metric == c.metric and not t.restated), None
+        )
+        if same is not None:
+            # "It identified 163 victims in 2018, ...; of the 163, 122 were female": named again
+            c.drop, c.year, c.own_year, c.scope = True, same.year, same.own_year, "total"
             continue
         key = (c.metric, c.value)
         if key in memory.stat_seen:

@@ -117,6 +117,10 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
     while n < len(low):
         found = _count_at(view, n, anchor, out[-1] if out else None, base_year, before)
         if found is None:
+            named = _named_again(view, n, out)
+            if named is not None:
+                out.append(named)
+                anchor = named
             n += 1
             continue
         follows = bool(out) and _continues(view.low[out[-1].end : found.start])
@@ -145,6 +149,31 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
         out.append(found)
         n = found.end
     return out
+
+
+def _earlier_years(low: list[str], m: int) -> bool:
+    """'in prior years', 'in previous years', 'in earlier years' at m."""
+    return low[m : m + 1] in (["in"], ["from"], ["during"]) and low[m + 1 : m + 3] in (
+        ["prior", "years"],
+        ["previous", "years"],
+        ["earlier", "years"],
+        ["past", "years"],
+    )
+
+
+def _named_again(view: View, n: int, out: list[Count]) -> Count | None:
+    """'It identified 163 victims in 2018, ...; of the 163, 122 were female': a number the sentence
+    counted before, named again as the group its next counts split (no fact of its own)."""
+    low = view.low
+    number = view.number_at(n)
+    if number is None or low[n - 2 : n] != ["of", "the"] or low[number[1] : number[1] + 1] != [","]:
+        return None
+    same = next((c for c in out if c.value == number[0] and c.metric and not c.inherits), None)
+    if same is None:
+        return None
+    named = Count(n, number[1], same.value, same.metric, None, same.year, False, noun=same.noun)
+    named.own_year, named.restated = same.own_year, True
+    return named
 
 
 # Past participles before a count that are no metric's verb but that do not stop a list either.
@@ -360,13 +389,19 @@ def _count_at(
             participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
         if (
             participle is None
-            and low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+            and (
+                low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+                or low[end : end + 1] in ([";"], ["."], [","], [")"])
+                or end >= len(low)
+            )
             and _assisted_by_head(view, n)
             and _about_victims(low, n, anchor, prior)
         ):
             participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
         if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor):
             participle = "victims_identified"  # "... and 30 were forced into labor"
+        if participle is not None and _earlier_years(low, end + 1):
+            return None  # "15 victims, including four identified in prior years": not this year's count
         if participle is not None:
             metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
             phrase_end = end + 1

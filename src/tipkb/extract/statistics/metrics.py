@@ -167,8 +167,8 @@ def _continues(gap: list[str]) -> bool:
         return False
     if gap == [";"]:
         return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
-    if any(w in ("compared", "versus", "(") for w in gap):
-        return len(gap) <= 20
+    if any(w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap):
+        return len(gap) <= 20  # "..., a sharp increase from 1,262 victims in 2022"
     return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
 
 

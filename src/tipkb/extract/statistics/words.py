@@ -59,6 +59,7 @@ VERBS = {
     "referring": "victims_assisted",
     "repatriated": "victims_assisted",
     "repatriating": "victims_assisted",
+    "repatriate": "victims_assisted",
     "served": "victims_assisted",
     "accommodated": "victims_assisted",
     "housed": "victims_assisted",
