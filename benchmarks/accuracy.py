@@ -47,6 +47,7 @@ CHALLENGES = (
     ("challenge cf2 (flows, blind)", "cf2"),
     ("challenge cs3 (statistics, tuned on)", "cs3"),
     ("challenge cf3 (flows, tuned on)", "cf3"),
+    ("challenge cm1 (whole narratives, blind)", "cm1"),
 )
 
 
