@@ -400,3 +400,51 @@ def test_repatriated_nationals() -> None:
         "Since 2019, the foreign ministry has repatriated more than 4,700 nationals from scam compounds."
     )
     assert {(m, v) for m, v, _, _ in got} == {("victims_assisted", 4700)}
+
+
+def test_a_year_after_a_place_and_a_contrast_clause_has_its_own() -> None:
+    got = stats("Officials said 1,100 victims were repatriated from Thailand and Laos in 2019.")
+    assert got == {("victims_assisted", 1100, None, 2019)}
+    got = stats(
+        "In 2021, prosecutors charged three suspects but secured no convictions, whereas in 2020 they convicted two."
+    )
+    assert got == {
+        ("prosecutions", 3, None, 2021),
+        ("convictions", 0, None, 2021),
+        ("convictions", 2, None, 2020),
+    }
+
+
+def test_a_year_earlier_and_since_an_event_with_a_year() -> None:
+    got = stats("In 2021, the agency identified 11 victims, up from five victims a year earlier.")
+    assert got == {("victims_identified", 11, None, 2021), ("victims_identified", 5, None, 2020)}
+    got = stats("Only 11 trafficking convictions have been recorded since the law was amended in 2006.")
+    assert got == {("convictions", 11, None, None)}
+
+
+def test_all_n_and_of_them_after_a_victims_sentence() -> None:
+    got = stats("In 2021, police identified 11 victims. All 11 were placed in a shelter.")
+    assert got == {("victims_identified", 11, None, 2021), ("victims_assisted", 11, None, 2021)}
+    got = stats(
+        "In 2021, police identified 60 victims. Forty of them were nationals and 20 were foreign, and 53 were exploited in sex trafficking while seven were victims of forced labor."
+    )
+    assert {("victims_identified", 53, "sexual", 2021), ("victims_identified", 7, "labor", 2021)} <= got
+
+
+def test_the_number_of_people_with_a_participle() -> None:
+    got = stats("The number of persons prosecuted for trafficking was 14 in 2020 and 21 in 2021.")
+    assert got == {("prosecutions", 14, None, 2020), ("prosecutions", 21, None, 2021)}
+    assert stats("The agency reported 52 victims detected in 2021.") == {
+        ("victims_identified", 52, None, 2021)
+    }
+
+
+def test_passive_proceedings_and_indictments() -> None:
+    got = stats("Pre-trial proceedings were opened in 104 trafficking cases in 2021, against 128 in 2020.")
+    assert got == {("investigations", 104, None, 2021), ("investigations", 128, None, 2020)}
+    assert stats("Indictments were filed against 82 persons in 2021.") == {("prosecutions", 82, None, 2021)}
+
+
+def test_an_apposition_before_the_participle() -> None:
+    got = stats("In 2021, two officials, a police officer and a soldier, were convicted of trafficking.")
+    assert got == {("officials_convicted", 2, None, 2021)}

@@ -211,11 +211,14 @@ def _about_victims(low: list[str], n: int, anchor: Count | None, prior: str | No
         return True
     if low[:2] in (["of", "these"], ["of", "them"], ["of", "those"]):
         return True
+    if anchor is not None or prior is None or not prior.startswith("victims"):
+        return False
+    # after a sentence that counted victims: "93 of them", "All 11 were placed in a shelter",
+    # "Forty-one of them were nationals, and 53 were exploited in sex trafficking"
     return (
-        anchor is None
-        and prior is not None
-        and prior.startswith("victims")
-        and low[n + 1 : n + 3] in (["of", "them"], ["of", "these"], ["of", "those"])
+        low[n + 1 : n + 3] in (["of", "them"], ["of", "these"], ["of", "those"])
+        or low[n - 1 : n] == ["all"]
+        or any(low[m : m + 2] in (["of", "them"], ["of", "these"]) for m in range(n))
     )
 
 
@@ -398,7 +401,7 @@ def _count_at(
             and _about_victims(low, n, anchor, prior)
         ):
             participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
-        if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor):
+        if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor, prior):
             participle = "victims_identified"  # "... and 30 were forced into labor"
         if participle is not None and _earlier_years(low, end + 1):
             return None  # "15 victims, including four identified in prior years": not this year's count

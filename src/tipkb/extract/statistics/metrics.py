@@ -16,6 +16,7 @@ from tipkb.extract.statistics.words import (
     BARE_END,
     CARE_VERBS,
     CASE_HEADS,
+    CASE_NOUNS,
     CASE_PEOPLE,
     ESTIMATES,
     EXPLOITED,
@@ -128,6 +129,13 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         return None
     for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
         noun = low[m]
+        if (
+            noun in VERBS
+            and noun.endswith("ed")
+            and low[m - 1 : m]
+            and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
+        ):
+            return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
         if noun not in METRIC_NOUNS:
             continue
         metric = METRIC_NOUNS[noun]
@@ -196,6 +204,17 @@ def _verbs_before(view: View, n: int) -> list[str]:
         return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
     if p > 1 and low[p] == "in" and low[p - 1] in CASE_PEOPLE and low[p - 2] in VERBS:
         return [VERBS[low[p - 2]]]  # "convicted offenders in 26 of them", "convicted traffickers in 12 cases"
+    if p > 1 and low[p] == "in" and low[p - 1] in VERBS and low[p - 1].endswith("ed") and low[p - 2] in AUX:
+        metric = VERBS[low[p - 1]]  # "proceedings were opened in 104 cases"
+        if not metric.startswith("victims"):
+            return [metric]
+    if (
+        p > 2
+        and low[p] == "against"
+        and low[p - 1] in ("filed", "brought", "pressed", "lodged")
+        and any(w in ("charges", "indictments", "indictment") for w in low[max(0, p - 4) : p - 1])
+    ):
+        return ["prosecutions"]  # "indictments were filed against 82 persons"
     if p > 0 and low[p] in ("against", "into") and low[p - 1] in ("cases", "case", "proceedings"):
         # "opened criminal cases against 11 suspects": the verb before the cases counts them
         q = p - 2
@@ -225,6 +244,8 @@ def _verbs_before(view: View, n: int) -> list[str]:
             continue
         if w in VERBS:
             found.append(VERBS[w])
+        elif w in ("return", "reintegrate", "resettle") and low[k - 1 : k] == ["helped"]:
+            found.append("victims_assisted")  # "helped return 31 nationals"
         elif w not in VERB_GAP:
             break
         k -= 1
@@ -331,6 +352,13 @@ def _participle_after(view: View, k: int) -> str | None:
             m += 1
             steps += 1
             continue
+        if w == "," and m == k:
+            # "Two officials, a police officer and a soldier, were convicted": past the apposition
+            close = next((x for x in range(m + 1, min(len(low), m + 9)) if low[x] == ","), None)
+            if close is not None and not any(view.number_at(x) for x in range(m + 1, close)):
+                m = close + 1
+                steps += 1
+                continue
         break
     return None
 

@@ -71,6 +71,7 @@ VERBS = {
     "recognised": "victims_identified",
     "certified": "victims_identified",
     "rescued": "victims_identified",
+    "detected": "victims_identified",
     "placed": "victims_assisted",
 }
 # Between a verb and its count ("the police formally identified 87", "investigated only 43").
@@ -96,6 +97,10 @@ LAST_YEARS = (
     "last reporting period",
     "the preceding year",
     "the preceding reporting period",
+    "a year earlier",
+    "a year before",
+    "one year earlier",
+    "the year prior",
 )
 ESTIMATES = word_set("statistics.estimates")
 TO_COURT = word_set("statistics.to_court")

@@ -33,8 +33,8 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         return base - 1 if base else None
     m = end
     while m < len(low) and m < end + 14:
-        if low[m] in BREAKS:
-            break
+        if low[m] in BREAKS and not (low[m] == "from" and _place_at(view, m + 1)):
+            break  # not "repatriated from China in 2004"
         y = view.year_at(m)
         if y and low[m - 2 : m] == ["as", "in"]:
             break  # "two traffickers, the same number as in 2019": another year's, for comparison
@@ -47,6 +47,11 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             return base - 1 if base else None
         m += 1
     return None
+
+
+def _place_at(view: View, m: int) -> bool:
+    """Does a place name start at m ("from China and Cambodia")?"""
+    return any(p.i == m for p in view.places)
 
 
 def more_years(view: View, end: int) -> tuple[int, ...]:
