@@ -448,3 +448,30 @@ def test_passive_proceedings_and_indictments() -> None:
 def test_an_apposition_before_the_participle() -> None:
     got = stats("In 2021, two officials, a police officer and a soldier, were convicted of trafficking.")
     assert got == {("officials_convicted", 2, None, 2021)}
+
+
+def test_an_em_dash_between_numbers_and_hyphenated_modifiers() -> None:
+    got = stats(
+        "The ministry identified 117 victims in 2021—96 victims of sex trafficking and 21 of forced labor—and referred 88 of them to shelters."
+    )
+    assert got == {
+        ("victims_identified", 117, None, 2021),
+        ("victims_identified", 96, "sexual", 2021),
+        ("victims_identified", 21, "labor", 2021),
+        ("victims_assisted", 88, None, 2021),
+    }
+    assert stats("In 2003, police opened 26 trafficking-related criminal cases.") == {
+        ("investigations", 26, None, 2003)
+    }
+
+
+def test_a_demonym_as_the_people_counted() -> None:
+    got = stats(
+        "In 2021, the foreign ministry helped return 31 Colombians from abroad.", source="colombia.txt"
+    )
+    assert got == {("victims_assisted", 31, None, 2021)}
+
+
+def test_a_breakdown_by_sentence_is_no_count() -> None:
+    assert stats("In 2021, 11 convicted traffickers received prison terms of less than three years.") == set()
+    assert stats("In 2021, 12 traffickers received prison sentences.") == {("convictions", 12, None, 2021)}

@@ -151,6 +151,17 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
     return out
 
 
+def _sentence_breakdown(low: list[str], end: int) -> bool:
+    """A count of people by the sentence they got ("received prison terms of less than three years",
+    "were sentenced to ten years", "received suspended sentences"): a breakdown, not a count of its own."""
+    head = low[end : end + 3]
+    if not any(w in ("received", "receiving", "got", "given", "sentenced", "served") for w in head):
+        return False
+    return any(
+        w in ("years", "year", "months", "suspended", "probation", "fines") for w in low[end : end + 12]
+    )
+
+
 def _earlier_years(low: list[str], m: int) -> bool:
     """'in prior years', 'in previous years', 'in earlier years' at m."""
     return low[m : m + 1] in (["in"], ["from"], ["during"]) and low[m + 1 : m + 3] in (
@@ -290,19 +301,27 @@ def _count_at(
         w = low[k]
         if k > end and view.number_at(k) is not None:
             break  # "convicted five and eight traffickers": the next count starts here
+        if w == "-" and k > end and k + 1 < len(low) and low[k + 1].isalpha():
+            k += 1  # "26 trafficking-related criminal cases"
+            continue
         if w in MODIFIERS or (w.isalpha() and w not in NOT_MODIFIERS and w not in VERBS):
             k += 1
             continue
         break
     noun = low[k] if k < len(low) else ""
+    people = False  # the noun is a demonym ("31 Colombians"): people, not a sub-group of them
     if noun not in known and low[end : end + 2] in (["guilty", "verdicts"], ["guilty", "verdict"]):
         k, noun = end + 1, "convictions"  # "courts handed down 12 guilty verdicts"
     if noun not in known:
-        # "one male from India": the last modifier was the noun.
+        # "one male from India": the last modifier was the noun; "31 Colombians": a demonym.
+        demonyms = {p.i for p in view.places if p.kind == "demonym"}
         for m in range(k - 1, end - 1, -1):
             if low[m] in PERSON_NOUNS:
                 k, noun = m, low[m]
                 break
+        else:
+            if end in demonyms and low[end].endswith("s") and end == k - 1:
+                k, noun, people = end, "nationals", True
     if noun in CASE_NOUNS and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS and low[k + 1] != "victims":
         k, noun = k + 1, low[k + 1]  # "seven case investigations"
     if noun == "as" and k == end:
@@ -359,6 +378,8 @@ def _count_at(
             chain = ["convictions"]  # "the courts found 14 defendants guilty"
         elif noun in ("cases", "case") and low[n - 1 : n] in (["registered"], ["recorded"]):
             chain = ["investigations"]  # "the police registered 30 cases of trafficking"
+        if not chain and _sentence_breakdown(low, phrase_end):
+            return None  # "11 convicted traffickers received prison terms of less than three years"
         after = None if _pick(chain) else _participle_after(view, phrase_end)
         verb = _pick(chain) or after or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
@@ -444,7 +465,7 @@ def _count_at(
         count.years = more_years(view, phrase_end)
     count.split = split
     count.previous = previous and year is None
-    count.sub_group = (
+    count.sub_group = not people and (
         noun in scope.PART_WORDS
         or scope.is_part_phrase(view, end, k)
         or (phrase_end > end and scope.group_after(view, phrase_end))
