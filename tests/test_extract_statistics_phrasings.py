@@ -475,3 +475,40 @@ def test_a_demonym_as_the_people_counted() -> None:
 def test_a_breakdown_by_sentence_is_no_count() -> None:
     assert stats("In 2021, 11 convicted traffickers received prison terms of less than three years.") == set()
     assert stats("In 2021, 12 traffickers received prison sentences.") == {("convictions", 12, None, 2021)}
+
+
+def test_respectively_with_the_years_first_or_a_bracket_of_figures() -> None:
+    got = stats("In 2020 and 2021, judges convicted 12 and 15 traffickers, respectively.")
+    assert got == {("convictions", 12, None, 2020), ("convictions", 15, None, 2021)}
+    got = stats(
+        "The agency reported 46 investigations, 21 prosecutions, and 15 convictions in 2021 (42, 29, and 22 in 2020, respectively)."
+    )
+    assert got == {
+        ("investigations", 46, None, 2021),
+        ("prosecutions", 21, None, 2021),
+        ("convictions", 15, None, 2021),
+        ("investigations", 42, None, 2020),
+        ("prosecutions", 29, None, 2020),
+        ("convictions", 22, None, 2020),
+    }
+
+
+def test_a_year_after_a_list_with_brackets_holds_for_the_list() -> None:
+    got = stats(
+        "The agency reported 46 investigations (42 in 2020), 21 prosecutions (29 in 2020), and 15 convictions (22 in 2020) in 2021."
+    )
+    assert {("investigations", 46, None, 2021), ("prosecutions", 21, None, 2021)} <= got
+    # a comparison figure's year is not the list's
+    got = stats(
+        "Fiji: 2022 Trafficking in Persons Report\n\nPolice identified 34 victims, an increase from 14 victims identified in 2019."
+    )
+    assert ("victims_identified", 34, None, 2019) not in got
+
+
+def test_gapped_total_verbs() -> None:
+    got = stats("In 2021, investigations rose to 30, prosecutions to 20 and convictions to 10.")
+    assert got == {
+        ("investigations", 30, None, 2021),
+        ("prosecutions", 20, None, 2021),
+        ("convictions", 10, None, 2021),
+    }

@@ -109,6 +109,38 @@ def _respectively(view: View, found: list[Count]) -> None:
             continue
         for c, year in zip(group, years, strict=True):
             c.year, c.years = year, ()
+    # "In 2019 and 2020, courts convicted 12 and 15 traffickers, respectively": the opening's years
+    opening = [
+        view.year_at(m)
+        for m in range(0, found[0].start)
+        if view.year_at(m) and (m == 0 or low[m - 1] in ("in", "and", ",", "during"))
+    ]
+    plain = [c for c in found if not c.own_year]
+    if len(opening) >= 2 and len(plain) == len(opening) == len(found) and len({c.metric for c in found}) == 1:
+        for c, y in zip(plain, opening, strict=True):
+            c.year, c.own_year = y, True
+    # "46 investigations, 21 prosecutions, and 15 convictions in 2020 (42, 29, and 22 in 2019,
+    # respectively)": figures for another year, one for each count of the list, in order
+    totals = [c for c in found if not c.inherits and c.metric]
+    for i, c in enumerate(found):
+        if not c.inherits or c.split or (i and found[i - 1].inherits):
+            continue
+        group = [c]
+        for x in found[i + 1 :]:
+            if not x.inherits or x.split:
+                break
+            group.append(x)
+        before = [t for t in totals if t.end <= c.start]
+        if len(group) < 2 or len(before) < len(group):
+            continue
+        heads = before[-len(group) :]
+        if len({t.metric for t in heads}) != len(heads):
+            continue
+        year = next((x.year for x in reversed(group) if x.own_year), None)
+        for x, t in zip(group, heads, strict=True):
+            x.metric, x.anchor = t.metric, t
+            if year is not None and not x.own_year:
+                x.year, x.own_year = year, True
 
 
 def _restated(found: list[Count], memory: Memory) -> None:
@@ -281,6 +313,7 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     """Give each count with no year of its own the one in force for it; return the year this sentence
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
+    low = view.low
     opening = _years_of.opening_year(view, found[0].start)
     if opening is None and _years_of.opens_with_last_year(view, found[0].start):
         # "In the previous year, police identified 20 victims."
@@ -289,7 +322,40 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     # "identified 40 victims in 2020 and referred 35 to shelters": the year stated with the sentence's
     # first count holds for its later counts (as it does for the paragraph's next sentences).
     lead = found[0] if found[0].own_year and not found[0].restated and found[0].anchor is None else None
+    # "46 investigations (42 in 2019), 21 prosecutions (29 in 2019), and 15 convictions (22 in 2019)
+    # in 2020": the year after the list's last count holds for the list
+    trail: dict[int, int] = {}
+    for a, b in clauses:
+        last = next(
+            (
+                x
+                for x in reversed(found)
+                if a <= x.start < b and not x.inherits and x.metric and not x.restated
+            ),
+            None,
+        )
+        if (
+            last is None
+            or last.year is None
+            or not last.own_year
+            or not any(view.year_at(m) == last.year for m in range(last.end, last.end + 12))
+            or _comparison(view, last)
+            or low[a : last.start].count("(") > low[a : last.start].count(")")
+        ):
+            continue
+        for x in found:
+            gap = low[x.end : last.start]
+            if (
+                a <= x.start < last.start
+                and not x.own_year
+                and not x.inherits
+                and not any(w in _COMPARING for w in gap)
+            ):
+                trail[id(x)] = last.year
     for c in found:
+        if id(c) in trail and opening is None:
+            c.year = trail[id(c)]
+            continue
         if c.own_year or c.scope == "cumulative":
             continue
         if c.previous and c.anchor is not None:
@@ -320,6 +386,24 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
             return None  # "This compared with eight victims in the previous reporting period."
         return first.year
     return opening
+
+
+_COMPARING = frozenset(
+    [
+        "compared",
+        "comparison",
+        "versus",
+        "vs.",
+        "from",
+        "than",
+        "increase",
+        "decrease",
+        "up",
+        "down",
+        "whereas",
+        "while",
+    ]
+)
 
 
 def _comparison(view: View, c: Count) -> bool:

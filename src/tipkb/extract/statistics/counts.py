@@ -301,6 +301,8 @@ def _count_at(
         w = low[k]
         if k > end and view.number_at(k) is not None:
             break  # "convicted five and eight traffickers": the next count starts here
+        if k == end and w in ("and", "or"):
+            break  # "prosecutions to 20 and convictions to 10": the number stands alone
         if w == "-" and k > end and k + 1 < len(low) and low[k + 1].isalpha():
             k += 1  # "26 trafficking-related criminal cases"
             continue

@@ -121,6 +121,14 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     k = n - 1
     if k >= 0 and low[k] in ("at", "to", "from"):
         k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
+    if (
+        k > 0
+        and low[k + 1] in ("to", "at")
+        and low[k] in METRIC_NOUNS
+        and low[k] not in ("victims", "victim")
+        and any(w in TOTAL_VERBS for w in low[:k])
+    ):
+        return METRIC_NOUNS[low[k]]  # "investigations rose to 30, prosecutions to 20"
     if k < 0 or low[k] not in TOTAL_VERBS:
         return None
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
@@ -531,6 +539,8 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "split"
     if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
         return "compare"
+    if prev in (",", "and") and nxt in (",", "and", "in", ")") and "respectively" in low[end : end + 10]:
+        return "compare"  # "(42, 29, and 22 in 2019, respectively)"
     if (
         prev == "from"
         and nxt in (")", ",", ";", ".")
