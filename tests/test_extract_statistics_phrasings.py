@@ -512,3 +512,11 @@ def test_gapped_total_verbs() -> None:
         ("prosecutions", 20, None, 2021),
         ("convictions", 10, None, 2021),
     }
+
+
+def test_another_partys_count_sets_the_paragraph_year() -> None:
+    text = (
+        "Fiji: 2011 Trafficking in Persons Report\n\n"
+        "IOM assisted 243 victims in 2009. The foreign ministry helped repatriate 38 victims from abroad."
+    )
+    assert stats(text) == {("victims_assisted", 38, None, 2009)}

@@ -49,6 +49,11 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     )
     found = _counts.find(view, carried, memory.metric)
     if not found:
+        # "IOM assisted 243 victims in 2010.": a count that is no fact (another party's) still sets
+        # the time the paragraph goes on with
+        year = _other_party_year(view)
+        if year is not None:
+            memory.stat_year = year
         return []
     _respectively(view, found)
     _restated(found, memory)
@@ -92,6 +97,21 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if stated is not None:
         memory.stat_year = stated
     return facts
+
+
+def _other_party_year(view: View) -> int | None:
+    """The year stated right after a victims count of a sentence that gave no fact, or None."""
+    low = view.low
+    for n, w in enumerate(low):
+        number = view.number_at(n)
+        if number is None or as_year(w):
+            continue
+        if not any(x in ("victims", "victim") for x in low[number[1] : number[1] + 4]):
+            continue
+        year = view.year_after(number[1] + 1, 4) or view.year_after(number[1] + 2, 3)
+        if year:
+            return year
+    return None
 
 
 def _respectively(view: View, found: list[Count]) -> None:
