@@ -303,3 +303,18 @@ def test_mentions_are_sorted_disjoint_and_match_the_text(nlp, matcher, pieces):
         assert m.kind in {"country", "demonym", "region"}
     for a, b in zip(mentions, mentions[1:], strict=False):
         assert a.end <= b.start
+
+
+def test_names_are_matched_through_whitespace_tokens(
+    nlp: spacy.language.Language, matcher: PlaceMatcher
+) -> None:
+    # The run of spaces a blanked page break leaves is a token of its own: names read through it.
+    text = "Girls went to the Slovak \n\n      \n\nRepublic, West  and\n\n  Central Africa and Bosnia and      Herzegovina."
+    doc = nlp(text)
+    assert any(t.is_space for t in doc)
+    found = matcher(doc)
+    assert [m.code for m in found] == ["SVK", "region:West Africa", "region:Central Africa", "BIH"]
+    for m in found:
+        assert text[m.start_char : m.end_char] == doc[m.start : m.end].text == m.text
+    assert " ".join(found[0].text.split()) == "Slovak Republic"
+    assert [m.code for m in matcher(nlp("Girls went to the Slovak Republic."))] == ["SVK"]

@@ -121,3 +121,97 @@ def test_a_page_number_between_blank_lines_is_skipped_but_a_year_is_not() -> Non
         "2019",
         "A new law passed.",
     ]
+
+
+def _wrapped(*paragraphs: str, width: int = 60) -> str:
+    import textwrap
+
+    return "\n".join("\n".join(textwrap.wrap(p, width)) for p in paragraphs)
+
+
+RUNNING = (
+    "The labor inspectorate visited farms and factories across the provinces during the year and "
+    "found that many workers had paid recruitment fees that they could not repay, while employers "
+    "kept their passports and their wages for months at a time without any legal basis for it."
+)
+
+
+def test_double_spaced_text_reads_its_blank_lines_as_line_breaks() -> None:
+    lines = [
+        "Inspectors from the ministry of labor said in their report that",
+        "employers in the garment sector had held back the wages of some",
+        "4,000 workers from Nepal and Bangladesh for over half a year while",
+        "Bangladeshi and Nepali officials asked the government to act on it",
+        "quickly; the ministry opened cases against nine of the employers",
+        "concerned and fined three of them during the same reporting period.",
+    ]
+    text = "\n\n".join(lines * 2)
+    pars = list(iter_paragraphs(text))
+    assert len(pars) == 1 and not pars[0].heading
+    assert len(segment(text).sentences) == 2
+
+
+def test_a_heading_line_as_long_as_the_wrap_width_is_a_heading() -> None:
+    title = "Government Report Urges Stronger Protection Of Migrant Workers"  # 62 characters
+    text = title + "\n\n" + _wrapped(RUNNING, RUNNING, width=66)
+    first = next(iter(iter_paragraphs(text)))
+    assert first.heading and first.text == title
+
+
+def _lines_ending_at(paragraph: str, at: int) -> tuple[list[str], int]:
+    """The paragraph wrapped at the first width from 50 to 99 where a line ends at offset ``at``, and the
+    number of lines up to there."""
+    import textwrap
+
+    for width in range(50, 100):
+        lines = textwrap.wrap(paragraph, width)
+        pos = 0
+        for k, line in enumerate(lines[:-1]):
+            pos = paragraph.index(line, pos) + len(line)
+            if pos == at:
+                return lines, k + 1
+    raise AssertionError("no width ends a line there")
+
+
+def test_a_short_heading_after_a_sentence_that_fills_its_line_stands_alone() -> None:
+    # The line before the heading ends a sentence at the wrap width: without the heading standing
+    # alone, the paragraph would go on into it.
+    paragraph = RUNNING + " " + RUNNING
+    lines, k = _lines_ending_at(paragraph, len(RUNNING))
+    text = "\n".join([*lines[:k], "Prosecution", *lines[k:]])
+    pars = list(iter_paragraphs(text))
+    assert [(p.heading, p.text.split()[0]) for p in pars] == [
+        (False, "The"),
+        (True, "Prosecution"),
+        (False, "The"),
+    ]
+
+
+def test_lines_holding_a_sentence_end_are_no_heading() -> None:
+    text = (
+        _wrapped(RUNNING) + "\nOffice of the Prosecutor General (OPG). The\nfollowing\n" + _wrapped(RUNNING)
+    )
+    assert not any(p.heading for p in iter_paragraphs(text))
+
+
+def test_after_a_paragraph_cut_short_of_any_stop_no_heading_follows() -> None:
+    text = _wrapped(RUNNING) + "\nwhich were listed in annex\nB, section 4:\n" + _wrapped(RUNNING)
+    assert not any(p.heading for p in iter_paragraphs(text))
+
+
+def test_a_page_break_after_a_full_line_is_a_line_break() -> None:
+    # A full line may end in an abbreviation or a bracket just before the page break.
+    for cut in ("St.", "(Tier 2)", "U.S."):
+        paragraph = (
+            f"{RUNNING} Workers were also found in the capital of {cut} Lucia and in its ports. {RUNNING}"
+        )
+        lines, k = _lines_ending_at(paragraph, paragraph.index(cut) + len(cut))
+        text = "\n".join([*lines[:k], "", "\f12  ANNUAL REPORT", "", *lines[k:]])
+        pars = list(iter_paragraphs(text))
+        assert len(pars) == 1, cut
+
+
+def test_number_and_compass_words_keep_their_hyphen_at_a_line_end() -> None:
+    text = "The one-\nchild rule and the north-\neastern provinces were named."
+    reading = " ".join(segment(text).sentences[0].reading.split())
+    assert reading == "The one-child rule and the north-eastern provinces were named."

@@ -189,6 +189,7 @@ _OPEN_END = re.compile(
     r"(?:,|\b(?:to|from|and|or|of|the|in|into|for|with|by|a|an|as|at|on|through|than|that|which|"
     r"including|such|between|both|either|nor|its|their|his|her))$"
 )
+_INNER_CLAUSE = re.compile(r"[.!?] +[A-Z]|: +[a-z]")
 _HYPHEN_BREAK = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-([ \t]*(?:\r?\n|\f)\s*)([A-Za-z]+)")
 _BREAKS = str.maketrans({"\n": " ", "\r": " ", "\f": " ", "\v": " "})
 
@@ -279,6 +280,21 @@ def _wrap_width(lines: list[tuple[int, str]], furniture: set[int]) -> int | None
     return width if full * 2 >= len(lengths) else None
 
 
+def _heading_after(lines: list[tuple[int, str]], content: list[int], k: int, width: int) -> bool:
+    """Whether, in text wrapped at ``width``, content line ``k`` ends a sentence and the next line is a
+    heading standing alone: short of the width, no sentence end, and the line after it opens no
+    continuation ("... in Ukraine." / "Prosecution" / "Belgium has ...")."""
+    body = lines[content[k]][1].replace("\f", " ").strip()
+    if k + 1 >= len(content) or not _FULL_STOP.search(body):
+        return False
+    following = lines[content[k + 1]][1].replace("\f", " ").strip()
+    if not _is_heading(following) or _TERMINAL.search(following) or _OPEN_END.search(following):
+        return False
+    then = lines[content[k + 2]][1].replace("\f", " ").strip() if k + 2 < len(content) else ""
+    first = then.split(maxsplit=1)[0] if then else ""
+    return len(following) + 1 + len(first) <= width and not (then[:1].islower() or then[:1] in ",;)")
+
+
 def iter_paragraphs(text: str) -> Iterator[Paragraph]:
     """Paragraphs: a blank line, a heading, a line that ends a sentence, a list item or a next line
     that opens with a field label ("tier rating: ...") closes one.
@@ -302,15 +318,19 @@ def _paragraph_spans(
     content = [
         n for n, (_, body) in enumerate(lines) if body.replace("\f", " ").strip() and n not in furniture
     ]
+    # Double-spaced text (each line parted from the next by a blank line): a blank line is a line break.
+    steps = [b - a for a, b in zip(content, content[1:], strict=False)]
+    spaced = len(steps) >= 6 and steps.count(2) >= 0.9 * len(steps)
     start: int | None = None
     end = 0
+    unfinished = False
     for k, n in enumerate(content):
         line_start, raw = lines[n]
         body = raw.replace("\f", " ")
         stripped = body.strip()
         nxt = content[k + 1] if k + 1 < len(content) else None
         following = lines[nxt][1].replace("\f", " ").strip() if nxt is not None else ""
-        gap = "end" if nxt is None else "line" if nxt == n + 1 else "blank"
+        gap = "end" if nxt is None else "line" if nxt == n + 1 or (spaced and nxt == n + 2) else "blank"
         if gap == "blank" and any(m in furniture or "\f" in lines[m][1] for m in range(n + 1, nxt or n + 1)):
             gap = "page"
         if "\f" in lines[nxt][1] if nxt is not None else False:
@@ -339,15 +359,18 @@ def _paragraph_spans(
         goes_on = (lower_next or open_end or (wrapped and not _FULL_STOP.search(stripped))) and not label_next
         content_start = line_start + (len(body) - len(body.lstrip()))
         content_end = line_start + len(body.rstrip())
-        if start is None and not goes_on and _is_heading(body):
+        if start is None and not goes_on and not unfinished and _is_heading(body):
             yield content_start, content_end, True
             continue
         if start is None:
             start = content_start
         end = content_end
-        if gap == "line":
+        # Wrapped to the width, a page break is only a line break (a full line may end in "St." or "U.S.").
+        if gap == "line" or (gap == "page" and wrapped):
             if width is not None:
-                close = label_next or (not goes_on and not wrapped)
+                close = (
+                    label_next or (not goes_on and not wrapped) or _heading_after(lines, content, k, width)
+                )
             else:
                 close = (
                     (_TERMINAL.search(body) is not None and not (lower_next and not _FULL_STOP.search(body)))
@@ -366,13 +389,23 @@ def _paragraph_spans(
         else:
             close = True
         if close:
-            # Lines of a heading wrapped short of a sentence end, then a blank line: still a heading.
+            # Lines of a heading wrapped short of a sentence end, then a blank line: still a heading; so
+            # is a heading line as long as the wrap width (read as running on only for its length).
+            # Lines holding a sentence end or a clause after a colon are running text, not a heading.
+            joined = text[start:end].translate(_BREAKS)
             heading = (
                 not (gap == "line" and lower_next)
-                and start < line_start
-                and _is_heading(text[start:end].translate(_BREAKS))
+                and (start < line_start or not (lower_next or open_end))
+                and _is_heading(joined)
+                and not (start < line_start and _INNER_CLAUSE.search(joined))
             )
-            yield start, end, heading and not _TERMINAL.search(stripped)
+            heading = heading and not _TERMINAL.search(stripped) and not unfinished
+            yield start, end, heading
+            # In wrapped text, a paragraph cut at a line break short of any stop ("... in ref" / "A, para
+            # 23:"): the lines after it go on with its sentence, and are no heading.
+            unfinished = (
+                not heading and gap == "line" and width is not None and not _TERMINAL.search(stripped)
+            )
             start = None
     if start is not None:
         yield start, end, False
@@ -428,7 +461,8 @@ def reading_text(text: str) -> str:
 _COMPOUND_HEADS = frozenset(
     "anti non self co cross post pre ex re semi multi inter intra sub counter well so long short high low "
     "full part half mid over under cyber state government child sex labor labour forced trafficking "
-    "human law year month day first second third".split()
+    "human law year month day first second third one two three four five six seven eight nine ten north "
+    "south east west".split()
 )
 
 

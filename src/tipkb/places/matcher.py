@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -88,6 +89,23 @@ class PlaceMatcher:
         self._index = gaz.index
 
     def __call__(self, doc: Doc) -> list[PlaceMention]:
+        """The place mentions in ``doc``, by token and character span in it. Whitespace tokens (the run of
+        spaces a page break or a blanked running header leaves in the text as read) are looked through:
+        "Slovak" and "Republic" on either side of a page break are one name, its span running across
+        the break."""
+        words = _words(doc)
+        if words is None:
+            found = self._find(doc)
+        else:
+            compact = Doc(
+                doc.vocab,
+                words=[doc[i].text for i in words],
+                spaces=[bool(doc[i].whitespace_) or doc[i + 1 : i + 2].text.isspace() for i in words],
+            )
+            found = [(words[s], words[e - 1] + 1, code, kind) for s, e, code, kind in self._find(compact)]
+        return [_mention(doc, start, end, code, kind) for start, end, code, kind in found]
+
+    def _find(self, doc: Doc) -> list[tuple[int, int, str, str]]:
         matches = sorted(self._matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
         taken = bytearray(len(doc))
         kept: list[tuple[int, int, str, str]] = []
@@ -99,8 +117,7 @@ class PlaceMatcher:
             if code != _NOT_PLACE:
                 kept.append((start, end, code, kind))
         kept.sort()
-        kept = self._add_elided_names(doc, kept, taken)
-        return [_mention(doc, start, end, code, kind) for start, end, code, kind in kept]
+        return self._add_elided_names(doc, kept, taken)
 
     def _add_elided_names(
         self, doc: Doc, kept: list[tuple[int, int, str, str]], taken: bytearray
@@ -118,6 +135,14 @@ class PlaceMatcher:
                         out.append((start - 2, start - 1, elided, kind))
             out.append((start, end, code, kind))
         return out
+
+
+def _words(doc: Doc) -> list[int] | None:
+    """The indices of the tokens that are not whitespace, or None when all are words."""
+    space = doc.to_array(IS_SPACE)
+    if not space.any():
+        return None
+    return [int(i) for i in (space == 0).nonzero()[0]]
 
 
 def _mention(doc: Doc, start: int, end: int, code: str, kind: str) -> PlaceMention:
