@@ -520,3 +520,30 @@ def test_another_partys_count_sets_the_paragraph_year() -> None:
         "IOM assisted 243 victims in 2009. The foreign ministry helped repatriate 38 victims from abroad."
     )
     assert stats(text) == {("victims_assisted", 38, None, 2009)}
+
+
+def test_a_metric_noun_in_the_passive() -> None:
+    assert stats("In 2022, prosecutions were initiated against 20 suspects.") == {
+        ("prosecutions", 20, None, 2022)
+    }
+    assert stats("In 2022, investigations were launched into 30 cases.") == {
+        ("investigations", 30, None, 2022)
+    }
+    assert stats("In 2022, convictions were obtained against 12 traffickers.") == {
+        ("convictions", 12, None, 2022)
+    }
+    assert stats("In 2022, charges were filed in 14 cases.") == {("prosecutions", 14, None, 2022)}
+
+
+def test_no_exploitation_from_past_the_noun() -> None:
+    got = stats("In 2022, the police identified 27 victims and labor inspectors identified another 12.")
+    assert got == {("victims_identified", 27, None, 2022), ("victims_identified", 12, None, 2022)}
+
+
+def test_a_bare_count_that_resulted_in_a_verdict() -> None:
+    got = stats("In 2022, of the 30 cases prosecuted, 20 resulted in convictions.")
+    assert got == {("prosecutions", 30, None, 2022), ("convictions", 20, None, 2022)}
+    got = stats(
+        "In 2022, two police officers were charged with bribery, and the case against one of them ended in a conviction."
+    )
+    assert got == {("officials_prosecuted", 2, None, 2022), ("officials_convicted", 1, None, 2022)}

@@ -441,9 +441,9 @@ def _count_at(
             metric in OFFICIAL_METRICS
             and before is not None
             and before.noun in OFFICIALS
-            and _continues(low[before.end : n])
+            and (_continues(low[before.end : n]) or low[end : end + 2] == ["of", "them"])
         ):
-            metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one"
+            metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
         if metric is None:
             how = _continues_anchor(view, n, end, anchor)
             if how is None:

@@ -98,6 +98,10 @@ def _participle_metric(view: View, end: int) -> str | None:
         ["to", "court"],
     ):
         return "prosecutions"
+    if low[m : m + 1] in (["resulted"], ["ended"], ["led"]) and low[m + 1 : m + 2] in (["in"], ["to"]):
+        metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
+        if metric is not None and metric != "victims":
+            return metric  # "of the 30 cases prosecuted, 20 resulted in convictions"
     if m >= len(low) or low[m] not in ("were", "was", "had", "have"):
         return None
     m += 1
@@ -210,6 +214,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
     if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
         return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
+    if p > 2 and low[p] in ("against", "into", "in", "for", "of") and low[p - 1].endswith("ed"):
+        # "prosecutions were initiated against 20 suspects", "charges were filed in 14 cases"
+        q = p - 2
+        while q > 0 and low[q] in ("were", "was", "been", "have", "has", "had", "also"):
+            q -= 1
+        if q < p - 2 and q >= 0:
+            if low[q] in NOUN_HEADS:
+                return [NOUN_HEADS[low[q]]]
+            if low[q] in METRIC_NOUNS and METRIC_NOUNS[low[q]] != "victims":
+                return [METRIC_NOUNS[low[q]]]
     if p > 1 and low[p] == "in" and low[p - 1] in CASE_PEOPLE and low[p - 2] in VERBS:
         return [VERBS[low[p - 2]]]  # "convicted offenders in 26 of them", "convicted traffickers in 12 cases"
     if p > 1 and low[p] == "in" and low[p - 1] in VERBS and low[p - 1].endswith("ed") and low[p - 2] in AUX:
@@ -616,7 +630,7 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
         if m > start and (low[m] in ("(", ")") or view.number_at(m)):
             stop = m
             break
-        if low[m] in (",", ";", "compared", "and") and m > start + 1:
+        if low[m] in (",", ";", "compared", "and") and m > start:
             if low[m] == "and" and m + 1 < len(low) and view.vocab.exploitation.match_at(low, m + 1):
                 return None  # "two for sex and labor trafficking"
             if low[m] != "and":
