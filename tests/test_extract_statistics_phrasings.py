@@ -547,3 +547,15 @@ def test_a_bare_count_that_resulted_in_a_verdict() -> None:
         "In 2022, two police officers were charged with bribery, and the case against one of them ended in a conviction."
     )
     assert got == {("officials_prosecuted", 2, None, 2022), ("officials_convicted", 1, None, 2022)}
+
+
+def test_respectively_for_parts_of_one_metric() -> None:
+    got = stats(
+        "In 2022, the agency reported identifying 17 victims of sex trafficking and 6 victims of labor trafficking, compared with 12 and 4, respectively, in 2021."
+    )
+    assert got == {
+        ("victims_identified", 17, "sexual", 2022),
+        ("victims_identified", 6, "labor", 2022),
+        ("victims_identified", 12, "sexual", 2021),
+        ("victims_identified", 4, "labor", 2021),
+    }

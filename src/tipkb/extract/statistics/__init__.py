@@ -154,11 +154,12 @@ def _respectively(view: View, found: list[Count]) -> None:
         if len(group) < 2 or len(before) < len(group):
             continue
         heads = before[-len(group) :]
-        if len({t.metric for t in heads}) != len(heads):
+        if len({(t.metric, t.exploitation) for t in heads}) != len(heads):
             continue
         year = next((x.year for x in reversed(group) if x.own_year), None)
         for x, t in zip(group, heads, strict=True):
             x.metric, x.anchor = t.metric, t
+            x.exploitation = x.exploitation or t.exploitation  # "17 ... sex trafficking and 6 ... labor"
             if year is not None and not x.own_year:
                 x.year, x.own_year = year, True
 

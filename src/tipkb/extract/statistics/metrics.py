@@ -553,7 +553,11 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "split"
     if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
         return "compare"
-    if prev in (",", "and") and nxt in (",", "and", "in", ")") and "respectively" in low[end : end + 10]:
+    if (
+        prev in (",", "and", "with", "to")
+        and nxt in (",", "and", "in", ")")
+        and "respectively" in low[end : end + 10]
+    ):
         return "compare"  # "(42, 29, and 22 in 2019, respectively)"
     if (
         prev == "from"
