@@ -42,13 +42,22 @@ KEEP_WORDS = 50_000
 def nlp() -> Language:
     """spaCy's blank English pipeline with tipkb's tokenizer tweaks (citations stay one token)."""
     import spacy
-    from spacy.util import compile_prefix_regex, compile_suffix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     pipeline = spacy.blank("en")
     defaults: Any = pipeline.Defaults
     tokenizer: Any = pipeline.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([_CITATION, *defaults.prefixes]).search
     tokenizer.suffix_search = compile_suffix_regex([_CITATION, *defaults.suffixes]).search
+    # A dash between a word and a number is a break ("20 victims—10 men, ..."), as it is between words;
+    # so is an em dash between numbers ("117 victims in 2020—96 of them ..."; an en dash is a range).
+    tokenizer.infix_finditer = compile_infix_regex(
+        [*defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])—(?=[0-9])"]
+    ).finditer
+    # Emoticons are no tokens in these texts: "(18 in 2015): six ..." ends a bracket, then a colon.
+    tokenizer.rules = {
+        k: v for k, v in tokenizer.rules.items() if any(c.isalnum() for c in k) or not set(k) & set("():;")
+    }
     return pipeline
 
 

@@ -15,12 +15,15 @@ else the paragraph's or report's.
 
 from __future__ import annotations
 
+from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import counts as _counts
 from tipkb.extract.statistics import scope as _scope
 from tipkb.extract.statistics import years as _years_of
 from tipkb.extract.statistics.counts import Count
+from tipkb.extract.statistics.words import LAST_YEARS as _LAST_YEARS
+from tipkb.extract.statistics.words import VERBS
 from tipkb.model import StatisticFact
 
 RULE = "statistics.v2"
@@ -44,9 +47,15 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
         if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
         else None
     )
-    found = _counts.find(view, carried)
+    found = _counts.find(view, carried, memory.metric)
     if not found:
+        # "IOM assisted 243 victims in 2010.": a count that is no fact (another party's) still sets
+        # the time the paragraph goes on with
+        year = _other_party_year(view)
+        if year is not None:
+            memory.stat_year = year
         return []
+    _respectively(view, found)
     _restated(found, memory)
     _periods(view, found)
     _parts(view, found)
@@ -90,11 +99,83 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     return facts
 
 
+def _other_party_year(view: View) -> int | None:
+    """The year stated right after a victims count of a sentence that gave no fact, or None."""
+    low = view.low
+    for n, w in enumerate(low):
+        number = view.number_at(n)
+        if number is None or as_year(w):
+            continue
+        if not any(x in ("victims", "victim") for x in low[number[1] : number[1] + 4]):
+            continue
+        year = view.year_after(number[1] + 1, 4) or view.year_after(number[1] + 2, 3)
+        if year:
+            return year
+    return None
+
+
+def _respectively(view: View, found: list[Count]) -> None:
+    """'identified 35 and 47 victims in 2019 and 2020, respectively': one year to each count, in order."""
+    low = view.low
+    if "respectively" not in low:
+        return
+    groups: dict[tuple[int | None, tuple[int, ...]], list[Count]] = {}
+    for c in found:
+        if c.years:
+            groups.setdefault((c.year, c.years), []).append(c)
+    for (first, more), group in groups.items():
+        years = (first, *more)
+        if len(group) != len(years):
+            continue
+        for c, year in zip(group, years, strict=True):
+            c.year, c.years = year, ()
+    # "In 2019 and 2020, courts convicted 12 and 15 traffickers, respectively": the opening's years
+    opening = [
+        view.year_at(m)
+        for m in range(0, found[0].start)
+        if view.year_at(m) and (m == 0 or low[m - 1] in ("in", "and", ",", "during"))
+    ]
+    plain = [c for c in found if not c.own_year]
+    if len(opening) >= 2 and len(plain) == len(opening) == len(found) and len({c.metric for c in found}) == 1:
+        for c, y in zip(plain, opening, strict=True):
+            c.year, c.own_year = y, True
+    # "46 investigations, 21 prosecutions, and 15 convictions in 2020 (42, 29, and 22 in 2019,
+    # respectively)": figures for another year, one for each count of the list, in order
+    totals = [c for c in found if not c.inherits and c.metric]
+    for i, c in enumerate(found):
+        if not c.inherits or c.split or (i and found[i - 1].inherits):
+            continue
+        group = [c]
+        for x in found[i + 1 :]:
+            if not x.inherits or x.split:
+                break
+            group.append(x)
+        before = [t for t in totals if t.end <= c.start]
+        if len(group) < 2 or len(before) < len(group):
+            continue
+        heads = before[-len(group) :]
+        if len({(t.metric, t.exploitation) for t in heads}) != len(heads):
+            continue
+        year = next((x.year for x in reversed(group) if x.own_year), None)
+        for x, t in zip(group, heads, strict=True):
+            x.metric, x.anchor = t.metric, t
+            x.exploitation = x.exploitation or t.exploitation  # "17 ... sex trafficking and 6 ... labor"
+            if year is not None and not x.own_year:
+                x.year, x.own_year = year, True
+
+
 def _restated(found: list[Count], memory: Memory) -> None:
     """'Of the 19 convicted offenders, ...', 'Of the 79 victims identified, ...': a count the document
     stated before, named again to be split; it gives no new fact, but its year to its parts."""
-    for c in found:
+    for i, c in enumerate(found):
         if not c.restated or not c.metric:
+            continue
+        same = next(
+            (t for t in found[:i] if t.value == c.value and t.metric == c.metric and not t.restated), None
+        )
+        if same is not None:
+            # "It identified 163 victims in 2018, ...; of the 163, 122 were female": named again
+            c.drop, c.year, c.own_year, c.scope = True, same.year, same.own_year, "total"
             continue
         key = (c.metric, c.value)
         if key in memory.stat_seen:
@@ -201,7 +282,10 @@ def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None
     gap = low[nearest.end : c.start]
     if gap[:1] == ["("] and ")" not in gap:
         return nearest
-    if low[c.start - 1 : c.start] == ["with"]:
+    if low[c.start - 1 : c.start] == ["with"] and low[c.start - 2 : c.start - 1] not in (
+        ["compared"],
+        ["comparison"],
+    ):
         # the sentence's own total, not a comparison figure between them
         first = totals[0]
         return first if ";" not in low[first.end : c.start] else None
@@ -209,8 +293,15 @@ def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None
 
 
 def _listed(gap: list[str]) -> bool:
-    """Is the text between two counts a list's link (", ", ", and ", "; ")?"""
-    return bool(gap) and len(gap) <= 8 and any(w in (",", "and", ";") for w in gap) and "compared" not in gap
+    """Is the text between two counts a list's link (", ", ", and ", "; ")? Not a new clause with its
+    own year or verb ("...; in 2013, it identified 74")."""
+    return (
+        bool(gap)
+        and len(gap) <= 8
+        and any(w in (",", "and", ";") for w in gap)
+        and "compared" not in gap
+        and not any(as_year(w) or w in VERBS for w in gap)
+    )
 
 
 def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
@@ -225,6 +316,14 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
         if t.restated:
             return t
         gap = low[t.end : c.start]
+        if (
+            t.inherits
+            and not t.split
+            and ")" in gap
+            and "(" in low[t.anchor.end if t.anchor else 0 : t.start]
+        ):
+            continue  # "37 traffickers (46 in 2019) and ... 54 defendants": the bracket's other year
+
         if any(w in _PART_LINKS for w in gap) or (t.end == c.start):
             return t
         return None
@@ -235,20 +334,67 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     """Give each count with no year of its own the one in force for it; return the year this sentence
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
+    low = view.low
     opening = _years_of.opening_year(view, found[0].start)
     if opening is None and _years_of.opens_with_last_year(view, found[0].start):
         # "In the previous year, police identified 20 victims."
         base = carried or view.ctx.year
         opening = base - 1 if base else None
+    # "identified 40 victims in 2020 and referred 35 to shelters": the year stated with the sentence's
+    # first count holds for its later counts (as it does for the paragraph's next sentences).
+    lead = found[0] if found[0].own_year and not found[0].restated and found[0].anchor is None else None
+    # "46 investigations (42 in 2019), 21 prosecutions (29 in 2019), and 15 convictions (22 in 2019)
+    # in 2020": the year after the list's last count holds for the list
+    trail: dict[int, int] = {}
+    for a, b in clauses:
+        last = next(
+            (
+                x
+                for x in reversed(found)
+                if a <= x.start < b and not x.inherits and x.metric and not x.restated
+            ),
+            None,
+        )
+        if (
+            last is None
+            or last.year is None
+            or not last.own_year
+            or not any(view.year_at(m) == last.year for m in range(last.end, last.end + 12))
+            or _comparison(view, last)
+            or low[a : last.start].count("(") > low[a : last.start].count(")")
+        ):
+            continue
+        for x in found:
+            gap = low[x.end : last.start]
+            if (
+                a <= x.start < last.start
+                and not x.own_year
+                and not x.inherits
+                and not any(w in _COMPARING for w in gap)
+            ):
+                trail[id(x)] = last.year
     for c in found:
+        if id(c) in trail and opening is None:
+            c.year = trail[id(c)]
+            continue
         if c.own_year or c.scope == "cumulative":
             continue
-        if c.anchor is not None and c.anchor.year is not None and c.anchor.own_year and not c.split:
-            c.year = c.anchor.year
+        if c.previous and c.anchor is not None:
+            c.year = c.anchor.year - 1 if c.anchor.year else None
             continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
-        c.year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
-        c.year = c.year or opening or carried or view.ctx.year
+        clause_year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        if (
+            c.anchor is not None
+            and c.anchor.year is not None
+            and c.anchor.own_year
+            and not c.split
+            and (clause_year is None or c.anchor.start >= clause_start)
+        ):
+            c.year = c.anchor.year  # not "...; in 2013, it identified 74": its clause's own year
+            continue
+        c.year = clause_year
+        c.year = c.year or opening or (lead.year if lead is not None else None) or carried or view.ctx.year
     # Parts whose total got its year only now.
     for c in found:
         if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.year is not None:
@@ -257,5 +403,35 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
     if first is None:
         return None
     if first.own_year and not first.restated:
+        if _comparison(view, first):
+            return None  # "This compared with eight victims in the previous reporting period."
         return first.year
     return opening
+
+
+_COMPARING = frozenset(
+    [
+        "compared",
+        "comparison",
+        "versus",
+        "vs.",
+        "from",
+        "than",
+        "increase",
+        "decrease",
+        "up",
+        "down",
+        "whereas",
+        "while",
+    ]
+)
+
+
+def _comparison(view: View, c: Count) -> bool:
+    """Is a count a figure for comparison ("compared with 42 victims referred in the previous
+    reporting period"): its year is another year's, not the one the paragraph goes on with."""
+    low = view.low
+    if any(w in ("compared", "comparison", "versus", "vs.") for w in low[max(0, c.start - 4) : c.start]):
+        return True
+    tail = " ".join(low[c.end : c.end + 8])
+    return any(p in tail for p in _LAST_YEARS)

@@ -17,9 +17,13 @@ from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.metrics import (
     _about_officials,
+    _assisted_by_head,
     _bare_after_verb,
+    _care_after,
+    _cared_for_after,
     _continues,
     _continues_anchor,
+    _coordinated_after,
     _estimated,
     _exploitation,
     _exploited_after,
@@ -29,6 +33,7 @@ from tipkb.extract.statistics.metrics import (
     _participle_after,
     _participle_metric,
     _pick,
+    _sent_to_court,
     _to_court,
     _total_verb_metric,
     _verb_before,
@@ -37,6 +42,7 @@ from tipkb.extract.statistics.metrics import (
     _victim_verbs,
 )
 from tipkb.extract.statistics.words import (
+    CARE_VERBS,
     CASE_NOUNS,
     CASE_PEOPLE,
     DETERMINERS,
@@ -49,7 +55,10 @@ from tipkb.extract.statistics.words import (
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
+    PROVIDE_VERBS,
+    READ_WORDS,
     SKIP_AFTER,
+    VERB_GAP,
     VERBS,
 )
 from tipkb.extract.statistics.years import more_years, year_of
@@ -72,6 +81,7 @@ class Count:
     sub_group: bool = False  # its noun phrase names a sub-group ("male victims", "foreign victims")
     restated: bool = False  # "Of the 19 convicted ...": a count stated before, named again
     remaining: bool = False  # "the remaining three"
+    previous: bool = False  # "120 victims, up from 95": the figure of the period before its anchor's
     anchor: Count | None = None  # the count it continues
     parent: Count | None = None  # the total it is a part of
     scope: str = "total"
@@ -88,21 +98,29 @@ def has_count_words(view: View) -> bool:
         or w in NOUN_HEADS
         or w in EXPLOITED
         or _to_court(low, m)
+        or w in READ_WORDS
+        or w in CARE_VERBS
+        or w in PROVIDE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)
     )
 
 
-def find(view: View, base_year: int | None = None) -> list[Count]:
+def find(view: View, base_year: int | None = None, before: str | None = None) -> list[Count]:
     """The counts of a sentence, left to right, each with its metric and the year stated with it
-    (``base_year``: the year in force before the sentence, for 'the previous year')."""
+    (``base_year``: the year in force before the sentence, for 'the previous year'; ``before``: the
+    metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...')."""
     low = view.low
     out: list[Count] = []
     anchor: Count | None = None
     n = 0
     while n < len(low):
-        found = _count_at(view, n, anchor, out[-1] if out else None, base_year)
+        found = _count_at(view, n, anchor, out[-1] if out else None, base_year, before)
         if found is None:
+            named = _named_again(view, n, out)
+            if named is not None:
+                out.append(named)
+                anchor = named
             n += 1
             continue
         follows = bool(out) and _continues(view.low[out[-1].end : found.start])
@@ -110,6 +128,14 @@ def find(view: View, base_year: int | None = None) -> list[Count]:
             found.metric = (
                 anchor.metric if anchor and anchor.metric and "victims" in anchor.metric and follows else None
             )
+            if (
+                found.metric is None
+                and anchor is None
+                and before is not None
+                and before.startswith("victims")
+                and view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+            ):
+                found.metric = before  # "... identified 183 victims. Of these, 45 were victims of ..."
         if found.inherits:
             if anchor is None or not follows:
                 n = found.end
@@ -125,8 +151,95 @@ def find(view: View, base_year: int | None = None) -> list[Count]:
     return out
 
 
+def _sentence_breakdown(low: list[str], end: int) -> bool:
+    """A count of people by the sentence they got ("received prison terms of less than three years",
+    "were sentenced to ten years", "received suspended sentences"): a breakdown, not a count of its own."""
+    head = low[end : end + 3]
+    if not any(w in ("received", "receiving", "got", "given", "sentenced", "served") for w in head):
+        return False
+    return any(
+        w in ("years", "year", "months", "suspended", "probation", "fines") for w in low[end : end + 12]
+    )
+
+
+def _earlier_years(low: list[str], m: int) -> bool:
+    """'in prior years', 'in previous years', 'in earlier years' at m."""
+    return low[m : m + 1] in (["in"], ["from"], ["during"]) and low[m + 1 : m + 3] in (
+        ["prior", "years"],
+        ["previous", "years"],
+        ["earlier", "years"],
+        ["past", "years"],
+    )
+
+
+def _named_again(view: View, n: int, out: list[Count]) -> Count | None:
+    """'It identified 163 victims in 2018, ...; of the 163, 122 were female': a number the sentence
+    counted before, named again as the group its next counts split (no fact of its own)."""
+    low = view.low
+    number = view.number_at(n)
+    if number is None or low[n - 2 : n] != ["of", "the"] or low[number[1] : number[1] + 1] != [","]:
+        return None
+    same = next((c for c in out if c.value == number[0] and c.metric and not c.inherits), None)
+    if same is None:
+        return None
+    named = Count(n, number[1], same.value, same.metric, None, same.year, False, noun=same.noun)
+    named.own_year, named.restated = same.own_year, True
+    return named
+
+
+# Past participles before a count that are no metric's verb but that do not stop a list either.
+_LIST_VERBS = frozenset(["reported", "recorded", "registered", "involved", "compared", "included", "totaled"])
+
+
+def _other_verb(view: View, n: int) -> bool:
+    """A verb of another action governs the count at n ("acquitted four defendants", "arrested 12
+    suspects", "released five"): it continues no count before it."""
+    low = view.low
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("and", "or", "of"):
+        p -= 1
+    w = low[p] if p >= 0 else ""
+    return w.isalpha() and w.endswith("ed") and w not in VERBS and w not in _LIST_VERBS
+
+
+def _pending(low: list[str], end: int) -> bool:
+    """'12 cases remained pending', 'five cases were ongoing': cases carried over, no count of a verb."""
+    nxt = low[end : end + 3]
+    return (
+        bool(nxt)
+        and nxt[0] in ("remained", "remain", "remains", "were", "are", "was", "is")
+        and any(w in ("pending", "ongoing", "underway") for w in nxt[1:])
+    )
+
+
+def _about_victims(low: list[str], n: int, anchor: Count | None, prior: str | None = None) -> bool:
+    """Are the people a bare count at n counts victims: its anchor counts victims, or the sentence
+    named victims before it, or opens with "Of these" (the victims of the sentence before), or it is
+    "N of them" after a sentence that counted victims (``prior``: that sentence's metric)."""
+    if anchor is not None and anchor.metric and anchor.metric.startswith("victims"):
+        return True
+    if any(w in ("victims", "victim") for w in low[:n]):
+        return True
+    if low[:2] in (["of", "these"], ["of", "them"], ["of", "those"]):
+        return True
+    if anchor is not None or prior is None or not prior.startswith("victims"):
+        return False
+    # after a sentence that counted victims: "93 of them", "All 11 were placed in a shelter",
+    # "Forty-one of them were nationals, and 53 were exploited in sex trafficking"
+    return (
+        low[n + 1 : n + 3] in (["of", "them"], ["of", "these"], ["of", "those"])
+        or low[n - 1 : n] == ["all"]
+        or any(low[m : m + 2] in (["of", "them"], ["of", "these"]) for m in range(n))
+    )
+
+
 def _count_at(
-    view: View, n: int, anchor: Count | None, before: Count | None, base_year: int | None
+    view: View,
+    n: int,
+    anchor: Count | None,
+    before: Count | None,
+    base_year: int | None,
+    prior: str | None = None,
 ) -> Count | None:
     low = view.low
     w = low[n]
@@ -186,17 +299,31 @@ def _count_at(
             k = named[k]
             continue
         w = low[k]
+        if k > end and view.number_at(k) is not None:
+            break  # "convicted five and eight traffickers": the next count starts here
+        if k == end and w in ("and", "or"):
+            break  # "prosecutions to 20 and convictions to 10": the number stands alone
+        if w == "-" and k > end and k + 1 < len(low) and low[k + 1].isalpha():
+            k += 1  # "26 trafficking-related criminal cases"
+            continue
         if w in MODIFIERS or (w.isalpha() and w not in NOT_MODIFIERS and w not in VERBS):
             k += 1
             continue
         break
     noun = low[k] if k < len(low) else ""
+    people = False  # the noun is a demonym ("31 Colombians"): people, not a sub-group of them
+    if noun not in known and low[end : end + 2] in (["guilty", "verdicts"], ["guilty", "verdict"]):
+        k, noun = end + 1, "convictions"  # "courts handed down 12 guilty verdicts"
     if noun not in known:
-        # "one male from India": the last modifier was the noun.
+        # "one male from India": the last modifier was the noun; "31 Colombians": a demonym.
+        demonyms = {p.i for p in view.places if p.kind == "demonym"}
         for m in range(k - 1, end - 1, -1):
             if low[m] in PERSON_NOUNS:
                 k, noun = m, low[m]
                 break
+        else:
+            if end in demonyms and low[end].endswith("s") and end == k - 1:
+                k, noun, people = end, "nationals", True
     if noun in CASE_NOUNS and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS and low[k + 1] != "victims":
         k, noun = k + 1, low[k + 1]  # "seven case investigations"
     if noun == "as" and k == end:
@@ -211,6 +338,7 @@ def _count_at(
     metric: str | None = None
     inherits = False
     split = False
+    previous = False
     also: tuple[str, ...] = ()
     if noun in METRIC_NOUNS:
         metric = METRIC_NOUNS[noun]
@@ -223,9 +351,17 @@ def _count_at(
             also = tuple(m for m in _victim_verbs(view, n, k + 1) if m != metric)
         if "prosecution" in mods and noun in ("cases", "case"):
             metric = "prosecutions"
+        if (
+            value == 0
+            and low[k + 1 : k + 2] in (["or"], ["and"])
+            and k + 2 < len(low)
+            and METRIC_NOUNS.get(low[k + 2], "victims") != "victims"
+        ):
+            also = (METRIC_NOUNS[low[k + 2]],)  # "no prosecutions or convictions": both zero
         phrase_end = k + 1
         if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
             metric = OFFICIAL_METRICS[metric]
+            also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
     elif noun in CASE_NOUNS or noun in OFFICIALS or noun in PERSON_NOUNS:
         phrase_end = k + 1
         if (
@@ -238,9 +374,22 @@ def _count_at(
         ):
             return None  # "six cases involving 14 defendants": the verb counts the cases
         chain = _verbs_before(view, n)
-        verb = _pick(chain) or _participle_after(view, phrase_end) or _modifier_verb(mods)
+        if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
+            chain = ["prosecutions"]  # "brought 13 cases to court"
+        elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
+            chain = ["convictions"]  # "the courts found 14 defendants guilty"
+        elif noun in ("cases", "case") and low[n - 1 : n] in (["registered"], ["recorded"]):
+            chain = ["investigations"]  # "the police registered 30 cases of trafficking"
+        if not chain and _sentence_breakdown(low, phrase_end):
+            return None  # "11 convicted traffickers received prison terms of less than three years"
+        after = None if _pick(chain) else _participle_after(view, phrase_end)
+        verb = _pick(chain) or after or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]
+        if after is not None:
+            others += [
+                m for m in _coordinated_after(view, phrase_end) if m != verb and not m.startswith("victims")
+            ]
         if noun in OFFICIALS:
             if verb is None and anchor is not None and anchor.metric in OFFICIAL_METRICS:
                 verb = anchor.metric  # "convicted 14 traffickers, including two government officials"
@@ -257,31 +406,68 @@ def _count_at(
         elif verb and not verb.startswith("victims"):
             metric = verb
             also = tuple(others)
-        elif anchor is not None and not verb:
-            inherits = True
+        elif anchor is not None and not verb and not _other_verb(view, n) and not _pending(low, phrase_end):
+            inherits = True  # not "convicted 10 traffickers and acquitted four defendants"
     else:
         phrase_end = end
         participle = _participle_metric(view, end)
+        if participle is None and _care_after(view, end) and _about_victims(low, n, anchor, prior):
+            participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
+        if (
+            participle is None
+            and (
+                low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+                or low[end : end + 1] in ([";"], ["."], [","], [")"])
+                or end >= len(low)
+            )
+            and _assisted_by_head(view, n)
+            and _about_victims(low, n, anchor, prior)
+        ):
+            participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
+        if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor, prior):
+            participle = "victims_identified"  # "... and 30 were forced into labor"
+        if participle is not None and _earlier_years(low, end + 1):
+            return None  # "15 victims, including four identified in prior years": not this year's count
         if participle is not None:
             metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
             phrase_end = end + 1
+        elif low[end : end + 1] in (["were"], ["was"]) and any(
+            low[end + 1 : end + 3] == [w, "of"] for w in ("victims", "victim")
+        ):
+            metric, phrase_end = "victims", end + 2  # "(of these,) 45 were victims of sex trafficking"
         else:
             metric = _total_verb_metric(view, n) or _bare_after_verb(view, n, end)
+        if (
+            metric in OFFICIAL_METRICS
+            and before is not None
+            and before.noun in OFFICIALS
+            and (_continues(low[before.end : n]) or low[end : end + 2] == ["of", "them"])
+        ):
+            metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
         if metric is None:
             how = _continues_anchor(view, n, end, anchor)
             if how is None:
                 return None
             inherits = True
             split = how == "split"
+            previous = how == "previous"
     if value == 0 and low[n] == "no" and metric is None:
         return None
+    if (
+        metric == "victims_identified"
+        and value > 0
+        and "victims_assisted" not in also
+        and _cared_for_after(view, phrase_end)
+    ):
+        also = (*also, "victims_assisted")  # "identified 12 victims and referred them to shelters"
     year = year_of(view, n, phrase_end, base_year)
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None
     if year is not None:
         count.years = more_years(view, phrase_end)
     count.split = split
-    count.sub_group = (
+    count.previous = previous and year is None
+    count.sub_group = not people and (
         noun in scope.PART_WORDS
         or scope.is_part_phrase(view, end, k)
         or (phrase_end > end and scope.group_after(view, phrase_end))

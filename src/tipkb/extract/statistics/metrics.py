@@ -14,7 +14,10 @@ from tipkb.extract.statistics.words import (
     AUTHORITIES,
     AUX,
     BARE_END,
+    CARE_VERBS,
     CASE_HEADS,
+    CASE_NOUNS,
+    CASE_PEOPLE,
     ESTIMATES,
     EXPLOITED,
     GLUED,
@@ -25,6 +28,7 @@ from tipkb.extract.statistics.words import (
     NOUN_HEADS,
     OFFICIALS,
     PERSON_NOUNS,
+    PROVIDE_VERBS,
     THIRD_PARTIES,
     TO_COURT,
     TOTAL_VERBS,
@@ -84,6 +88,34 @@ def _participle_metric(view: View, end: int) -> str | None:
     w = low[end]
     if w in VERBS and w.endswith("ed"):
         return VERBS[w]
+    # "of which 20 were sent to court", "eight of whom were convicted", "12 were found guilty",
+    # "nine of these went to trial"
+    m = end
+    if low[m : m + 2] in (["of", "whom"], ["of", "which"], ["of", "them"], ["of", "these"]):
+        m += 2
+    if low[m : m + 1] in (["went"], ["proceeded"], ["go"]) and low[m + 1 : m + 3] in (
+        ["to", "trial"],
+        ["to", "court"],
+    ):
+        return "prosecutions"
+    if low[m : m + 1] in (["resulted"], ["ended"], ["led"]) and low[m + 1 : m + 2] in (["in"], ["to"]):
+        metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
+        if metric is not None and metric != "victims":
+            return metric  # "of the 30 cases prosecuted, 20 resulted in convictions"
+    if m >= len(low) or low[m] not in ("were", "was", "had", "have"):
+        return None
+    m += 1
+    while m < len(low) and low[m] in ("been", "later", "subsequently", "also", "eventually", "all"):
+        m += 1
+    if m >= len(low):
+        return None
+    if _to_court(low, m) or (low[m] in TO_COURT and _to_prosecution(low, m + 1)):
+        return "prosecutions"  # "20 were referred to prosecutors"
+    if low[m] == "found" and low[m + 1 : m + 2] == ["guilty"]:
+        return "convictions"
+    w = low[m]
+    if w in VERBS and w.endswith("ed") and not VERBS[w].startswith("victims") and w != "sentenced":
+        return VERBS[w]  # not "four were sentenced to ten years": a breakdown by sentence
     return None
 
 
@@ -93,6 +125,14 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     k = n - 1
     if k >= 0 and low[k] in ("at", "to", "from"):
         k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
+    if (
+        k > 0
+        and low[k + 1] in ("to", "at")
+        and low[k] in METRIC_NOUNS
+        and low[k] not in ("victims", "victim")
+        and any(w in TOTAL_VERBS for w in low[:k])
+    ):
+        return METRIC_NOUNS[low[k]]  # "investigations rose to 30, prosecutions to 20"
     if k < 0 or low[k] not in TOTAL_VERBS:
         return None
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
@@ -101,6 +141,13 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         return None
     for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
         noun = low[m]
+        if (
+            noun in VERBS
+            and noun.endswith("ed")
+            and low[m - 1 : m]
+            and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
+        ):
+            return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
         if noun not in METRIC_NOUNS:
             continue
         metric = METRIC_NOUNS[noun]
@@ -120,12 +167,18 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
         ["of", "these"],
         ["of", "those"],
     )
-    if end < len(low) and low[end] not in BARE_END and not of_them:
+    sent = end < len(low) and low[end] == "to"  # "referred 32 to shelters", "repatriated 12 to Nepal"
+    if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
         return None
     chain = _verbs_before(view, n)
-    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for")):
+    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
         return None
-    return _pick(chain)
+    metric = _pick(chain)
+    if sent and low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(low, end):
+        return "prosecutions"  # "referred 19 to the prosecutor's office"
+    if sent and metric != "victims_assisted":
+        return None
+    return metric
 
 
 def _continues(gap: list[str]) -> bool:
@@ -134,8 +187,8 @@ def _continues(gap: list[str]) -> bool:
         return False
     if gap == [";"]:
         return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
-    if any(w in ("compared", "versus", "(") for w in gap):
-        return len(gap) <= 20
+    if any(w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap):
+        return len(gap) <= 20  # "..., a sharp increase from 1,262 victims in 2022"
     return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
 
 
@@ -159,8 +212,43 @@ def _verbs_before(view: View, n: int) -> list[str]:
     p = n - 1
     while p > 1 and (low[p] in VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
+    if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
+        return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
+    if p > 2 and low[p] in ("against", "into", "in", "for", "of") and low[p - 1].endswith("ed"):
+        # "prosecutions were initiated against 20 suspects", "charges were filed in 14 cases"
+        q = p - 2
+        while q > 0 and low[q] in ("were", "was", "been", "have", "has", "had", "also"):
+            q -= 1
+        if q < p - 2 and q >= 0:
+            if low[q] in NOUN_HEADS:
+                return [NOUN_HEADS[low[q]]]
+            if low[q] in METRIC_NOUNS and METRIC_NOUNS[low[q]] != "victims":
+                return [METRIC_NOUNS[low[q]]]
+    if p > 1 and low[p] == "in" and low[p - 1] in CASE_PEOPLE and low[p - 2] in VERBS:
+        return [VERBS[low[p - 2]]]  # "convicted offenders in 26 of them", "convicted traffickers in 12 cases"
+    if p > 1 and low[p] == "in" and low[p - 1] in VERBS and low[p - 1].endswith("ed") and low[p - 2] in AUX:
+        metric = VERBS[low[p - 1]]  # "proceedings were opened in 104 cases"
+        if not metric.startswith("victims"):
+            return [metric]
+    if (
+        p > 2
+        and low[p] == "against"
+        and low[p - 1] in ("filed", "brought", "pressed", "lodged")
+        and any(w in ("charges", "indictments", "indictment") for w in low[max(0, p - 4) : p - 1])
+    ):
+        return ["prosecutions"]  # "indictments were filed against 82 persons"
+    if p > 0 and low[p] in ("against", "into") and low[p - 1] in ("cases", "case", "proceedings"):
+        # "opened criminal cases against 11 suspects": the verb before the cases counts them
+        q = p - 2
+        while q > 0 and low[q] in MODIFIERS_BEFORE_CASES:
+            q -= 1
+        if q >= 0 and low[q] in VERBS and not VERBS[low[q]].startswith("victims"):
+            if low[q - 1 : q] in (["prosecutors"], ["prosecutor"]) and VERBS[low[q]] == "investigations":
+                return ["prosecutions"]  # "prosecutors initiated cases against 366 defendants"
+            return [VERBS[low[q]]]
     if p > 0 and (
-        low[p] in ("of", "against", "involving", "for") or (low[p] == "in" and low[p - 1] in CASE_HEADS)
+        low[p] in ("of", "against", "involving", "for", "into")
+        or (low[p] == "in" and (low[p - 1] in CASE_HEADS or low[p - 1] in ("charges", "indictments")))
     ):
         head = low[p - 1]
         if head in NOUN_HEADS and low[p] != "for":
@@ -178,10 +266,32 @@ def _verbs_before(view: View, n: int) -> list[str]:
             continue
         if w in VERBS:
             found.append(VERBS[w])
+        elif w in ("return", "reintegrate", "resettle") and low[k - 1 : k] == ["helped"]:
+            found.append("victims_assisted")  # "helped return 31 nationals"
         elif w not in VERB_GAP:
             break
         k -= 1
     return list(dict.fromkeys(found))
+
+
+def _sentence_head(low: list[str], m: int) -> bool:
+    """'guilty verdicts', 'convictions and sentences', 'prison sentences' ending at m: a court's
+    verdict on the people or cases counted after it."""
+    if low[m] in ("verdicts", "verdict", "judgments", "judgements"):
+        return low[m - 1] in ("guilty", "conviction", "convicting")
+    if low[m] in ("sentences", "sentence"):
+        return low[m - 1] in ("prison", "imprisonment", "jail", "custodial") and low[m - 2] in (
+            "imposed",
+            "handed",
+            "issued",
+            "gave",
+            "delivered",
+            "down",
+        )
+    return False
+
+
+MODIFIERS_BEFORE_CASES = frozenset(["criminal", "trafficking", "new", "separate", "formal", "court", "legal"])
 
 
 def _to_court(low: list[str], m: int) -> bool:
@@ -192,6 +302,40 @@ def _to_court(low: list[str], m: int) -> bool:
         and low[m + 1] in ("to", "before")
         and low[m + 2] in ("court", "courts", "trial")
     )
+
+
+_COURT_TARGETS = frozenset(
+    ["court", "courts", "trial", "prosecutors", "prosecutor", "prosecution", "judiciary"]
+)
+
+
+def _to_prosecution(low: list[str], m: int) -> bool:
+    """'to court', 'to the courts', 'to prosecutors', "to the prosecutor's office", 'for prosecution' at
+    m: what a case is sent to when it is prosecuted."""
+    if low[m : m + 1] not in (["to"], ["for"], ["before"]):
+        return False
+    k = m + 1
+    if low[k : k + 1] == ["the"]:
+        k += 1
+    return k < len(low) and (low[k] in _COURT_TARGETS or low[k].startswith("prosecutor"))
+
+
+def _sent_to_court(view: View, n: int, k: int) -> bool:
+    """'brought 13 cases to court', 'filed 15 cases in court', 'referred nine cases to the courts':
+    a verb of sending before the count and its court after the noun (at k)."""
+    low = view.low
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
+        p -= 1
+    if p < 0 or (low[p] not in TO_COURT and low[p] not in ("filed", "took", "taken")):
+        return False
+    after = low[k : k + 4]
+    if after[:2] in (["for", "prosecution"], ["for", "trial"], ["to", "prosecutors"]):
+        return True  # "referred 11 cases for prosecution", "sent 11 cases to prosecutors"
+    if after[:1] == ["to"] or after[:1] == ["in"] or after[:1] == ["before"]:
+        rest = after[2:3] if after[1:2] == ["the"] else after[1:2]
+        return rest in (["court"], ["courts"], ["trial"])
+    return False
 
 
 def _participle_after(view: View, k: int) -> str | None:
@@ -208,14 +352,53 @@ def _participle_after(view: View, k: int) -> str | None:
         w = low[m]
         if _to_court(low, m):
             return "prosecutions"  # "110 cases were sent to court"
+        if w == "found" and low[m + 1 : m + 2] == ["guilty"]:
+            return "convictions"  # "14 defendants were found guilty"
+        if w in ("went", "proceeded") and low[m + 1 : m + 3] in (["to", "trial"], ["to", "court"]):
+            return "prosecutions"  # "six of those cases went to trial"
+        if w in ("resulted", "ended", "led", "culminated") and low[m + 1 : m + 2] in (["in"], ["to"]):
+            metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
+            if metric is not None and metric != "victims":
+                return metric  # "three cases resulted in convictions"
+        if w in ("received", "receiving") and any(
+            x in ("sentences", "sentence", "sentenced") for x in low[m + 1 : m + 4]
+        ):
+            return "convictions"  # "12 traffickers received prison sentences"
         if w in VERBS and w.endswith("ed"):
             return VERBS[w]
+        if w.endswith("ed") and low[m + 1 : m + 2] == ["and"] and m + 2 < len(low) and low[m + 2] in VERBS:
+            m += 2  # "14 suspects were arrested and charged"
+            steps += 1
+            continue
         if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
             m += 1
             steps += 1
             continue
+        if w == "," and m == k:
+            # "Two officials, a police officer and a soldier, were convicted": past the apposition
+            close = next((x for x in range(m + 1, min(len(low), m + 9)) if low[x] == ","), None)
+            if close is not None and not any(view.number_at(x) for x in range(m + 1, close)):
+                m = close + 1
+                steps += 1
+                continue
         break
     return None
+
+
+def _coordinated_after(view: View, k: int) -> list[str]:
+    """The metrics of participles coordinated with the one after a count ("no officials were
+    prosecuted or convicted", "12 suspects were charged and convicted")."""
+    low = view.low
+    m = k
+    while m < len(low) and m < k + 5 and not (low[m] in VERBS and low[m].endswith("ed")):
+        m += 1
+    found = []
+    while (
+        m + 2 < len(low) and low[m + 1] in ("and", "or") and low[m + 2] in VERBS and low[m + 2].endswith("ed")
+    ):
+        found.append(VERBS[low[m + 2]])
+        m += 2
+    return found
 
 
 def _modifier_verb(mods: list[str]) -> str | None:
@@ -233,19 +416,81 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     low = view.low
     if _assisted_by_head(view, n):
         return "victims_assisted"
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
+        p -= 1
+    if (
+        p >= 0
+        and low[p] in PROVIDE_VERBS
+        and low[k + 1 : k + 2] == ["with"]
+        and any(x in ASSIST_NOUNS for x in low[k + 2 : k + 6])
+    ):
+        return "victims_assisted"  # "provided 40 victims with shelter"
     for m in range(k + 1, min(len(low), k + 12)):
         if low[m] in (";", "(", "compared", ",") or (m > k + 1 and view.number_at(m)):
             break  # "510 victims of trafficking for sexual exploitation were formally identified"
-        if low[m] in ("receive", "received", "receiving", "given", "provided") and m + 1 < len(low):
-            nxt = low[m + 1 : m + 4]
-            if any(x in ASSIST_NOUNS for x in nxt):
-                return "victims_assisted"
+        if _cared_for(low, m):
+            return "victims_assisted"
         if low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
             return VERBS[low[m]]
     for w in low[max(0, n - 3) : n]:
         if w in ("identified",):
             return "victims_identified"
+    if _exploited_after(view, k + 1):
+        return "victims_identified"  # "55 victims were sexually exploited"
     return None
+
+
+def _cared_for(low: list[str], m: int) -> bool:
+    """'received shelter', 'were provided with assistance', 'benefited from government services',
+    'stayed in shelters' at m: the people before it were cared for."""
+    return low[m] in CARE_VERBS and any(x in ASSIST_NOUNS for x in low[m + 1 : m + 6])
+
+
+def _care_after(view: View, end: int) -> bool:
+    """A bare count followed by its care ('of whom 32 received assistance', '50 of them were
+    sheltered', '30 were referred to services'): people assisted."""
+    low = view.low
+    m = end
+    if low[m : m + 2] in (["of", "them"], ["of", "these"], ["of", "those"], ["of", "whom"]):
+        m += 2
+        if low[m : m + 1] in (["it"], ["they"], ["authorities"], ["officials"]):
+            m += 1  # "30 of whom it referred to care"
+    while m < len(low) and m < end + 6 and low[m] in AUX | {"later", "subsequently", "all"}:
+        m += 1
+    if m >= len(low):
+        return False
+    if _cared_for(low, m):
+        return True
+    w = low[m]
+    if w in VERBS and w.endswith("ed") and VERBS[w] == "victims_assisted":
+        return w != "referred" or any(x in ASSIST_NOUNS for x in low[m + 1 : m + 5])
+    return False
+
+
+_PRONOUNS = frozenset(["them", "her", "him", "both", "all", "each"])
+
+
+def _cared_for_after(view: View, end: int) -> bool:
+    """'identified 12 victims and referred them to shelters', '... one woman and referred her to an
+    organization for care', '... 40 victims, all of whom received assistance': the same people,
+    named again by a pronoun, were cared for (victims_assisted with the same value)."""
+    low = view.low
+    stop = min(len(low), end + 14)
+    for m in range(end, stop):
+        w = low[m]
+        if w in (";", "(", "compared") or (m > end and view.number_at(m) is not None and w != "all"):
+            return False
+        if w == "whom" and low[m - 2 : m] == ["all", "of"]:
+            return _care_after(view, m + 1) or _cared_for(low, m + 1)
+        if m + 1 >= len(low) or low[m + 1] not in _PRONOUNS:
+            continue
+        after = low[m + 2 : m + 10]
+        if w in VERBS and VERBS[w] == "victims_assisted" and w.endswith("ed"):
+            return w != "referred" or any(x in ASSIST_NOUNS for x in after)
+        if w in PROVIDE_VERBS:
+            return any(x in ASSIST_NOUNS for x in after)
+    return False
 
 
 def _assisted_by_head(view: View, n: int) -> bool:
@@ -267,6 +512,8 @@ def _assisted_by_head(view: View, n: int) -> bool:
 def _about_officials(view: View, k: int) -> bool:
     """'prosecutions involving complicit officials', 'convictions of government officials'."""
     low = view.low
+    if low[k : k + 1] in (["or"], ["and"]) and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS:
+        k += 2  # "no prosecutions or convictions of complicit officials"
     window = low[k : k + 4]
     return (
         bool(window) and window[0] in ("involving", "of", "against") and any(w in OFFICIALS for w in window)
@@ -306,6 +553,20 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "split"
     if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
         return "compare"
+    if (
+        prev in (",", "and", "with", "to")
+        and nxt in (",", "and", "in", ")")
+        and "respectively" in low[end : end + 10]
+    ):
+        return "compare"  # "(42, 29, and 22 in 2019, respectively)"
+    if (
+        prev == "from"
+        and nxt in (")", ",", ";", ".")
+        and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+    ):
+        return "previous"  # "identified 120 victims, up from 95": the previous period's figure
+    if prev in ("another", "additional"):
+        return "compare"  # "10 under the trafficking law and another four under other laws"
     return None
 
 
@@ -336,12 +597,32 @@ def _estimated(view: View, n: int) -> bool:
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
     # The last party named before the count is the one counting: "NGOs documented ... and police
     # identified 649 victims" is the police's count.
-    for w in reversed(low[clause_start:n]):
+    for m in range(n - 1, clause_start - 1, -1):
+        w = low[m]
         if w in AUTHORITIES:
             return False
         if w in THIRD_PARTIES:
-            return True
+            before = low[max(clause_start, m - 4) : m]
+            if any(x in ("to", "with", "through", "via") for x in before):
+                continue  # "referred 386 victims to IOM and NGOs for care": not the one counting
+            subject = low[max(clause_start, m - 8) : m]
+            joint = next((i for i in range(len(subject) - 1, -1, -1) if subject[i] in AUTHORITIES), None)
+            if (
+                "and" in before
+                and joint is not None
+                and not any(
+                    x in VERBS or view.number_at(max(clause_start, m - 8) + i)
+                    for i, x in enumerate(subject)
+                    if i > joint
+                )
+            ):
+                return False  # "the ministry and NGOs identified 61 victims": a joint count
+            # "government-funded NGO shelters assisted 100 victims": the government's count
+            return not any(x in _FUNDED for x in low[max(0, m - 3) : m])
     return False
+
+
+_FUNDED = frozenset(["funded", "supported", "sponsored", "financed", "subsidized", "subsidised"])
 
 
 def _exploitation(view: View, start: int, end: int) -> str | None:
@@ -353,7 +634,7 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
         if m > start and (low[m] in ("(", ")") or view.number_at(m)):
             stop = m
             break
-        if low[m] in (",", ";", "compared", "and") and m > start + 1:
+        if low[m] in (",", ";", "compared", "and") and m > start:
             if low[m] == "and" and m + 1 < len(low) and view.vocab.exploitation.match_at(low, m + 1):
                 return None  # "two for sex and labor trafficking"
             if low[m] != "and":

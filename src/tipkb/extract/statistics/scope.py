@@ -78,6 +78,10 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
         if y:
             return Period(m, k + 1, True, (y, None))
         if any(x in _SINCE_EVENTS for x in low[m + 1 : min(end, m + 5)]):
+            # "since the law was amended in 2006": the event's year is the span's first
+            at = next((k for k in range(m + 2, min(end, m + 9)) if view.year_at(k)), None)
+            if at is not None:
+                return Period(m, at + 1, True, (view.year_at(at), None))
             return Period(m, m + 2, True)
         return None
     if w in ("between", "from"):

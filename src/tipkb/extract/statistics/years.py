@@ -33,9 +33,11 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         return base - 1 if base else None
     m = end
     while m < len(low) and m < end + 14:
-        if low[m] in BREAKS:
-            break
+        if low[m] in BREAKS and not (low[m] == "from" and _place_at(view, m + 1)):
+            break  # not "repatriated from China in 2004"
         y = view.year_at(m)
+        if y and low[m - 2 : m] == ["as", "in"]:
+            break  # "two traffickers, the same number as in 2019": another year's, for comparison
         if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
             return y
         if " ".join(low[m : m + 4]).startswith(
@@ -45,6 +47,11 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             return base - 1 if base else None
         m += 1
     return None
+
+
+def _place_at(view: View, m: int) -> bool:
+    """Does a place name start at m ("from China and Cambodia")?"""
+    return any(p.i == m for p in view.places)
 
 
 def more_years(view: View, end: int) -> tuple[int, ...]:
@@ -72,7 +79,9 @@ def opening_year(view: View, end: int, start: int = 0) -> int | None:
             return None
         at = next(m for m in range(start, end) if view.year_at(m) == year)
         lead = low[max(0, at - 3) : at]
-        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]):
+        before = low[start:at]
+        bracketed = before.count("(") > before.count(")")  # "41 defendants (28 in 2013) and ..."
+        if not (lead[-2:] == ["as", "of"] or lead[:2] == ["as", "of"]) and not bracketed:
             return year
         start = at + 1
     return None
