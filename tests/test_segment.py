@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import textwrap
 
+from tests.wrapping import lines_ending_at
+
 from tipkb.segment import iter_paragraphs, segment
 
 
@@ -160,26 +162,11 @@ def test_a_heading_line_as_long_as_the_wrap_width_is_a_heading() -> None:
     assert first.heading and first.text == title
 
 
-def _lines_ending_at(paragraph: str, at: int) -> tuple[list[str], int]:
-    """The paragraph wrapped at the first width from 50 to 99 where a line ends at offset ``at``, and the
-    number of lines up to there."""
-    import textwrap
-
-    for width in range(50, 100):
-        lines = textwrap.wrap(paragraph, width)
-        pos = 0
-        for k, line in enumerate(lines[:-1]):
-            pos = paragraph.index(line, pos) + len(line)
-            if pos == at:
-                return lines, k + 1
-    raise AssertionError("no width ends a line there")
-
-
 def test_a_short_heading_after_a_sentence_that_fills_its_line_stands_alone() -> None:
     # The line before the heading ends a sentence at the wrap width: without the heading standing
     # alone, the paragraph would go on into it.
     paragraph = RUNNING + " " + RUNNING
-    lines, k = _lines_ending_at(paragraph, len(RUNNING))
+    lines, k = lines_ending_at(paragraph, len(RUNNING))
     text = "\n".join([*lines[:k], "Prosecution", *lines[k:]])
     pars = list(iter_paragraphs(text))
     assert [(p.heading, p.text.split()[0]) for p in pars] == [
@@ -207,7 +194,7 @@ def test_a_page_break_after_a_full_line_is_a_line_break() -> None:
         paragraph = (
             f"{RUNNING} Workers were also found in the capital of {cut} Lucia and in its ports. {RUNNING}"
         )
-        lines, k = _lines_ending_at(paragraph, paragraph.index(cut) + len(cut))
+        lines, k = lines_ending_at(paragraph, paragraph.index(cut) + len(cut))
         text = "\n".join([*lines[:k], "", "\f12  ANNUAL REPORT", "", *lines[k:]])
         pars = list(iter_paragraphs(text))
         assert len(pars) == 1, cut

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from tests.conftest import ROOT, SHARED
-from tests.wrapping import HEADER, corpus_files, hook_wrap
+from tests.wrapping import HEADER, corpus_files, hook_wrap, lines_ending_at
 
 from tipkb.extract import extract_document
 from tipkb.model import Document
@@ -96,14 +96,8 @@ CLOSING = (
 def page_broken(paragraph: str, at: int) -> str:
     """The paragraph hard-wrapped, with a page break where a line ends at ``at`` (the offset of a space,
     or of the character after a hyphen): at the first width from 50 to 99 that breaks a line there."""
-    for width in range(50, 100):
-        lines = textwrap.wrap(paragraph, width)
-        pos = 0
-        for k, line in enumerate(lines[:-1]):
-            pos = paragraph.index(line, pos) + len(line)
-            if pos == at:
-                return "\n".join([*lines[: k + 1], *PAGE_BREAK, *lines[k + 1 :]])
-    raise AssertionError(f"no width breaks a line at {at}")
+    lines, k = lines_ending_at(paragraph, at)
+    return "\n".join([*lines[:k], *PAGE_BREAK, *lines[k:]])
 
 
 def _multiword_places() -> list[tuple[str, str]]:

@@ -29,6 +29,19 @@ def hook_wrap(text: str, index: int) -> str:
     return "\n\n".join(out) + "\n"
 
 
+def lines_ending_at(paragraph: str, at: int) -> tuple[list[str], int]:
+    """The paragraph wrapped at the first width from 50 to 99 where a line ends at offset ``at``, and the
+    number of lines up to there."""
+    for width in range(50, 100):
+        lines = textwrap.wrap(paragraph, width)
+        pos = 0
+        for k, line in enumerate(lines[:-1]):
+            pos = paragraph.index(line, pos) + len(line)
+            if pos == at:
+                return lines, k + 1
+    raise AssertionError(f"no width breaks a line at {at}")
+
+
 def corpus_files(corpus: Path) -> list[list[Path]]:
     """The shared corpora's documents, folder by folder (seed.txt on its own), each in name order."""
     folders = [sorted(corpus.glob("seed.txt"))]

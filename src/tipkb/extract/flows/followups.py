@@ -22,14 +22,19 @@ if TYPE_CHECKING:
 SUBGROUPS = {"children": {"girls", "boys"}}
 
 
+def _opening(low: list[str], start: int, end: int) -> int:
+    """Where a clause starts after any connective ("Nevertheless, some ...")."""
+    while start < end and low[start] in CONNECTIVES:
+        start += 1
+    return start
+
+
 def pointer(view: View, start: int, end: int) -> str | None:
     """How the clause opens (after any connective): with people that point back ("some", "they",
     "many of them", "some of these women": "pointer"), with a part of a group ("girls", "both boys
     and girls": "part"), or neither (None)."""
     low = view.low
-    k = start
-    while k < end and low[k] in CONNECTIVES:
-        k += 1
+    k = _opening(low, start, end)
     if k >= end:
         return None
     if low[k] in PRONOUN_SUBJECTS:
@@ -102,9 +107,7 @@ def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
     if pending is None or memory.sentence_no - memory.flows.pending_no > 2:
         return False
     low = view.low
-    k = start
-    while k < end and low[k] in CONNECTIVES:
-        k += 1
+    k = _opening(low, start, end)
     if k >= end:
         return False
     if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
