@@ -42,7 +42,9 @@ _DATELINE = re.compile(
 )
 _SECTION_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*\)")
 _OPENING_YEAR = re.compile(
-    r"^\s*(?:In|During|Throughout|By the end of|As of)\s+(?:calendar\s+year\s+)?" + _YEAR + r"\b"
+    r"^\s*(?:In|During|Throughout|By the end of|As of)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?"
+    + _YEAR
+    + r"(?:[/-](\d{4}|\d{2}))?\b"
 )
 # A country at the head of a paragraph's first sentence, then one of these, is what the paragraph is about.
 _SUBJECT_VERBS = frozenset(
@@ -82,6 +84,18 @@ class Context:
     section: str | None
     # The latest TIP report as of a news item's date, for "ranked ... in the latest report".
     latest_report: int | None = None
+
+
+def _opening_year(m: re.Match[str]) -> int:
+    """The year an opening states: a fiscal year over two ("In 2018/19", "In FY 2018-19") is dated by its
+    end, as a reporting period is."""
+    first = int(m.group(1))
+    return first + 1 if m.group(2) and fiscal_end(first, m.group(2)) else first
+
+
+def fiscal_end(first: int, second: str) -> bool:
+    """Is ``second`` ("19", "2019") the year after ``first`` (2018), as in a fiscal year "2018/19"?"""
+    return int(second) == (first + 1 if len(second) == 4 else (first + 1) % 100)
 
 
 def as_year(text: str) -> int | None:
@@ -306,7 +320,7 @@ def iter_context(
             else:
                 m = _OPENING_YEAR.match(sent.text)
                 if m and as_year(m.group(1)):
-                    paragraph_year = int(m.group(1))
+                    paragraph_year = _opening_year(m)
                 lead = _leading_country(sent)
                 if lead:
                     # An opening paragraph of one sentence about another country hands it the subject
@@ -318,7 +332,7 @@ def iter_context(
             # A later sentence that opens with "In 2018, ..." sets the year for the rest of the paragraph.
             m = _OPENING_YEAR.match(sent.text)
             if m and as_year(m.group(1)):
-                paragraph_year = int(m.group(1))
+                paragraph_year = _opening_year(m)
         year = paragraph_year or section_year or year_of_report
         opening = opening and sent.heading
         yield sent, Context(source, subject, year, year_of_report, section, latest)

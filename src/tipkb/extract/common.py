@@ -326,6 +326,8 @@ _YEAR_LEAD = frozenset(
         "mid",
         "end",
         "fiscal",
+        "calendar",
+        "fy",
         "year",
     ]
 )

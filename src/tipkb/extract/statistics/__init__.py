@@ -60,6 +60,12 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     _periods(view, found)
     _parts(view, found)
     stated = _years(view, found, carried)
+    fiscal = _years_of.fiscal_years(view)
+    if fiscal:  # "In FY 2018-19, ...": the fiscal year's end
+        for c in found:
+            c.year = fiscal.get(c.year, c.year) if c.year else c.year
+            c.years = tuple(fiscal.get(y, y) for y in c.years)
+        stated = fiscal.get(stated, stated) if stated else stated
     facts: list[StatisticFact] = []
     seen: set[tuple[str, int, int | None, str]] = set()
     for c in found:
@@ -340,6 +346,8 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
         # "In the previous year, police identified 20 victims."
         base = carried or view.ctx.year
         opening = base - 1 if base else None
+    if opening is None and _years_of.opens_with_reporting_period(view, found[0].start):
+        opening = view.ctx.report_year  # "During the reporting period, police identified 20 victims."
     # "identified 40 victims in 2020 and referred 35 to shelters": the year stated with the sentence's
     # first count holds for its later counts (as it does for the paragraph's next sentences).
     lead = found[0] if found[0].own_year and not found[0].restated and found[0].anchor is None else None

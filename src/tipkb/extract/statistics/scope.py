@@ -5,7 +5,8 @@ over several years.
   years", "since 2015", "between 2016 and 2019", "from 2014 to 2018", "to date"); the count has no
   year, and ``span`` is [first, last] where the text gives them.
 - a reporting period of about a year ("between October 2016 and September 2017") is no cumulative
-  figure: the count is that period's, dated by its last year.
+  figure: the count is that period's, dated by its last year; "during the reporting period" is the
+  report's year.
 - part: a sub-count of a total, by form of exploitation, sex, age, nationality or case type ("male
   victims", "20 sex trafficking and 13 labor trafficking", "of whom 18 were children").
 """
@@ -54,6 +55,10 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
     low = view.low
     w = low[m]
     if w in ("over", "in", "during", "within", "for", "throughout"):
+        this = reporting_period_at(view, m + 1)
+        if this is not None:
+            # "during the reporting period": the report's year (FACTS.md), whatever the paragraph said
+            return Period(m, this, False, year=view.ctx.report_year) if view.ctx.report_year else None
         # "over the last six years", "in the past five years", "over three years"
         k = m + 1
         if k < end and low[k] == "the":
@@ -104,6 +109,19 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
         return Period(m, stop, True, (y1, y2))
     if w in ("cumulatively", "cumulative") or (w == "to" and m + 1 < end and low[m + 1] == "date"):
         return Period(m, m + 1 if w != "to" else m + 2, True)
+    return None
+
+
+def reporting_period_at(view: View, k: int) -> int | None:
+    """Where "the reporting period" ("this", "the current reporting period") starting at k ends, or
+    None; "the previous reporting period" is another year's."""
+    low = view.low
+    if k < len(low) and low[k] in ("the", "this"):
+        k += 1
+        if k < len(low) and low[k] == "current":
+            k += 1
+        if low[k : k + 2] == ["reporting", "period"]:
+            return k + 2
     return None
 
 

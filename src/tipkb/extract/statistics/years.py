@@ -1,11 +1,43 @@
 """The year a count is for: the one stated right after it ("in 2016", "(nine in 2018)"), for its group
 ("X and Y in 2007"), or the year before ("the previous reporting period"); more years stated with it
-("zero in 2019 and 2018"); and the year a clause or sentence opens with, which "As of March 2019" is not."""
+("zero in 2019 and 2018"); and the year a clause or sentence opens with, which "As of March 2019" is not.
+A fiscal year over two calendar years ("FY 2018-19", "fiscal year 2018-2019", "in 2018/19") is dated by
+its end, as a reporting period is."""
 
 from __future__ import annotations
 
+import re
+
+from tipkb.context import as_year, fiscal_end
 from tipkb.extract.common import View
+from tipkb.extract.statistics.scope import reporting_period_at
 from tipkb.extract.statistics.words import BREAKS, LAST_YEARS
+
+_SPLIT_YEAR = re.compile(r"^((?:19|20)\d{2})/(\d{4}|\d{2})$")
+
+
+def fiscal_token(word: str) -> int | None:
+    """The end year of a fiscal year written as one token ("2018/19", "2018/2019"), or None."""
+    m = _SPLIT_YEAR.match(word)
+    if m and as_year(m.group(1)) and fiscal_end(int(m.group(1)), m.group(2)):
+        return int(m.group(1)) + 1
+    return None
+
+
+def fiscal_years(view: View) -> dict[int, int]:
+    """The fiscal years over two calendar years the sentence states, first year to end year: "FY
+    2018-19", "fiscal year 2018-2019", "2017-18" (a two-digit end is a fiscal year, not a span)."""
+    low = view.low
+    out: dict[int, int] = {}
+    for m in range(len(low) - 2):
+        first = view.year_at(m)
+        if not first or low[m + 1] not in ("-", "–", "/") or not low[m + 2].isdigit():
+            continue
+        second = low[m + 2]
+        fiscal = len(second) == 2 or "fy" in low[max(0, m - 2) : m] or low[m - 2 : m] == ["fiscal", "year"]
+        if fiscal and len(second) in (2, 4) and fiscal_end(first, second):
+            out[first] = first + 1
+    return out
 
 
 def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int | None:
@@ -15,6 +47,11 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     year = view.year_after(end, 4)
     if year:
         return year
+    for k in range(end, min(len(low), end + 4)):
+        if fiscal_token(low[k]):  # "prosecuted 16 defendants in 2018/19"
+            return fiscal_token(low[k])
+        if low[k] not in ("in", "during", "fiscal", "year", "fy"):
+            break
     if end < len(low) and low[end] == "(":
         # "33 alleged victims (20 sex trafficking and 13 labor trafficking victims) in 2016"
         close = next((m for m in range(end + 1, min(len(low), end + 16)) if low[m] == ")"), None)
@@ -85,6 +122,16 @@ def opening_year(view: View, end: int, start: int = 0) -> int | None:
             return year
         start = at + 1
     return None
+
+
+def opens_with_reporting_period(view: View, end: int) -> bool:
+    """Does the sentence, before position end, open with "During the reporting period, ..."?"""
+    low = view.low
+    return (
+        bool(low)
+        and low[0] in ("in", "during", "throughout", "over")
+        and reporting_period_at(view, 1) is not None
+    )
 
 
 def opens_with_last_year(view: View, end: int) -> bool:
