@@ -83,3 +83,85 @@ def test_the_previous_reporting_period_is_the_year_before() -> None:
         + "Police investigated 40 cases during the reporting period, compared with 31 in the previous reporting period."
     )
     assert years(text) == {("investigations", 40, 2021), ("investigations", 31, 2020)}
+
+
+# -- a year after a bracket of parts, parts before another year's figure --------------------------
+def test_the_year_after_a_long_bracket_of_parts() -> None:
+    text = REPORT + (
+        "Police opened 41 investigations (22 for sex trafficking, 15 for forced labor, and four for forced "
+        "begging by parents) in 2020, compared with 37 in 2019."
+    )
+    assert years(text) == {
+        ("investigations", 41, 2020),
+        ("investigations", 22, 2020),
+        ("investigations", 15, 2020),
+        ("investigations", 4, 2020),
+        ("investigations", 37, 2019),
+    }
+
+
+def test_parts_take_their_total_year_not_a_later_figure() -> None:
+    text = (
+        REPORT
+        + "Judges convicted 17 traffickers in 2020, nine for sex trafficking and eight for forced labor, and 21 in 2019."
+    )
+    assert rows(text) == {
+        ("convictions", 17, 2020, "total"),
+        ("convictions", 9, 2020, "part"),
+        ("convictions", 8, 2020, "part"),
+        ("convictions", 21, 2019, "total"),
+    }
+
+
+def test_parts_after_a_semicolon_belong_to_the_total_not_to_its_comparison() -> None:
+    text = REPORT + (
+        "Officials identified 30 victims in 2020, compared with 26 in 2019 and 19 in 2018; 18 were exploited "
+        "in forced labor and 12 in sex trafficking."
+    )
+    got = {
+        (f["value"], f["year"], f["scope"], f["part_of"]) for f in facts_of(text, "statistic", "tonga.txt")
+    }
+    assert {(18, 2020, "part", 30), (12, 2020, "part", 30)} <= got
+
+
+def test_a_year_opening_the_next_clause_is_not_the_count_before_it() -> None:
+    text = (
+        REPORT
+        + "Judges convicted 14 people in 2020 and 10 in 2019; in 2018, 19 people were convicted, and in 2017, seven."
+    )
+    assert ("convictions", 19, 2018) in years(text)
+
+
+def test_the_year_before_opening_a_clause() -> None:
+    text = REPORT + "In 2020, the shelter housed 73 victims; the year before, it had housed 58."
+    assert years(text) == {("victims_assisted", 73, 2020), ("victims_assisted", 58, 2019)}
+    text = (
+        REPORT
+        + "Embassies repatriated 40 workers; the previous year, consulates repatriated 33 such victims."
+    )
+    assert years(text) == {("victims_assisted", 40, 2021), ("victims_assisted", 33, 2020)}
+
+
+def test_a_year_after_from_abroad() -> None:
+    assert years(REPORT + "The ministry repatriated 212 victims from abroad in 2020.") == {
+        ("victims_assisted", 212, 2020)
+    }
+
+
+def test_a_group_with_a_fiscal_year() -> None:
+    text = (
+        REPORT
+        + "The office brought 150 prosecutions in FY 2020, compared with 162 prosecutions and 240 defendants in FY 2019."
+    )
+    assert ("prosecutions", 162, 2019) in years(text)
+    assert ("prosecutions", 150, 2020) in years(text)
+
+
+# -- cumulative: since an event -------------------------------------------------------------------
+def test_since_a_law_entered_into_force_is_cumulative() -> None:
+    text = (
+        REPORT + "Since the Anti-Trafficking Act entered into force, courts have convicted 205 traffickers."
+    )
+    assert rows(text) == {("convictions", 205, None, "cumulative")}
+    text = REPORT + "Since the new code came into effect, prosecutors have charged 96 suspects."
+    assert rows(text) == {("prosecutions", 96, None, "cumulative")}

@@ -248,7 +248,9 @@ def _parts(view: View, found: list[Count]) -> None:
             continue
         previous = found[i - 1] if i > 0 else None
         if c.split and c.anchor is not None:
-            c.scope, c.parent = "part", c.anchor
+            # "18 were exploited in forced labor and 12 in sex trafficking": a part beside a part
+            both = c.anchor.scope == "part" and c.anchor.exploitation and c.exploitation
+            c.scope, c.parent = "part", (c.anchor.parent if both else c.anchor)
         elif c.anchor is not None and c.anchor.scope == "part" and ")" not in low[c.anchor.end : c.start]:
             # "two foreign victims (none in 2018)": the same part in another year; after a closed
             # bracket of parts ("300 victims (..., 30 victims of ...), compared with 280") the total's.
@@ -321,6 +323,15 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
             continue
         if t.restated:
             return t
+        if (
+            t.inherits
+            and t.own_year
+            and t.anchor is not None
+            and t.anchor.scope == "total"
+            and any(w in _COMPARING for w in low[t.anchor.end : t.start])
+            and ";" in low[t.end : c.start]
+        ):
+            continue  # "11 in 2015, compared with 13 in 2013; three were ...": parts of the 11
         gap = low[t.end : c.start]
         if (
             t.inherits
@@ -332,6 +343,8 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
 
         if any(w in _PART_LINKS for w in gap) or (t.end == c.start):
             return t
+        if ";" in gap and (not c.own_year or c.year == t.year):
+            return t  # "identified 30 victims in 2020, ...; 18 were exploited in forced labor"
         return None
     return None
 
@@ -392,6 +405,16 @@ def _years(view: View, found: list[Count], carried: int | None) -> int | None:
             continue
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
         clause_year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
+        if (
+            clause_year is None
+            and clause_start > 0
+            and _years_of.opens_with_last_year(view, c.start, clause_start)
+        ):
+            # "...; the year before, officials repatriated 68": the year before the sentence's
+            base = next((x.year for x in found if x.start < clause_start and x.year), None)
+            base = base or opening or carried or view.ctx.year
+            c.year, c.own_year = (base - 1 if base else None), True
+            continue
         if (
             c.anchor is not None
             and c.anchor.year is not None

@@ -82,7 +82,9 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
         y = view.year_at(k)
         if y:
             return Period(m, k + 1, True, (y, None))
-        if any(x in _SINCE_EVENTS for x in low[m + 1 : min(end, m + 5)]):
+        head = low[m + 1 : min(end, m + 10)]
+        head = head[: head.index(",")] if "," in head else head  # "since the X Act entered into force"
+        if any(x in _SINCE_EVENTS for x in head):
             # "since the law was amended in 2006": the event's year is the span's first
             at = next((k for k in range(m + 2, min(end, m + 9)) if view.year_at(k)), None)
             if at is not None:

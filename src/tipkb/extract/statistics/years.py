@@ -54,7 +54,7 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             break
     if end < len(low) and low[end] == "(":
         # "33 alleged victims (20 sex trafficking and 13 labor trafficking victims) in 2016"
-        close = next((m for m in range(end + 1, min(len(low), end + 16)) if low[m] == ")"), None)
+        close = next((m for m in range(end + 1, min(len(low), end + 30)) if low[m] == ")"), None)
         if close is not None:
             year = view.year_after(close + 1, 3)
             if year and close + 1 < len(low) and low[close + 1] in ("in", "during"):
@@ -62,7 +62,9 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     if end < len(low) and low[end] == "previously":
         base = opening_year(view, n) or base_year or view.ctx.year
         return base - 1 if base else None
-    window = f" {' '.join(low[end : end + 5])} "
+    ahead = low[end : end + 5]
+    ahead = ahead[: ahead.index(";")] if ";" in ahead else ahead  # not "...; the year before, ..."
+    window = f" {' '.join(ahead)} "
     if any(f" {p} " in window for p in LAST_YEARS) or any(
         f" {p[4:]} " in window for p in LAST_YEARS if p.startswith("the ")
     ):  # whole words: "cases from previous years" is no year before
@@ -70,13 +72,21 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         return base - 1 if base else None
     m = end
     while m < len(low) and m < end + 14:
-        if low[m] in BREAKS and not (low[m] == "from" and _place_at(view, m + 1)):
+        if low[m] in BREAKS and not (
+            low[m] == "from" and (_place_at(view, m + 1) or low[m + 1 : m + 2] in (["abroad"], ["overseas"]))
+        ):
             break  # not "repatriated from China in 2004"
+        if m > end and "," in low[end:m] and _bare_with_year(view, m):
+            break  # "11 in 2015, four for sex trafficking, and 13 in 2014": 2014 is the 13's
         y = view.year_at(m)
+        if y and low[m + 1 : m + 2] == [","] and low[m - 2 : m - 1] in (["and"], [","], ["but"]):
+            break  # "16 were convicted, and in 2016, 12": the year opens the next clause
         if y and low[m - 2 : m] == ["as", "in"]:
             break  # "two traffickers, the same number as in 2019": another year's, for comparison
         if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
             return y
+        if y and low[m - 1 : m] == ["fy"] and low[m - 2 : m - 1] in (["in"], ["during"]):
+            return y  # "220 prosecutions and 386 defendants in FY 2018"
         if " ".join(low[m : m + 4]).startswith(
             LAST_YEARS
         ):  # "46 prosecutions and 26 convictions the previous year"
@@ -84,6 +94,15 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             return base - 1 if base else None
         m += 1
     return None
+
+
+def _bare_with_year(view: View, m: int) -> bool:
+    """Is there a number at m with a year of its own right after it ("13 in 2014")?"""
+    number = view.number_at(m)
+    if number is None or view.year_at(m):
+        return False
+    k = number[1]
+    return view.low[k : k + 1] in (["in"], ["during"]) and bool(view.year_at(k + 1))
 
 
 def _place_at(view: View, m: int) -> bool:
@@ -134,13 +153,17 @@ def opens_with_reporting_period(view: View, end: int) -> bool:
     )
 
 
-def opens_with_last_year(view: View, end: int) -> bool:
-    """Does the sentence, before position end, say 'in the previous year' ('During the prior reporting
-    period, ...')?"""
+def opens_with_last_year(view: View, end: int, start: int = 0) -> bool:
+    """Does the sentence (or the clause from start), before position end, say 'in the previous year'
+    ('During the prior reporting period, ...'; '...; the year before, it had assisted 1,260')?"""
     low = view.low
-    for m in range(0, max(0, end - 1)):
-        if low[m] in ("in", "during") and f"{' '.join(low[m + 1 : m + 5])} ".startswith(
-            tuple(f"{p} " for p in LAST_YEARS)
-        ):
+    lasts = tuple(f"{p} " for p in LAST_YEARS)
+    if start > 0:
+        k = start + 1 if low[start] in (";", ",", ":") else start
+        k += 1 if low[k : k + 1] in (["and"], ["but"], ["while"]) else 0
+        if f"{' '.join(low[k : k + 4])} ".startswith(lasts):
+            return True
+    for m in range(start, max(start, end - 1)):
+        if low[m] in ("in", "during") and f"{' '.join(low[m + 1 : m + 5])} ".startswith(lasts):
             return True
     return False
