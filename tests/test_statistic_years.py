@@ -165,3 +165,48 @@ def test_since_a_law_entered_into_force_is_cumulative() -> None:
     assert rows(text) == {("convictions", 205, None, "cumulative")}
     text = REPORT + "Since the new code came into effect, prosecutors have charged 96 suspects."
     assert rows(text) == {("prosecutions", 96, None, "cumulative")}
+
+
+# -- a year inside a noun phrase is not the count's ---------------------------------------------------
+def test_the_year_of_a_law_does_not_date_a_count() -> None:
+    assert years(REPORT + "Magistrates convicted six traffickers under the statute enacted in 2016.") == {
+        ("convictions", 6, 2021)
+    }
+    assert years(REPORT + "Under the 2016 statute, prosecutors charged 23 defendants.") == {
+        ("prosecutions", 23, 2021)
+    }
+    assert years(REPORT + "Inspectors investigated 18 cases under the 2020 national action plan.") == {
+        ("investigations", 18, 2021)
+    }
+    # a year after the article a count was brought under is still the count's
+    assert years(REPORT + "Police opened 26 investigations under Article 201 of the Penal Code in 2020.") == {
+        ("investigations", 26, 2020)
+    }
+
+
+def test_a_year_after_a_sub_group_is_not_the_total_year() -> None:
+    assert years(
+        REPORT + "Officers identified 52 victims, including 14 exploited in 2017 who were found late."
+    ) >= {("victims_identified", 52, 2021)}
+    assert years(REPORT + "Officers identified 52 victims, most of them recruited in 2019.") == {
+        ("victims_identified", 52, 2021)
+    }
+
+
+def test_part_of_a_year() -> None:
+    assert years(REPORT + "The unit reported 31 investigations in the first half of 2020.") == {
+        ("investigations", 31, 2020)
+    }
+
+
+def test_a_combined_figure_for_two_years_is_cumulative() -> None:
+    text = REPORT + "In 2019 and 2020, the agency identified a combined 118 victims."
+    got = facts_of(text, "statistic", "tonga.txt")
+    assert [(f["value"], f["year"], f["scope"], f["span"]) for f in got] == [
+        (118, None, "cumulative", [2019, 2020])
+    ]
+    # "respectively" gives each year its own count
+    assert years(REPORT + "In 2019 and 2020, courts convicted 14 and 19 traffickers, respectively.") == {
+        ("convictions", 14, 2019),
+        ("convictions", 19, 2020),
+    }

@@ -59,6 +59,9 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
         if this is not None:
             # "during the reporting period": the report's year (FACTS.md), whatever the paragraph said
             return Period(m, this, False, year=view.ctx.report_year) if view.ctx.report_year else None
+        two = _two_years(view, m, end)
+        if two is not None:
+            return two
         # "over the last six years", "in the past five years", "over three years"
         k = m + 1
         if k < end and low[k] == "the":
@@ -112,6 +115,20 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
     if w in ("cumulatively", "cumulative") or (w == "to" and m + 1 < end and low[m + 1] == "date"):
         return Period(m, m + 1 if w != "to" else m + 2, True)
     return None
+
+
+def _two_years(view: View, m: int, end: int) -> Period | None:
+    """'In 2019 and 2020, police identified a combined 75 victims': one figure for both years (a
+    'combined' or 'total' figure; else each year has its own, as in 'none in 2019 and 2020')."""
+    low = view.low
+    if m + 3 >= end or low[m] != "in" or low[m + 2] != "and":
+        return None
+    first, last = view.year_at(m + 1), view.year_at(m + 3)
+    if not first or not last or last <= first or "respectively" in low:
+        return None
+    if not any(w in ("combined", "total", "altogether", "together") for w in low):
+        return None
+    return Period(m, m + 4, True, (first, last))
 
 
 def reporting_period_at(view: View, k: int) -> int | None:

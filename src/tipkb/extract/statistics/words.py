@@ -103,6 +103,9 @@ LAST_YEARS = (
     "the year prior",
 )
 ESTIMATES = word_set("statistics.estimates")
+# Nouns of laws and plans: a year after one of them dates the law, not the count ("convicted nine
+# traffickers under the law adopted in 2015").
+LAW_NOUNS = word_set("statistics.law_nouns")
 TO_COURT = word_set("statistics.to_court")
 # Besides metric nouns and verbs, words that make a sentence worth reading for counts ("brought 13
 # cases to court", "found 14 defendants guilty", "recorded 30 cases").

@@ -11,7 +11,7 @@ import re
 from tipkb.context import as_year, fiscal_end
 from tipkb.extract.common import View
 from tipkb.extract.statistics.scope import reporting_period_at
-from tipkb.extract.statistics.words import BREAKS, LAST_YEARS
+from tipkb.extract.statistics.words import BREAKS, LAST_YEARS, LAW_NOUNS
 
 _SPLIT_YEAR = re.compile(r"^((?:19|20)\d{2})/(\d{4}|\d{2})$")
 
@@ -78,6 +78,21 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             break  # not "repatriated from China in 2004"
         if m > end and "," in low[end:m] and _bare_with_year(view, m):
             break  # "11 in 2015, four for sex trafficking, and 13 in 2014": 2014 is the 13's
+        if (
+            low[m] in LAW_NOUNS
+            and m + 1 < len(low)
+            and (low[m + 1].endswith("ed") or low[m + 1] in ("that", "which"))
+        ):
+            break  # "under the law adopted in 2015": the law's year (not "under Article 124 of the Code in 2014")
+        if low[m] == "," and low[m + 1 : m + 2] in (
+            ["including"],
+            ["most"],
+            ["many"],
+            ["some"],
+            ["all"],
+            ["half"],
+        ):
+            break  # "40 victims, including 12 trafficked in 2018", "40 victims, most of them recruited in 2018"
         y = view.year_at(m)
         if y and low[m + 1 : m + 2] == [","] and low[m - 2 : m - 1] in (["and"], [","], ["but"]):
             break  # "16 were convicted, and in 2016, 12": the year opens the next clause
@@ -87,6 +102,12 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             return y
         if y and low[m - 1 : m] == ["fy"] and low[m - 2 : m - 1] in (["in"], ["during"]):
             return y  # "220 prosecutions and 386 defendants in FY 2018"
+        if (
+            y
+            and low[m - 1 : m] == ["of"]
+            and low[m - 2 : m - 1] in (["half"], ["quarter"], ["months"], ["end"])
+        ):
+            return y  # "in the first half of 2020", "in the first nine months of 2020"
         if " ".join(low[m : m + 4]).startswith(
             LAST_YEARS
         ):  # "46 prosecutions and 26 convictions the previous year"
