@@ -210,3 +210,42 @@ def test_a_combined_figure_for_two_years_is_cumulative() -> None:
         ("convictions", 14, 2019),
         ("convictions", 19, 2020),
     }
+
+
+# -- scope: parts of a stated total, sub-groups with none ---------------------------------------------
+def scopes(text: str) -> set[tuple[str, int, str, int | None]]:
+    return {
+        (f["metric"], f["value"], f["scope"], f["part_of"]) for f in facts_of(text, "statistic", "tonga.txt")
+    }
+
+
+def test_a_sub_group_with_no_total_beside_it_is_a_count_of_its_own() -> None:
+    assert scopes(REPORT + "Consular officers helped repatriate 17 Tongan victims from Fiji.") == {
+        ("victims_assisted", 17, "total", None)
+    }
+    assert scopes(REPORT + "The welfare office housed 23 child victims in foster homes.") == {
+        ("victims_assisted", 23, "total", None)
+    }
+    # with its total in the sentence it is a part of it
+    assert ("victims_identified", 9, "part", 31) in scopes(
+        REPORT + "Police identified 31 victims, including nine child victims."
+    )
+
+
+def test_parts_in_the_next_sentence_belong_to_the_total_stated_before() -> None:
+    text = REPORT + (
+        "In 2020, the task force identified 58 victims. Of these, 33 were victims of sex trafficking and 25 "
+        "of forced labor; 14 were foreign nationals."
+    )
+    got = scopes(text)
+    assert ("victims_identified", 58, "total", None) in got
+    assert ("victims_identified", 33, "part", 58) in got
+    assert ("victims_identified", 25, "part", 58) in got
+
+
+def test_a_later_sub_group_without_pointing_back_is_its_own_count() -> None:
+    text = (
+        REPORT
+        + "The ministry sheltered 40 victims in 2020. The embassy repatriated 12 Tongan victims in 2020."
+    )
+    assert ("victims_assisted", 12, "total", None) in scopes(text)

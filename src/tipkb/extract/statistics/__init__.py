@@ -29,6 +29,8 @@ from tipkb.model import StatisticFact
 RULE = "statistics.v2"
 
 # Between a total and a sub-count of it ("596 victims, including 12 foreign victims", "of whom").
+# Words that point back to a total stated before ("Of these, ...", "such victims").
+_BACK = frozenset(["these", "those", "them", "such", "whom"])
 _PART_LINKS = frozenset(["including", "of", "whom", "which", "(", ":", "—", "–", "among", "these", "them"])
 
 
@@ -42,6 +44,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if memory.stat_paragraph != view.sent.paragraph:
         memory.stat_paragraph = view.sent.paragraph
         memory.stat_year = None
+        memory.stat_totals = {}
     carried = (
         memory.stat_year
         if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
@@ -58,7 +61,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     _respectively(view, found)
     _restated(found, memory)
     _periods(view, found)
-    _parts(view, found)
+    orphans = _parts(view, found)
     stated = _years(view, found, carried)
     fiscal = _years_of.fiscal_years(view)
     if fiscal:  # "In FY 2018-19, ...": the fiscal year's end
@@ -66,6 +69,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
             c.year = fiscal.get(c.year, c.year) if c.year else c.year
             c.years = tuple(fiscal.get(y, y) for y in c.years)
         stated = fiscal.get(stated, stated) if stated else stated
+    _earlier_totals(view, found, orphans, memory)
     facts: list[StatisticFact] = []
     seen: set[tuple[str, int, int | None, str]] = set()
     for c in found:
@@ -98,6 +102,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
                 )
                 if c.scope == "total":
                     memory.stat_seen[(metric, c.value)] = year
+                    memory.stat_totals[(metric, year)] = c.value
     if facts:
         memory.metric = facts[-1].metric
     if stated is not None:
@@ -235,10 +240,36 @@ def _governs(view: View, p: _scope.Period, c: Count, found: list[Count]) -> bool
     return False
 
 
-def _parts(view: View, found: list[Count]) -> None:
-    """Sub-counts: a form of exploitation or a sub-group ("20 sex trafficking", "male victims"), and
-    the parts a total is split into; each with the total it belongs to where the sentence states it."""
+def _earlier_totals(view: View, found: list[Count], orphans: list[Count], memory: Memory) -> None:
+    """Parts with no total in their sentence, and sub-groups with none ("Of these, 26 were victims of
+    sex trafficking", "Ten of the identified victims were minors"): the total of the same metric and
+    year the paragraph stated before, if any; a sub-group with none stays a count of its own, unless
+    the sentence points back to the total ("of these", "of the identified victims", "such victims")."""
     low = view.low
+    back = any(w in _BACK for w in low) or any(
+        low[m] == "of"
+        and low[m + 1 : m + 2] == ["the"]
+        and m + 3 < len(low)
+        and low[m + 2] in ("identified", "convicted")
+        for m in range(len(low) - 2)
+    )
+    for c in found:
+        if c.drop or not c.metric or c.parent is not None or (c.scope != "part" and c not in orphans):
+            continue
+        if c in orphans and not back:
+            continue  # "consular staff helped repatriate 12 Armenian victims": a count of its own
+        value = memory.stat_totals.get((c.metric, c.year))
+        if value is not None and value > c.value:
+            c.scope = "part"
+            c.parent = Count(-1, -1, value, c.metric, None, c.year, False)
+
+
+def _parts(view: View, found: list[Count]) -> list[Count]:
+    """Sub-counts: a form of exploitation or a sub-group ("20 sex trafficking", "male victims"), and
+    the parts a total is split into; each with the total it belongs to where the sentence states it.
+    Returns the sub-groups left as totals for want of a total beside them."""
+    low = view.low
+    orphans: list[Count] = []
     opening = _scope.partitive_opening(view)
     for i, c in enumerate(found):
         if c.scope == "cumulative" or c.drop:
@@ -258,6 +289,11 @@ def _parts(view: View, found: list[Count]) -> None:
         elif c.exploitation or c.sub_group:
             c.scope = "part"
             c.parent = _total_before(low, found, i)
+            if c.parent is None and not c.exploitation and opening is None and _own_group(view, c):
+                # "repatriated 26 Kenyan victims", "sheltered 104 child victims": a sub-group with no
+                # total stated beside it is the count of its own (FACTS.md: a part is of a stated total)
+                c.scope = "total"
+                orphans.append(c)
         elif opening is not None and c.start > opening:
             # "Of these victims, ... one identified as transgender"; "Of the 79 victims identified, ..."
             c.scope = "part"
@@ -274,6 +310,20 @@ def _parts(view: View, found: list[Count]) -> None:
             c.scope, c.parent = "part", previous.parent  # "28 ... in sex trafficking, and 19 for others"
         if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.own_year:
             c.year, c.own_year = c.parent.year, True
+    return orphans
+
+
+def _own_group(view: View, c: Count) -> bool:
+    """Is a sub-group count with no total beside it a count of its own: a group named before its noun
+    ("26 Kenyan victims", "23 child victims"), not a zero ("no male victims"), cases carried over
+    ("38 ongoing prosecutions", "cases from previous years"), "such victims" or a partitive ("Twelve of
+    the identified victims", "victims younger than 16")?"""
+    low = view.low
+    if c.value == 0 or c.restated or low[c.end : c.end + 1] == ["of"] or _scope.group_after(view, c.end):
+        return False
+    if _scope.ongoing(view, c.start, c.end) or any(w in _BACK or w == "of" for w in low[c.start : c.end]):
+        return False
+    return not any(low[m : m + 2] in (["previous", "years"], ["prior", "years"]) for m in range(len(low)))
 
 
 def _bracket_or_with(low: list[str], found: list[Count], i: int) -> Count | None:
