@@ -20,6 +20,10 @@ METRIC_NOUNS = {
 CASE_NOUNS = word_set("statistics.case_nouns")
 PERSON_NOUNS = word_set("statistics.person_nouns")
 OFFICIALS = word_set("statistics.officials")
+CARE_BEFORE = word_set("statistics.care_before")
+NOT_ONE = word_set("statistics.not_one")
+# "<form> accounted for N": the count is that form's share.
+ACCOUNT_VERBS = frozenset(["accounted", "accounts", "account", "accounting"])
 VERBS = {
     "investigated": "investigations",
     "investigating": "investigations",
