@@ -165,3 +165,32 @@ def test_the_same_count_for_another_place() -> None:
         ("victims_assisted", 30, None, 2021),
         ("victims_assisted", 12, None, 2021),
     }
+
+
+def test_crimes_and_offenses_are_cases() -> None:
+    assert stats("In 2021, authorities investigated 27 trafficking offenses.") == {
+        ("investigations", 27, None, 2021)
+    }
+    assert stats("In 2021, the police registered 18 trafficking crimes.") == {
+        ("investigations", 18, None, 2021)
+    }
+
+
+def test_victims_freed_or_removed_from_exploitation() -> None:
+    assert stats("In 2021, labor inspectors freed 36 workers from forced labor.") == {
+        ("victims_identified", 36, "labor", 2021)
+    }
+    assert stats("In 2021, police removed 19 victims from their exploiters.") == {
+        ("victims_identified", 19, None, 2021)
+    }
+
+
+def test_zeros_of_any_and_no_one() -> None:
+    assert stats("In 2021, the government did not secure any convictions.") == {
+        ("convictions", 0, None, 2021)
+    }
+    assert stats("In 2021, courts convicted no one for trafficking.") == {("convictions", 0, None, 2021)}
+    assert stats("In 2021, no one was prosecuted for trafficking.") == {("prosecutions", 0, None, 2021)}
+    # not reporting is no data, not a zero; "no one" is never a count of one
+    assert stats("The government did not report any convictions in 2021.") == set()
+    assert stats("In 2021, no one was identified as a victim.") == set()

@@ -44,11 +44,13 @@ from tipkb.extract.statistics.metrics import (
 )
 from tipkb.extract.statistics.phrases import (
     about_victims,
+    any_metric,
     earlier_years,
     form_before,
     group_counted,
     in_another_place,
     labelled,
+    no_one,
     one_official,
     pending,
     relative_verb,
@@ -222,9 +224,12 @@ def _count_at(
     number = view.number_at(n)
     glued = GLUED.match(w) if number is None else None
     value: int
+    nobody: str | None = None
     if glued is not None:
         value, end = int(glued.group(2).replace(",", "")), n + 1
     elif number is not None:
+        if low[n - 1 : n] == ["no"] and w == "one":
+            return None  # "no one was convicted": the zero counts at "no"
         if as_year(low[n]) and "," not in view.toks[n]:
             return None
         if (
@@ -237,14 +242,21 @@ def _count_at(
         if value_f != int(value_f):
             return None
         value = int(value_f)
-    elif w in ("zero", "none", "no"):
+    elif w in ("zero", "none", "no", "nobody"):
         value, end = 0, n + 1
+        if w == "nobody" or low[n : n + 2] == ["no", "one"]:
+            nobody = no_one(view, n)  # "courts convicted no one in 2021"
+            if nobody is None:
+                return None
+            end = n + 1 if w == "nobody" else n + 2
     elif w in ("a", "an", "any"):
         if w != "any" and n + 1 < len(low) and (low[n + 1] in NOT_ONE or view.number_at(n + 1)):
             return None  # "a few victims", "a number of cases"; "a dozen" counts at its number
         verb = _verb_before(view, n)
-        if verb is None and not (w != "any" and one_official(view, n + 1)):
-            return None
+        if verb is None and not (
+            one_official(view, n + 1) if w != "any" else (_negated(view, n) and any_metric(view, n + 1))
+        ):
+            return None  # not "a trafficker was convicted"; "did not obtain any convictions" is a zero
         value, end = (0 if w == "any" or _negated(view, n) else 1), n + 1
     elif w in ("the", "its", "their") and low[n + 1 : n + 2] in (["only"], ["sole"]):
         if n + 2 >= len(low) or view.number_at(n + 2) or low[n + 2] in ("one", "way", "time"):
@@ -362,7 +374,10 @@ def _count_at(
             chain = ["prosecutions"]  # "brought 13 cases to court"
         elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
             chain = ["convictions"]  # "the courts found 14 defendants guilty"
-        elif noun in ("cases", "case") and low[n - 1 : n] in (["registered"], ["recorded"]):
+        elif noun in ("cases", "case", "crimes", "offenses", "offences") and low[n - 1 : n] in (
+            ["registered"],
+            ["recorded"],
+        ):
             chain = ["investigations"]  # "the police registered 30 cases of trafficking"
         if not chain and sentence_breakdown(low, phrase_end):
             return None  # "11 convicted traffickers received prison terms of less than three years"
@@ -434,6 +449,7 @@ def _count_at(
                 _total_verb_metric(view, n)
                 or _bare_after_verb(view, n, end)
                 or labelled(view, n, end, before)
+                or nobody
             )
         if (
             metric in OFFICIAL_METRICS

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
-from tipkb.extract.statistics.metrics import _participle_after, _verbs_before
+from tipkb.extract.statistics.metrics import _participle_after, _pick, _verbs_before
 from tipkb.extract.statistics.words import (
     ACCOUNT_VERBS,
     CASE_NOUNS,
@@ -200,3 +200,23 @@ def about_victims(low: list[str], n: int, anchor: Count | None, prior: str | Non
         or low[n - 1 : n] == ["all"]
         or any(low[m : m + 2] in (["of", "them"], ["of", "these"]) for m in range(n))
     )
+
+
+def no_one(view: View, n: int) -> str | None:
+    """'courts convicted no one', 'prosecuted nobody', 'no one was convicted': a zero of the verb
+    before or after (not of victims)."""
+    after = n + (1 if view.low[n] == "nobody" else 2)
+    metric = _pick(_verbs_before(view, n))
+    if metric is None and view.low[after : after + 1] in (["was"], ["has"], ["had"]):
+        metric = _participle_after(view, after)
+    return metric if metric and not metric.startswith("victims") else None
+
+
+def any_metric(view: View, k: int) -> bool:
+    """'did not obtain any convictions', 'has not opened any new investigations' from k: a metric noun
+    (no victims) after a negated 'any' with no metric verb of its own."""
+    low = view.low
+    m = k
+    while m < len(low) and m < k + 3 and low[m] in MODIFIERS:
+        m += 1
+    return METRIC_NOUNS.get(low[m] if m < len(low) else "", "victims") != "victims"

@@ -75,6 +75,9 @@ VERBS = {
     "recognised": "victims_identified",
     "certified": "victims_identified",
     "rescued": "victims_identified",
+    "freed": "victims_identified",
+    "liberated": "victims_identified",
+    "removed": "victims_identified",
     "detected": "victims_identified",
     "placed": "victims_assisted",
 }
