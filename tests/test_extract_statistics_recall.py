@@ -194,3 +194,16 @@ def test_zeros_of_any_and_no_one() -> None:
     # not reporting is no data, not a zero; "no one" is never a count of one
     assert stats("The government did not report any convictions in 2021.") == set()
     assert stats("In 2021, no one was identified as a victim.") == set()
+
+
+def test_another_others_and_a_total_in_care() -> None:
+    assert stats("In 2021, the agency sheltered 30 victims and referred 12 others to NGO shelters.") == {
+        ("victims_assisted", 30, None, 2021),
+        ("victims_assisted", 12, None, 2021),
+    }
+    assert ("victims_assisted", 20, None, 2021) in stats(
+        "In 2021, the ministry sheltered 50 victims, and police referred another 20 adult victims to NGOs for care."
+    )
+    assert stats("In 2021, the fund provided medical aid to a total of 41 victims.") == {
+        ("victims_assisted", 41, None, 2021)
+    }

@@ -515,6 +515,8 @@ def _assisted_by_head(view: View, n: int) -> bool:
         p = n - 1
         while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
             p -= 1
+        if low[p - 2 : p + 1] == ["a", "total", "of"]:
+            p -= 3  # "legal aid to a total of 41 victims"
         if p <= 0 or low[p] not in ("for", "of", "to"):
             return False
     return any(w in ASSIST_HEADS for w in low[max(0, p - 3) : p])
