@@ -63,7 +63,9 @@ def parts_of(view: View, start: int, end: int) -> Parts:
             parts.origins.append(p.code)
             parts.origin_at.append((p.i, p.code))
         elif kind == DEST:
-            onward = after_on_to(view, p, places, start)
+            onward = after_on_to(view, p, places, start) or after_to_and_through(
+                view, p, places, kinds, start
+            )
             (parts.onward if onward else parts.dests).append(p.code)
             if not onward:
                 parts.dest_at.append((cue_at(view, p, places, start), p.i, p.code))
@@ -205,6 +207,24 @@ def governing(
             return None
         return None
     return None
+
+
+def to_and_through(view: View, p: Place, places: list[Place], start: int) -> bool:
+    """Is the place's list hung from 'to and through' or 'into and through' ("trafficked to and
+    through Niger")?"""
+    low = view.low
+    k = cue_at(view, p, places, start)
+    return k - 2 >= start and low[k] in VIA_CUES and low[k - 1] == "and" and low[k - 2] in ("to", "into")
+
+
+def after_to_and_through(
+    view: View, p: Place, places: list[Place], kinds: dict[int, str | None], start: int
+) -> str | None:
+    """'trafficked to and through Niger to Libya': Libya is reached through Niger ("onward")."""
+    if cue_word(view, p, places, start) not in ("to", "into"):
+        return None
+    before = [q for q in places if q.j <= p.i and kinds.get(q.i) == DEST]
+    return "onward" if any(to_and_through(view, q, places, start) for q in before) else None
 
 
 def brought_home(view: View, start: int, k: int) -> bool:
@@ -364,7 +384,7 @@ def spouses_or_buyers(view: View, start: int, k: int) -> bool:
     for n in range(m - 1, max(start, m - 4) - 1, -1):
         if low[n] == "to":
             return n > start and low[n - 1] in GIVEN_TO
-    return False
+    return given_to_others(view, m)  # "forced marriages with men from X", "forced to marry men from X"
 
 
 def non_demonym(view: View, p: Place) -> bool:
