@@ -111,3 +111,28 @@ def test_exposed_to_exploitation_is_a_flow_and_may_be_hedged() -> None:
     assert (
         pairs("Armenia is a source country. Armenian men in Russia are vulnerable to forced labor.") == set()
     )
+
+
+def test_the_subjects_own_people_exploited_with_no_place_named_are_exploited_at_home() -> None:
+    text = "Human trafficking in Peru\n\nSome Peruvian children are forced to beg in the streets."
+    flows = by_pair(text)
+    assert set(flows) == {("PER", "PER")}
+    assert flows[("PER", "PER")]["exploitation"] == ["begging"]
+    # abroad, another place in an aside, or the people not opening the clause: no flow at home
+    assert pairs("Human trafficking in Peru\n\nPeruvian women are exploited in prostitution abroad.") == set()
+    text = "Human trafficking in Peru\n\nPeruvian men are forced to work in mining (e.g., in Chile)."
+    assert ("PER", "PER") not in pairs(text)
+    text = "Human trafficking in Peru\n\nTraffickers use debts and threats to compel Peruvian victims into servitude."
+    assert pairs(text) == set()
+
+
+def test_a_demonym_before_things_names_no_people_of_a_later_clause() -> None:
+    text = "Cambodia is a source country. Men are forced to work on Thai fishing boats, while women are sold to brothels in Malaysia."
+    assert pairs(text) == {("KHM", "MYS")}
+
+
+def test_a_demonym_before_waters_names_the_place() -> None:
+    text = "Ghana is a destination country. Burmese and Lao men are forced to work on fishing boats in Ghanaian waters."
+    flows = by_pair(text)
+    assert set(flows) == {("MMR", "GHA"), ("LAO", "GHA")}
+    assert flows[("MMR", "GHA")]["sectors"] == ["fishing"]

@@ -34,7 +34,9 @@ from tipkb.extract.flows.victims import (
     with_sector_labor,
 )
 from tipkb.extract.flows.words import (
+    ELSEWHERE,
     FOREIGN,
+    GOING_ABROAD,
     HEADLINE_PREPS,
     HEADLINE_VERBS,
     LIST_VERBS,
@@ -42,6 +44,7 @@ from tipkb.extract.flows.words import (
     NOT_A_STATEMENT,
     NOT_PEOPLE_HEADS,
     PRONOUN_SUBJECTS,
+    QUANTIFIERS,
 )
 from tipkb.model import FlowFact
 
@@ -123,6 +126,26 @@ def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int
             cuts.append(n)
     cuts.append(end)
     return list(zip(cuts, cuts[1:], strict=False))
+
+
+def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> bool:
+    """'Fijian children are exploited in commercial sex by family members': the subject's own people,
+    named so, exploited with no place named for it and no word of going abroad, are exploited at home."""
+    subject = view.ctx.subject
+    if not subject or not parts.origins or any(o != subject for o in parts.origins) or parts.via:
+        return False
+    if rule.endswith((":word.victims", ":role-list", ":share-of-victims", ":trafficking-of")):
+        return False
+    if any(q.code != subject for q in view.places_in(start, end)):
+        return False  # another place named, even in an aside ("(e.g., Russia)")
+    # the people open the clause ("Some Fijian children are ..."), not "tactics used to compel X victims"
+    k = start + (view.low[start] in ("and", "but", ",", ";"))
+    while k < end and view.low[k] in QUANTIFIERS:
+        k += 1
+    if not any(q.i == k and q.kind == "demonym" for q in view.places):
+        return False
+    words = set(view.low[start:end])
+    return not words & (ELSEWHERE | GOING_ABROAD) and bool(exploitation_in(view, start, end))
 
 
 def headline(view: View) -> list[FlowFact]:
@@ -265,6 +288,8 @@ def clause_flows(
         if parts.local and home or foreign_origins and not parts.via:
             dests = [home] if home else []
             leans = leans or not parts.local
+        elif stays_home(view, start, end, parts, rule):
+            dests = [subject] if subject else []  # "Fijian children are exploited in commercial sex"
     elif parts.local and home and home not in dests:
         dests.append(home)
 

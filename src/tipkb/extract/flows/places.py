@@ -38,6 +38,7 @@ from tipkb.extract.flows.words import (
     VESSELS,
     VIA,
     VIA_CUES,
+    WATERS,
 )
 
 
@@ -94,7 +95,7 @@ def governing(
 ) -> str | None:
     """The part a place plays, from the words to its left (across the list it stands in)."""
     low = view.low
-    if p.kind == "demonym":
+    if p.kind == "demonym" and not (p.j < len(low) and low[p.j] in WATERS):
         return ORIGIN if demonym_names_victims(view, p) else None
     if p.kind == "region" and region_adjective_before_people(view, p):
         return ORIGIN  # "Mauritanian and West African boys"
@@ -296,8 +297,8 @@ def demonym_names_victims(view: View, p: Place) -> bool:
         w = low[k]
         if w in view.vocab.people:
             return not given_to_others(view, k)  # "sold as brides to Chinese men": the buyers
-        if w in NOT_VICTIMS or w in (".", ";", ":"):
-            return False
+        if w in NOT_VICTIMS or w in (".", ";", ":") or (w == "," and words):
+            return False  # "on Thai fishing boats, while women ...": the boats are Thai, not the women
         words += w not in (",", "and", "or")
         k += 1
     return False

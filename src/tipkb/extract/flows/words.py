@@ -29,6 +29,8 @@ NOT_VICTIMS = word_set("flows.not_victims")
 LOCAL_WORDS = word_set("flows.local_words")
 
 ELSEWHERE = word_set("flows.elsewhere")
+# "Nepali women exploited abroad", "after migrating": words of people who left the country.
+GOING_ABROAD = word_set("flows.going_abroad")
 
 INTERNAL = word_set("flows.internal")
 
@@ -169,6 +171,8 @@ EXTENT_ADVERBS = word_set("flows.extent_adverbs")
 BASED_IN = word_set("flows.based_in")
 # "fishing vessels operating in the waters of X": where the vessels are is where people work.
 VESSELS = word_set("flows.vessels")
+# "on vessels in Cambodian waters": a demonym before these names the place, not people.
+WATERS = word_set("flows.waters")
 # "found working to pay off debts", "to repay their loans": debt bondage.
 REPAYING = word_set("flows.repaying")
 PAYING_OFF = word_set("flows.paying_off")
