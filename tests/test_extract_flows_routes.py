@@ -136,3 +136,24 @@ def test_a_demonym_before_waters_names_the_place() -> None:
     flows = by_pair(text)
     assert set(flows) == {("MMR", "GHA"), ("LAO", "GHA")}
     assert flows[("MMR", "GHA")]["sectors"] == ["fishing"]
+
+
+def test_used_as_beggars_or_in_prostitution() -> None:
+    flows = by_pair("Senegal is a source country. Senegalese boys are used as beggars in Gambia.")
+    assert flows[("SEN", "GMB")]["exploitation"] == ["begging"]
+    assert flows[("SEN", "GMB")]["rule"] == "flows.v2:used-as"
+    flows = by_pair("Senegal is a source country. Senegalese girls were used in prostitution in Mali.")
+    assert flows[("SEN", "MLI")]["exploitation"] == ["sexual"]
+
+
+def test_domestic_help_bonded_laborers_maids_and_wives() -> None:
+    flows = by_pair("Nepal is a source country. Nepali girls are exploited as domestic help in India.")
+    assert flows[("NPL", "IND")]["exploitation"] == ["domestic_servitude"]
+    flows = by_pair("Nepal is a source country. Nepali men are exploited as bonded laborers in India.")
+    assert sorted(flows[("NPL", "IND")]["exploitation"]) == ["debt_bondage", "labor"]
+    flows = by_pair(
+        "Nepal is a source country. Nepali women are taken to Kuwait and forced to work as maids."
+    )
+    assert "domestic_servitude" in flows[("NPL", "KWT")]["exploitation"]
+    flows = by_pair("Nepal is a source country. Nepali women are sold as wives in China.")
+    assert flows[("NPL", "CHN")]["exploitation"] == ["marriage"]

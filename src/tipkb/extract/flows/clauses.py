@@ -27,6 +27,7 @@ from tipkb.extract.flows.triggers import (
 )
 from tipkb.extract.flows.victims import (
     exploitation_in,
+    given_to_others,
     merge,
     sectors_in,
     unique,
@@ -117,10 +118,26 @@ def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int
         if low[n] != "and" or low[n - 1] != ",":
             continue
         m = n + 1
-        if low[m] not in ("is", "was", "remains", "remained"):
+        # "..., and the country also serves as a transit point for ...", "..., and it is also a ..."
+        if low[m : m + 2] == ["the", "country"]:
+            m += 2
+        elif low[m] == "it":
+            m += 1
+        if m < end and low[m] == "also":
+            m += 1
+        if m >= end or low[m] not in (
+            "is",
+            "was",
+            "remains",
+            "remained",
+            "serves",
+            "served",
+            "acts",
+            "acted",
+        ):
             continue
-        m += 1
-        if low[m] == "also":
+        m += 1 + (m + 1 < end and low[m] in ("serves", "served", "acts", "acted") and low[m + 1] == "as")
+        if m < end and low[m] == "also":
             m += 1
         if m + 1 < end and low[m] in ("a", "an") and low[m + 1] in roles:
             cuts.append(n)
@@ -294,7 +311,17 @@ def clause_flows(
         dests.append(home)
 
     # the clause's own people, else those said before it in the sentence (not a later clause's)
-    victims = victims_in(view, start, end) or victims_in(view, 0, start) or parts.victims
+    victims = victims_in(view, start, end)
+    # "..., and a transit point for Chinese migrants who ...": people of its own, not those before
+    own_people = any(
+        w in view.vocab.people
+        and w not in ("victims", "victim")
+        and low[n - 1] not in ("these", "those")  # "Many of these dancers": the people before
+        and not given_to_others(view, n)
+        for n, w in enumerate(low[start:end], start)
+    )
+    if not victims and not own_people:
+        victims = victims_in(view, 0, start) or parts.victims
     # "Primary destination countries include ...": the list goes on from the sentence about the victims.
     goes_on = parts.listed is not None and low[parts.listed[1] - 1] in LIST_VERBS and not parts.named_first
     k = start + (low[start] in ("and", "but", ",", ";"))
@@ -303,10 +330,19 @@ def clause_flows(
     # The sentence before, when it spoke of victims: what "some", "they" or a list that goes on refer to.
     before = memory.flows.said.at == memory.flows.previous >= 0
     # "Some victims are also ...": a neutral noun of its own, not the victims said before.
+    demonym_noun = next(
+        (
+            q.j
+            for q in view.places
+            if q.i == k + 1 and q.kind == "demonym" and not (q.j < end and low[q.j] in view.vocab.people)
+        ),
+        None,
+    )  # "Some Ethiopians who cross ...": people named by their nationality alone
     neutral = pronoun and (
         (k + 1 < end and low[k + 1] in NEUTRAL_PEOPLE)
         or (k + 3 < end and low[k + 1 : k + 3] == ["of", "the"] and low[k + 3] in NEUTRAL_PEOPLE)
-    )  # "some victims", "most of the victims"
+        or demonym_noun is not None
+    )  # "some victims", "most of the victims", "some Ethiopians"
     if not victims and (pronoun or goes_on) and before and not neutral:
         victims = memory.flows.said.victims
     sectors = sectors_in(view, start, end)
@@ -319,7 +355,7 @@ def clause_flows(
     # "some Kyrgyz victims", "many Asian women": people of their own, past a demonym or a region's adjective
     named_at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
     n = named_at.get(k + 1, k + 1)
-    alone = pronoun and not (n < end and low[n] in view.vocab.people)
+    alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
     if not exploitation and alone:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.flows.said.exploitation:
@@ -367,6 +403,7 @@ def clause_flows(
         own_victims = victims_in(view, *windows[origin]) if origin in windows else ()
         own_exploitation = exploitation_in(view, *windows[origin]) if origin in windows else ()
         own_sectors = sectors
+        unnamed = False
         if frame_spans and (dest in placed or origin in placed):
             at = placed.get(dest, placed.get(origin, start))
             a, b = next(span for span in frame_spans if span[0] <= at < span[1])
@@ -383,6 +420,8 @@ def clause_flows(
         elif dest in dest_windows and not via:
             a, b = dest_windows[dest]
             own_victims = own_victims or victims_in(view, a, b)
+            # "..., and lure Chinese nationals into scam operations in A": people of their own, unnamed
+            unnamed = not own_victims and bool(set(low[a:b]) & NEUTRAL_PEOPLE)
             # "..., and on fishing boats in C": a list that names only where people work keeps the
             # clause's purposes; "to B for forced construction work", "to C for tobacco farming" name their own
             named_here = exploitation_in(view, a, b)
@@ -403,7 +442,7 @@ def clause_flows(
                 origin=origin,
                 destination=dest,
                 via=tuple(v for v in via if v not in (origin, dest)),
-                victims=own_victims or victims,
+                victims=() if unnamed else own_victims or victims,
                 exploitation=own_exploitation
                 or exploitation
                 or from_frame(view, memory, origin, dest, own_victims or victims, leans),

@@ -184,6 +184,8 @@ def governing(
                 return None
             if before in ("according", "due", "prior", "compared", "addition"):
                 return None
+            if before in ("continuing", "proceeding") and "before" in low[max(start, k - 4) : k]:
+                return None  # "... to repay their debts before continuing to Western Europe": the goal
             return DEST
         if w == "for" and k > start and low[k - 1] in BOUND_FOR:
             return DEST

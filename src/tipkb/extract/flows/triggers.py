@@ -55,6 +55,7 @@ PATTERNS = {
     "moved-through": "women are moved through X to Y; girls are transported via X onward to Y",
     "cases-of": "documented cases of forced labor of foreigners",
     "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
+    "used-as": "children are used as beggars; girls were used in prostitution",
     "exposed-to": "workers may be exposed to labor exploitation",
     "married-off": "girls are married off to men in X; daughters are given in marriage",
     "works-off-debt": "men were found working to pay off their debts; women work to repay loans",
@@ -154,6 +155,15 @@ def trigger(view: View, start: int, end: int) -> str | None:
         # "boys are forcibly recruited as child soldiers", "boys recruited by armed groups"
         if w in RECRUITING and made_to_fight(view, start, n, end):
             return "recruited-to-fight"
+        # "children are used as beggars", "girls were used for prostitution"
+        if (
+            w == "used"
+            and n > start
+            and low[n - 1] in PASSIVE_AUX
+            and low[n + 1 : n + 2] in (["as"], ["for"], ["in"])
+            and view.vocab.exploitation.match_at(low, n + 2, end) is not None
+        ):
+            return "used-as"
         # "women working as caregivers in X may be exposed to labor exploitation"
         if w == "exposed" and low[n + 1 : n + 2] == ["to"] and names_exploitation(view, n + 2, end):
             return "exposed-to"

@@ -1,0 +1,100 @@
+"""Flows: clauses with their own people and purposes, and lists of regions and islands, in sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from tests.helpers import facts_of, pairs
+
+
+def flows_of(text: str) -> dict[tuple[str, str], list[dict]]:
+    out: dict[tuple[str, str], list[dict]] = {}
+    for f in facts_of(text, "flow"):
+        out.setdefault((f["origin"], f["destination"]), []).append(f)
+    return out
+
+
+def test_a_new_subject_with_its_origin_before_its_verb_opens_a_clause() -> None:
+    text = (
+        "Peru is a source country. Men are trafficked from highland villages to coastal towns for forced "
+        "labor, and girls from rural areas are trafficked to Lima for commercial sexual exploitation."
+    )
+    found = {(tuple(f["victims"]), tuple(f["exploitation"])) for f in flows_of(text)[("PER", "PER")]}
+    assert (("men",), ("labor",)) in found and (("girls",), ("sexual",)) in found
+
+
+def test_a_new_subject_after_a_quantity_or_with_a_participle_opens_a_clause() -> None:
+    text = (
+        "Laos is a transit country. Women from Vietnam are taken through Laos to Thailand, and a small "
+        "number of women from Cambodia are forced into prostitution in Laos."
+    )
+    flows = flows_of(text)
+    assert flows[("VNM", "THA")][0]["exploitation"] == []
+    assert flows[("KHM", "LAO")][0]["exploitation"] == ["sexual"]
+    text = (
+        "Belize is a destination country. Honduran children are trafficked into Belize for begging, and "
+        "Honduran men recruited to cut timber are in some cases held in forced labor."
+    )
+    found = {tuple(f["victims"]) for f in flows_of(text)[("HND", "BLZ")]}
+    assert ("children",) in found and ("men",) in found
+
+
+def test_a_second_clause_of_the_country_takes_no_people_before_it() -> None:
+    text = (
+        "Panama is a destination country. Women from Colombia are trafficked to Panama for sexual "
+        "exploitation, and the country also serves as a transit point for Indian migrants who may be "
+        "trafficked onward to Mexico."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("COL", "PAN"), ("IND", "MEX")}
+    assert flows[("IND", "MEX")][0]["victims"] == [] and flows[("IND", "MEX")][0]["exploitation"] == []
+    assert flows[("IND", "MEX")][0]["hedged"] is True
+
+
+def test_a_list_of_destinations_with_a_neutral_noun_of_its_own_names_no_victims() -> None:
+    text = (
+        "Vietnam is a source country. Traffickers exploit Vietnamese girls in sex trafficking in Malaysia, "
+        "and lure Vietnamese nationals into online scam operations in Cambodia."
+    )
+    flows = flows_of(text)
+    assert flows[("VNM", "MYS")][0]["victims"] == ["girls"]
+    assert flows[("VNM", "KHM")][0]["victims"] == []
+    assert flows[("VNM", "KHM")][0]["exploitation"] == ["criminality"]
+
+
+def test_some_people_named_by_their_nationality_take_no_victims_said_before() -> None:
+    text = (
+        "Somalia is a source country. Somali women are trafficked to Kenya for domestic servitude. "
+        "Some Somalis who cross Ethiopia are sold to traffickers in Yemen."
+    )
+    flow = flows_of(text)[("SOM", "YEM")][0]
+    assert flow["victims"] == [] and flow["exploitation"] == []
+
+
+def test_regions_joined_by_a_comma_and_and_named_by_their_countries() -> None:
+    text = (
+        "India is a source country. Traffickers subject Indian workers to forced labor in Africa, "
+        "Central Asia, and Southeast Asia, including in Nigeria, Kenya, and Thailand."
+    )
+    found = pairs(text)
+    assert {("IND", "NGA"), ("IND", "KEN"), ("IND", "THA")} <= found
+    assert ("IND", "region:Africa") not in found and ("IND", "region:Southeast Asia") not in found
+
+
+def test_islands_of_a_region_are_its_countries() -> None:
+    text = "Guyana is a source country. Guyanese women are trafficked to the Caribbean islands of Barbados and Antigua."
+    assert pairs(text) == {("GUY", "BRB"), ("GUY", "ATG")}
+
+
+def test_the_place_people_go_on_to_after_paying_debts_is_no_destination() -> None:
+    text = (
+        "Hungary is a transit country. Hungary is a transit point for migrants from Syria; some of them "
+        "are forced to beg to repay their debts before continuing to Western Europe."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("SYR", "HUN")}
+    assert sorted(flows[("SYR", "HUN")][0]["exploitation"]) == ["begging", "debt_bondage"]
+
+
+def test_boys_recruited_to_fight_are_child_soldiers() -> None:
+    text = "Sudan is a source country. Militias recruited Sudanese boys to fight in Libya."
+    assert flows_of(text)[("SDN", "LBY")][0]["exploitation"] == ["child_soldiers"]
