@@ -48,6 +48,7 @@ CHALLENGES = (
     ("challenge cs3 (statistics, tuned on)", "cs3"),
     ("challenge cf3 (flows, tuned on)", "cf3"),
     ("challenge cm1 (whole narratives, blind)", "cm1"),
+    ("challenge cs5 (statistics, blind)", "cs5"),
     ("challenge cf4 (flows, tuned on)", "cf4"),
 )
 
