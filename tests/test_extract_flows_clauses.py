@@ -98,3 +98,49 @@ def test_the_place_people_go_on_to_after_paying_debts_is_no_destination() -> Non
 def test_boys_recruited_to_fight_are_child_soldiers() -> None:
     text = "Sudan is a source country. Militias recruited Sudanese boys to fight in Libya."
     assert flows_of(text)[("SDN", "LBY")][0]["exploitation"] == ["child_soldiers"]
+
+
+def test_an_onward_leg_takes_only_the_purposes_named_after_it() -> None:
+    text = (
+        "Nepal is a source country. Traffickers move Nepali girls to brothels in India, and in some cases "
+        "onward to Oman and Qatar."
+    )
+    flows = flows_of(text)
+    assert flows[("NPL", "IND")][0]["exploitation"] == ["sexual"]
+    assert flows[("NPL", "OMN")][0]["exploitation"] == [] and flows[("NPL", "OMN")][0]["via"] == ["IND"]
+    text = "Nepal is a source country. Nepali men are trafficked to India and on to Qatar for forced labor."
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor"]
+
+
+def test_the_region_people_migrate_to_gives_way_to_its_countries_named_after() -> None:
+    text = (
+        "Kenya is a source country. Kenyan women who migrate for work to the Gulf, often through agencies, "
+        "face domestic servitude in Saudi Arabia, Qatar and Oman."
+    )
+    assert pairs(text) == {("KEN", "SAU"), ("KEN", "QAT"), ("KEN", "OMN")}
+    text = "Kenya is a source country. Kenyan women are trafficked to Saudi Arabia and other Gulf states."
+    assert pairs(text) == {("KEN", "SAU"), ("KEN", "region:Gulf")}
+
+
+def test_girls_with_an_origin_of_their_own_are_no_part_of_the_children_before() -> None:
+    text = (
+        "Niger is a source country. Nigerien children are exploited in forced begging in Mali, and girls "
+        "from the eastern regions are sometimes sold into early marriage."
+    )
+    flow = flows_of(text)[("NER", "MLI")][0]
+    assert flow["victims"] == ["children"] and flow["exploitation"] == ["begging"]
+
+
+def test_some_of_the_migrants_a_frame_named_take_no_victims_said_before() -> None:
+    text = (
+        "Croatia is a transit country. Croatian women are exploited in prostitution in Italy. Croatia is a "
+        "transit point for migrants from Iraq; some of them are forced to work to repay their debts."
+    )
+    flow = flows_of(text)[("IRQ", "HRV")][0]
+    assert flow["victims"] == []
+    assert sorted(flow["exploitation"]) == ["debt_bondage", "labor"]
+
+
+def test_people_brought_into_a_part_of_a_country_for_a_purpose() -> None:
+    text = "Tajikistan is a source country. Afghan girls have been brought into southern Tajikistan for forced marriage."
+    assert flows_of(text)[("AFG", "TJK")][0]["exploitation"] == ["marriage"]

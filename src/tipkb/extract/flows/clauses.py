@@ -41,6 +41,7 @@ from tipkb.extract.flows.words import (
     HEADLINE_PREPS,
     HEADLINE_VERBS,
     LIST_VERBS,
+    MIGRATING,
     NEUTRAL_PEOPLE,
     NOT_A_STATEMENT,
     NOT_PEOPLE_HEADS,
@@ -48,6 +49,8 @@ from tipkb.extract.flows.words import (
     QUANTIFIERS,
 )
 from tipkb.model import FlowFact
+from tipkb.places import region_of
+from tipkb.vocab import contract
 
 RULE = "flows.v2"
 
@@ -143,6 +146,27 @@ def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int
             cuts.append(n)
     cuts.append(end)
     return list(zip(cuts, cuts[1:], strict=False))
+
+
+def within_named_region(view: View, parts: Parts, dests: list[str]) -> list[str]:
+    """'women who migrate for work to the Middle East ... face domestic servitude in Saudi Arabia, Kuwait
+    and Lebanon': the region people migrate to, before countries of another list of the clause that lie
+    in it, is no destination of its own: they are."""
+    at = {code: (cue, i) for cue, i, code in parts.dest_at}
+    out = []
+    for d in dests:
+        cue, i = at.get(d, (-1, -1))
+        if d.startswith("region:") and cue >= 0 and set(view.low[max(0, cue - 4) : cue]) & MIGRATING:
+            region = d.removeprefix("region:")
+            homes = [  # countries of a list of their own, after the region's ("to A, B, Western Europe, C": one list)
+                region_of(c)
+                for c, (cue2, i2) in at.items()
+                if i2 > i and cue2 != cue and not c.startswith("region:")
+            ]
+            if any(h is not None and contract().region_within(h, region) for h in homes):
+                continue
+        out.append(d)
+    return out
 
 
 def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> bool:
@@ -288,7 +312,7 @@ def clause_flows(
         origins = parts.dests[:1]  # "Trafficking in Nepal is largely internal", no subject to take
     if not origins:
         return []
-    dests = unique(parts.dests)
+    dests = within_named_region(view, parts, unique(parts.dests))
     onward = unique(parts.onward)
     passing = tuple(parts.via)
     if parts.en_route and onward:  # "migrate to A en route to B": A is on the way
@@ -343,7 +367,9 @@ def clause_flows(
         or (k + 3 < end and low[k + 1 : k + 3] == ["of", "the"] and low[k + 3] in NEUTRAL_PEOPLE)
         or demonym_noun is not None
     )  # "some victims", "most of the victims", "some Ethiopians"
-    if not victims and (pronoun or goes_on) and before and not neutral:
+    # "... a transit point for migrants from A and B; some of them are forced to beg": the people of
+    # the clause pointed back to (parts.words), not the victims said before
+    if not victims and (pronoun or goes_on) and before and not neutral and not parts.words:
         victims = memory.flows.said.victims
     sectors = sectors_in(view, start, end)
     exploitation = with_sector_labor(exploitation_in(view, start, end), sectors)
@@ -397,13 +423,21 @@ def clause_flows(
             return inside
         return placed.get(origin, placed.get(dest))
 
+    # "to brothels in India, and in some cases onward to Pakistan": the onward leg takes only the
+    # purposes named after it ("and on to Russia for forced labor")
+    onward_at = min((q.i for q in view.places_in(start, end) if q.code in onward), default=None)
+    onward_said = (
+        with_sector_labor(exploitation_in(view, onward_at, end), sectors_in(view, onward_at, end))
+        if onward_at is not None and not parts.en_route
+        else None
+    )
     for origin, dest, via in flows:
         if via and (origin == dest or (dest in onward and origin in reached)):
             continue  # "migrate to A en route to B" said of A's own people: they do not set out from A
         own_victims = victims_in(view, *windows[origin]) if origin in windows else ()
         own_exploitation = exploitation_in(view, *windows[origin]) if origin in windows else ()
         own_sectors = sectors
-        unnamed = False
+        unnamed = unpurposed = False
         if frame_spans and (dest in placed or origin in placed):
             at = placed.get(dest, placed.get(origin, start))
             a, b = next(span for span in frame_spans if span[0] <= at < span[1])
@@ -431,6 +465,9 @@ def clause_flows(
                 own_exploitation = own_exploitation or with_sector_labor(named_here, at_work)
             else:
                 own_sectors = at_work or own_sectors
+        if onward_said is not None and dest in onward and dest not in dests:
+            own_exploitation, own_sectors = onward_said, sectors_in(view, onward_at or start, end)
+            unpurposed = not onward_said
         facts.append(
             FlowFact(
                 doc=view.ctx.doc,
@@ -443,7 +480,9 @@ def clause_flows(
                 destination=dest,
                 via=tuple(v for v in via if v not in (origin, dest)),
                 victims=() if unnamed else own_victims or victims,
-                exploitation=own_exploitation
+                exploitation=()
+                if unpurposed
+                else own_exploitation
                 or exploitation
                 or from_frame(view, memory, origin, dest, own_victims or victims, leans),
                 sectors=own_sectors,

@@ -9,6 +9,7 @@ from tipkb.extract.flows.words import (
     CASES,
     CONDITIONS,
     DATA_WORDS,
+    DIRECTIONS,
     ELSEWHERE,
     EXTENT_ADVERBS,
     FACING,
@@ -231,7 +232,11 @@ def people_moved(view: View, start: int, n: int) -> bool:
             to_place = any(
                 q.i > m + 1
                 and q.j <= n
-                and (low[q.i - 1] in ("to", "into") or low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"]))
+                and (
+                    low[q.i - 1] in ("to", "into")
+                    or low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"])
+                    or (low[q.i - 1] in DIRECTIONS and low[q.i - 2] in ("to", "into"))  # "into southern X"
+                )
                 for q in view.places
             )
             return to_place and any(w in view.vocab.people for w in low[start:n])
@@ -294,10 +299,15 @@ def by_traffickers(view: View, start: int, n: int) -> bool:
 def people_after(view: View, n: int, end: int) -> bool:
     """People right after n ('recruits women and children', 'lured young girls')."""
     low = view.low
-    for m in range(n + 1, min(end, n + 4)):
+    demonyms = {n for q in view.places if q.kind in ("demonym", "region") for n in range(q.i, q.j)}
+    for m in range(n + 1, min(end, n + 5)):
         if low[m] in view.vocab.people:
             return True
-        if low[m] not in ("young", "poor", "local", "rural", "vulnerable") and low[m] not in QUANTIFIERS:
+        if (
+            low[m] not in ("young", "poor", "local", "rural", "vulnerable", "and", ",")
+            and low[m] not in QUANTIFIERS
+            and m not in demonyms  # "traffickers move Nepali girls"
+        ):
             return False
     return False
 
