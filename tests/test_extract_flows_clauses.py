@@ -144,3 +144,9 @@ def test_some_of_the_migrants_a_frame_named_take_no_victims_said_before() -> Non
 def test_people_brought_into_a_part_of_a_country_for_a_purpose() -> None:
     text = "Tajikistan is a source country. Afghan girls have been brought into southern Tajikistan for forced marriage."
     assert flows_of(text)[("AFG", "TJK")][0]["exploitation"] == ["marriage"]
+
+
+def test_upon_arrival_a_clause_still_points_back() -> None:
+    text = "Malawi is a source country. Malawian women are trafficked to Oman. Upon arrival, many are subjected to domestic servitude."
+    found = {tuple(f["exploitation"]) for f in flows_of(text)[("MWI", "OMN")]}
+    assert ("domestic_servitude",) in found

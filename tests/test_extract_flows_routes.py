@@ -157,3 +157,14 @@ def test_domestic_help_bonded_laborers_maids_and_wives() -> None:
     assert "domestic_servitude" in flows[("NPL", "KWT")]["exploitation"]
     flows = by_pair("Nepal is a source country. Nepali women are sold as wives in China.")
     assert flows[("NPL", "CHN")]["exploitation"] == ["marriage"]
+
+
+def test_abuse_amounting_to_forced_labor_and_indicators_of_it() -> None:
+    text = "Uganda is a source country. Ugandan men in Iraq described abuse amounting to forced labor."
+    flows = by_pair(text)
+    assert flows[("UGA", "IRQ")]["exploitation"] == ["labor"]
+    assert flows[("UGA", "IRQ")]["rule"] == "flows.v2:amounts-to"
+    text = (
+        "Uganda is a source country. Ugandan women in Oman report unpaid wages, indicators of forced labor."
+    )
+    assert pairs(text) == {("UGA", "OMN")}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from tipkb.extract.common import View
 from tipkb.extract.flows.victims import repays_debt_at
 from tipkb.extract.flows.words import (
+    AMOUNTING,
     CASES,
     CONDITIONS,
     DATA_WORDS,
@@ -17,6 +18,7 @@ from tipkb.extract.flows.words import (
     FORCED_INTO,
     FOREIGN,
     GOES_ON,
+    INDICATORS,
     INTERNAL,
     INTO_EXPLOITATION,
     MOVING,
@@ -56,6 +58,7 @@ PATTERNS = {
     "moved-through": "women are moved through X to Y; girls are transported via X onward to Y",
     "cases-of": "documented cases of forced labor of foreigners",
     "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
+    "amounts-to": "abuse amounting to forced labor; service that amounts to forced labour; indicators of forced labor",
     "used-as": "children are used as beggars; girls were used in prostitution",
     "exposed-to": "workers may be exposed to labor exploitation",
     "married-off": "girls are married off to men in X; daughters are given in marriage",
@@ -156,6 +159,12 @@ def trigger(view: View, start: int, end: int) -> str | None:
         # "boys are forcibly recruited as child soldiers", "boys recruited by armed groups"
         if w in RECRUITING and made_to_fight(view, start, n, end):
             return "recruited-to-fight"
+        # "abuse amounting to forced labor", "indicators of forced labor"
+        if (
+            (w in AMOUNTING and low[n + 1 : n + 2] == ["to"] and names_exploitation(view, n + 2, end))
+            or (w in INDICATORS and low[n + 1 : n + 2] == ["of"] and names_exploitation(view, n + 2, end))
+        ) and any(x in vocab.people for x in low[start:end]):
+            return "amounts-to"
         # "children are used as beggars", "girls were used for prostitution"
         if (
             w == "used"

@@ -179,3 +179,6 @@ PAYING_OFF = word_set("flows.paying_off")
 OFF_WORDS = word_set("flows.off_words")
 DEBTS = word_set("flows.debts")
 WORKING = word_set("flows.working")
+# "abuse amounting to forced labor", "indicators of forced labor": exploitation said of people.
+AMOUNTING = word_set("flows.amounting")
+INDICATORS = word_set("flows.indicators")
