@@ -49,6 +49,7 @@ CHALLENGES = (
     ("challenge cf3 (flows, tuned on)", "cf3"),
     ("challenge cm1 (whole narratives, blind)", "cm1"),
     ("challenge cs5 (statistics, blind)", "cs5"),
+    ("challenge cf4 (flows, tuned on)", "cf4"),
     ("challenge cs4 (statistics years and scope, tuned on)", "cs4"),
 )
 

@@ -81,7 +81,8 @@ def test_recent_report_phrasing() -> None:
 
 
 def test_counts_by_others_are_not_statistics() -> None:
-    assert stats("IOM assisted 40 victims in 2015.") == set()
+    assert stats("IOM identified 40 victims in 2015.") == set()
+    assert stats("NGOs documented 300 cases of forced labor in 2015.") == set()
     assert stats("The government did not report prosecuting any traffickers.") == set()
 
 

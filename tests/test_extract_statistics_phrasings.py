@@ -217,7 +217,10 @@ def test_a_government_funded_ngo_counts_for_the_government() -> None:
     assert stats("In 2021, state-funded NGO shelters assisted 64 victims.") == {
         ("victims_assisted", 64, None, 2021)
     }
-    assert stats("In 2021, NGO shelters assisted 64 victims.") == set()
+    assert stats("In 2021, state-funded NGOs identified 20 victims.") == {
+        ("victims_identified", 20, None, 2021)
+    }
+    assert stats("In 2021, NGOs identified 20 victims.") == set()
 
 
 def test_victims_exploited_in_the_passive() -> None:
@@ -517,7 +520,7 @@ def test_gapped_total_verbs() -> None:
 def test_another_partys_count_sets_the_paragraph_year() -> None:
     text = (
         "Fiji: 2011 Trafficking in Persons Report\n\n"
-        "IOM assisted 243 victims in 2009. The foreign ministry helped repatriate 38 victims from abroad."
+        "IOM identified 243 victims in 2009. The foreign ministry helped repatriate 38 victims from abroad."
     )
     assert stats(text) == {("victims_assisted", 38, None, 2009)}
 

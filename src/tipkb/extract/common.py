@@ -16,6 +16,19 @@ _CLAUSE_BREAKS = frozenset({";"})
 _CLAUSE_CONJ = frozenset({"though", "although", "while", "whereas"})
 _QUANTIFIERS = frozenset("some many most other the these those several".split())
 _FINITE = frozenset("are were is was have has had may might could can".split())
+# "..., and a small number of women from X are ...": a quantity before the people of a new subject.
+_QUANTITY_PHRASES = (
+    ("a", "small", "number", "of"),
+    ("a", "large", "number", "of"),
+    ("a", "growing", "number", "of"),
+    ("a", "number", "of"),
+    ("small", "numbers", "of"),
+    ("large", "numbers", "of"),
+    ("a", "few"),
+)
+# "..., and Haitian men brought across the border to cut cane are ...": participles that open a
+# modifier between a new subject's people and its verb.
+_PARTICIPLES = frozenset("brought taken sent held sold born caught found lured kept recruited".split())
 _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # Words after a place that make it something else: "the Caribbean coast", "Red Sea", "Niger Delta".
 _NOT_A_PLACE_AFTER = frozenset(
@@ -216,7 +229,10 @@ class View:
         # "reports of girls being sold ..., and of women being forced ...": a second "of" clause
         of_clause = not finite and k < len(low) and low[k] == "of"
         k += of_clause
-        while k < len(low) and k < n + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
+        phrase = next((q for q in _QUANTITY_PHRASES if tuple(low[k : k + len(q)]) == q), None)
+        k += len(phrase) if phrase else 0
+        first = k
+        while k < len(low) and k < first + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
             k = demonyms.get(k, k + 1)
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
@@ -225,6 +241,15 @@ class View:
             k += 2
         if of_clause:
             return low[k + 1 : k + 2] == ["being"]
+        # "..., and girls from rural areas are trafficked", "..., and Haitian men brought across the
+        # border to cut sugar cane are held ...": the people's origin or a participle, then their verb.
+        nxt = low[k + 1] if k + 1 < len(low) else ""
+        if nxt == "from" or nxt in _PARTICIPLES or (nxt.endswith("ed") and len(nxt) > 4):
+            for m in range(k + 2, min(len(low), k + 16)):
+                if low[m] in (";", ".", ":", ",", "(", ")", "who", "which", "that"):
+                    break
+                if low[m] in _FINITE:
+                    return True
         # "... and women to Turkey for sexual exploitation": the verb is left out (a gapped clause).
         gapped = not finite and low[k + 1 : k + 2] in (["to"], ["into"])
         if not finite and low[k + 1 : k + 2] == [","]:

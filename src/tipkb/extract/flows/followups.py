@@ -51,6 +51,8 @@ def pointer(view: View, start: int, end: int) -> str | None:
     if k < end and low[k] == "both":
         k += 1
     hit = view.vocab.victims.match_at(low, k, end)
+    if hit is not None and hit[0] < end and low[hit[0]] == "from":
+        return None  # "..., and girls from the northern regions are sold into marriage": people of their own
     return "part" if hit is not None and any(hit[1] in g for g in SUBGROUPS.values()) else None
 
 

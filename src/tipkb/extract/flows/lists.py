@@ -147,8 +147,15 @@ def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool
     # "West and Central African countries, primarily ...": look past the regions joined to this one.
     joined = False
     for q in places:
-        if q.i == k + 1 and low[k] in ("and", ",", "or") and q.code.startswith("region:"):
+        # "Africa, Central Asia, and Southeast Asia, including ...": joined by ",", "and" or ", and"
+        gap = low[k : q.i]
+        if gap in ([","], ["and"], ["or"], [",", "and"], [",", "or"]) and q.code.startswith("region:"):
             k, joined = q.j, True
+    # "the Caribbean islands of A, B and C", "the Gulf states of A and B": the region's countries
+    if k < len(low) and low[k] in ("islands", "nations", "countries", "states"):
+        k += 1
+    if k < len(low) and low[k] == "of" and low[k - 1] in ("islands", "nations", "countries", "states"):
+        return any(q.i in (k + 1, k + 2) and not q.code.startswith("region:") for q in places)
     if k < len(low) and low[k] in ("countries", "states", "nations"):
         k += 1
     if k < len(low) and low[k] == ",":

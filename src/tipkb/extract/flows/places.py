@@ -38,6 +38,7 @@ from tipkb.extract.flows.words import (
     VESSELS,
     VIA,
     VIA_CUES,
+    WATERS,
 )
 
 
@@ -63,7 +64,9 @@ def parts_of(view: View, start: int, end: int) -> Parts:
             parts.origins.append(p.code)
             parts.origin_at.append((p.i, p.code))
         elif kind == DEST:
-            onward = after_on_to(view, p, places, start)
+            onward = after_on_to(view, p, places, start) or after_to_and_through(
+                view, p, places, kinds, start
+            )
             (parts.onward if onward else parts.dests).append(p.code)
             if not onward:
                 parts.dest_at.append((cue_at(view, p, places, start), p.i, p.code))
@@ -92,7 +95,7 @@ def governing(
 ) -> str | None:
     """The part a place plays, from the words to its left (across the list it stands in)."""
     low = view.low
-    if p.kind == "demonym":
+    if p.kind == "demonym" and not (p.j < len(low) and low[p.j] in WATERS):
         return ORIGIN if demonym_names_victims(view, p) else None
     if p.kind == "region" and region_adjective_before_people(view, p):
         return ORIGIN  # "Mauritanian and West African boys"
@@ -181,6 +184,8 @@ def governing(
                 return None
             if before in ("according", "due", "prior", "compared", "addition"):
                 return None
+            if before in ("continuing", "proceeding") and "before" in low[max(start, k - 4) : k]:
+                return None  # "... to repay their debts before continuing to Western Europe": the goal
             return DEST
         if w == "for" and k > start and low[k - 1] in BOUND_FOR:
             return DEST
@@ -205,6 +210,24 @@ def governing(
             return None
         return None
     return None
+
+
+def to_and_through(view: View, p: Place, places: list[Place], start: int) -> bool:
+    """Is the place's list hung from 'to and through' or 'into and through' ("trafficked to and
+    through Niger")?"""
+    low = view.low
+    k = cue_at(view, p, places, start)
+    return k - 2 >= start and low[k] in VIA_CUES and low[k - 1] == "and" and low[k - 2] in ("to", "into")
+
+
+def after_to_and_through(
+    view: View, p: Place, places: list[Place], kinds: dict[int, str | None], start: int
+) -> str | None:
+    """'trafficked to and through Niger to Libya': Libya is reached through Niger ("onward")."""
+    if cue_word(view, p, places, start) not in ("to", "into"):
+        return None
+    before = [q for q in places if q.j <= p.i and kinds.get(q.i) == DEST]
+    return "onward" if any(to_and_through(view, q, places, start) for q in before) else None
 
 
 def brought_home(view: View, start: int, k: int) -> bool:
@@ -276,8 +299,8 @@ def demonym_names_victims(view: View, p: Place) -> bool:
         w = low[k]
         if w in view.vocab.people:
             return not given_to_others(view, k)  # "sold as brides to Chinese men": the buyers
-        if w in NOT_VICTIMS or w in (".", ";", ":"):
-            return False
+        if w in NOT_VICTIMS or w in (".", ";", ":") or (w == "," and words):
+            return False  # "on Thai fishing boats, while women ...": the boats are Thai, not the women
         words += w not in (",", "and", "or")
         k += 1
     return False
@@ -364,7 +387,7 @@ def spouses_or_buyers(view: View, start: int, k: int) -> bool:
     for n in range(m - 1, max(start, m - 4) - 1, -1):
         if low[n] == "to":
             return n > start and low[n - 1] in GIVEN_TO
-    return False
+    return given_to_others(view, m)  # "forced marriages with men from X", "forced to marry men from X"
 
 
 def non_demonym(view: View, p: Place) -> bool:

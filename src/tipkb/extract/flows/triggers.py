@@ -4,10 +4,13 @@ and by which pattern (the pattern's id becomes the fact's ``rule``)."""
 from __future__ import annotations
 
 from tipkb.extract.common import View
+from tipkb.extract.flows.victims import repays_debt_at
 from tipkb.extract.flows.words import (
+    AMOUNTING,
     CASES,
     CONDITIONS,
     DATA_WORDS,
+    DIRECTIONS,
     ELSEWHERE,
     EXTENT_ADVERBS,
     FACING,
@@ -15,6 +18,7 @@ from tipkb.extract.flows.words import (
     FORCED_INTO,
     FOREIGN,
     GOES_ON,
+    INDICATORS,
     INTERNAL,
     INTO_EXPLOITATION,
     MOVING,
@@ -25,13 +29,16 @@ from tipkb.extract.flows.words import (
     NOT_GOING_ON,
     OCCURRED,
     OWN_PEOPLE,
+    PASSING,
     PASSIVE_AUX,
+    PURPOSE_WORDS,
     QUANTIFIERS,
     RECRUITING,
     REPORTS_OF,
     SERVICES,
     TRAFFICKING_OF,
     TRIGGER_WORDS,
+    VIA_CUES,
 )
 
 # The patterns a clause is recognised by, each with its id (a fact's ``rule`` is ``flows.v2:<id>``) and
@@ -47,9 +54,15 @@ PATTERNS = {
     "faces-conditions": "migrants face conditions of ...",
     "into-exploitation": "sold into debt bondage; found in forced prostitution",
     "traffickers-move-people": "traffickers lure girls from X",
-    "moved-for-exploitation": "sent 400 laborers to X for forced labor",
+    "moved-for-exploitation": "sent 400 laborers to X for forced labor; sent women to X to work in brothels",
+    "moved-through": "women are moved through X to Y; girls are transported via X onward to Y",
     "cases-of": "documented cases of forced labor of foreigners",
     "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
+    "amounts-to": "abuse amounting to forced labor; service that amounts to forced labour; indicators of forced labor",
+    "used-as": "children are used as beggars; girls were used in prostitution",
+    "exposed-to": "workers may be exposed to labor exploitation",
+    "married-off": "girls are married off to men in X; daughters are given in marriage",
+    "works-off-debt": "men were found working to pay off their debts; women work to repay loans",
     "points-back": "Nepali girls are taken to India. Many of these girls are forced into prostitution (the second)",
     "role-list": "Primary destination countries include X and Y (after a sentence about victims)",
     "share-of-victims": "Nigerian women were most victims; Ghanaian women constituted the next largest group",
@@ -137,9 +150,41 @@ def trigger(view: View, start: int, end: int) -> str | None:
             and people_moved(view, start, n)
         ):
             return "moved-for-exploitation"
+        # "sent women to Turkey to work in brothels", "bring men to X to harvest their organs"
+        if w == "to" and purpose_after(view, n, end) and people_moved(view, start, n):
+            return "moved-for-exploitation"
+        # "women are moved through Laos to China", "girls are transported via India onward to Oman"
+        if w in PASSING and n > start and low[n - 1] in PASSIVE_AUX and carried_along(view, n, end):
+            return "moved-through"
         # "boys are forcibly recruited as child soldiers", "boys recruited by armed groups"
         if w in RECRUITING and made_to_fight(view, start, n, end):
             return "recruited-to-fight"
+        # "abuse amounting to forced labor", "indicators of forced labor"
+        if (
+            (w in AMOUNTING and low[n + 1 : n + 2] == ["to"] and names_exploitation(view, n + 2, end))
+            or (w in INDICATORS and low[n + 1 : n + 2] == ["of"] and names_exploitation(view, n + 2, end))
+        ) and any(x in vocab.people for x in low[start:end]):
+            return "amounts-to"
+        # "children are used as beggars", "girls were used for prostitution"
+        if (
+            w == "used"
+            and n > start
+            and low[n - 1] in PASSIVE_AUX
+            and low[n + 1 : n + 2] in (["as"], ["for"], ["in"])
+            and view.vocab.exploitation.match_at(low, n + 2, end) is not None
+        ):
+            return "used-as"
+        # "women working as caregivers in X may be exposed to labor exploitation"
+        if w == "exposed" and low[n + 1 : n + 2] == ["to"] and names_exploitation(view, n + 2, end):
+            return "exposed-to"
+        # "girls are married off to older men", "daughters given in marriage to settle debts"
+        if (w == "married" and low[n + 1 : n + 2] == ["off"]) or (
+            w == "given" and low[n + 1 : n + 3] == ["in", "marriage"]
+        ):
+            return "married-off"
+        # "found working to pay off smuggling debts", "women work to repay their loans"
+        if repays_debt_at(view, n, end) is not None and any(x in vocab.people for x in low[start:end]):
+            return "works-off-debt"
         # "documented cases of forced labor of foreigners": cases of exploitation of people
         if w in CASES and n + 2 < end and low[n + 1] == "of":
             k = n + 2
@@ -196,11 +241,48 @@ def people_moved(view: View, start: int, n: int) -> bool:
             to_place = any(
                 q.i > m + 1
                 and q.j <= n
-                and (low[q.i - 1] in ("to", "into") or low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"]))
+                and (
+                    low[q.i - 1] in ("to", "into")
+                    or low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"])
+                    or (low[q.i - 1] in DIRECTIONS and low[q.i - 2] in ("to", "into"))  # "into southern X"
+                )
                 for q in view.places
             )
             return to_place and any(w in view.vocab.people for w in low[start:n])
     return False
+
+
+def purpose_after(view: View, n: int, end: int) -> bool:
+    """A purpose of exploitation a few words after the 'to' at n ('to work in brothels', 'to beg',
+    'to harvest their organs'), not a place ('to Qatar')."""
+    low = view.low
+    if any(q.i == n + 1 or (q.i == n + 2 and low[n + 1] == "the") for q in view.places):
+        return False
+    return any(
+        names_exploitation(view, m, end) or low[m] in PURPOSE_WORDS for m in range(n + 1, min(end, n + 5))
+    )
+
+
+def carried_along(view: View, n: int, end: int) -> bool:
+    """After a verb of carrying people at n: a transit place ('through Laos', 'via India') and then a
+    place they are taken to ('to China', 'onward to Oman'), with people before the verb."""
+    low = view.low
+    via = next(
+        (q for q in view.places if n < q.i < min(end, n + 4) and low[q.i - 1] in VIA_CUES and q.j <= end),
+        None,
+    )
+    if via is None or not any(w in view.vocab.people for w in low[max(0, n - 8) : n]):
+        return False
+    if any(w.startswith("smuggl") for w in low[max(0, n - 8) : end]):
+        return False  # "migrants smuggled ... are moved through X to Y": smuggling, not trafficking
+    return any(
+        via.j <= q.i - 1 < via.j + 4
+        and q.j <= end
+        and low[q.i - 1] in ("to", "into")
+        or (q.i >= 2 and low[q.i - 2 : q.i] in (["to", "the"], ["into", "the"]) and via.j <= q.i - 2)
+        for q in view.places
+        if q.i >= via.j
+    )
 
 
 def made_to_fight(view: View, start: int, n: int, end: int) -> bool:
@@ -226,10 +308,15 @@ def by_traffickers(view: View, start: int, n: int) -> bool:
 def people_after(view: View, n: int, end: int) -> bool:
     """People right after n ('recruits women and children', 'lured young girls')."""
     low = view.low
-    for m in range(n + 1, min(end, n + 4)):
+    demonyms = {n for q in view.places if q.kind in ("demonym", "region") for n in range(q.i, q.j)}
+    for m in range(n + 1, min(end, n + 5)):
         if low[m] in view.vocab.people:
             return True
-        if low[m] not in ("young", "poor", "local", "rural", "vulnerable") and low[m] not in QUANTIFIERS:
+        if (
+            low[m] not in ("young", "poor", "local", "rural", "vulnerable", "and", ",")
+            and low[m] not in QUANTIFIERS
+            and m not in demonyms  # "traffickers move Nepali girls"
+        ):
             return False
     return False
 

@@ -9,14 +9,21 @@ from tipkb.extract.flows.words import (
     BODIES,
     COERCION,
     COUNT_COPULA,
+    DEBTS,
     FEMALE_DEMONYMS,
     GIVEN_TO,
     JOB_NOUNS,
     LURE_LEADS,
+    MARRYING,
     MEANS_CUES,
     MIGRATING,
+    OFF_WORDS,
     PART_WORDS,
+    PAYING_OFF,
+    QUOTES,
+    REPAYING,
     SECTOR_PLACES,
+    WORKING,
 )
 from tipkb.model import VICTIMS
 
@@ -102,7 +109,34 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             out.append(value)
         if " ".join(low[i:j]) in ALSO_LABOR and "labor" not in out:
             out.append("labor")
+    for n in range(start, end):
+        worked = repays_debt_at(view, n, end)
+        if worked is None:
+            continue
+        out += [x for x in ("debt_bondage", "labor" if worked else "") if x and x not in out]
     return tuple(out)
+
+
+def repays_debt_at(view: View, n: int, end: int) -> bool | None:
+    """Is a debt being paid off at n ("working to pay off smuggling debts", "to repay their loans",
+    "work off the debt"): debt bondage. True when the people work to pay it (labor too), False when
+    they only pay it, None when no debt is paid off at n."""
+    low = view.low
+    w = low[n]
+    if w in REPAYING:
+        k = n + 1
+    elif w in PAYING_OFF and n + 1 < end and low[n + 1] in OFF_WORDS:
+        k = n + 2
+    else:
+        return None
+    for m in range(k, min(end, k + 4)):
+        if low[m] in DEBTS:
+            break
+        if low[m] in (",", ";", ":", "(", ")", "and", "or", "to", "for"):
+            return None
+    else:
+        return None
+    return w in WORKING or any(low[m] in WORKING for m in range(max(0, n - 3), n))
 
 
 def migrated_for(view: View, start: int, i: int) -> bool:
@@ -205,9 +239,14 @@ def given_to_others(view: View, i: int) -> bool:
     low = view.low
     for n in range(i - 1, max(0, i - 3) - 1, -1):
         if low[n] == "to":  # "married off to men", "sold as brides to Chinese men"
-            return any(w in GIVEN_TO for w in low[max(0, n - 3) : n])
+            return any(w in GIVEN_TO for w in low[max(0, n - 5) : n])
         if low[n] == "with":  # "sold into forced marriages with men in X": the husbands
-            return n > 0 and low[n - 1] in ("marriage", "marriages", "married", "wed")
+            k = n - 1
+            while k > 0 and low[k] in QUOTES:  # 'sold into "summer marriages" with men'
+                k -= 1
+            return k >= 0 and low[k] in ("marriage", "marriages", "married", "wed")
+        if low[n] in MARRYING:  # "forced to marry Chinese men"
+            return True
     return False
 
 

@@ -29,6 +29,8 @@ NOT_VICTIMS = word_set("flows.not_victims")
 LOCAL_WORDS = word_set("flows.local_words")
 
 ELSEWHERE = word_set("flows.elsewhere")
+# "Nepali women exploited abroad", "after migrating": words of people who left the country.
+GOING_ABROAD = word_set("flows.going_abroad")
 
 INTERNAL = word_set("flows.internal")
 
@@ -62,6 +64,8 @@ NOT_ABOUT_VICTIMS = word_set("flows.not_about_victims")
 CONDITIONS = word_set("flows.conditions")
 
 MOVING = word_set("flows.moving_verbs")
+PASSING = word_set("flows.passing_verbs")
+PURPOSE_WORDS = word_set("flows.purpose_words")
 
 RECRUITING = word_set("flows.recruiting")
 
@@ -133,6 +137,9 @@ NETWORKS = word_set("flows.networks")
 
 # "married off to men from X", "sold to men from X": people given to others.
 GIVEN_TO = word_set("flows.given_to")
+# "forced to marry Chinese men": the people after these are husbands.
+MARRYING = word_set("flows.marrying")
+QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
 
 # "the use of force", "the labor force", "a task force": force as a noun, no forcing.
 FORCE_AS_NOUN = word_set("flows.force_as_noun")
@@ -164,3 +171,14 @@ EXTENT_ADVERBS = word_set("flows.extent_adverbs")
 BASED_IN = word_set("flows.based_in")
 # "fishing vessels operating in the waters of X": where the vessels are is where people work.
 VESSELS = word_set("flows.vessels")
+# "on vessels in Cambodian waters": a demonym before these names the place, not people.
+WATERS = word_set("flows.waters")
+# "found working to pay off debts", "to repay their loans": debt bondage.
+REPAYING = word_set("flows.repaying")
+PAYING_OFF = word_set("flows.paying_off")
+OFF_WORDS = word_set("flows.off_words")
+DEBTS = word_set("flows.debts")
+WORKING = word_set("flows.working")
+# "abuse amounting to forced labor", "indicators of forced labor": exploitation said of people.
+AMOUNTING = word_set("flows.amounting")
+INDICATORS = word_set("flows.indicators")

@@ -52,7 +52,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     )
     found = _counts.find(view, carried, memory.metric)
     if not found:
-        # "IOM assisted 243 victims in 2010.": a count that is no fact (another party's) still sets
+        # "IOM identified 243 victims in 2010.": a count that is no fact (another party's) still sets
         # the time the paragraph goes on with
         year = _other_party_year(view)
         if year is not None:

@@ -34,6 +34,7 @@ from tipkb.extract.statistics.metrics import (
     _participle_metric,
     _pick,
     _sent_to_court,
+    _third_party,
     _to_court,
     _total_verb_metric,
     _verb_before,
@@ -41,7 +42,23 @@ from tipkb.extract.statistics.metrics import (
     _victim_metric,
     _victim_verbs,
 )
+from tipkb.extract.statistics.phrases import (
+    about_victims,
+    any_metric,
+    earlier_years,
+    form_before,
+    group_counted,
+    in_another_place,
+    labelled,
+    no_one,
+    one_official,
+    pending,
+    relative_verb,
+    sentence_breakdown,
+    zero_list,
+)
 from tipkb.extract.statistics.words import (
+    CARE_BEFORE,
     CARE_VERBS,
     CASE_NOUNS,
     CASE_PEOPLE,
@@ -51,6 +68,7 @@ from tipkb.extract.statistics.words import (
     METRIC_NOUNS,
     MODIFIERS,
     NOT_MODIFIERS,
+    NOT_ONE,
     NOUN_HEADS,
     OFFICIAL_METRICS,
     OFFICIALS,
@@ -100,6 +118,8 @@ def has_count_words(view: View) -> bool:
         or _to_court(low, m)
         or w in READ_WORDS
         or w in CARE_VERBS
+        or w in CARE_BEFORE
+        or w == "cared"
         or w in PROVIDE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)
@@ -133,9 +153,17 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 and anchor is None
                 and before is not None
                 and before.startswith("victims")
-                and view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+                and (
+                    view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    or (
+                        view.low[found.start + 1 : found.start + 4] == ["of", "the", found.noun]
+                        and found.exploitation is not None
+                    )
+                )
             ):
-                found.metric = before  # "... identified 183 victims. Of these, 45 were victims of ..."
+                # "... identified 183 victims. Of these, 45 were victims of ...", "Sexual exploitation
+                # accounted for 294 of the victims"
+                found.metric = before
         if found.inherits:
             if anchor is None or not follows:
                 n = found.end
@@ -148,28 +176,9 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
             anchor = found
         out.append(found)
         n = found.end
+        if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
+            n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
     return out
-
-
-def _sentence_breakdown(low: list[str], end: int) -> bool:
-    """A count of people by the sentence they got ("received prison terms of less than three years",
-    "were sentenced to ten years", "received suspended sentences"): a breakdown, not a count of its own."""
-    head = low[end : end + 3]
-    if not any(w in ("received", "receiving", "got", "given", "sentenced", "served") for w in head):
-        return False
-    return any(
-        w in ("years", "year", "months", "suspended", "probation", "fines") for w in low[end : end + 12]
-    )
-
-
-def _earlier_years(low: list[str], m: int) -> bool:
-    """'in prior years', 'in previous years', 'in earlier years' at m."""
-    return low[m : m + 1] in (["in"], ["from"], ["during"]) and low[m + 1 : m + 3] in (
-        ["prior", "years"],
-        ["previous", "years"],
-        ["earlier", "years"],
-        ["past", "years"],
-    )
 
 
 def _named_again(view: View, n: int, out: list[Count]) -> Count | None:
@@ -202,37 +211,6 @@ def _other_verb(view: View, n: int) -> bool:
     return w.isalpha() and w.endswith("ed") and w not in VERBS and w not in _LIST_VERBS
 
 
-def _pending(low: list[str], end: int) -> bool:
-    """'12 cases remained pending', 'five cases were ongoing': cases carried over, no count of a verb."""
-    nxt = low[end : end + 3]
-    return (
-        bool(nxt)
-        and nxt[0] in ("remained", "remain", "remains", "were", "are", "was", "is")
-        and any(w in ("pending", "ongoing", "underway") for w in nxt[1:])
-    )
-
-
-def _about_victims(low: list[str], n: int, anchor: Count | None, prior: str | None = None) -> bool:
-    """Are the people a bare count at n counts victims: its anchor counts victims, or the sentence
-    named victims before it, or opens with "Of these" (the victims of the sentence before), or it is
-    "N of them" after a sentence that counted victims (``prior``: that sentence's metric)."""
-    if anchor is not None and anchor.metric and anchor.metric.startswith("victims"):
-        return True
-    if any(w in ("victims", "victim") for w in low[:n]):
-        return True
-    if low[:2] in (["of", "these"], ["of", "them"], ["of", "those"]):
-        return True
-    if anchor is not None or prior is None or not prior.startswith("victims"):
-        return False
-    # after a sentence that counted victims: "93 of them", "All 11 were placed in a shelter",
-    # "Forty-one of them were nationals, and 53 were exploited in sex trafficking"
-    return (
-        low[n + 1 : n + 3] in (["of", "them"], ["of", "these"], ["of", "those"])
-        or low[n - 1 : n] == ["all"]
-        or any(low[m : m + 2] in (["of", "them"], ["of", "these"]) for m in range(n))
-    )
-
-
 def _count_at(
     view: View,
     n: int,
@@ -246,9 +224,12 @@ def _count_at(
     number = view.number_at(n)
     glued = GLUED.match(w) if number is None else None
     value: int
+    nobody: str | None = None
     if glued is not None:
         value, end = int(glued.group(2).replace(",", "")), n + 1
     elif number is not None:
+        if low[n - 1 : n] == ["no"] and w == "one":
+            return None  # "no one was convicted": the zero counts at "no"
         if as_year(low[n]) and "," not in view.toks[n]:
             return None
         if (
@@ -261,16 +242,34 @@ def _count_at(
         if value_f != int(value_f):
             return None
         value = int(value_f)
-    elif w in ("zero", "none", "no"):
+    elif w in ("zero", "none", "no", "nobody"):
         value, end = 0, n + 1
+        if w == "nobody" or low[n : n + 2] == ["no", "one"]:
+            nobody = no_one(view, n)  # "courts convicted no one in 2021"
+            if nobody is None:
+                return None
+            end = n + 1 if w == "nobody" else n + 2
     elif w in ("a", "an", "any"):
+        if w != "any" and n + 1 < len(low) and (low[n + 1] in NOT_ONE or view.number_at(n + 1)):
+            return None  # "a few victims", "a number of cases"; "a dozen" counts at its number
         verb = _verb_before(view, n)
-        if verb is None:
-            return None
+        if verb is None and not (
+            one_official(view, n + 1) if w != "any" else (_negated(view, n) and any_metric(view, n + 1))
+        ):
+            return None  # not "a trafficker was convicted"; "did not obtain any convictions" is a zero
         value, end = (0 if w == "any" or _negated(view, n) else 1), n + 1
+    elif w in ("the", "its", "their") and low[n + 1 : n + 2] in (["only"], ["sole"]):
+        if n + 2 >= len(low) or view.number_at(n + 2) or low[n + 2] in ("one", "way", "time"):
+            return None
+        value, end = 1, n + 2  # "accommodated the only child victim", "its sole conviction"
     else:
         return None
-    if n >= 3 and low[n - 2 : n] == ["of", "the"] and view.number_at(n - 3):
+    if (
+        n >= 3
+        and low[n - 2 : n] == ["of", "the"]
+        and view.number_at(n - 3)
+        and not group_counted(view, n, end)
+    ):
         return None  # "convicted 16 of the 22 defendants": the 22 is the group, not a count of the verb
     if end < len(low) and (low[end] in SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
         return None  # "12 years", "5 percent", "19 million drams"; not "12 new investigations"
@@ -279,7 +278,6 @@ def _count_at(
     # The noun: skip modifiers, places and demonyms ("33 adult and minor Venezuelan females").
     k = end
     named = {q.i: q.j for q in view.places}
-    exploitation_words_start = k
     known = METRIC_NOUNS.keys() | CASE_NOUNS | OFFICIALS | PERSON_NOUNS
     if (
         k + 2 < len(low)
@@ -294,6 +292,7 @@ def _count_at(
             low[m] in MODIFIERS or low[m].isalpha() or view.number_at(m) for m in between
         ):
             k = head
+    exploitation_words_start = k
     while k < len(low) and k - end < 6 and low[k] not in known:
         if k in named:
             k = named[k]
@@ -335,6 +334,8 @@ def _count_at(
             k, noun = victims_at, low[victims_at]
     mods = low[end:k]
     exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 7))
+    named_before = form_before(view, n, anchor)
+    exploitation = exploitation or named_before
     metric: str | None = None
     inherits = False
     split = False
@@ -351,13 +352,8 @@ def _count_at(
             also = tuple(m for m in _victim_verbs(view, n, k + 1) if m != metric)
         if "prosecution" in mods and noun in ("cases", "case"):
             metric = "prosecutions"
-        if (
-            value == 0
-            and low[k + 1 : k + 2] in (["or"], ["and"])
-            and k + 2 < len(low)
-            and METRIC_NOUNS.get(low[k + 2], "victims") != "victims"
-        ):
-            also = (METRIC_NOUNS[low[k + 2]],)  # "no prosecutions or convictions": both zero
+        if value == 0:
+            also = zero_list(low, k)  # "no prosecutions or convictions": both zero
         phrase_end = k + 1
         if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
             metric = OFFICIAL_METRICS[metric]
@@ -378,14 +374,27 @@ def _count_at(
             chain = ["prosecutions"]  # "brought 13 cases to court"
         elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
             chain = ["convictions"]  # "the courts found 14 defendants guilty"
-        elif noun in ("cases", "case") and low[n - 1 : n] in (["registered"], ["recorded"]):
+        elif noun in ("cases", "case", "crimes", "offenses", "offences") and low[n - 1 : n] in (
+            ["registered"],
+            ["recorded"],
+        ):
             chain = ["investigations"]  # "the police registered 30 cases of trafficking"
-        if not chain and _sentence_breakdown(low, phrase_end):
+        if not chain and sentence_breakdown(low, phrase_end):
             return None  # "11 convicted traffickers received prison terms of less than three years"
+        if (
+            low[end : end + 2] == ["of", "the"]
+            and phrase_end + 2 < len(low)
+            and low[phrase_end] in VERBS
+            and low[phrase_end + 1] in ("were", "was")
+        ):
+            phrase_end += 1  # "16 of the 22 defendants prosecuted were convicted": the 16's own verb
         after = None if _pick(chain) else _participle_after(view, phrase_end)
         verb = _pick(chain) or after or _modifier_verb(mods)
         # "prosecuted and convicted two traffickers": a count for each verb.
         others = [m for m in chain if m != verb and not m.startswith("victims")]
+        relative = relative_verb(view, phrase_end) if verb and noun in OFFICIALS | CASE_PEOPLE else None
+        if relative is not None and relative != verb:
+            others.append(relative)  # "prosecuted one official, a village head, who was convicted"
         if after is not None:
             others += [
                 m for m in _coordinated_after(view, phrase_end) if m != verb and not m.startswith("victims")
@@ -406,12 +415,12 @@ def _count_at(
         elif verb and not verb.startswith("victims"):
             metric = verb
             also = tuple(others)
-        elif anchor is not None and not verb and not _other_verb(view, n) and not _pending(low, phrase_end):
+        elif anchor is not None and not verb and not _other_verb(view, n) and not pending(low, phrase_end):
             inherits = True  # not "convicted 10 traffickers and acquitted four defendants"
     else:
         phrase_end = end
         participle = _participle_metric(view, end)
-        if participle is None and _care_after(view, end) and _about_victims(low, n, anchor, prior):
+        if participle is None and _care_after(view, end) and about_victims(low, n, anchor, prior):
             participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
         if (
             participle is None
@@ -421,12 +430,12 @@ def _count_at(
                 or end >= len(low)
             )
             and _assisted_by_head(view, n)
-            and _about_victims(low, n, anchor, prior)
+            and about_victims(low, n, anchor, prior)
         ):
             participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
-        if participle is None and _exploited_after(view, end) and _about_victims(low, n, anchor, prior):
+        if participle is None and _exploited_after(view, end) and about_victims(low, n, anchor, prior):
             participle = "victims_identified"  # "... and 30 were forced into labor"
-        if participle is not None and _earlier_years(low, end + 1):
+        if participle is not None and earlier_years(low, end + 1):
             return None  # "15 victims, including four identified in prior years": not this year's count
         if participle is not None:
             metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
@@ -436,7 +445,12 @@ def _count_at(
         ):
             metric, phrase_end = "victims", end + 2  # "(of these,) 45 were victims of sex trafficking"
         else:
-            metric = _total_verb_metric(view, n) or _bare_after_verb(view, n, end)
+            metric = (
+                _total_verb_metric(view, n)
+                or _bare_after_verb(view, n, end)
+                or labelled(view, n, end, before)
+                or nobody
+            )
         if (
             metric in OFFICIAL_METRICS
             and before is not None
@@ -445,7 +459,10 @@ def _count_at(
         ):
             metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
         if metric is None:
-            how = _continues_anchor(view, n, end, anchor)
+            # "sexual exploitation accounted for 294 of the victims and labor exploitation for 81"
+            how = "split" if named_before and anchor is not None else _continues_anchor(view, n, end, anchor)
+            if how is None and anchor is not None and in_another_place(view, n, end):
+                how = "compare"  # "150 persons were exploited in Italy, and 185 in Spain"
             if how is None:
                 return None
             inherits = True
@@ -453,6 +470,14 @@ def _count_at(
             previous = how == "previous"
     if value == 0 and low[n] == "no" and metric is None:
         return None
+    if _third_party(view, n):
+        # "IOM assisted 243 victims": the victims another party cared for are a statistic the report
+        # states; what it identified, documented or estimated is not (FACTS.md)
+        if "victims_assisted" in also:
+            metric, also = "victims_assisted", ()
+        if metric not in ("victims_assisted", "victims") and not inherits:
+            return None
+        also = ()
     if (
         metric == "victims_identified"
         and value > 0
@@ -477,6 +502,8 @@ def _count_at(
             low[end : end + 2] == ["of", "the"]
             and not (n > 0 and low[n - 1] == "all")
             and not _verbs_before(view, n)
+            # "16 of the 22 defendants were convicted": the year's convictions, not a sub-group
+            and (metric is None or metric.startswith("victims") or not view.number_at(end + 2))
         )
         or scope.ongoing(view, n, k)
     )

@@ -14,6 +14,7 @@ from tipkb.extract.statistics.words import (
     AUTHORITIES,
     AUX,
     BARE_END,
+    CARE_BEFORE,
     CARE_VERBS,
     CASE_HEADS,
     CASE_NOUNS,
@@ -61,6 +62,8 @@ def _exploited_after(view: View, end: int) -> bool:
     """'25 persons were obliged to beg', '40 women had been sexually exploited'."""
     low = view.low
     m = end
+    if low[m : m + 1] in (["in"], ["during"]) and view.year_at(m + 1):
+        m += 2  # "47 of the 52 victims in 2015 were sexually exploited"
     if m < len(low) and low[m] in ("were", "had", "have"):
         m += 1
         if m < len(low) and low[m] == "been":
@@ -268,6 +271,14 @@ def _verbs_before(view: View, n: int) -> list[str]:
             found.append(VERBS[w])
         elif w in ("return", "reintegrate", "resettle") and low[k - 1 : k] == ["helped"]:
             found.append("victims_assisted")  # "helped return 31 nationals"
+        elif w in CARE_BEFORE and "as" not in low[n + 1 : n + 7]:
+            found.append(
+                "victims_assisted"
+            )  # "hospitals treated 45 victims"; not "treated them as offenders"
+        elif w == "for" and low[k - 1 : k] in (["cared"], ["caring"]):
+            found.append("victims_assisted")  # "the ministry cared for 15 victims"
+            k -= 2
+            continue
         elif w not in VERB_GAP:
             break
         k -= 1
@@ -504,6 +515,8 @@ def _assisted_by_head(view: View, n: int) -> bool:
         p = n - 1
         while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
             p -= 1
+        if low[p - 2 : p + 1] == ["a", "total", "of"]:
+            p -= 3  # "legal aid to a total of 41 victims"
         if p <= 0 or low[p] not in ("for", "of", "to"):
             return False
     return any(w in ASSIST_HEADS for w in low[max(0, p - 3) : p])
@@ -586,14 +599,18 @@ def _negated(view: View, n: int) -> bool:
 
 
 def _estimated(view: View, n: int) -> bool:
-    """Estimates, counts by others than the government ("IOM assisted five children"), and "did not
-    report ... any" (no data, not a zero) are not statistics."""
+    """Estimates and "did not report ... any" (no data, not a zero) are not statistics."""
     low = view.low
     window = low[max(0, n - 8) : n]
     if any(w in ESTIMATES for w in window):
         return True
-    if low[n] == "any" and "report" in window:
-        return True
+    return low[n] == "any" and "report" in window
+
+
+def _third_party(view: View, n: int) -> bool:
+    """Is the count at n another party's ("IOM identified five children", "NGOs documented 300
+    cases")? Only the victims such a party cared for are the report's statistic (``counts``)."""
+    low = view.low
     clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
     # The last party named before the count is the one counting: "NGOs documented ... and police
     # identified 649 victims" is the police's count.
@@ -631,7 +648,7 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
     low = view.low
     stop = end
     for m in range(start, end):
-        if m > start and (low[m] in ("(", ")") or view.number_at(m)):
+        if m > start and (low[m] in ("(", ")") or (view.number_at(m) and not view.year_at(m))):
             stop = m
             break
         if low[m] in (",", ";", "compared", "and") and m > start:

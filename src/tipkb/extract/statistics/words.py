@@ -20,6 +20,10 @@ METRIC_NOUNS = {
 CASE_NOUNS = word_set("statistics.case_nouns")
 PERSON_NOUNS = word_set("statistics.person_nouns")
 OFFICIALS = word_set("statistics.officials")
+CARE_BEFORE = word_set("statistics.care_before")
+NOT_ONE = word_set("statistics.not_one")
+# "<form> accounted for N": the count is that form's share.
+ACCOUNT_VERBS = frozenset(["accounted", "accounts", "account", "accounting"])
 VERBS = {
     "investigated": "investigations",
     "investigating": "investigations",
@@ -71,6 +75,9 @@ VERBS = {
     "recognised": "victims_identified",
     "certified": "victims_identified",
     "rescued": "victims_identified",
+    "freed": "victims_identified",
+    "liberated": "victims_identified",
+    "removed": "victims_identified",
     "detected": "victims_identified",
     "placed": "victims_assisted",
 }

@@ -1,0 +1,152 @@
+"""Flows: clauses with their own people and purposes, and lists of regions and islands, in sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from tests.helpers import facts_of, pairs
+
+
+def flows_of(text: str) -> dict[tuple[str, str], list[dict]]:
+    out: dict[tuple[str, str], list[dict]] = {}
+    for f in facts_of(text, "flow"):
+        out.setdefault((f["origin"], f["destination"]), []).append(f)
+    return out
+
+
+def test_a_new_subject_with_its_origin_before_its_verb_opens_a_clause() -> None:
+    text = (
+        "Peru is a source country. Men are trafficked from highland villages to coastal towns for forced "
+        "labor, and girls from rural areas are trafficked to Lima for commercial sexual exploitation."
+    )
+    found = {(tuple(f["victims"]), tuple(f["exploitation"])) for f in flows_of(text)[("PER", "PER")]}
+    assert (("men",), ("labor",)) in found and (("girls",), ("sexual",)) in found
+
+
+def test_a_new_subject_after_a_quantity_or_with_a_participle_opens_a_clause() -> None:
+    text = (
+        "Laos is a transit country. Women from Vietnam are taken through Laos to Thailand, and a small "
+        "number of women from Cambodia are forced into prostitution in Laos."
+    )
+    flows = flows_of(text)
+    assert flows[("VNM", "THA")][0]["exploitation"] == []
+    assert flows[("KHM", "LAO")][0]["exploitation"] == ["sexual"]
+    text = (
+        "Belize is a destination country. Honduran children are trafficked into Belize for begging, and "
+        "Honduran men recruited to cut timber are in some cases held in forced labor."
+    )
+    found = {tuple(f["victims"]) for f in flows_of(text)[("HND", "BLZ")]}
+    assert ("children",) in found and ("men",) in found
+
+
+def test_a_second_clause_of_the_country_takes_no_people_before_it() -> None:
+    text = (
+        "Panama is a destination country. Women from Colombia are trafficked to Panama for sexual "
+        "exploitation, and the country also serves as a transit point for Indian migrants who may be "
+        "trafficked onward to Mexico."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("COL", "PAN"), ("IND", "MEX")}
+    assert flows[("IND", "MEX")][0]["victims"] == [] and flows[("IND", "MEX")][0]["exploitation"] == []
+    assert flows[("IND", "MEX")][0]["hedged"] is True
+
+
+def test_a_list_of_destinations_with_a_neutral_noun_of_its_own_names_no_victims() -> None:
+    text = (
+        "Vietnam is a source country. Traffickers exploit Vietnamese girls in sex trafficking in Malaysia, "
+        "and lure Vietnamese nationals into online scam operations in Cambodia."
+    )
+    flows = flows_of(text)
+    assert flows[("VNM", "MYS")][0]["victims"] == ["girls"]
+    assert flows[("VNM", "KHM")][0]["victims"] == []
+    assert flows[("VNM", "KHM")][0]["exploitation"] == ["criminality"]
+
+
+def test_some_people_named_by_their_nationality_take_no_victims_said_before() -> None:
+    text = (
+        "Somalia is a source country. Somali women are trafficked to Kenya for domestic servitude. "
+        "Some Somalis who cross Ethiopia are sold to traffickers in Yemen."
+    )
+    flow = flows_of(text)[("SOM", "YEM")][0]
+    assert flow["victims"] == [] and flow["exploitation"] == []
+
+
+def test_regions_joined_by_a_comma_and_and_named_by_their_countries() -> None:
+    text = (
+        "India is a source country. Traffickers subject Indian workers to forced labor in Africa, "
+        "Central Asia, and Southeast Asia, including in Nigeria, Kenya, and Thailand."
+    )
+    found = pairs(text)
+    assert {("IND", "NGA"), ("IND", "KEN"), ("IND", "THA")} <= found
+    assert ("IND", "region:Africa") not in found and ("IND", "region:Southeast Asia") not in found
+
+
+def test_islands_of_a_region_are_its_countries() -> None:
+    text = "Guyana is a source country. Guyanese women are trafficked to the Caribbean islands of Barbados and Antigua."
+    assert pairs(text) == {("GUY", "BRB"), ("GUY", "ATG")}
+
+
+def test_the_place_people_go_on_to_after_paying_debts_is_no_destination() -> None:
+    text = (
+        "Hungary is a transit country. Hungary is a transit point for migrants from Syria; some of them "
+        "are forced to beg to repay their debts before continuing to Western Europe."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("SYR", "HUN")}
+    assert sorted(flows[("SYR", "HUN")][0]["exploitation"]) == ["begging", "debt_bondage"]
+
+
+def test_boys_recruited_to_fight_are_child_soldiers() -> None:
+    text = "Sudan is a source country. Militias recruited Sudanese boys to fight in Libya."
+    assert flows_of(text)[("SDN", "LBY")][0]["exploitation"] == ["child_soldiers"]
+
+
+def test_an_onward_leg_takes_only_the_purposes_named_after_it() -> None:
+    text = (
+        "Nepal is a source country. Traffickers move Nepali girls to brothels in India, and in some cases "
+        "onward to Oman and Qatar."
+    )
+    flows = flows_of(text)
+    assert flows[("NPL", "IND")][0]["exploitation"] == ["sexual"]
+    assert flows[("NPL", "OMN")][0]["exploitation"] == [] and flows[("NPL", "OMN")][0]["via"] == ["IND"]
+    text = "Nepal is a source country. Nepali men are trafficked to India and on to Qatar for forced labor."
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor"]
+
+
+def test_the_region_people_migrate_to_gives_way_to_its_countries_named_after() -> None:
+    text = (
+        "Kenya is a source country. Kenyan women who migrate for work to the Gulf, often through agencies, "
+        "face domestic servitude in Saudi Arabia, Qatar and Oman."
+    )
+    assert pairs(text) == {("KEN", "SAU"), ("KEN", "QAT"), ("KEN", "OMN")}
+    text = "Kenya is a source country. Kenyan women are trafficked to Saudi Arabia and other Gulf states."
+    assert pairs(text) == {("KEN", "SAU"), ("KEN", "region:Gulf")}
+
+
+def test_girls_with_an_origin_of_their_own_are_no_part_of_the_children_before() -> None:
+    text = (
+        "Niger is a source country. Nigerien children are exploited in forced begging in Mali, and girls "
+        "from the eastern regions are sometimes sold into early marriage."
+    )
+    flow = flows_of(text)[("NER", "MLI")][0]
+    assert flow["victims"] == ["children"] and flow["exploitation"] == ["begging"]
+
+
+def test_some_of_the_migrants_a_frame_named_take_no_victims_said_before() -> None:
+    text = (
+        "Croatia is a transit country. Croatian women are exploited in prostitution in Italy. Croatia is a "
+        "transit point for migrants from Iraq; some of them are forced to work to repay their debts."
+    )
+    flow = flows_of(text)[("IRQ", "HRV")][0]
+    assert flow["victims"] == []
+    assert sorted(flow["exploitation"]) == ["debt_bondage", "labor"]
+
+
+def test_people_brought_into_a_part_of_a_country_for_a_purpose() -> None:
+    text = "Tajikistan is a source country. Afghan girls have been brought into southern Tajikistan for forced marriage."
+    assert flows_of(text)[("AFG", "TJK")][0]["exploitation"] == ["marriage"]
+
+
+def test_upon_arrival_a_clause_still_points_back() -> None:
+    text = "Malawi is a source country. Malawian women are trafficked to Oman. Upon arrival, many are subjected to domestic servitude."
+    found = {tuple(f["exploitation"]) for f in flows_of(text)[("MWI", "OMN")]}
+    assert ("domestic_servitude",) in found

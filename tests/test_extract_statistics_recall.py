@@ -1,0 +1,209 @@
+"""More phrasing families of counts (issue 11, recall): each test names a structure, with sentences
+written for it."""
+
+from __future__ import annotations
+
+from tests.helpers import facts_of
+
+
+def stats(text: str, source: str = "fiji.txt") -> set[tuple[str, int, str | None, int | None]]:
+    return {
+        (f["metric"], f["value"], f["exploitation"], f["year"]) for f in facts_of(text, "statistic", source)
+    }
+
+
+def test_victims_cared_for_by_a_verb_before_them() -> None:
+    assert stats("In 2021, hospitals treated 45 trafficking victims.") == {
+        ("victims_assisted", 45, None, 2021)
+    }
+    assert stats("In 2021, state clinics cared for 30 victims.") == {("victims_assisted", 30, None, 2021)}
+    assert stats("In 2021, the new shelter hosted 15 victims.") == {("victims_assisted", 15, None, 2021)}
+    assert stats("In 2021, the agency treated 12 victims of forced labor.") == {
+        ("victims_assisted", 12, "labor", 2021)
+    }
+    # treated as someone is no care
+    assert stats("In 2021, police treated 12 victims as criminals.") == set()
+
+
+def test_victims_another_party_cared_for() -> None:
+    # the report states what IOM or an NGO did for victims (FACTS.md: victims given services)
+    assert stats("In 2019, IOM assisted 60 victims, of whom 41 were victims of forced labor.") == {
+        ("victims_assisted", 60, None, 2019),
+        ("victims_assisted", 41, "labor", 2019),
+    }
+    assert stats(
+        "In 2019, the state shelter housed 14 victims, and NGO-run centres assisted a further 22."
+    ) == {
+        ("victims_assisted", 14, None, 2019),
+        ("victims_assisted", 22, None, 2019),
+    }
+    # what another party identified or documented is not the government's count
+    assert stats("In 2019, IOM identified 12 victims.") == set()
+
+
+def test_a_dozen_and_a_few() -> None:
+    assert stats("In 2021, authorities identified a dozen victims.") == {
+        ("victims_identified", 12, None, 2021)
+    }
+    assert stats("In 2021, authorities identified a few victims.") == set()
+    assert stats("In 2021, prosecutors charged a number of suspects.") == set()
+
+
+def test_one_official_with_no_verb_before() -> None:
+    assert stats("In 2021, a border guard was convicted of facilitating trafficking.") == {
+        ("officials_convicted", 1, None, 2021)
+    }
+    assert stats("A customs inspector was indicted in 2020 for accepting bribes from traffickers.") == {
+        ("officials_prosecuted", 1, None, 2020)
+    }
+    assert stats("In 2021, a senior official was dismissed.") == set()
+    assert stats("In 2021, a trafficker was convicted.") == set()
+
+
+def test_the_only_one() -> None:
+    assert stats(
+        "In 2021, the state shelter housed the only foreign victim, compared with three victims in 2020."
+    ) == {
+        ("victims_assisted", 1, None, 2021),
+        ("victims_assisted", 3, None, 2020),
+    }
+    assert stats("In 2021, courts issued the only conviction of the year.") == {
+        ("convictions", 1, None, 2021)
+    }
+
+
+def test_part_of_the_group_and_the_group() -> None:
+    # "N of the M victims identified": M is the total the participle counts, N a part of it
+    assert stats("In 2021, 33 of the 40 victims identified were women.") == {
+        ("victims_identified", 33, None, 2021),
+        ("victims_identified", 40, None, 2021),
+    }
+    assert stats("In 2021, nine of the 14 defendants prosecuted were convicted.") == {
+        ("convictions", 9, None, 2021),
+        ("prosecutions", 14, None, 2021),
+    }
+    # the group the verb picks from is no count of its own
+    assert stats("In 2021, courts convicted nine of the 14 defendants.") == {("convictions", 9, None, 2021)}
+
+
+def test_a_year_between_the_people_and_their_exploitation() -> None:
+    got = stats("Most victims were women: 20 of the 26 victims in 2020 were sexually exploited.")
+    assert ("victims_identified", 20, "sexual", 2020) in got
+
+
+def test_a_form_that_accounts_for_a_share() -> None:
+    text = (
+        "In 2020, the agency recorded 120 identified victims. Forced labor accounted for 70 of the victims"
+        " and sex trafficking for 35, while the rest were exploited in begging."
+    )
+    assert stats(text) == {
+        ("victims_identified", 120, None, 2020),
+        ("victims_identified", 70, "labor", 2020),
+        ("victims_identified", 35, "sexual", 2020),
+    }
+
+
+def test_zero_for_each_metric_of_a_list() -> None:
+    assert stats("The government reported no investigations, prosecutions, or convictions in 2021.") == {
+        ("investigations", 0, None, 2021),
+        ("prosecutions", 0, None, 2021),
+        ("convictions", 0, None, 2021),
+    }
+    assert stats("In 2021, there were no investigations, and 12 prosecutions.") == {
+        ("investigations", 0, None, 2021),
+        ("prosecutions", 12, None, 2021),
+    }
+
+
+def test_counts_after_their_label() -> None:
+    assert stats(
+        "In 2021, the ministry gave these figures: investigations (31), prosecutions (12) and convictions (4)."
+    ) == {
+        ("investigations", 31, None, 2021),
+        ("prosecutions", 12, None, 2021),
+        ("convictions", 4, None, 2021),
+    }
+    assert stats("In 2021, the ministry reported investigations: 31; prosecutions: 12; convictions: 4.") == {
+        ("investigations", 31, None, 2021),
+        ("prosecutions", 12, None, 2021),
+        ("convictions", 4, None, 2021),
+    }
+    assert stats("In 2021, identified victims: 52; victims assisted: 40.") == {
+        ("victims_identified", 52, None, 2021),
+        ("victims_assisted", 40, None, 2021),
+    }
+    # a bracket after a count is another year's figure, as before
+    assert stats("In 2021, the government reported 22 prosecutions (14 in 2020).") == {
+        ("prosecutions", 22, None, 2021),
+        ("prosecutions", 14, None, 2020),
+    }
+    assert stats("In 2021, the ministry reported trafficking victims (52) and suspects (20).") == set()
+
+
+def test_a_second_verb_in_a_who_clause() -> None:
+    assert stats("In 2021, prosecutors charged two police officers, who were later convicted.") == {
+        ("officials_prosecuted", 2, None, 2021),
+        ("officials_convicted", 2, None, 2021),
+    }
+    assert stats(
+        "In 2021, the state prosecuted one official, a district clerk, who was convicted in court."
+    ) == {
+        ("officials_prosecuted", 1, None, 2021),
+        ("officials_convicted", 1, None, 2021),
+    }
+    assert stats("In 2021, prosecutors charged two police officers, who remained in detention.") == {
+        ("officials_prosecuted", 2, None, 2021)
+    }
+
+
+def test_the_same_count_for_another_place() -> None:
+    assert stats("In 2021, about 90 persons were exploited in Germany, and 64 in Austria.") == {
+        ("victims_identified", 90, None, 2021),
+        ("victims_identified", 64, None, 2021),
+    }
+    assert stats("In 2021, the government repatriated 30 victims to Nepal and 12 to India.") == {
+        ("victims_assisted", 30, None, 2021),
+        ("victims_assisted", 12, None, 2021),
+    }
+
+
+def test_crimes_and_offenses_are_cases() -> None:
+    assert stats("In 2021, authorities investigated 27 trafficking offenses.") == {
+        ("investigations", 27, None, 2021)
+    }
+    assert stats("In 2021, the police registered 18 trafficking crimes.") == {
+        ("investigations", 18, None, 2021)
+    }
+
+
+def test_victims_freed_or_removed_from_exploitation() -> None:
+    assert stats("In 2021, labor inspectors freed 36 workers from forced labor.") == {
+        ("victims_identified", 36, "labor", 2021)
+    }
+    assert stats("In 2021, police removed 19 victims from their exploiters.") == {
+        ("victims_identified", 19, None, 2021)
+    }
+
+
+def test_zeros_of_any_and_no_one() -> None:
+    assert stats("In 2021, the government did not secure any convictions.") == {
+        ("convictions", 0, None, 2021)
+    }
+    assert stats("In 2021, courts convicted no one for trafficking.") == {("convictions", 0, None, 2021)}
+    assert stats("In 2021, no one was prosecuted for trafficking.") == {("prosecutions", 0, None, 2021)}
+    # not reporting is no data, not a zero; "no one" is never a count of one
+    assert stats("The government did not report any convictions in 2021.") == set()
+    assert stats("In 2021, no one was identified as a victim.") == set()
+
+
+def test_another_others_and_a_total_in_care() -> None:
+    assert stats("In 2021, the agency sheltered 30 victims and referred 12 others to NGO shelters.") == {
+        ("victims_assisted", 30, None, 2021),
+        ("victims_assisted", 12, None, 2021),
+    }
+    assert ("victims_assisted", 20, None, 2021) in stats(
+        "In 2021, the ministry sheltered 50 victims, and police referred another 20 adult victims to NGOs for care."
+    )
+    assert stats("In 2021, the fund provided medical aid to a total of 41 victims.") == {
+        ("victims_assisted", 41, None, 2021)
+    }
