@@ -36,3 +36,26 @@ def test_the_date_before_the_verb() -> None:
 
 def test_the_un_trafficking_protocol() -> None:
     assert rats("Benin ratified the UN Trafficking Protocol in 2004.") == {("BEN", 2004, None)}
+
+
+def test_the_verb_nearest_the_instrument_dates_it() -> None:
+    text = (
+        "Kenya ratified the ILO Forced Labour Protocol in 2019 and acceded to the Palermo Protocol in 2006."
+    )
+    assert rats(text, "kenya.txt") == {("KEN", 2006, None)}
+    text = "Kenya ratified the Palermo Protocol in 2006 but has not ratified the ILO convention on domestic work."
+    assert rats(text, "kenya.txt") == {("KEN", 2006, None)}
+
+
+def test_signed_but_not_ratified_and_other_clauses() -> None:
+    assert rats("Kenya signed the Palermo Protocol in 2001 but has not ratified it.", "kenya.txt") == set()
+    assert rats("Kenya ratified the Palermo Protocol; in 2011 it passed a new law.", "kenya.txt") == {
+        ("KEN", None, None)
+    }
+
+
+def test_more_names_of_the_protocol() -> None:
+    assert rats("Kenya has ratified the Trafficking Protocol (2006).", "kenya.txt") == {("KEN", 2006, None)}
+    assert rats("Kenya became a party to the UN protocol against trafficking in 2006.", "kenya.txt") == {
+        ("KEN", 2006, None)
+    }

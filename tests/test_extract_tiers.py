@@ -213,3 +213,67 @@ def test_again_with_its_own_year_implies_no_other() -> None:
 def test_years_spent_on_a_tier_are_no_placement() -> None:
     text = "The State Department moved Belarus to Tier 3 in 2011, after four years on the Tier 2 Watch List."
     assert tiers(text) == {("BLR", 2011, "3")}
+
+
+REPORT = "2019 Trafficking in Persons Report: Kenya\n\n"
+
+
+def test_a_tier_with_no_country_is_a_definition() -> None:
+    assert (
+        tiers(REPORT + "Tier 1 is the highest ranking, given to governments that meet the standards.")
+        == set()
+    )
+    assert tiers(REPORT + "The Tier 3 designation carries the threat of aid restrictions.") == set()
+    assert tiers(REPORT + "A country placed on Tier 3 may lose non-humanitarian assistance.") == set()
+
+
+def test_a_waiver_from_a_downgrade_is_no_placement() -> None:
+    assert tiers(REPORT + "Kenya received a waiver from an automatic downgrade to Tier 3.") == set()
+
+
+def test_upgraded_from_a_tier_is_last_years_placement() -> None:
+    assert tiers(REPORT + "Kenya was upgraded from Tier 2 Watch List.") == {("KEN", 2018, "2WL")}
+    assert tiers(REPORT + "Kenya fell from Tier 2 to the Tier 2 Watch List in 2015.") == {
+        ("KEN", 2014, "2"),
+        ("KEN", 2015, "2WL"),
+    }
+    assert tiers(REPORT + "Kenya moved from Tier 2 in 2010 to Tier 3 in 2012.") == {
+        ("KEN", 2010, "2"),
+        ("KEN", 2012, "3"),
+    }
+
+
+def test_consecutive_years_imply_last_year() -> None:
+    assert tiers(REPORT + "Kenya has been on the Tier 2 Watch List for two consecutive years.") == {
+        ("KEN", 2019, "2WL"),
+        ("KEN", 2018, "2WL"),
+    }
+    assert tiers(REPORT + "Kenya remains on Tier 2 Watch List for a third consecutive year.") == {
+        ("KEN", 2019, "2WL"),
+        ("KEN", 2018, "2WL"),
+    }
+
+
+def test_remained_only_for_the_country_of_its_clause() -> None:
+    assert tiers(REPORT + "Kenya was placed on Tier 2, while neighboring Uganda remained on Tier 3.") == {
+        ("KEN", 2019, "2"),
+        ("UGA", 2019, "3"),
+        ("UGA", 2018, "3"),
+    }
+
+
+def test_countries_in_an_aside() -> None:
+    assert tiers(REPORT + "Kenya, unlike Uganda, was placed on Tier 2 Watch List.") == {("KEN", 2019, "2WL")}
+    assert tiers(REPORT + "Kenya, like Uganda and Tanzania, was placed on Tier 2 Watch List.") == {
+        ("KEN", 2019, "2WL"),
+        ("UGA", 2019, "2WL"),
+        ("TZA", 2019, "2WL"),
+    }
+
+
+def test_the_following_year() -> None:
+    text = (
+        REPORT
+        + "In the 2016 report, Kenya was downgraded to Tier 2 Watch List; it returned to Tier 2 the following year."
+    )
+    assert tiers(text) == {("KEN", 2016, "2WL"), ("KEN", 2017, "2")}

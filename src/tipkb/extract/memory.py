@@ -28,3 +28,5 @@ class Memory:
     sentence_no: int = 0
     group: tuple[str, ...] = ()
     group_at: int = -1
+    # Funding: the last sentence that stated money given, for "This compares with 1.2 million soms in 2013".
+    funding_at: int = -1

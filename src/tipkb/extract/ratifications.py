@@ -14,12 +14,14 @@ _VERB = re.compile(r"\b(ratif\w*|acced\w*|accession|accept(?:ed|ance)|became a p
 _INSTRUMENT = re.compile(
     r"\b(?:palermo\s+protocol|(?:un|u\.n\.|united nations)?\s*tip\s+protocol|"
     r"protocol\s+to\s+prevent,?\s+suppress,?\s+and\s+punish\s+trafficking|"
-    r"trafficking\s+in\s+persons\s+protocol|protocol\s+on\s+trafficking|"
-    r"(?:un|u\.n\.|united nations)\s+(?:anti-)?trafficking\s+protocol)",
+    r"trafficking\s+in\s+persons\s+protocol|protocol\s+(?:on|against)\s+(?:human\s+)?trafficking|"
+    r"(?:un|u\.n\.|united nations\s+)?\s*(?:anti-)?trafficking\s+protocol)",
     re.I,
 )
+# The negation right before the verb that governs the instrument ("has not ratified it", "is not a
+# party to", "has yet to ratify"); a negated verb about another instrument does not undo it.
 _NEGATED = re.compile(
-    r"\b(?:not|never|yet to)\s+(?:\w+\s+)?(?:ratif|acced|accept)|\bnot (?:yet )?(?:a )?party\b|\byet to become\b",
+    r"(?:\b(?:not|never|yet to)\s+(?:\w+\s+)?|\bnot (?:yet )?(?:a )?|\byet to become (?:a )?)$",
     re.I,
 )
 
@@ -27,14 +29,23 @@ _NEGATED = re.compile(
 def extract(view: View, memory: Memory) -> list[RatificationFact]:
     """The Palermo Protocol ratifications, accessions and acceptances a sentence states."""
     text = view.sent.reading
-    if not _VERB.search(text) or not _INSTRUMENT.search(text) or _NEGATED.search(text):
+    instrument = _INSTRUMENT.search(text)
+    verbs = list(_VERB.finditer(text))
+    if not verbs or not instrument:
         return []
-    verb = _VERB.search(text)
-    assert verb is not None
+    # The verb that governs the instrument: the nearest before it ("ratified the ILO convention in 2019
+    # and acceded to the Palermo Protocol in 2005"), else the first after it ("The Palermo Protocol,
+    # which Kenya ratified in 2005, ...").
+    before = [v for v in verbs if v.start() < instrument.start()]
+    verb = before[-1] if before else verbs[0]
+    if _NEGATED.search(text[max(0, verb.start() - 30) : verb.start()]):
+        return []
     country = _country(view, verb.start())
     if not country:
         return []
-    year, month = _date(view, verb.start())
+    year, month = _date(view, instrument.end(), look_back=False) if before else (None, None)
+    if year is None:
+        year, month = _date(view, verb.start())
     return [
         RatificationFact(
             doc=view.ctx.doc,
@@ -57,15 +68,17 @@ def _country(view: View, verb_char: int) -> str | None:
     return before[-1].code if before else view.ctx.subject
 
 
-def _date(view: View, verb_char: int) -> tuple[int | None, int | None]:
+def _date(view: View, verb_char: int, look_back: bool = True) -> tuple[int | None, int | None]:
     """The month and year after the verb ("in July 2008", "on 12 July 2008"), skipping the
     instrument's own year ("the 2000 UN TIP Protocol")."""
     low = view.low
     base = view.sent.start
     months = view.vocab.months
-    for n in range(len(low)):
-        if view.chars[n] - base < verb_char:
-            continue
+    first = next((n for n in range(len(low)) if view.chars[n] - base >= verb_char), len(low))
+    # Not past the clause ("..., and in 2010 it passed a law" dates something else).
+    anchor = first if look_back else max(0, first - 1)  # the verb, or the instrument's last word
+    last = next((b for a, b in view.clauses() if a <= anchor < b), len(low))
+    for n in range(first, last):
         year = view.year_at(n)
         if not year:
             continue
@@ -78,7 +91,7 @@ def _date(view: View, verb_char: int) -> tuple[int | None, int | None]:
                 month = months[low[k]]
                 break
         return year, month
-    return _date_before(view, verb_char)
+    return _date_before(view, verb_char) if look_back else (None, None)
 
 
 _SAME_YEAR = re.compile(r"\b(?:the same year|that year|that same year)\b", re.I)

@@ -38,10 +38,25 @@ _PLACING = re.compile(
     re.I,
 )
 _AGAIN = re.compile(
-    r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for the \w+ consecutive year"
+    r"\b(remain\w*|again|stay\w*|kept|keeps|continues to be|for (?:the|a) \w+ (?:consecutive|straight) year"
+    r"|for (?:two|three|four|five|six|seven|\d+) (?:consecutive|straight) years"
     r"|for the (?:second|third|fourth|fifth|\d+(?:nd|rd|th)) (?:straight )?year in a row)\b",
     re.I,
 )
+# "upgraded from Tier 3", "a waiver from an otherwise required downgrade to Tier 3".
+_FROM = re.compile(r"\bfrom (?:the )?[\"“]?$", re.I)
+_WAIVER = re.compile(r"\bwaiver\w*\s+(?:from|of|for|against)\b[^.;]{0,50}$", re.I)
+# "it returned to Tier 2 the following year": the year after the one the sentence named before.
+_NEXT_YEAR = re.compile(
+    r"^[\s\"”']*(?:in |during )?(?:the following year|the next year|a year later)\b", re.I
+)
+# ", like Uganda and Tanzania," beside the country placed: those countries share the placement;
+# ", unlike Uganda," and "than Uganda" do not.
+_ANCHOR = re.compile(
+    r"\b(?:the|its|this|their|whose) government\b|\btier\s+(?:rating|ranking|placement)\s*:", re.I
+)
+_SHARING = ("like", "along", "together", "alongside")
+_ASIDE_LEADS = frozenset((*_SHARING, "unlike", "than", "as", "compared", "similar", "with"))
 # "after several years on the Tier 2 Watch List", "two consecutive years in Tier 3".
 _YEARS_ON = re.compile(
     r"\b(?:several|many|\w+)\s+(?:consecutive\s+|straight\s+)?years\s+(?:on|in)\s+(?:the\s+)?[\"“']?$", re.I
@@ -114,6 +129,10 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         return []
     if heading and not any(p.kind == "country" for p in view.places):
         return []  # "Country Narratives - Tier 2" heads a group of narratives, not one country
+    # "Tier 1 is the highest ranking", "The Tier 3 designation carries sanctions": no country, no
+    # government and no label ("tier rating: Tier 2") it could be the placement of.
+    anchored = heading or any(p.kind in ("country", "subject", "demonym") for p in view.places)
+    anchored = anchored or bool(_ANCHOR.search(text))
     facts = []
     for i, m in enumerate(matches):
         # A year after a tier belongs to it up to the next tier named ("in Tier 2 in 2019 and on the
@@ -124,24 +143,40 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             for code in group:  # "The Pacific nations are ranked Tier Two": each of them
                 facts.extend(_facts(view, code, _tier_value(m), _group_years(view, text, m, stop)))
             continue
-        country = _country(view, m.start())
-        if not country:
+        country, sharing = _country(view, m.start())
+        if not country or not anchored:
             continue
         tier = _tier_value(m)
         before = text[max(0, m.start() - 40) : m.start()]
-        if not heading and _HYPOTHETICAL.search(before):
+        if not heading and (
+            _HYPOTHETICAL.search(before) or _WAIVER.search(text[max(0, m.start() - 70) : m.start()])
+        ):
             continue  # "a waiver from an otherwise required downgrade to Tier 3"
         if not heading and _YEARS_ON.search(before):
             continue  # "after several years on the Tier 2 Watch List": no year to place it in
         if not heading and _not_yet(view, text, m):
             continue
-        moved_from = not heading and re.search(r"\bfrom (?:the )?[\"“]?$", before) and len(matches) > 1
-        if moved_from or (not heading and _LAST_YEAR.search(before)):
+        if not heading and _FROM.search(before):
+            # "upgraded from Tier 3 (to Tier 2 in 2019)": the placement the year before the move, unless
+            # the tier has years of its own ("from Tier 2 in 2010 to Tier 3 in 2012")
+            own = _years_after(view, m.end(), stop)
+            if own:
+                facts.extend(_facts(view, country, tier, list(own)))
+                continue
+            after = _years_after(view, stop, len(text)) if i + 1 < len(matches) else []
+            named = _NAMED_REPORT.search(text)
+            moved = after[0] if after else int(named.group(1)) if named else view.ctx.report_year
+            facts.extend(_facts(view, country, tier, [moved - 1] if moved else []))
+            continue
+        if not heading and _LAST_YEAR.search(before):
             # "a reversal of last year's Tier Two ranking"
             report = view.ctx.report_year
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
             continue
         years: list[int | None] = [] if heading else list(_years_after(view, m.end(), stop))
+        if not years and not heading and _NEXT_YEAR.search(text[m.end() : stop]):
+            earlier = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text[: m.start()])]
+            years = [earlier[-1] + 1] if earlier else []
         if not years and not heading:
             # "The 2016 TIP report placed ...", "In 2010, X was placed on ...": a year stated before
             # the tier in its clause. A date elsewhere in the sentence is about something else.
@@ -156,12 +191,35 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         if not years or years == [None]:
             # No year of its own: the year that opens its paragraph or section, else the report's.
             years = [view.ctx.year if not heading else view.ctx.report_year]
-        facts.extend(_facts(view, country, tier, years))
+        for code in (country, *sharing):
+            facts.extend(_facts(view, code, tier, years))
         first = years[0]
         # "remained on Tier 2" implies last year's placement; "in 2017 and again in 2018" names both.
-        if not heading and first is not None and len(years) == 1 and _AGAIN.search(text):
-            facts.extend(_facts(view, country, tier, [first - 1]))
+        # Only the words of the tier's own clause say so ("X was placed on Tier 2, while Y remained ...").
+        if (
+            not heading
+            and first is not None
+            and len(years) == 1
+            and _AGAIN.search(_clause_text(view, m, stop))
+        ):
+            for code in (country, *sharing):
+                facts.extend(_facts(view, code, tier, [first - 1]))
     return facts
+
+
+def _clause_text(view: View, m: re.Match[str], stop: int) -> str:
+    """The text of the tier's clause, from its start to the next tier named (or the clause's end)."""
+    tier_tok = _token_at(view, m.start())
+    spans = view.clauses()
+    start, end = next(((a, b) for a, b in spans if a <= tier_tok < b), (0, len(view.low)))
+    base = view.sent.start
+    first = view.chars[start] - base if start < len(view.chars) else 0
+    last = (
+        view.chars[end - 1] - base + len(view.toks[end - 1])
+        if end - 1 < len(view.chars)
+        else len(view.sent.reading)
+    )
+    return view.sent.reading[first : min(max(last, m.end()), stop)]
 
 
 def _not_yet(view: View, text: str, m: re.Match[str]) -> bool:
@@ -245,14 +303,16 @@ def _year_before(view: View, tier_char: int) -> int | None:
     return view.stated_year(start, tier_tok)
 
 
-def _country(view: View, tier_char: int) -> str | None:
+def _country(view: View, tier_char: int) -> tuple[str | None, tuple[str, ...]]:
     """The country placed: the nearest country (or "the country") named before the tier in its clause,
-    not counting the placing government ("the U.S. State Department"); else the first after it in a
-    heading; else the subject."""
+    not counting the placing government ("the U.S. State Department") nor the countries of an aside
+    (", like Uganda and Tanzania,"); else the first after it in a heading; else the subject. And the
+    countries of a ", like ...," or ", along with ...," aside, which share the placement."""
     low = view.low
     tier_tok = _token_at(view, tier_char)
     start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
     best: str | None = None
+    sharing: list[str] = []
     for p in view.places:
         if p.kind not in ("country", "subject") or p.code.startswith("region:"):
             continue
@@ -260,10 +320,27 @@ def _country(view: View, tier_char: int) -> str | None:
         if nxt in _INSTITUTION:
             continue
         if start <= p.i < tier_tok:
-            best = p.code
+            lead = _aside_lead(low, start, p.i, tier_tok)
+            if lead is None:
+                best = p.code
+            elif lead in _SHARING:
+                sharing.append(p.code)
         elif p.i >= tier_tok and best is None and view.sent.heading:
-            return p.code
-    return best or view.ctx.subject
+            return p.code, ()
+    country = best or view.ctx.subject
+    return country, tuple(c for c in dict.fromkeys(sharing) if c != country)
+
+
+def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | None:
+    """The word that opens a comma aside holding token ``at`` (", like Uganda and Tanzania, was
+    placed"), or None when the token is not in one."""
+    for k in range(at - 1, start - 1, -1):
+        if low[k] == ",":
+            return None
+        if low[k] in _ASIDE_LEADS and k > start and low[k - 1] == ",":
+            closed = any(low[n] == "," for n in range(at, tier_tok))
+            return low[k] if closed else None
+    return None
 
 
 _INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
