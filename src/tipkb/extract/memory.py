@@ -19,9 +19,10 @@ class Memory:
     stat_seen: dict[tuple[str, int], int | None] = field(default_factory=dict)
     stat_year: int | None = None
     stat_paragraph: int = -1
-    # The totals the paragraph stated so far, (metric, year) to value: the total of a later sub-count
+    # The totals the section stated so far, (metric, year) to value: the total of a later sub-count
     # with none beside it ("Of these, 26 were ...", "Ten of the identified victims were minors").
     stat_totals: dict[tuple[str, int | None], int] = field(default_factory=dict)
+    stat_section: str | None = None
     # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
     # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
     sentence_no: int = 0

@@ -44,6 +44,9 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if memory.stat_paragraph != view.sent.paragraph:
         memory.stat_paragraph = view.sent.paragraph
         memory.stat_year = None
+    if memory.stat_section != view.ctx.section:
+        # totals for later parts hold within a section (wrapped text cuts paragraphs differently)
+        memory.stat_section = view.ctx.section
         memory.stat_totals = {}
     carried = (
         memory.stat_year
