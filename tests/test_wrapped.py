@@ -75,7 +75,7 @@ HOOKED += [(i, p) for files in CHALLENGE for i, p in enumerate(files)]
 # one implied placement's year differs once the sentence is hard-wrapped. And in a text with "Name: value"
 # lines, a wrapped line that starts "detected: 47 of ..." is read as a field label and opens a paragraph, so
 # a part loses the paragraph's total it belongs to (part_of). Strict: each mark fails once its bug is fixed.
-KNOWN_WRAP_BUGS = {"cm2-08-myanmar.txt", "cs3-08-mongolia.txt"}
+KNOWN_WRAP_BUGS = {"cm2-08-myanmar.txt"}
 HOOKED_PARAMS = [
     pytest.param(i, p, marks=pytest.mark.xfail(strict=True, reason="tier year differs when wrapped"))
     if p.name in KNOWN_WRAP_BUGS
