@@ -150,3 +150,41 @@ def test_upon_arrival_a_clause_still_points_back() -> None:
     text = "Malawi is a source country. Malawian women are trafficked to Oman. Upon arrival, many are subjected to domestic servitude."
     found = {tuple(f["exploitation"]) for f in flows_of(text)[("MWI", "OMN")]}
     assert ("domestic_servitude",) in found
+
+
+def test_a_new_subject_listing_people_with_commas_keeps_them_all() -> None:
+    text = (
+        "Chile is a destination country. Girls from Peru and Bolivia are exploited in prostitution in Chile, "
+        "and men, women, and children from Haiti and Venezuela are subjected to forced labor on farms."
+    )
+    flows = flows_of(text)
+    assert flows[("PER", "CHL")][0]["victims"] == ["girls"]
+    assert flows[("HTI", "CHL")][0]["victims"] == ["men", "women", "children"]
+    assert flows[("HTI", "CHL")][0]["exploitation"] == ["labor"]
+
+
+def test_parts_of_a_count_that_name_their_places_keep_their_own_purposes_and_people() -> None:
+    text = (
+        "Albania is a source country. Authorities identified 15 victims in 2019; nine were victims of "
+        "forced labor in Greece and Italy, five were exploited in sex trafficking in Kosovo, and one "
+        "child was forced to beg within Albania."
+    )
+    flows = flows_of(text)
+    assert flows[("ALB", "GRC")][0]["exploitation"] == ["labor"]
+    assert flows[("ALB", "GRC")][0]["victims"] == []
+    assert (
+        flows[("ALB", "XKX")][0]["exploitation"] == ["sexual"] and flows[("ALB", "XKX")][0]["victims"] == []
+    )
+    assert flows[("ALB", "ALB")][0] == {
+        **flows[("ALB", "ALB")][0],
+        "victims": ["children"],
+        "exploitation": ["begging"],
+    }
+
+
+def test_parts_of_a_count_without_places_give_their_purposes_to_no_flow() -> None:
+    text = (
+        "Serbian women are trafficked to Austria. Of the 40 victims identified in 2018, 25 were victims of "
+        "sex trafficking and 15 of labor trafficking."
+    )
+    assert all(f["exploitation"] == [] for f in facts_of(text, "flow"))

@@ -103,7 +103,7 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value == "sexual" and coercion(view, i, j, start):
             continue
-        if counted_part(view, i) or migrated_for(view, start, i):
+        if counted_part(view, i, j) or migrated_for(view, start, i):
             continue
         if value not in out:
             out.append(value)
@@ -152,10 +152,18 @@ def migrated_for(view: View, start: int, i: int) -> bool:
     return k >= start and low[k] in MIGRATING
 
 
-def counted_part(view: View, i: int) -> bool:
-    """Is the exploitation at i that of a part of a count ("523 were victims of sex trafficking, 244 of
-    labor trafficking", "a majority were victims of labor trafficking"), not of all the victims?"""
+def counted_part(view: View, i: int, j: int) -> bool:
+    """Is the exploitation at i:j that of a part of a count ("523 were victims of sex trafficking, 244 of
+    labor trafficking", "a majority were victims of labor trafficking"), not of all the victims? A part
+    that names where it happened ("seven were victims of forced labor in Russia") is a flow of its own,
+    and the exploitation is its."""
     low = view.low
+    if (
+        j < len(low)
+        and low[j] in ("in", "to", "within", "into")
+        and any(q.i == j + 1 or (q.i == j + 2 and low[j + 1] == "the") for q in view.places)
+    ):
+        return False
     # "35 of both labor and sex trafficking": past the words of a coordination back to "of"
     if i >= 2 and low[i - 1] in ("and", "or"):
         for m in range(i - 2, max(0, i - 6), -1):
