@@ -188,3 +188,31 @@ def test_parts_of_a_count_without_places_give_their_purposes_to_no_flow() -> Non
         "sex trafficking and 15 of labor trafficking."
     )
     assert all(f["exploitation"] == [] for f in facts_of(text, "flow"))
+
+
+def test_what_people_were_promised_or_hired_as_is_no_form_of_exploitation() -> None:
+    text = (
+        "Nepal is a source country. Nepali women are trafficked to India for sexual exploitation, often "
+        "after being promised jobs or marriage."
+    )
+    assert flows_of(text)[("NPL", "IND")][0]["exploitation"] == ["sexual"]
+    text = "Chad is a source country. Young women are trafficked to Libya, many after being recruited legally as maids."
+    assert flows_of(text)[("TCD", "LBY")][0]["exploitation"] == []
+    text = (
+        "Oman is a destination for women from India who migrate to work as domestic servants, some of whom "
+        "are subjected to forced labor."
+    )
+    assert flows_of(text)[("IND", "OMN")][0]["exploitation"] == ["labor"]
+    # forced to work as servants: the job is the exploitation
+    text = "Nepal is a source country. Nepali girls are forced to work as domestic servants in India."
+    assert "domestic_servitude" in flows_of(text)[("NPL", "IND")][0]["exploitation"]
+
+
+def test_domestic_work_listed_among_places_of_forced_labor_is_a_sector() -> None:
+    text = (
+        "Qatar is a destination. Migrant workers from Nepal are exploited in forced labor on construction "
+        "sites, in hotels, and in domestic work."
+    )
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor"]
+    text = "Qatar is a destination. Women from Nepal are trafficked to Qatar for domestic work."
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["domestic_servitude"]

@@ -10,10 +10,13 @@ from tipkb.extract.flows.words import (
     COERCION,
     COUNT_COPULA,
     DEBTS,
+    EXPLOITING,
     FEMALE_DEMONYMS,
     GIVEN_TO,
+    HIRING,
     JOB_NOUNS,
     LURE_LEADS,
+    LURE_VERBS,
     MARRYING,
     MEANS_CUES,
     MIGRATING,
@@ -103,7 +106,15 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value == "sexual" and coercion(view, i, j, start):
             continue
-        if counted_part(view, i, j) or migrated_for(view, start, i):
+        if counted_part(view, i, j) or migrated_for(view, start, i) or lured_with(view, start, i):
+            continue
+        # "forced labor on farms, in hotels and in domestic work": a place of the labor, a sector
+        if (
+            value == "domestic_servitude"
+            and low[i:j] == ["domestic", "work"]
+            and low[i - 1] == "in"
+            and ("labor" in out or "labor" in (v for _, _, v in view.vocab.exploitation.find(low, start, i)))
+        ):
             continue
         if value not in out:
             out.append(value)
@@ -150,6 +161,37 @@ def migrated_for(view: View, start: int, i: int) -> bool:
     while k >= start and low[k] in ("abroad", "overseas", "legally", "voluntarily", "often", "mainly"):
         k -= 1
     return k >= start and low[k] in MIGRATING
+
+
+def lured_with(view: View, start: int, i: int) -> bool:
+    """Is the form of exploitation at i what people were lured with or hired for ("often after being
+    promised jobs or marriage", "recruited legally as domestic workers", "migrate to work as domestic
+    servants"), not what was done to them ("forced to work as maids")?"""
+    low = view.low
+    if low[i] == "as":  # "as maids", "as wives": the phrase holds its "as"
+        i += 1
+    for m in range(i - 1, max(start, i - 6) - 1, -1):
+        w = low[m]
+        if w in (";", ":", "(", ")") or w in EXPLOITING:
+            return False
+        if w in LURE_VERBS:
+            return True
+        if w == "as":
+            k = m - 1
+            if k >= start and low[k] in ("work", "serve") and low[k - 1 : k] == ["to"]:
+                k -= 2  # "migrate to work as", "recruited to serve as"
+            while k >= start and low[k] in (
+                "legally",
+                "abroad",
+                "overseas",
+                "voluntarily",
+                "often",
+                "mainly",
+                "initially",
+            ):
+                k -= 1
+            return k >= start and (low[k] in HIRING or low[k] in MIGRATING)
+    return False
 
 
 def counted_part(view: View, i: int, j: int) -> bool:

@@ -80,6 +80,9 @@ SECTOR_PLACES = word_set("flows.sector_places")
 # ", with most victims trafficked internally": words between "with" and the people of its aside.
 WITH_LEADS = word_set("flows.with_leads")
 LURE_LEADS = word_set("flows.lure_leads")
+LURE_VERBS = word_set("flows.lure_verbs")
+HIRING = word_set("flows.hiring")
+EXPLOITING = word_set("flows.exploiting")
 
 CASES = word_set("flows.case_words")
 
