@@ -216,3 +216,46 @@ def test_domestic_work_listed_among_places_of_forced_labor_is_a_sector() -> None
     assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor"]
     text = "Qatar is a destination. Women from Nepal are trafficked to Qatar for domestic work."
     assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["domestic_servitude"]
+
+
+def test_a_part_of_a_count_with_its_own_people_and_purpose_is_a_flow_of_its_own() -> None:
+    text = (
+        "Latvia is a source country. Of the 50 victims, 30 were Latvian women exploited in domestic work in "
+        "Ireland, and 12 were children exploited in sex trafficking within the country."
+    )
+    flows = flows_of(text)
+    assert flows[("LVA", "IRL")][0]["victims"] == ["women"]
+    assert flows[("LVA", "LVA")][0]["victims"] == ["children"]
+    assert flows[("LVA", "LVA")][0]["exploitation"] == ["sexual"]
+    # a sub-count said after the flow is no victims of it
+    text = "Latvian women are trafficked to Ireland for sexual exploitation. Police identified 14 victims; two were children."
+    assert flows_of(text)[("LVA", "IRL")][0]["victims"] == ["women"]
+
+
+def test_domestic_work_in_a_list_of_sectors_of_debt_bondage_is_a_sector() -> None:
+    text = (
+        "Qatar is a destination. Migrant workers from Nepal end up in forced labor or debt bondage in "
+        "construction, domestic work and manufacturing."
+    )
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor", "debt_bondage"]
+
+
+def test_an_elided_region_adjective_before_people_is_an_origin_too() -> None:
+    text = "Oman is a destination for South and Southeast Asian women who are forced into domestic servitude."
+    assert {("region:South Asia", "OMN"), ("region:Southeast Asia", "OMN")} <= set(flows_of(text))
+
+
+def test_where_jobs_were_promised_is_no_destination_when_people_were_taken_elsewhere_instead() -> None:
+    text = (
+        "Oman is a transit country for Bangladeshi women who are recruited for jobs in Oman but are instead "
+        "trafficked to Yemen for forced labor."
+    )
+    assert set(flows_of(text)) == {("BGD", "YEM")}
+    text = (
+        "Ghanaian women who had been promised work in Lebanon were instead sent on to Kuwait, where they "
+        "were forced into domestic servitude."
+    )
+    assert set(flows_of(text)) == {("GHA", "KWT")}
+    # without "instead", a job in a place where people were then exploited keeps the place
+    text = "Ghanaian women recruited for jobs in Lebanon are forced into domestic servitude there."
+    assert ("GHA", "LBN") in flows_of(text)

@@ -112,8 +112,7 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
         if (
             value == "domestic_servitude"
             and low[i:j] == ["domestic", "work"]
-            and low[i - 1] == "in"
-            and ("labor" in out or "labor" in (v for _, _, v in view.vocab.exploitation.find(low, start, i)))
+            and in_sector_list(view, start, i)
         ):
             continue
         if value not in out:
@@ -161,6 +160,25 @@ def migrated_for(view: View, start: int, i: int) -> bool:
     while k >= start and low[k] in ("abroad", "overseas", "legally", "voluntarily", "often", "mainly"):
         k -= 1
     return k >= start and low[k] in MIGRATING
+
+
+def in_sector_list(view: View, start: int, i: int) -> bool:
+    """Is the domestic work at i one of the places of a forced labor named before it ("forced labor on
+    construction sites, in hotels, and in domestic work", "debt bondage in construction, domestic work
+    and manufacturing"), a sector rather than domestic servitude?"""
+    low = view.low
+    said = {v for _, _, v in view.vocab.exploitation.find(low, start, i)}
+    if not said & {"labor", "debt_bondage"}:
+        return False
+    sectors = {n for a, b, _ in view.vocab.sectors.find(low, start, i) for n in range(a, b)}
+    for m in range(i - 1, max(start, i - 12) - 1, -1):
+        if low[m] in ("in", "on", "at") and (m + 1 == i or m + 1 in sectors):
+            return True
+        if not (
+            m in sectors or low[m] in (",", "and", "or", "the", "in", "on", "at") or low[m].endswith("s")
+        ):
+            return False
+    return False
 
 
 def lured_with(view: View, start: int, i: int) -> bool:
@@ -306,10 +324,10 @@ def sub_count(view: View, i: int) -> bool:
     low = view.low
     if i < 2 or low[i - 1] not in COUNT_COPULA:
         return False
-    if described_by_place(view, i):
-        return (
-            False  # "60 were women from Nigeria ...": the part is a flow of its own, its people its victims
-        )
+    # "60 were women from Nigeria ...", "12 were children exploited in sex trafficking within the
+    # country": the part is a flow of its own, its people its victims
+    if described_by_place(view, i) or low[i + 1 : i + 2] and low[i + 1] in EXPLOITING:
+        return False
     if view.number_at(i - 2) is not None:
         return True
     # "<number> of the victims were children", "half of them were girls"
