@@ -106,7 +106,7 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value == "sexual" and coercion(view, i, j, start):
             continue
-        if counted_part(view, i, j) or migrated_for(view, start, i) or lured_with(view, start, i):
+        if counted_part(view, i, j) or migrated_for(view, start, i) or lured_with(view, start, i, value):
             continue
         # "forced labor on farms, in hotels and in domestic work": a place of the labor, a sector
         if (
@@ -181,7 +181,7 @@ def in_sector_list(view: View, start: int, i: int) -> bool:
     return False
 
 
-def lured_with(view: View, start: int, i: int) -> bool:
+def lured_with(view: View, start: int, i: int, value: str) -> bool:
     """Is the form of exploitation at i what people were lured with or hired for ("often after being
     promised jobs or marriage", "recruited legally as domestic workers", "migrate to work as domestic
     servants"), not what was done to them ("forced to work as maids")?"""
@@ -194,7 +194,7 @@ def lured_with(view: View, start: int, i: int) -> bool:
             return False
         if w in LURE_VERBS:
             return True
-        if w == "as":
+        if w == "as" and value in ("domestic_servitude", "labor"):  # not "recruited as child soldiers"
             k = m - 1
             if k >= start and low[k] in ("work", "serve") and low[k - 1 : k] == ["to"]:
                 k -= 2  # "migrate to work as", "recruited to serve as"
