@@ -259,3 +259,12 @@ def test_where_jobs_were_promised_is_no_destination_when_people_were_taken_elsew
     # without "instead", a job in a place where people were then exploited keeps the place
     text = "Ghanaian women recruited for jobs in Lebanon are forced into domestic servitude there."
     assert ("GHA", "LBN") in flows_of(text)
+
+
+def test_the_clients_victims_are_made_to_serve_are_no_victims_and_their_work_no_sector() -> None:
+    text = (
+        "Cambodian women are trafficked to Laos for sexual exploitation, often to serve foreign men working "
+        "on mining projects."
+    )
+    flow = flows_of(text)[("KHM", "LAO")][0]
+    assert (flow["victims"], flow["exploitation"], flow["sectors"]) == (["women"], ["sexual"], [])

@@ -26,6 +26,7 @@ from tipkb.extract.flows.words import (
     QUOTES,
     REPAYING,
     SECTOR_PLACES,
+    SERVING_CLIENTS,
     WORKING,
 )
 from tipkb.model import VICTIMS
@@ -250,8 +251,10 @@ def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
     inside = {
         n for i, j, _ in view.vocab.exploitation.find(view.low, start, end) for n in range(i, j) if j - i > 1
     }
+    # "to serve foreign men working on logging projects": the work of the clients, not of the victims
+    clients = [i for i, _, _ in view.vocab.victims.find(view.low, start, end) if given_to_others(view, i)]
     for n, (i, j, value) in enumerate(hits):
-        if i in inside:
+        if i in inside or any(c < i <= c + 5 and not set(view.low[c:i]) & {",", ";", ":"} for c in clients):
             continue
         if value not in out and not promised_job(view, start, i) and not names_place(view, hits, n, j):
             out.append(value)
@@ -313,7 +316,7 @@ def given_to_others(view: View, i: int) -> bool:
             while k > 0 and low[k] in QUOTES:  # 'sold into "summer marriages" with men'
                 k -= 1
             return k >= 0 and low[k] in ("marriage", "marriages", "married", "wed")
-        if low[n] in MARRYING:  # "forced to marry Chinese men"
+        if low[n] in MARRYING or low[n] in SERVING_CLIENTS:  # "forced to marry Chinese men", "to serve men"
             return True
     return False
 

@@ -142,6 +142,7 @@ NETWORKS = word_set("flows.networks")
 GIVEN_TO = word_set("flows.given_to")
 # "forced to marry Chinese men": the people after these are husbands.
 MARRYING = word_set("flows.marrying")
+SERVING_CLIENTS = word_set("flows.serving_clients")
 QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
 
 # "the use of force", "the labor force", "a task force": force as a noun, no forcing.
