@@ -38,7 +38,7 @@ from tipkb.extract.statistics.words import (
 )
 
 if TYPE_CHECKING:
-    from tipkb.extract.statistics.counts import Count
+    from tipkb.extract.statistics.count import Count
 
 
 def _victim_verbs(view: View, n: int, end: int) -> list[str]:

@@ -24,7 +24,7 @@ from tipkb.extract.statistics.words import (
 )
 
 if TYPE_CHECKING:
-    from tipkb.extract.statistics.counts import Count
+    from tipkb.extract.statistics.count import Count
 
 
 def form_before(view: View, n: int, anchor: Count | None) -> str | None:
