@@ -4,7 +4,8 @@ A count is a number (or *one*, *seven*, *no*, *none*, *zero*) and what it counts
 metric ("22 investigations", "one conviction"), or a noun of people or cases whose metric comes from the
 verb ("prosecuted nine cases", "six sex traffickers convicted", "33 females identified as victims").
 Counts with no noun of their own ("(10 in 2017)", "compared with 698 in 2019", "429 sex trafficking")
-take the metric of the count they follow (``counts``, with the metric rules of ``metrics``).
+take the metric of the count they follow (``counts``; the metric from the words around the number in
+``verbs``, ``participles`` and ``victims``; ``continuations`` and ``filters``).
 
 Each count then gets its scope (``scope``): a figure over several years in its clause makes it
 cumulative (no year, a span); a sub-group or a form of exploitation after a total makes it a part of

@@ -13,33 +13,14 @@ from __future__ import annotations
 from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
+from tipkb.extract.statistics.continuations import _continues, _continues_anchor, _exploitation
 from tipkb.extract.statistics.count import Count
-from tipkb.extract.statistics.metrics import (
-    _about_officials,
-    _assisted_by_head,
-    _bare_after_verb,
-    _care_after,
-    _cared_for_after,
-    _continues,
-    _continues_anchor,
+from tipkb.extract.statistics.filters import _about_officials, _estimated, _negated, _third_party
+from tipkb.extract.statistics.participles import (
     _coordinated_after,
-    _estimated,
-    _exploitation,
-    _exploited_after,
     _modifier_verb,
-    _modifier_victims,
-    _negated,
     _participle_after,
     _participle_metric,
-    _pick,
-    _sent_to_court,
-    _third_party,
-    _to_court,
-    _total_verb_metric,
-    _verb_before,
-    _verbs_before,
-    _victim_metric,
-    _victim_verbs,
 )
 from tipkb.extract.statistics.phrases import (
     about_victims,
@@ -55,6 +36,24 @@ from tipkb.extract.statistics.phrases import (
     relative_verb,
     sentence_breakdown,
     zero_list,
+)
+from tipkb.extract.statistics.verbs import (
+    _bare_after_verb,
+    _pick,
+    _sent_to_court,
+    _to_court,
+    _total_verb_metric,
+    _verb_before,
+    _verbs_before,
+)
+from tipkb.extract.statistics.victims import (
+    _assisted_by_head,
+    _care_after,
+    _cared_for_after,
+    _exploited_after,
+    _modifier_victims,
+    _victim_metric,
+    _victim_verbs,
 )
 from tipkb.extract.statistics.words import (
     CARE_BEFORE,
