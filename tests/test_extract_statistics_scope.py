@@ -449,3 +449,17 @@ def test_since_an_event_is_cumulative() -> None:
         "Over 2,000 victims have been identified since the hotline was launched.", "victims_identified", 2000
     )
     assert (fact["year"], fact["scope"], fact["span"]) == (None, "cumulative", None)
+
+
+def test_a_sub_group_counted_after_the_years_total_is_a_part_of_it() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Police identified 64 victims (40 of sex trafficking and 24 of labor "
+        "trafficking) in 2020, compared with 51 in 2019. Police identified two foreign victims (none in "
+        "2019), and shelters assisted 12 Fijian victims."
+    )
+    foreign = one(text, "victims_identified", 2)
+    assert (foreign["scope"], foreign["part_of"], foreign["year"]) == ("part", 64, 2020)
+    assert one(text, "victims_identified", 0)["scope"] == "part"  # the same sub-group in 2019
+    assert one(text, "victims_identified", 64)["scope"] == "total"
+    # no total of assisted victims stated: the count of its own
+    assert one(text, "victims_assisted", 12)["scope"] == "total"

@@ -57,15 +57,27 @@ def earlier_totals(view: View, found: list[Count], orphans: list[Count], memory:
         and low[m + 2] in ("identified", "convicted")
         for m in range(len(low) - 2)
     )
+    promoted: set[int] = set()
     for c in found:
         if c.drop or not c.metric or c.parent is not None or (c.scope != "part" and c not in orphans):
             continue
-        if c in orphans and not back:
-            continue  # "consular staff helped repatriate 12 Armenian victims": a count of its own
+        # "consular staff helped repatriate 12 Armenian victims": a count of its own; but "identified
+        # one foreign victim" after the year's total of identified victims is a part of it
+        if c in orphans and not back and c.metric == "victims_assisted":
+            continue
         value = memory.stat_totals.get((c.metric, c.year))
         if value is not None and value > c.value:
             c.scope = "part"
             c.parent = Count(-1, -1, value, c.metric, None, c.year, False)
+            promoted.add(id(c))
+    for c in found:  # "one foreign victim (zero in 2019 and 2018)": the same sub-group in other years
+        if (
+            c.anchor is not None
+            and id(c.anchor) in promoted
+            and c.scope == "total"
+            and c.metric == c.anchor.metric
+        ):
+            c.scope = "part"
 
 
 def parts(view: View, found: list[Count]) -> list[Count]:
