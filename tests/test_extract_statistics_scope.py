@@ -463,3 +463,25 @@ def test_a_sub_group_counted_after_the_years_total_is_a_part_of_it() -> None:
     assert one(text, "victims_identified", 64)["scope"] == "total"
     # no total of assisted victims stated: the count of its own
     assert one(text, "victims_assisted", 12)["scope"] == "total"
+
+
+def test_an_of_these_opening_gives_its_bare_counts_the_metric_of_the_group_before() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Police opened 30 investigations in 2020. Of these, 17 involved labor "
+        "trafficking, 11 sex trafficking, and two both forms."
+    )
+    assert rows(text) == {
+        ("investigations", 30, 2020, "total"),
+        ("investigations", 17, 2020, "part"),
+        ("investigations", 11, 2020, "part"),
+    }
+    assert one(text, "investigations", 17)["exploitation"] == "labor"
+    assert one(text, "investigations", 17)["part_of"] == 30
+
+
+def test_an_opening_that_names_cases_and_their_verb_gives_the_metric_and_year() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Of the cases prosecuted in 2019, 40 concerned sex trafficking, 13 labor "
+        "trafficking, and the rest other forms."
+    )
+    assert rows(text) == {("prosecutions", 40, 2019, "part"), ("prosecutions", 13, 2019, "part")}

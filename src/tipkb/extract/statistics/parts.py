@@ -97,7 +97,7 @@ def parts(view: View, found: list[Count]) -> list[Count]:
         if c.split and c.anchor is not None:
             # "18 were exploited in forced labor and 12 in sex trafficking": a part beside a part
             both = c.anchor.scope == "part" and c.anchor.exploitation and c.exploitation
-            c.scope, c.parent = "part", (c.anchor.parent if both else c.anchor)
+            c.scope, c.parent = "part", (c.anchor.parent if both else None if c.anchor.lead else c.anchor)
         elif c.anchor is not None and c.anchor.scope == "part" and ")" not in low[c.anchor.end : c.start]:
             # "two foreign victims (none in 2018)": the same part in another year; after a closed
             # bracket of parts ("300 victims (..., 30 victims of ...), compared with 280") the total's.
