@@ -485,3 +485,13 @@ def test_an_opening_that_names_cases_and_their_verb_gives_the_metric_and_year() 
         "trafficking, and the rest other forms."
     )
     assert rows(text) == {("prosecutions", 40, 2019, "part"), ("prosecutions", 13, 2019, "part")}
+
+
+def test_parts_after_a_semicolon_that_follows_the_totals_year() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Police identified 21 victims in 2020; 13 were victims of forced labor, "
+        "six were exploited in sex trafficking, and two children were forced to beg."
+    )
+    assert {(r[1], r[3]) for r in rows(text)} == {(21, "total"), (13, "part"), (6, "part"), (2, "part")}
+    assert one(text, "victims_identified", 13)["exploitation"] == "labor"
+    assert one(text, "victims_identified", 13)["year"] == 2020
