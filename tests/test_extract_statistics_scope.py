@@ -495,3 +495,28 @@ def test_parts_after_a_semicolon_that_follows_the_totals_year() -> None:
     assert {(r[1], r[3]) for r in rows(text)} == {(21, "total"), (13, "part"), (6, "part"), (2, "part")}
     assert one(text, "victims_identified", 13)["exploitation"] == "labor"
     assert one(text, "victims_identified", 13)["year"] == 2020
+
+
+def test_a_year_opening_the_last_clause_dates_its_bare_count() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Courts convicted 11 persons in 2019 and eight in 2020; in 2018, six "
+        "persons were convicted, and in 2017, four."
+    )
+    assert rows(text) == {
+        ("convictions", 11, 2019, "total"),
+        ("convictions", 8, 2020, "total"),
+        ("convictions", 6, 2018, "total"),
+        ("convictions", 4, 2017, "total"),
+    }
+
+
+def test_the_same_actor_going_on_after_a_semicolon_still_counts_officials() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the government prosecuted two officials and convicted one of "
+        "them; it convicted none in 2019."
+    )
+    assert rows(text) == {
+        ("officials_prosecuted", 2, 2020, "total"),
+        ("officials_convicted", 1, 2020, "total"),
+        ("officials_convicted", 0, 2019, "total"),
+    }

@@ -66,6 +66,14 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
     if prev == "remaining":
         return "split"
+    if (
+        prev == ","
+        and n >= 3
+        and view.year_at(n - 2)
+        and low[n - 3] in ("in", "during")
+        and nxt in (".", ";", ")", "")
+    ):
+        return "compare"  # "in 2017, 16 persons were convicted, and in 2016, 12."
     if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
         return "compare"
     if (

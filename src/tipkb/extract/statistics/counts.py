@@ -209,6 +209,8 @@ def _count_at(
     ):
         also = (*also, "victims_assisted")  # "identified 12 victims and referred them to shelters"
     year = year_of(view, n, phrase_end, base_year)
+    if year is None and inherits and n >= 3 and low[n - 1] == "," and low[n - 3] in ("in", "during"):
+        year = view.year_at(n - 2)  # "..., and in 2016, 12": the year that opens its clause
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None
     if year is not None:

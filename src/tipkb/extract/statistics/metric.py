@@ -189,6 +189,15 @@ def people_or_cases(
     return Reading(metric, phrase_end, also, inherits)
 
 
+def _same_actor_goes_on(gap: list[str]) -> bool:
+    """Is the text between two counts a clause break and the same actor going on ("...; it convicted
+    none in 2015", "; they had prosecuted"): the people counted are still the officials?"""
+    if ";" not in gap:
+        return False
+    rest = gap[gap.index(";") + 1 :]
+    return len(rest) <= 3 and rest[:1] in (["it"], ["they"]) and rest[-1].endswith("ed")
+
+
 def bare_number(
     view: View,
     n: int,
@@ -242,8 +251,12 @@ def bare_number(
     if (
         metric in OFFICIAL_METRICS
         and before is not None
-        and before.noun in OFFICIALS
-        and (_continues(low[before.end : n]) or low[end : end + 2] == ["of", "them"])
+        and (before.noun in OFFICIALS or (before.metric or "").startswith("officials_"))
+        and (
+            _continues(low[before.end : n])
+            or low[end : end + 2] == ["of", "them"]
+            or _same_actor_goes_on(low[before.end : n])
+        )
     ):
         metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
     if metric is None:
