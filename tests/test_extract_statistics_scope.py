@@ -520,3 +520,18 @@ def test_the_same_actor_going_on_after_a_semicolon_still_counts_officials() -> N
         ("officials_convicted", 1, 2020, "total"),
         ("officials_convicted", 0, 2019, "total"),
     }
+
+
+def test_counts_after_a_count_of_officials_stay_counts_of_officials() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, six officials, most of them customs officers, were prosecuted "
+        "for complicity in trafficking offences and two were convicted. The government investigated four "
+        "officials in 2020 and prosecuted three, compared with five prosecutions in 2019."
+    )
+    assert {r for r in rows(text) if r[0].startswith("officials")} == {
+        ("officials_prosecuted", 6, 2020, "total"),
+        ("officials_convicted", 2, 2020, "total"),
+        ("officials_prosecuted", 3, 2020, "total"),
+        ("officials_prosecuted", 5, 2019, "total"),
+    }
+    assert not {r for r in rows(text) if r[0] in ("prosecutions", "convictions")}

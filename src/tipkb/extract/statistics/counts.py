@@ -32,6 +32,7 @@ from tipkb.extract.statistics.words import (
     GLUED,
     METRIC_NOUNS,
     NOUN_HEADS,
+    OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
     PROVIDE_VERBS,
@@ -190,6 +191,15 @@ def _count_at(
     if reading is None:
         return None
     metric, phrase_end, also = reading.metric, reading.phrase_end, reading.also
+    if (
+        metric in OFFICIAL_METRICS
+        and anchor is not None
+        and (anchor.metric or "").startswith("officials_")
+        and low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"])
+    ):
+        metric = OFFICIAL_METRICS[
+            metric
+        ]  # "prosecuted two officials, compared with five prosecutions in 2020"
     inherits, split, previous = reading.inherits, reading.split, reading.previous
     if value == 0 and low[n] == "no" and metric is None:
         return None

@@ -190,12 +190,15 @@ def people_or_cases(
 
 
 def _same_actor_goes_on(gap: list[str]) -> bool:
-    """Is the text between two counts a clause break and the same actor going on ("...; it convicted
-    none in 2015", "; they had prosecuted"): the people counted are still the officials?"""
-    if ";" not in gap:
-        return False
-    rest = gap[gap.index(";") + 1 :]
-    return len(rest) <= 3 and rest[:1] in (["it"], ["they"]) and rest[-1].endswith("ed")
+    """Is the text between a count of officials and a bare count still about the officials: the same
+    actor going on after a clause break ("...; it convicted none in 2015"), or the officials' own
+    clause going on ("nine officials, most of them police officers, were prosecuted ... and three were
+    convicted"), with no other people or cases named between?"""
+    if ";" in gap:
+        rest = gap[gap.index(";") + 1 :]
+        return len(rest) <= 3 and rest[:1] in (["it"], ["they"]) and rest[-1].endswith("ed")
+    others = [w for w in gap if (w in CASE_PEOPLE or w in PERSON_NOUNS) and w not in OFFICIALS]
+    return not others and len(gap) <= 16 and gap[-1:] == ["and"]
 
 
 def bare_number(
