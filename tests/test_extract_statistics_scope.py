@@ -535,3 +535,15 @@ def test_counts_after_a_count_of_officials_stay_counts_of_officials() -> None:
         ("officials_prosecuted", 5, 2019, "total"),
     }
     assert not {r for r in rows(text) if r[0] in ("prosecutions", "convictions")}
+
+
+def test_survivors_are_victims_in_the_ngo_register() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, we gave shelter to 41 survivors. Caseworkers confirmed 57 "
+        "survivors of trafficking, up from 44 in 2019."
+    )
+    assert rows(text) == {
+        ("victims_assisted", 41, 2020, "total"),
+        ("victims_identified", 57, 2020, "total"),
+        ("victims_identified", 44, 2019, "total"),
+    }
