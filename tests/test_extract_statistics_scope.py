@@ -547,3 +547,11 @@ def test_survivors_are_victims_in_the_ngo_register() -> None:
         ("victims_identified", 57, 2020, "total"),
         ("victims_identified", 44, 2019, "total"),
     }
+
+
+def test_a_metric_noun_before_a_count_of_people_gives_its_metric() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the government prosecuted nine cases and obtained convictions "
+        "against 11 traffickers."
+    )
+    assert rows(text) == {("prosecutions", 9, 2020, "total"), ("convictions", 11, 2020, "total")}

@@ -136,6 +136,7 @@ def people_or_cases(
         and before is not None
         and before.noun in ("cases", "case", "investigations", "prosecutions")
         and n - before.end <= 4
+        and low[n - 2] not in METRIC_NOUNS  # not "12 cases and obtained convictions against 15 traffickers"
     ):
         return None  # "six cases involving 14 defendants": the verb counts the cases
     chain = _verbs_before(view, n)
@@ -148,6 +149,13 @@ def people_or_cases(
         ["recorded"],
     ):
         chain = ["investigations"]  # "the police registered 30 cases of trafficking"
+    elif (
+        not chain
+        and n >= 2
+        and low[n - 1] in ("against", "of")
+        and METRIC_NOUNS.get(low[n - 2], "victims") != "victims"
+    ):
+        chain = [METRIC_NOUNS[low[n - 2]]]  # "obtained convictions against 15 traffickers"
     if not chain and sentence_breakdown(low, phrase_end):
         return None  # "11 convicted traffickers received prison terms of less than three years"
     if (
