@@ -109,6 +109,24 @@ _GENERIC = re.compile(
     r"\btier [\w ]+ (?:ranking|rating|designation|placement|status) (?:indicates|means|signifies|denotes|shows)\b",
     re.I,
 )
+# A definition of a tier: a tier rating that "indicates", "means" or "is given" (to a government), or a
+# class of countries equated with "those whose ..." ("Tier 2 countries are those whose governments ...",
+# "A country placed on Tier 2 is one whose government ...", "Tier 3 countries are defined as ...").
+DEFINITION = re.compile(
+    r"\b(?:an?\s+)?tier\s+[\w ]{1,20}?\s*(?:rating|ranking|designation|placement|status|classification|"
+    r"listing)\s+(?:(?:thus|therefore|generally|usually)\s+)?(?:indicates|means|signifies|denotes|reflects|"
+    r"implies|is (?:given|assigned|reserved)|applies)\b"
+    r"|\b(?:countries|governments|nations|a (?:country|government|nation))\b[^.;]{0,60}?\b(?:are|is)\s+"
+    r"(?:(?:those|ones?)\s+(?:whose|that|which|where|who|with|in which)|defined as)\b",
+    re.I,
+)
+# "ranked Tier 2 from 2010 to 2012", "between 2005 and 2007", "in 2010-2012": each year of the span.
+_RANGE = re.compile(
+    r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|until|till|through|thru|and|-|–)\s*((?:19|20)\d{2})\b"
+    r"|\b(?:in|for|during)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b",
+    re.I,
+)
+_RANGE_MAX = 20  # years
 
 
 def _tier_value(m: re.Match[str]) -> str:
@@ -122,7 +140,7 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
     """The TIP report tier placements a sentence (or a tier heading) states."""
     text = view.sent.reading
     matches = list(_TIER.finditer(text))
-    if not matches or _GENERIC.search(text):
+    if not matches or _GENERIC.search(text) or DEFINITION.search(text):
         return []
     heading = view.sent.heading
     if not heading and not _PLACING.search(text) and not _ON_TIER.search(text):
@@ -174,6 +192,10 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
             continue
         years: list[int | None] = [] if heading else list(_years_after(view, m.end(), stop))
+        prev = matches[i - 1].end() if i else 0
+        span = None if heading else _span_of_years(view, text, m, prev, stop)
+        if span:
+            years = list(span)
         if not years and not heading and _NEXT_YEAR.search(text[m.end() : stop]):
             earlier = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text[: m.start()])]
             years = [earlier[-1] + 1] if earlier else []
@@ -205,6 +227,30 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             for code in (country, *sharing):
                 facts.extend(_facts(view, code, tier, [first - 1]))
     return facts
+
+
+def _span_of_years(view: View, text: str, m: re.Match[str], prev: int, stop: int) -> list[int]:
+    """Each year of a span stated for the tier: right after it ("Tier 2 from 2010 to 2012") or before
+    it in its clause, after any tier named before it ("Between 2005 and 2007, Nauru was ranked Tier
+    3"); [] when none is."""
+    after = text[m.end() : stop][:80]
+    found = _RANGE.search(after)
+    if found and (len(after[: found.start()]) > 40 or _STATEMENT_BREAK.search(after[: found.start()])):
+        found = None
+    if found is None:
+        tier_tok = _token_at(view, m.start())
+        start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
+        base = view.sent.start
+        first = view.chars[start] - base if start < len(view.chars) else 0
+        if prev > first:
+            return []  # a span between two tiers is the first one's ("Tier 2 in 2010-2012, and Tier 3")
+        found = next(iter(reversed(list(_RANGE.finditer(text[first : m.start()])))), None)
+    if found is None:
+        return []
+    first, last = (int(y) for y in found.groups() if y)
+    if not 0 < last - first <= _RANGE_MAX:
+        return []
+    return list(range(first, last + 1))
 
 
 def _clause_text(view: View, m: re.Match[str], stop: int) -> str:
