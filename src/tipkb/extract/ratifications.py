@@ -26,10 +26,36 @@ _NEGATED = re.compile(
 )
 
 
+# "the Protocol", "this protocol" with nothing after that names another one ("the Protocol on the
+# Smuggling of Migrants"): the protocol named last.
+_BARE = re.compile(
+    r"\b(?:the|this|that|said)\s+protocol\b(?!\s+(?:to|on|of|against|relating|concerning|for)\b)", re.I
+)
+_ANY_PROTOCOL = re.compile(r"\bprotocols?\b", re.I)
+
+
+def _instrument(text: str, memory: Memory) -> re.Match[str] | None:
+    """The Palermo Protocol as the sentence names it, or as a bare "the Protocol" when the protocol
+    named last in the document is it. Each protocol the sentence names updates which one was last
+    (the Palermo Protocol, or another such as "the Optional Protocol on the sale of children")."""
+    named = _INSTRUMENT.search(text)
+    found = named
+    for word in _ANY_PROTOCOL.finditer(text):
+        if any(m.start() <= word.start() < m.end() for m in _INSTRUMENT.finditer(text)):
+            memory.palermo_last = True
+            continue
+        bare = next((b for b in _BARE.finditer(text) if b.end() == word.end()), None)
+        if bare is None:
+            memory.palermo_last = False  # another protocol
+        elif memory.palermo_last and found is None:
+            found = bare
+    return found
+
+
 def extract(view: View, memory: Memory) -> list[RatificationFact]:
     """The Palermo Protocol ratifications, accessions and acceptances a sentence states."""
     text = view.sent.reading
-    instrument = _INSTRUMENT.search(text)
+    instrument = _instrument(text, memory)
     verbs = list(_VERB.finditer(text))
     if not verbs or not instrument:
         return []
