@@ -21,6 +21,8 @@ from tipkb.segment import Segmented, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from tipkb.places import PlaceMention
+
 YEAR_MIN, YEAR_MAX = 1990, 2035
 _YEAR = r"((?:19|20)\d{2})"
 _REPORT_YEAR = [
@@ -257,7 +259,7 @@ def document_subject(seg: Segmented, source: str) -> str | None:
             return named
         mentions: dict[str, int] = {}
         for sent in seg.sentences:
-            for place in sent.places:
+            for place in _own_places(sent):
                 mentions[place.code] = mentions.get(place.code, 0) + 1
         # A first sentence that is a paragraph of its own is the likeliest stray one.
         sizes: dict[int, int] = {}
@@ -277,10 +279,28 @@ def document_subject(seg: Segmented, source: str) -> str | None:
     if named:
         return named
     for sent in seg.sentences[:5]:
-        for place in sent.places:
+        for place in _own_places(sent):
             if place.kind in ("country", "demonym"):
                 return place.code
     return None
+
+
+def _own_places(sent: Sentence) -> list[PlaceMention]:
+    """The places a sentence names, not counting an agency's country ("The U.S. Department of State
+    ... rated the country Tier 1", "the U.S. government", "U.S. Embassy"): the agency speaks about the
+    document's subject."""
+    doc = sent.span.doc
+    out = []
+    for place in sent.places:
+        nxt = doc[place.end].lower_ if place.end < len(doc) else ""
+        if nxt not in _AGENCY:
+            out.append(place)
+    return out
+
+
+# After a country, words that make it an agency's ("the U.S. Department of State"); not "government":
+# "the Palau government prosecuted ..." is about Palau.
+_AGENCY = frozenset(["department", "state", "embassy", "secretary", "office", "congress", "ambassador"])
 
 
 def iter_context(
@@ -323,12 +343,15 @@ def iter_context(
                     paragraph_year = _opening_year(m)
                 lead = _leading_country(sent)
                 if lead:
-                    # An opening paragraph of one sentence about another country hands it the subject
-                    # for that sentence only ("Samoa acceded to the Protocol in 2014." atop a file on Tonga).
-                    if opening and sizes[sent.paragraph] == 1 and subject and lead != subject:
+                    # An opening sentence about another country than the document's (named by its title,
+                    # file name or the rest of its text) has it as subject for that sentence only
+                    # ("Samoa acceded to the Protocol in 2014." atop a file on Tonga).
+                    if opening and subject and lead != subject:
                         back = subject
                     subject = lead
         elif not sent.heading:
+            if back is not None:
+                subject, back = back, None
             # A later sentence that opens with "In 2018, ..." sets the year for the rest of the paragraph.
             m = _OPENING_YEAR.match(sent.text)
             if m and as_year(m.group(1)):
