@@ -74,3 +74,14 @@ def test_a_definition_of_a_tier_is_no_placement() -> None:
     # A placement beside stays one.
     text = lead + "Fiji was placed on Tier 2 in 2015 because its government is making significant efforts."
     assert tiers(text, "fiji.txt") == {("FJI", 2015, "2")}
+
+
+def test_a_verb_of_staying_is_the_tier_s_it_governs() -> None:
+    text = (
+        "Fiji was downgraded to Tier 3 in 2011 and remained there in 2012, before being upgraded to the "
+        "Tier 2 Watch List in 2013."
+    )
+    assert tiers(text) == {("FJI", 2011, "3"), ("FJI", 2012, "3"), ("FJI", 2013, "2WL")}
+    text = "Fiji was placed on Tier 3 in 2011, and it remained on Tier 3 in 2012."
+    assert tiers(text) == {("FJI", 2011, "3"), ("FJI", 2012, "3")}
+    assert tiers("Fiji was placed on Tier 2 again in 2014.") == {("FJI", 2014, "2"), ("FJI", 2013, "2")}

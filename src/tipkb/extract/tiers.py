@@ -218,12 +218,7 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         first = years[0]
         # "remained on Tier 2" implies last year's placement; "in 2017 and again in 2018" names both.
         # Only the words of the tier's own clause say so ("X was placed on Tier 2, while Y remained ...").
-        if (
-            not heading
-            and first is not None
-            and len(years) == 1
-            and _AGAIN.search(_clause_text(view, m, stop))
-        ):
+        if not heading and first is not None and len(years) == 1 and _again(view, m, prev, stop):
             for code in (country, *sharing):
                 facts.extend(_facts(view, code, tier, [first - 1]))
     return facts
@@ -253,19 +248,30 @@ def _span_of_years(view: View, text: str, m: re.Match[str], prev: int, stop: int
     return list(range(first, last + 1))
 
 
-def _clause_text(view: View, m: re.Match[str], stop: int) -> str:
-    """The text of the tier's clause, from its start to the next tier named (or the clause's end)."""
+def _again(view: View, m: re.Match[str], prev: int, stop: int) -> bool:
+    """Do the words that place the tier say it stayed ("remained on Tier 2", "placed on Tier 2 again",
+    "for the second year in a row")? Only in its clause, after any tier named before it, and up to the
+    next placing verb after it; a verb of staying only when it is the one that governs the tier (the
+    last placing verb before it). In "downgraded to Tier 3 in 2011 and remained there in 2012, before
+    being upgraded to Tier 2", "remained" is Tier 3's, not Tier 2's; in "placed on Tier 3 in 2011,
+    and it remained on Tier 3", the first tier's words end before "remained"."""
     tier_tok = _token_at(view, m.start())
     spans = view.clauses()
     start, end = next(((a, b) for a, b in spans if a <= tier_tok < b), (0, len(view.low)))
     base = view.sent.start
-    first = view.chars[start] - base if start < len(view.chars) else 0
-    last = (
-        view.chars[end - 1] - base + len(view.toks[end - 1])
-        if end - 1 < len(view.chars)
-        else len(view.sent.reading)
-    )
-    return view.sent.reading[first : min(max(last, m.end()), stop)]
+    text = view.sent.reading
+    first = max(prev, view.chars[start] - base if start < len(view.chars) else 0)
+    last = view.chars[end - 1] - base + len(view.toks[end - 1]) if end - 1 < len(view.chars) else len(text)
+    last = min(max(last, m.end()), stop)
+    after = _PLACING.search(text, m.end(), last)
+    last = after.start() if after else last
+    verbs = list(_PLACING.finditer(text, first, m.start()))
+    governing = verbs[-1].start() if verbs else first
+    for said in _AGAIN.finditer(text, first, last):
+        if said.start() < governing and _PLACING.fullmatch(said.group(0)):
+            continue  # a verb of staying that governs an earlier tier
+        return True
+    return False
 
 
 def _not_yet(view: View, text: str, m: re.Match[str]) -> bool:
