@@ -32,3 +32,19 @@ def test_another_protocol_named_since_is_what_the_protocol_means() -> None:
     # "the Protocol on the Smuggling of Migrants" is not a bare "the Protocol".
     text = "Fiji signed the UN TIP Protocol in 2001. Fiji ratified the Protocol on the Smuggling of Migrants in 2017."
     assert ratifications(text) == set()
+
+
+def test_a_later_clause_with_its_own_country_that_points_back_at_the_protocol() -> None:
+    text = "Fiji ratified the 2000 UN TIP Protocol in September 2005; neighbouring Tonga had acceded to it in 2003."
+    assert ratifications(text) == {("FJI", 2005, 9), ("TON", 2003, None)}
+    text = "Kiribati acceded to the Palermo Protocol in 2005, and Tuvalu ratified it in 2010."
+    assert ratifications(text) == {("KIR", 2005, None), ("TUV", 2010, None)}
+    # Negated, with no country of its own, or about another instrument: nothing more.
+    assert ratifications("Fiji acceded to the Palermo Protocol in 2017; Tonga has not ratified it.") == {
+        ("FJI", 2017, None)
+    }
+    assert ratifications("Fiji ratified the Palermo Protocol in 2017, and it ratified it again.") == {
+        ("FJI", 2017, None)
+    }
+    text = "Fiji acceded to the Palermo Protocol in 2017 and Tonga ratified the ILO convention in 2019."
+    assert ratifications(text) == {("FJI", 2017, None)}

@@ -72,17 +72,46 @@ def extract(view: View, memory: Memory) -> list[RatificationFact]:
     year, month = _date(view, instrument.end(), look_back=False) if before else (None, None)
     if year is None:
         year, month = _date(view, verb.start())
+    found = [(country, year, month)]
+    # "...; neighbouring Mauritius had acceded to it in 2003": a later verb whose object points back at
+    # the instrument, with a country of its own before it.
+    for later in verbs:
+        if later.start() < instrument.end() or later is verb:
+            continue
+        if not _POINTS_BACK.match(text, later.end()):
+            continue
+        if _NEGATED.search(text[max(0, later.start() - 30) : later.start()]):
+            continue
+        own = _country_after(view, instrument.end(), later.start())
+        if own and all(own != code for code, _, _ in found):
+            found.append((own, *_date(view, later.start(), look_back=False)))
     return [
         RatificationFact(
             doc=view.ctx.doc,
-            year=year,
+            year=y,
             evidence=view.evidence(),
             rule=RULE,
             section=view.ctx.section,
-            country=country,
-            month=month,
+            country=code,
+            month=m,
         )
+        for code, y, m in found
     ]
+
+
+_POINTS_BACK = re.compile(
+    r"\s+(?:to\s+)?(?:it|the same (?:protocol|instrument)|the protocol|this protocol)\b", re.I
+)
+
+
+def _country_after(view: View, start_char: int, verb_char: int) -> str | None:
+    """The country named between the instrument and a later verb, nearest the verb ("; neighbouring
+    Mauritius had acceded to it"), not the subject."""
+    base = view.sent.start
+    between = [
+        p for p in view.places if start_char <= view.chars[p.i] - base < verb_char and p.kind == "country"
+    ]
+    return between[-1].code if between else None
 
 
 def _country(view: View, verb_char: int) -> str | None:
