@@ -85,3 +85,19 @@ def test_a_verb_of_staying_is_the_tier_s_it_governs() -> None:
     text = "Fiji was placed on Tier 3 in 2011, and it remained on Tier 3 in 2012."
     assert tiers(text) == {("FJI", 2011, "3"), ("FJI", 2012, "3")}
     assert tiers("Fiji was placed on Tier 2 again in 2014.") == {("FJI", 2014, "2"), ("FJI", 2013, "2")}
+
+
+def test_again_belongs_to_its_own_tier() -> None:
+    text = "Fiji was rated Tier 3 in 2009 and again in 2011, and Tier 2 in 2013."
+    assert tiers(text) == {("FJI", 2009, "3"), ("FJI", 2011, "3"), ("FJI", 2013, "2")}
+    text = "Fiji was placed on Tier 3 in 2010, and was again placed on Tier 2 in 2013."
+    assert tiers(text) == {("FJI", 2010, "3"), ("FJI", 2013, "2"), ("FJI", 2012, "2")}
+
+
+def test_years_listed_before_the_reports() -> None:
+    assert tiers("The 2012 and 2014 TIP reports placed Fiji on Tier 2.") == {
+        ("FJI", 2012, "2"),
+        ("FJI", 2014, "2"),
+    }
+    text = "In its 2012, 2013 and 2014 reports, the State Department placed Fiji on Tier 2."
+    assert tiers(text) == {("FJI", 2012, "2"), ("FJI", 2013, "2"), ("FJI", 2014, "2")}

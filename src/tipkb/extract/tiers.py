@@ -74,10 +74,13 @@ _NAMED_REPORT = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+)?"
     r"(?:\(TIP\)\s+)?[Rr]eport",
 )
-# "The Trafficking in Persons Reports for both 2012 and 2014", "the TIP reports of 2016, 2017 and 2018".
+# "The Trafficking in Persons Reports for both 2012 and 2014", "the TIP reports of 2016, 2017 and 2018",
+# "the 2012 and 2014 TIP reports".
 _REPORTS_FOR = re.compile(
     r"\b(?:Trafficking in Persons|TIP)\s+[Rr]eports?\s+(?:for|of)\s+(?:both\s+)?(?:19|20)\d{2}"
-    r"(?:\s*(?:,|and|,\s*and)\s*(?:19|20)\d{2})*",
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:19|20)\d{2})*"
+    r"|\b(?:19|20)\d{2}(?:\s*,\s*(?:19|20)\d{2})*\s*,?\s*and\s+(?:the\s+)?(?:19|20)\d{2}\s+"
+    r"(?:U\.?S\.?\s+)?(?:(?:Trafficking in Persons|TIP)\s+)?[Rr]eports\b",
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
@@ -248,6 +251,9 @@ def _span_of_years(view: View, text: str, m: re.Match[str], prev: int, stop: int
     return list(range(first, last + 1))
 
 
+_AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|be|being))*\s*", re.I)
+
+
 def _again(view: View, m: re.Match[str], prev: int, stop: int) -> bool:
     """Do the words that place the tier say it stayed ("remained on Tier 2", "placed on Tier 2 again",
     "for the second year in a row")? Only in its clause, after any tier named before it, and up to the
@@ -260,16 +266,24 @@ def _again(view: View, m: re.Match[str], prev: int, stop: int) -> bool:
     start, end = next(((a, b) for a, b in spans if a <= tier_tok < b), (0, len(view.low)))
     base = view.sent.start
     text = view.sent.reading
-    first = max(prev, view.chars[start] - base if start < len(view.chars) else 0)
+    opening = view.chars[start] - base if start < len(view.chars) else 0
+    first = max(prev, opening)
     last = view.chars[end - 1] - base + len(view.toks[end - 1]) if end - 1 < len(view.chars) else len(text)
     last = min(max(last, m.end()), stop)
     after = _PLACING.search(text, m.end(), last)
-    last = after.start() if after else last
+    if after:
+        last = after.start()
+        # "Tier 3 in 2010, and was again placed on Tier 2": "again" goes with the verb after it.
+        ahead = [a for a in _AGAIN.finditer(text, m.end(), last) if _AUX_ONLY.fullmatch(text[a.end() : last])]
+        last = ahead[-1].start() if ahead else last
     verbs = list(_PLACING.finditer(text, first, m.start()))
     governing = verbs[-1].start() if verbs else first
     for said in _AGAIN.finditer(text, first, last):
         if said.start() < governing and _PLACING.fullmatch(said.group(0)):
             continue  # a verb of staying that governs an earlier tier
+        limit = governing if verbs else m.start()
+        if prev > opening and said.start() < limit and re.search(r"\d{4}|,", text[said.end() : limit]):
+            continue  # "Tier 3 in 2009 and again in 2011, and Tier 2": the earlier tier's words
         return True
     return False
 
