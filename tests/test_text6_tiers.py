@@ -68,12 +68,19 @@ def test_a_definition_of_a_tier_is_no_placement() -> None:
         "Countries on Tier 3 are those whose governments are not making significant efforts.",
         "A country placed on Tier 2 is one whose government is making significant efforts.",
         "Tier 2 Watch List countries are defined as those where the number of victims is significant.",
+        "Placement on Tier 2 means that a government does not fully meet the minimum standards.",
+        "Tier 1 countries fully meet the minimum standards.",
+        "A country is placed on Tier 2 when its government does not fully meet the minimum standards but is "
+        "making significant efforts.",
+        "Governments of Tier 3 countries do not fully meet the minimum standards and are not making "
+        "significant efforts.",
     ):
         assert tiers(lead + sentence, "fiji.txt") == set(), sentence
         assert compliance(lead + sentence, "fiji.txt") == [], sentence
-    # A placement beside stays one.
+    # A placement beside stays one; so does a country that is a tier's country.
     text = lead + "Fiji was placed on Tier 2 in 2015 because its government is making significant efforts."
     assert tiers(text, "fiji.txt") == {("FJI", 2015, "2")}
+    assert tiers(lead + "Fiji is a Tier 2 country.", "fiji.txt") == {("FJI", None, "2")}
 
 
 def test_a_verb_of_staying_is_the_tier_s_it_governs() -> None:

@@ -120,7 +120,15 @@ DEFINITION = re.compile(
     r"listing)\s+(?:(?:thus|therefore|generally|usually)\s+)?(?:indicates|means|signifies|denotes|reflects|"
     r"implies|is (?:given|assigned|reserved)|applies)\b"
     r"|\b(?:countries|governments|nations|a (?:country|government|nation))\b[^.;]{0,60}?\b(?:are|is)\s+"
-    r"(?:(?:those|ones?)\s+(?:whose|that|which|where|who|with|in which)|defined as)\b",
+    r"(?:(?:those|ones?)\s+(?:whose|that|which|where|who|with|in which)|defined as)\b"
+    # "Placement on Tier 2 means that ...", "A country is placed on Tier 2 when ...".
+    r"|\btier\s+(?:1|2|3|one|two|three|i{1,3})(?:\s+watch\s+list)?\s+(?:means|indicates|signifies|denotes|implies)\b"
+    r"|\ba\s+(?:country|government|nation)\s+(?:is|will be|gets|receives)\s+(?:\w+\s+)?(?:placed|ranked|rated|put|"
+    r"designated|listed|assigned|moved|downgraded|upgraded)\b"
+    # The class of countries a tier names, as the subject: "Tier 1 countries fully meet ...",
+    # "Governments of Tier 3 countries do not ...".
+    r"|^\W*(?:(?:the|all)\s+)?(?:governments?\s+of\s+)?tier\s+\S+(?:\s+watch\s+list)?\s+(?:countries|governments|nations)\b"
+    r"|\bgovernments?\s+of\s+(?:all\s+)?tier\s+\S+(?:\s+watch\s+list)?\s+(?:countries|nations)\b",
     re.I,
 )
 # "ranked Tier 2 from 2010 to 2012", "between 2005 and 2007", "in 2010-2012": each year of the span.
