@@ -62,3 +62,13 @@ def test_an_agency_s_country_is_never_the_subject() -> None:
 def test_a_country_s_own_government_is_no_agency() -> None:
     text = "The Palau government prosecuted two cases. The country was placed on Tier 2 in 2017."
     assert tiers(text, "report.txt") == {("PLW", 2017, "2")}
+
+
+def test_a_country_that_rates_is_the_rater() -> None:
+    text = (
+        "The United States rated the country Tier 1 in 2018.\n\nThe government of Palau prosecuted two cases."
+    )
+    assert tiers(text, "report.txt") == {("PLW", 2018, "1")}
+    assert tiers("The United States placed Fiji on Tier 3 in 2012.", "report.txt") == {("FJI", 2012, "3")}
+    # "X ranked Tier 2" is X's placement.
+    assert tiers("Tonga ranked Tier 2 in 2014.", "report.txt") == {("TON", 2014, "2")}

@@ -291,16 +291,40 @@ def _own_places(sent: Sentence) -> list[PlaceMention]:
     document's subject."""
     doc = sent.span.doc
     out = []
+    rates = _TIER_WORD.search(sent.text) is not None
+    starts = {p.start for p in sent.places}
     for place in sent.places:
         nxt = doc[place.end].lower_ if place.end < len(doc) else ""
-        if nxt not in _AGENCY:
-            out.append(place)
+        obj = place.end + 1
+        if nxt in _AGENCY:
+            continue
+        if rates and nxt in _RATES and obj < len(doc) and (doc[obj].lower_ in _OBJECTS or obj in starts):
+            continue  # "The United States rated the country Tier 1": the rater ("X ranked Tier 2" is X)
+        out.append(place)
     return out
 
 
 # After a country, words that make it an agency's ("the U.S. Department of State"); not "government":
 # "the Palau government prosecuted ..." is about Palau.
 _AGENCY = frozenset(["department", "state", "embassy", "secretary", "office", "congress", "ambassador"])
+# A country that rates, ranks or places on a tier is the rater, not what is rated.
+_RATES = frozenset(
+    [
+        "rated",
+        "rates",
+        "ranked",
+        "ranks",
+        "placed",
+        "places",
+        "downgraded",
+        "upgraded",
+        "moved",
+        "kept",
+        "put",
+    ]
+)
+_TIER_WORD = re.compile(r"\btier\b", re.I)
+_OBJECTS = frozenset(["the", "it", "its", "this", "them"])
 
 
 def iter_context(

@@ -387,22 +387,35 @@ def _country(view: View, tier_char: int) -> tuple[str | None, tuple[str, ...]]:
     start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
     best: str | None = None
     sharing: list[str] = []
+    raters: set[str] = set()
     for p in view.places:
         if p.kind not in ("country", "subject") or p.code.startswith("region:"):
             continue
         nxt = low[p.j] if p.j < len(low) else ""
         if nxt in _INSTITUTION:
+            continue  # "the U.S. State Department"
+        if nxt in _RATES and _object_follows(view, p.j + 1):
+            raters.add(p.code)  # "The United States rated the country Tier 1": the rater
             continue
+        code = view.ctx.subject if p.kind == "subject" and p.code in raters else p.code
         if start <= p.i < tier_tok:
             lead = _aside_lead(low, start, p.i, tier_tok)
             if lead is None:
-                best = p.code
+                best = code
             elif lead in _SHARING:
                 sharing.append(p.code)
         elif p.i >= tier_tok and best is None and view.sent.heading:
             return p.code, ()
     country = best or view.ctx.subject
     return country, tuple(c for c in dict.fromkeys(sharing) if c != country)
+
+
+def _object_follows(view: View, n: int) -> bool:
+    """Does an object come at token n, after an active placing verb ("rated the country", "placed it",
+    "ranked Fiji"), rather than the tier itself ("ranked Tier 2", "placed on Tier 2")?"""
+    if n >= len(view.low):
+        return False
+    return view.low[n] in ("the", "it", "its", "this", "them") or any(p.i == n for p in view.places)
 
 
 def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | None:
@@ -418,6 +431,8 @@ def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | Non
 
 
 _INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
+# A country that rates, ranks or places (active voice) is the rater, not the one placed.
+_RATES = frozenset(("rated", "rates", "ranked", "ranks", "placed", "places", "downgraded", "upgraded", "put"))
 
 
 def _years_after(view: View, char_end: int, stop: int) -> list[int]:
