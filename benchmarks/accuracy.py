@@ -52,6 +52,8 @@ CHALLENGES = (
     ("challenge cf4 (flows, tuned on)", "cf4"),
     ("challenge cs4 (statistics years and scope, tuned on)", "cs4"),
     ("challenge cm2 (whole narratives, blind)", "cm2"),
+    ("challenge cm3 (whole narratives, flow attributes, blind)", "cm3"),
+    ("challenge cs6 (statistics years and scope, blind)", "cs6"),
 )
 
 

@@ -150,3 +150,121 @@ def test_upon_arrival_a_clause_still_points_back() -> None:
     text = "Malawi is a source country. Malawian women are trafficked to Oman. Upon arrival, many are subjected to domestic servitude."
     found = {tuple(f["exploitation"]) for f in flows_of(text)[("MWI", "OMN")]}
     assert ("domestic_servitude",) in found
+
+
+def test_a_new_subject_listing_people_with_commas_keeps_them_all() -> None:
+    text = (
+        "Chile is a destination country. Girls from Peru and Bolivia are exploited in prostitution in Chile, "
+        "and men, women, and children from Haiti and Venezuela are subjected to forced labor on farms."
+    )
+    flows = flows_of(text)
+    assert flows[("PER", "CHL")][0]["victims"] == ["girls"]
+    assert flows[("HTI", "CHL")][0]["victims"] == ["men", "women", "children"]
+    assert flows[("HTI", "CHL")][0]["exploitation"] == ["labor"]
+
+
+def test_parts_of_a_count_that_name_their_places_keep_their_own_purposes_and_people() -> None:
+    text = (
+        "Albania is a source country. Authorities identified 15 victims in 2019; nine were victims of "
+        "forced labor in Greece and Italy, five were exploited in sex trafficking in Kosovo, and one "
+        "child was forced to beg within Albania."
+    )
+    flows = flows_of(text)
+    assert flows[("ALB", "GRC")][0]["exploitation"] == ["labor"]
+    assert flows[("ALB", "GRC")][0]["victims"] == []
+    assert (
+        flows[("ALB", "XKX")][0]["exploitation"] == ["sexual"] and flows[("ALB", "XKX")][0]["victims"] == []
+    )
+    assert flows[("ALB", "ALB")][0] == {
+        **flows[("ALB", "ALB")][0],
+        "victims": ["children"],
+        "exploitation": ["begging"],
+    }
+
+
+def test_parts_of_a_count_without_places_give_their_purposes_to_no_flow() -> None:
+    text = (
+        "Serbian women are trafficked to Austria. Of the 40 victims identified in 2018, 25 were victims of "
+        "sex trafficking and 15 of labor trafficking."
+    )
+    assert all(f["exploitation"] == [] for f in facts_of(text, "flow"))
+
+
+def test_what_people_were_promised_or_hired_as_is_no_form_of_exploitation() -> None:
+    text = (
+        "Nepal is a source country. Nepali women are trafficked to India for sexual exploitation, often "
+        "after being promised jobs or marriage."
+    )
+    assert flows_of(text)[("NPL", "IND")][0]["exploitation"] == ["sexual"]
+    text = "Chad is a source country. Young women are trafficked to Libya, many after being recruited legally as maids."
+    assert flows_of(text)[("TCD", "LBY")][0]["exploitation"] == []
+    text = (
+        "Oman is a destination for women from India who migrate to work as domestic servants, some of whom "
+        "are subjected to forced labor."
+    )
+    assert flows_of(text)[("IND", "OMN")][0]["exploitation"] == ["labor"]
+    # forced to work as servants: the job is the exploitation
+    text = "Nepal is a source country. Nepali girls are forced to work as domestic servants in India."
+    assert "domestic_servitude" in flows_of(text)[("NPL", "IND")][0]["exploitation"]
+
+
+def test_domestic_work_listed_among_places_of_forced_labor_is_a_sector() -> None:
+    text = (
+        "Qatar is a destination. Migrant workers from Nepal are exploited in forced labor on construction "
+        "sites, in hotels, and in domestic work."
+    )
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor"]
+    text = "Qatar is a destination. Women from Nepal are trafficked to Qatar for domestic work."
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["domestic_servitude"]
+
+
+def test_a_part_of_a_count_with_its_own_people_and_purpose_is_a_flow_of_its_own() -> None:
+    text = (
+        "Latvia is a source country. Of the 50 victims, 30 were Latvian women exploited in domestic work in "
+        "Ireland, and 12 were children exploited in sex trafficking within the country."
+    )
+    flows = flows_of(text)
+    assert flows[("LVA", "IRL")][0]["victims"] == ["women"]
+    assert flows[("LVA", "LVA")][0]["victims"] == ["children"]
+    assert flows[("LVA", "LVA")][0]["exploitation"] == ["sexual"]
+    # a sub-count said after the flow is no victims of it
+    text = "Latvian women are trafficked to Ireland for sexual exploitation. Police identified 14 victims; two were children."
+    assert flows_of(text)[("LVA", "IRL")][0]["victims"] == ["women"]
+
+
+def test_domestic_work_in_a_list_of_sectors_of_debt_bondage_is_a_sector() -> None:
+    text = (
+        "Qatar is a destination. Migrant workers from Nepal end up in forced labor or debt bondage in "
+        "construction, domestic work and manufacturing."
+    )
+    assert flows_of(text)[("NPL", "QAT")][0]["exploitation"] == ["labor", "debt_bondage"]
+
+
+def test_an_elided_region_adjective_before_people_is_an_origin_too() -> None:
+    text = "Oman is a destination for South and Southeast Asian women who are forced into domestic servitude."
+    assert {("region:South Asia", "OMN"), ("region:Southeast Asia", "OMN")} <= set(flows_of(text))
+
+
+def test_where_jobs_were_promised_is_no_destination_when_people_were_taken_elsewhere_instead() -> None:
+    text = (
+        "Oman is a transit country for Bangladeshi women who are recruited for jobs in Oman but are instead "
+        "trafficked to Yemen for forced labor."
+    )
+    assert set(flows_of(text)) == {("BGD", "YEM")}
+    text = (
+        "Ghanaian women who had been promised work in Lebanon were instead sent on to Kuwait, where they "
+        "were forced into domestic servitude."
+    )
+    assert set(flows_of(text)) == {("GHA", "KWT")}
+    # without "instead", a job in a place where people were then exploited keeps the place
+    text = "Ghanaian women recruited for jobs in Lebanon are forced into domestic servitude there."
+    assert ("GHA", "LBN") in flows_of(text)
+
+
+def test_the_clients_victims_are_made_to_serve_are_no_victims_and_their_work_no_sector() -> None:
+    text = (
+        "Cambodian women are trafficked to Laos for sexual exploitation, often to serve foreign men working "
+        "on mining projects."
+    )
+    flow = flows_of(text)[("KHM", "LAO")][0]
+    assert (flow["victims"], flow["exploitation"], flow["sectors"]) == (["women"], ["sexual"], [])

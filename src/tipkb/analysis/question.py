@@ -1,25 +1,25 @@
 """Reading a question: the places, years, victims, kinds of exploitation, statistics and tiers it names,
-the part each place plays (from, to, through), and what kind of fact it asks about.
+the part each place plays (from, to, through), and what kind of fact it asks about (``question_kind``).
 
 The words come from the extractor's vocabulary (the places gazetteer and ``PlaceMatcher``, the victims and
-exploitation phrases of ``vocabulary.toml``) and from ``data/questions.toml`` (question words).
+exploitation phrases of ``vocabulary.toml``) and from ``data/questions.toml`` (question words), gathered
+in ``question_words``.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 from typing import Any
 
+from tipkb.analysis.question_kind import asked_kind, compares, unanswerable
+from tipkb.analysis.question_words import Lexicon, lexicon, tokenizer_and_matcher
 from tipkb.model import EXPLOITATION, ROLES, VICTIMS
-from tipkb.places import REGION_PREFIX, PlaceMatcher, gazetteer
+from tipkb.places import REGION_PREFIX, gazetteer
 from tipkb.places.gazetteer import normalise
-from tipkb.vocab import Phrases, vocabulary
+from tipkb.vocab import vocabulary
 
 __all__ = [
     "Lexicon",
@@ -33,77 +33,6 @@ __all__ = [
     "read_question",
     "unanswerable",
 ]
-
-
-# -- the words ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    metrics: dict[str, str]
-    cues: dict[str, Phrases]
-    cue_words: dict[str, frozenset[str]]
-    slots: dict[str, str]
-    since: frozenset[str]
-    until: frozenset[str]
-    english: frozenset[str]
-    foreign: frozenset[str]
-    off_topic: frozenset[str]
-    filler: frozenset[str]
-    stopwords: frozenset[str]
-    known: frozenset[str]
-    people: frozenset[str]
-    subject_slots: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The question words and phrases (data/questions.toml and the extractor's vocabulary), loaded once."""
-    raw = tomllib.loads(files("tipkb.data").joinpath("questions.toml").read_text("utf-8"))
-    vocab = vocabulary()
-    cues = {name: Phrases.build(dict.fromkeys(phrases, name)) for name, phrases in raw["cues"].items()}
-    slots = {word: slot for slot, words in raw["slots"].items() for word in words}
-    subject_slots = {word: slot for slot, words in raw["subject_slots"].items() for word in words}
-    english = frozenset(raw["english"]["words"])
-    known: set[str] = set(english) | set(raw["metrics"]) | set(slots) | set(subject_slots)
-    for phrases in raw["cues"].values():
-        for phrase in phrases:
-            known.update(phrase.split())
-    for phrases in (vocab.victims, vocab.exploitation, vocab.sectors, vocab.extent):
-        for options in phrases.by_first.values():
-            for words, _ in options:
-                known.update(words)
-    known.update(vocab.people, vocab.roles, vocab.months, vocab.numbers, vocab.hedges)
-    people = frozenset(vocab.people) | {
-        w for options in vocab.victims.by_first.values() for ws, _ in options for w in ws
-    }
-    return Lexicon(
-        metrics=dict(raw["metrics"]),
-        cues=cues,
-        cue_words={
-            name: frozenset(p for p in phrases if " " not in p) for name, phrases in raw["cues"].items()
-        },
-        slots=slots,
-        since=frozenset(raw["years"]["since"]),
-        until=frozenset(raw["years"]["until"]),
-        english=english,
-        foreign=frozenset(raw["foreign"]["words"]),
-        off_topic=frozenset(raw["off_topic"]["words"]),
-        filler=frozenset(raw["profile_filler"]["words"]),
-        stopwords=frozenset(raw["stopwords"]["words"]),
-        known=frozenset(known),
-        people=people,
-        subject_slots=subject_slots,
-    )
-
-
-@lru_cache(maxsize=1)
-def tokenizer_and_matcher() -> tuple[Any, PlaceMatcher]:
-    """The tokenizer and place matcher that read questions, made once."""
-    from tipkb.segment import nlp
-
-    pipeline = nlp()
-    return pipeline, PlaceMatcher(pipeline.vocab)
 
 
 # -- reading a question --------------------------------------------------------------------------
@@ -181,16 +110,7 @@ _NEGATIONS = frozenset({"not", "n't", "never", "fail", "fails", "failed", "no", 
 _ORIGINATE = frozenset({"originate", "originated", "originates", "originating", "born"})
 _SKIP_BEFORE_PLACE = frozenset({"the", "other"})
 _COORDINATORS = frozenset({",", "and", "or", "&", "the", "/"})
-_LIST_NOUNS = frozenset({"countries", "destinations", "places", "origins", "nations", "states", "partners"})
-_CONTEXT_FOR_ROLES = frozenset(
-    {"country", "countries", "role", "roles", "trafficking", "trafficked", "victims", "people", "persons",
-     "point", "nation", "hub", "play", "plays", "played"}
-)  # fmt: skip
 _SPANISH_MARKS = ("¿", "¡")
-_FLOW_VERBS = frozenset(
-    {"trafficked", "exploited", "taken", "sent", "sold", "moved", "brought", "subjected", "forced", "found",
-     "come", "comes", "go", "goes", "end"}
-)  # fmt: skip
 # "the US State Department", "the U.S. TIP report": the author of the reports, not a place in a flow.
 _US_BODIES = frozenset(
     {"state", "department", "government", "tip", "trafficking", "report", "embassy", "secretary"}
@@ -426,86 +346,3 @@ def ordered(values: Iterable[str], order: Sequence[str] = VICTIMS) -> list[str]:
     """The values in the order of the contract's list, then the others as given."""
     seen = set(values)
     return [v for v in order if v in seen]
-
-
-# -- what a question asks -----------------------------------------------------------------------
-
-
-_WHAT_IS_A_TERM = re.compile(
-    r"^\s*what(?:'s|\s+is|\s+are|\s+was)\s+(?:the\s+|a\s+|an\s+)?(?:un\s+|tip\s+|palermo\s+|trafficking\s+|"
-    r"2000\s+|in\s+persons\s+)*(?:protocol|tier|tiers|watch\s*list|special\s+case|tvpa|report|trafficking)s?\s*\??\s*$",
-    re.IGNORECASE,
-)
-
-
-def unanswerable(q: Question, kind: str | None) -> str | None:
-    """Why no data could answer the question, whatever it names: it asks who the traffickers are, what a
-    term means, or for a judgement; None when it may be answerable. ``kind`` is what ``asked_kind`` found."""
-    low = set(q.low)
-    if q.has("perpetrators") and not q.metrics:
-        return "the data records where victims come from and go to, not who the traffickers are"
-    if q.has("definition") or (not q.places and _WHAT_IS_A_TERM.match(q.text)):
-        return "the knowledge base holds facts stated in reports, not definitions"
-    if q.has("judgement") and q.year is None and not q.years and kind in (None, "profile", "flows"):
-        return "the knowledge base holds statements, not judgements of better or worse"
-    if "how" in low and "old" in low:
-        return "the data does not record victims' ages"
-    return None
-
-
-def asked_kind(q: Question, changes: bool = True) -> str | None:
-    """The kind of fact a question asks about, or None. ``changes``: a question about what changed in a
-    year may be one (else it is read as about that year alone)."""
-    lex = lexicon()
-    low = set(q.low)
-    if changes and q.has("changes") and (q.year is not None or q.years):
-        return "changes"
-    if q.has("tier") or q.tier:
-        return "tiers"
-    if q.has("ratification"):
-        return "ratification"
-    if q.has("compliance"):
-        return "compliance"
-    if q.has("penalty"):
-        return "penalties"
-    if q.has("funding") and not (q.has("count") and (q.metrics or "victims" in low)):
-        return "funding"
-    if q.has("count"):
-        if low & _LIST_NOUNS and q.has("flow"):
-            return "flows"
-        if q.metrics or low & lex.people:
-            return "statistics"
-        return None  # a count the data does not keep ("how many people live in ...")
-    asks_place = "where" in low or q.has("asks_origin") or q.has("asks_via")
-    if q.metrics and not asks_place and not (q.has("flow") and q.slot("origin")):
-        return "statistics"
-    asks_flow = "where" in low or q.has("asks_via") or q.has("asks_victims") or q.has("asks_exploitation")
-    if q.has("profile") and q.places and not asks_flow and not q.has("asks_origin"):
-        return "profile"
-    if q.has("role") and low & _CONTEXT_FOR_ROLES and not ("where" in low or q.has("asks_via")):
-        return "roles"
-    if not q.places and q.roles and low & {"countries", "country"} and not low & _FLOW_VERBS:
-        return "roles"  # "which countries are both origins and destinations?"
-    if q.has("flow") and (q.places or q.victims or q.exploitation or q.has("internal")):
-        return "flows"
-    if q.has("asks_via") and q.places:
-        return "flows"
-    if (q.victims or q.exploitation) and q.places:
-        return "flows"
-    if q.places and (
-        q.has("profile")
-        or all(w in lex.filler or not w.isalpha() for i, w in enumerate(q.low) if not _in_place(q, i))
-    ):
-        return "profile"
-    return None
-
-
-def _in_place(q: Question, i: int) -> bool:
-    return any(p.start <= i < p.end for p in q.places)
-
-
-def compares(q: Question) -> bool:
-    """Two or more countries to be set side by side (not the two ends of one flow)."""
-    if len(q.countries) < 2 or not q.has("compare"):
-        return False
-    return not (q.slot("origin") and (q.slot("destination") or q.slot("via")))

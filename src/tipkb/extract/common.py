@@ -232,13 +232,34 @@ class View:
         phrase = next((q for q in _QUANTITY_PHRASES if tuple(low[k : k + len(q)]) == q), None)
         k += len(phrase) if phrase else 0
         first = k
+        # "..., and one child was forced to beg": a count before the people; "..., and 12 were
+        # children exploited in ...": a part of a count, its copula the verb
+        if k < len(low) and (got := self.number_at(k)) is not None:
+            k = got[1]
+            if not finite and k + 1 < len(low) and low[k] in ("were", "was"):
+                m = k + 1
+                while m < len(low) and m < k + 4 and (low[m] in _QUANTIFIERS or m in demonyms):
+                    m = demonyms.get(m, m + 1)
+                return m < len(low) and low[m] in self.vocab.people
         while k < len(low) and k < first + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
             k = demonyms.get(k, k + 1)
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
-        # "Burmese women and girls are ...": people joined by "and" / "or" are one subject.
-        while k + 2 < len(low) and low[k + 1] in ("and", "or") and low[k + 2] in self.vocab.people:
-            k += 2
+        # "Burmese women and girls are ...", "men, women, and children from B are ...": people joined
+        # by "and" / "or" or listed with commas are one subject.
+        people = self.vocab.people
+        while k + 2 < len(low):
+            if low[k + 1] in ("and", "or", ",") and low[k + 2] in self.vocab.people:
+                k += 2
+            elif (
+                low[k + 1] == ","
+                and low[k + 2] in ("and", "or")
+                and k + 3 < len(low)
+                and low[k + 3] in people
+            ):
+                k += 3
+            else:
+                break
         if of_clause:
             return low[k + 1 : k + 2] == ["being"]
         # "..., and girls from rural areas are trafficked", "..., and Haitian men brought across the

@@ -2,27 +2,32 @@
 
 ``open_store(url)`` opens (and creates or migrates) a store; the ``Store`` writes whole documents in one
 transaction each, and reads through named methods (``tipkb.store.reads``): every SQL statement of tipkb
-is in this package.
+is in this package. A document becomes rows in ``tipkb.store.rows``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, Literal
 
-from tipkb.model import Fact, FlowFact, FundingFact, RoleFact, StatisticFact, TierFact, fact_from_dict
 from tipkb.places import REGION_PREFIX, gazetteer
 from tipkb.store.dialect import Dialect, StoreError, StoreFull, connect
 from tipkb.store.reads import FlowTotal, Group, Match, Reads, StatementKinds
-from tipkb.store.rollup import ROLLUP_COLUMNS, Tally, fact_detail
+from tipkb.store.rollup import ROLLUP_COLUMNS, Tally
+from tipkb.store.rows import (
+    FACT_COLUMNS,
+    DocumentRecord,
+    DocumentRows,
+    content_hash,
+    fact_from_row,
+    fact_id,
+    hash64,
+    sentence_id,
+)
 from tipkb.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = [
@@ -37,203 +42,23 @@ __all__ = [
     "StoreError",
     "StoreFull",
     "WriteStatus",
+    "content_hash",
+    "fact_from_row",
+    "fact_id",
+    "hash64",
     "open_store",
+    "sentence_id",
 ]
 
 WriteStatus = Literal["new", "replaced", "unchanged", "duplicate", "reextracted"]
 
-FACT_COLUMNS = (
-    "id",
-    "document_id",
-    "sentence_id",
-    "type",
-    "country",
-    "origin",
-    "destination",
-    "via",
-    "year",
-    "role",
-    "extent",
-    "tier",
-    "metric",
-    "value",
-    "victims",
-    "exploitation",
-    "hedged",
-    "detail",
-    "rule",
-    "ev_start",
-    "ev_end",
-    "ev_text",
-    "data",
-)
 _INSERT_FACT = f"INSERT INTO facts ({', '.join(FACT_COLUMNS)}) VALUES ({', '.join('?' * len(FACT_COLUMNS))})"
 _INSERT_SENTENCE = "INSERT INTO spans (id, document_id, start_char, end_char, text_id) VALUES (?, ?, ?, ?, ?)"
 _INSERT_TEXT = "INSERT INTO texts (id, text) VALUES (?, ?) ON CONFLICT (id) DO NOTHING"
-# Where the rollups' columns are in a fact row.
-_ROLLUP_INDEX = [FACT_COLUMNS.index(c) for c in ROLLUP_COLUMNS]
 _INSERT_DOCUMENT = (
     "INSERT INTO documents (id, hash, source, title, subject, report_year, ruleset, ingested_at, "
     "n_sentences, n_facts, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-def hash64(text: str) -> int:
-    """A stable signed 64-bit id for a string (the first 8 bytes of its BLAKE2b digest)."""
-    return int.from_bytes(
-        hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big", signed=True
-    )
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of a document's decoded text: what makes two documents the same document."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-@dataclass
-class DocumentRecord:
-    """A document as stored: its text, sentences (start, end, text) and facts, and what was known of it."""
-
-    source: str
-    text: str
-    sentences: Sequence[tuple[int, int, str]]
-    facts: Sequence[Fact]
-    title: str | None = None
-    subject: str | None = None
-    report_year: int | None = None
-    # The identity of the rules that made the facts (``tipkb.pipeline.current_ruleset()``).
-    ruleset: str = ""
-    hash: str = field(default="")
-
-    def __post_init__(self) -> None:
-        if not self.hash:
-            self.hash = content_hash(self.text)
-
-    @property
-    def id(self) -> int:
-        return hash64(self.hash)
-
-    def rows(self) -> DocumentRows:
-        """The rows that store this document."""
-        return _rows(self)
-
-
-def _delimited(values: Iterable[str] | str | None) -> str | None:
-    if values is None:
-        return None
-    items = [values] if isinstance(values, str) else list(values)
-    return "," + ",".join(items) + "," if items else None
-
-
-def fact_id(doc_hash: str, fact: Fact) -> int:
-    """A fact's stored id: a hash of the document hash, the evidence span, the type and the fact's key."""
-    ev = fact.evidence
-    return hash64(f"{doc_hash}|{ev.start}|{ev.end}|{fact.type}|{fact.key()!r}")
-
-
-def sentence_id(doc_hash: str, start: int, end: int) -> int:
-    """A sentence's stored id: a hash of the document hash and its span."""
-    return hash64(f"{doc_hash}|s|{start}|{end}")
-
-
-@dataclass
-class DocumentRows:
-    """A document as the rows that store it: its own, its sentences', their texts', its facts'. Made where
-    the document was extracted (a worker process), so that the one writer only inserts them."""
-
-    source: str
-    hash: str
-    document: tuple[Any, ...]
-    sentences: list[tuple[Any, ...]]
-    texts: list[tuple[int, str]]
-    facts: list[tuple[Any, ...]]
-    # What the facts add to the rollups.
-    tally: Tally
-
-
-def _rows(record: DocumentRecord) -> DocumentRows:
-    """The rows that store a document: its own, its sentences', their texts', its facts' (duplicates dropped)."""
-    doc_id = record.id
-    sentences = sorted(record.sentences)
-    texts = {t: hash64(t) for _, _, t in sentences}
-    sentence_rows = [(sentence_id(record.hash, s, e), doc_id, s, e, texts[t]) for s, e, t in sentences]
-    starts = [s for s, _, _ in sentences]
-    fact_rows: dict[int, tuple[Any, ...]] = {}
-    for fact in record.facts:
-        fid = fact_id(record.hash, fact)
-        if fid in fact_rows:
-            continue
-        ev = fact.evidence
-        # The sentence that holds the evidence: the last one starting at or before it, if it ends after.
-        k = bisect_right(starts, ev.start) - 1
-        sid = sentence_rows[k][0] if k >= 0 and sentences[k][1] >= ev.end else None
-        data = fact.to_dict()
-        del data["doc"], data["evidence"]
-        country = getattr(fact, "country", None)
-        origin = destination = via = victims = exploitation = role = extent = tier = metric = None
-        value: float | None = None
-        if isinstance(fact, FlowFact):
-            origin, destination = fact.origin, fact.destination
-            via, victims, exploitation = (
-                _delimited(fact.via),
-                _delimited(fact.victims),
-                _delimited(fact.exploitation),
-            )
-        elif isinstance(fact, RoleFact):
-            role, extent = fact.role, fact.extent
-        elif isinstance(fact, TierFact):
-            tier = fact.tier
-        elif isinstance(fact, StatisticFact):
-            metric, value, exploitation = fact.metric, float(fact.value), _delimited(fact.exploitation)
-        elif isinstance(fact, FundingFact):
-            value = float(fact.amount)
-        fact_rows[fid] = (
-            fid,
-            doc_id,
-            sid,
-            fact.type,
-            country,
-            origin,
-            destination,
-            via,
-            fact.year,
-            role,
-            extent,
-            tier,
-            metric,
-            value,
-            victims,
-            exploitation,
-            int(bool(fact.hedged)),
-            fact_detail(fact.type, data),
-            fact.rule,
-            ev.start,
-            ev.end,
-            ev.text,
-            json.dumps(data, ensure_ascii=False, separators=(",", ":")),
-        )
-    doc_row = (
-        doc_id,
-        record.hash,
-        record.source,
-        record.title,
-        record.subject,
-        record.report_year,
-        record.ruleset,
-        datetime.now(UTC).isoformat(timespec="seconds"),
-        len(sentence_rows),
-        len(fact_rows),
-        record.text,
-    )
-    return DocumentRows(
-        record.source,
-        record.hash,
-        doc_row,
-        sentence_rows,
-        [(i, t) for t, i in texts.items()],
-        list(fact_rows.values()),
-        Tally().add_rows([row[i] for i in _ROLLUP_INDEX] for row in fact_rows.values()),
-    )
 
 
 def _count_text_uses(dialect: Dialect, text_uses: Counter[int]) -> None:
@@ -248,14 +73,6 @@ def _count_text_uses(dialect: Dialect, text_uses: Counter[int]) -> None:
     )
     gone = [(text_id,) for text_id, n in changed if n < 0]
     dialect.executemany("DELETE FROM text_documents WHERE text_id = ? AND documents <= 0", gone)
-
-
-def fact_from_row(source: str, data: str, ev_start: int, ev_end: int, ev_text: str) -> Fact:
-    """Rebuild a stored fact."""
-    fields = json.loads(data)
-    fields["doc"] = source
-    fields["evidence"] = {"start": ev_start, "end": ev_end, "text": ev_text}
-    return fact_from_dict(fields)
 
 
 @lru_cache(maxsize=1)

@@ -1,114 +1,39 @@
 """The JSON API under /api: every list paginated, every fact and sentence linked to its document.
 
 Each endpoint parses its parameters, calls a view (which calls ``tipkb.query``) and returns the dict.
+This module routes the index and the lists (countries, flows, tiers, statistics, facts, documents,
+search, conflicts); ``analysis_api`` the network, changes and questions, ``files_api`` export and
+upload; ``api_types`` holds the models and parameters they share.
 """
 
 from __future__ import annotations
 
-import shutil
-from enum import StrEnum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi import Path as PathParam
-from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, Response
-from pydantic import BaseModel
-from starlette.background import BackgroundTask
 
 from tipkb import __version__, query
-from tipkb.model import FACT_TYPES
-from tipkb.web import svg, views
-from tipkb.web.parameters import check_length, strict_query
-from tipkb.web.stores import Stores
-from tipkb.web.upload import (
-    Upload,
-    UploadRejected,
-    check_files,
-    check_token,
-    ingest_files,
-    safe_name,
-    token_of,
+from tipkb.web import analysis_api, files_api, views
+from tipkb.web.api_types import (
+    ERRORS,
+    ErrorBody,
+    Evidence,
+    FactType,
+    Limit,
+    Offset,
+    Page,
+    Place,
+    Year,
+    Years,
+    filter_values,
+    stores_of,
 )
+from tipkb.web.parameters import strict_query
+from tipkb.web.upload import UploadRejected
 from tipkb.web.views import DEFAULT_LIMIT, MAX_LIMIT, FlowFilters
 
-
-class ErrorDetail(BaseModel):
-    status: int
-    message: str
-    suggestions: list[str] | None = None
-    details: list[dict[str, Any]] | None = None
-
-
-class ErrorBody(BaseModel):
-    """Every error of the API: a status and a one-line message (with "did you mean" suggestions for an
-    unknown country, and the failing parameters for a malformed request)."""
-
-    error: ErrorDetail
-
-
-class Page(BaseModel):
-    """A page of a list. ``next``/``prev`` are the URLs of the neighbouring pages (null at the ends);
-    ``total`` is null where counting would mean reading the whole list."""
-
-    items: list[dict[str, Any]]
-    total: int | None
-    limit: int
-    offset: int
-    next: str | None
-    prev: str | None
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": ErrorBody, "description": "A parameter that names nothing known (a metric, a year range)"},
-    404: {"model": ErrorBody, "description": "Not found (an unknown country comes with suggestions)"},
-    422: {"model": ErrorBody, "description": "A malformed parameter (not a number, a page too large)"},
-}
-
 router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(strict_query)])
-
-# Lists built by reading everything before the page (search, facts) go no deeper than this.
-MAX_SCAN = 100_000
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Items per page (at most {MAX_LIMIT}).")]
-Offset = Annotated[int, Query(ge=0, le=MAX_SCAN, description="Items to skip.")]
-Year = Annotated[int | None, Query(ge=0, le=9999, description="Only this year.")]
-Years = Annotated[
-    str | None, Query(max_length=20, description="Only these years, e.g. 2008-2010.", examples=["2008-2010"])
-]
-Place = Annotated[str | None, Query(max_length=100)]
-Evidence = Annotated[bool, Query(description="Include the sentences that state each row.")]
-
-
-class FactType(StrEnum):
-    role = "role"
-    flow = "flow"
-    ratification = "ratification"
-    tier = "tier"
-    compliance = "compliance"
-    statistic = "statistic"
-    funding = "funding"
-    penalty = "penalty"
-
-
-assert tuple(FactType) == FACT_TYPES
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-    graphml = "graphml"
-    gexf = "gexf"
-    geojson = "geojson"
-
-
-def stores_of(request: Request) -> Stores:
-    """The server's stores (one connection per thread), from the request's app."""
-    stores: Stores = request.app.state.stores
-    return stores
-
-
-_clean = views.clean
 
 
 @router.get("", summary="What this API serves", tags=["about"])
@@ -163,7 +88,7 @@ def country_profile(
 ) -> dict[str, Any]:
     """Everything known about a country: roles, tiers, compliance, ratification, penalties, funding, flows
     out and in, statistics by year (and the series the dashboard charts), each with its sentences."""
-    code = query.resolve_country(_clean(country) or "")
+    code = query.resolve_country(views.clean(country) or "")
     return views.profile_view(stores_of(request), code, evidence=evidence)
 
 
@@ -178,7 +103,7 @@ def country_statistics(
     """A country's law-enforcement and victim series: per metric (investigations, prosecutions,
     convictions, victims identified) the total per year, each point with its sentences; and every
     figure with its scope (total, part of a total, or cumulative over several years)."""
-    code = query.resolve_country(_clean(country) or "", regions=False)
+    code = query.resolve_country(views.clean(country) or "", regions=False)
     return views.country_statistics(stores_of(request), code, evidence=evidence)
 
 
@@ -207,7 +132,7 @@ def list_flows(
 ) -> dict[str, Any]:
     """Who is trafficked from where to where, grouped by origin and destination, most documents first
     (the filters of `tipkb flows`)."""
-    _filter_values(*origin, *destination, *country, via, region, years, *victims, *exploitation)
+    filter_values(*origin, *destination, *country, via, region, years, *victims, *exploitation)
     filters = FlowFilters(
         origin=list(origin),
         destination=list(destination),
@@ -242,7 +167,7 @@ def list_tiers(
 ) -> dict[str, Any]:
     """Tier placements (TIP report) by country and year; a country-year stated with two tiers has a row
     for each."""
-    _filter_values(*country, *tier)
+    filter_values(*country, *tier)
     stores = stores_of(request)
     rows = views.tier_rows(stores, year, years, country, tier, evidence)
     params = {"year": year, "years": years, "country": list(country), "tier": list(tier)}
@@ -287,7 +212,7 @@ def list_facts(
 ) -> dict[str, Any]:
     """Stored facts as the extractor writes them (FACTS.md), in document and text order, each with its id
     and links to its document and sentence."""
-    code = views.country_code(_clean(country))
+    code = views.country_code(views.clean(country))
     rows, more = views.facts_view(
         stores_of(request),
         limit,
@@ -295,8 +220,8 @@ def list_facts(
         fact_type=type.value if type else None,
         country=code,
         year=year,
-        years=views.year_range(_clean(years)),
-        doc=_clean(doc),
+        years=views.year_range(views.clean(years)),
+        doc=views.clean(doc),
     )
     return views.page(
         rows,
@@ -383,7 +308,7 @@ def search(
 ) -> dict[str, Any]:
     """Full-text search over the stored sentences, best first; matched words between ``**`` in
     ``highlighted``; each hit links to the sentence in its document."""
-    rows, more = views.search_view(stores_of(request), _clean(q) or "", limit, offset)
+    rows, more = views.search_view(stores_of(request), views.clean(q) or "", limit, offset)
     return views.page(
         rows,
         limit=limit,
@@ -408,175 +333,8 @@ def list_conflicts(
     return views.whole_page(rows, limit, offset, "/api/conflicts", {"country": country, "kind": kind})
 
 
-ANALYSIS_ERRORS: dict[int | str, dict[str, Any]] = {
-    503: {"model": ErrorBody, "description": "networkx or matplotlib is not installed on the server"},
-}
-Exploitations = Annotated[
-    list[str], Query(description="Flows some statement of which names this exploitation: labor, sexual, ...")
-]
-Victims = Annotated[
-    list[str], Query(description="Flows some statement of which names these victims: men, ...")
-]
-
-
-def _filter_values(*values: str | None) -> None:
-    """Refuse control characters, and a value longer than any name or word (100 characters)."""
-    for value in values:
-        _clean(value)
-        check_length(value)
-
-
-@router.get("/network", tags=["analysis"], responses=ANALYSIS_ERRORS)
-def network(
-    request: Request,
-    year: Year = None,
-    years: Years = None,
-    exploitation: Exploitations = [],  # noqa: B006
-    victims: Victims = [],  # noqa: B006
-    country: Annotated[
-        str | None,
-        Query(max_length=100, description="A country whose partners to list (upstream, downstream)"),
-    ] = None,
-    steps: Annotated[int, Query(ge=1, le=10, description="How many flows away partners may be")] = 2,
-    top: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Places (and corridors) in each ranking")] = 10,
-) -> dict[str, Any]:
-    """The flow network (`tipkb network`): places are nodes, a flow is an edge weighted by the documents
-    that state it. Top origins, destinations and transit hubs, places that are both, corridors
-    (communities), with ``country`` its upstream and downstream partners within ``steps`` flows; and
-    ``graph``: ``nodes`` (with coordinates and corridor) and ``edges`` (documents, victims, exploitation,
-    via, years, corridor)."""
-    _filter_values(years, country, *exploitation, *victims)
-    return views.network_view(
-        stores_of(request),
-        year=year,
-        years=years,
-        exploitation=exploitation,
-        victims=victims,
-        country=country,
-        steps=steps,
-        top=top,
-    )
-
-
-@router.get(
-    "/network.svg",
-    tags=["analysis"],
-    response_class=Response,
-    responses={
-        200: {"description": "An SVG document", "content": {"image/svg+xml": {}}},
-        **ANALYSIS_ERRORS,
-    },
-)
-def network_picture(
-    request: Request,
-    year: Year = None,
-    years: Years = None,
-    exploitation: Exploitations = [],  # noqa: B006
-    victims: Victims = [],  # noqa: B006
-) -> Response:
-    """The flow map and network picture of `tipkb network --plot` as SVG: nodes coloured by corridor
-    and sized by their flows, arrows as wide as their documents (drawn with matplotlib on the server;
-    styles as presentation attributes, so that the page's Content-Security-Policy allows them)."""
-    _filter_values(years, *exploitation, *victims)
-    drawn = views.network_svg_view(
-        stores_of(request), year=year, years=years, exploitation=exploitation, victims=victims
-    )
-    return Response(svg.presentational(drawn), media_type="image/svg+xml")
-
-
-@router.get("/changes", tags=["analysis"], responses=ANALYSIS_ERRORS)
-def list_changes(
-    request: Request,
-    year: Annotated[int, Query(ge=0, le=9999, description="The year to compare with the one before it")],
-    country: Annotated[str | None, Query(max_length=100, description="Only this country")] = None,
-    since: Annotated[
-        int | None, Query(ge=0, le=9999, description="Compare with this year instead of the previous one")
-    ] = None,
-) -> dict[str, Any]:
-    """What changed in a year (`tipkb changes`): tier upgrades and downgrades, flows new and vanished in
-    a country's own narratives, statistics that rose or fell; each side (before, after) with the
-    sentences that state it, and ``rows``: one flat row per change."""
-    _clean(country)
-    return views.changes_view(stores_of(request), year, country=country, since=since)
-
-
-@router.get("/ask", tags=["analysis"], responses=ANALYSIS_ERRORS)
-def ask(
-    request: Request,
-    q: Annotated[
-        str,
-        Query(
-            max_length=2000,
-            description="A question in English (one longer than 500 characters is refused)",
-            examples=["Where are Uzbek women trafficked to?"],
-        ),
-    ],
-) -> dict[str, Any]:
-    """An answer to a question (`tipkb ask`) from the stored facts, with the sentences that support it.
-    Always 200: a question it cannot answer has ``answered`` false, a ``text`` that says "I can't answer
-    that from the data" and why (``reason``), and the sentences that best match its words."""
-    return views.ask_view(stores_of(request), q)
-
-
-_MEDIA = views.MEDIA
-
-
-@router.get(
-    "/export/{fmt}",
-    tags=["export"],
-    response_class=FileResponse,
-    responses={
-        200: {
-            "description": "The export as a file download",
-            "content": {media: {} for media in sorted({*_MEDIA.values(), "application/zip"})},
-        }
-    },
-)
-def export(
-    request: Request,
-    fmt: ExportFormat,
-    type: Annotated[FactType | None, Query(description="Only this fact type (csv, jsonl, parquet)")] = None,
-) -> FileResponse:
-    """The whole knowledge base as a download: facts as CSV (a ZIP of one file per type, or one file with
-    ``type``), JSON Lines or Parquet; the flow network as GraphML, GEXF or GeoJSON."""
-    found = views.export_download(stores_of(request), fmt.value, type.value if type else None)
-    cleanup = BackgroundTask(shutil.rmtree, found.folder, ignore_errors=True)
-    return FileResponse(found.path, media_type=found.media_type, filename=found.path.name, background=cleanup)
-
-
-UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
-    401: {"model": ErrorBody, "description": "No token, or the wrong one"},
-    403: {"model": ErrorBody, "description": "Uploads are off (no TIPKB_TOKEN on the server)"},
-    413: {"model": ErrorBody, "description": "A file or the request is too large, or too many files"},
-    415: {"model": ErrorBody, "description": "A file of a type tipkb does not read"},
-}
-
-
-@router.post("/documents", tags=["upload"], responses=UPLOAD_ERRORS)
-async def upload_documents(
-    request: Request,
-    files: Annotated[list[UploadFile], File(description="Text, Markdown, HTML or PDF files")],
-    token: Annotated[
-        str | None,
-        Form(description="The token, for a form without script (else the Authorization header); first field"),
-    ] = None,
-) -> dict[str, Any]:
-    """Ingest documents (off unless the server has TIPKB_TOKEN; then send it as
-    ``Authorization: Bearer TOKEN``, or as the form's first field ``token``). Every file is checked (size, type) before anything is stored; then
-    each is read, extracted and stored in its own transaction, with a result per file."""
-    settings = request.app.state.upload
-    check_token(settings, token_of({k.lower(): v for k, v in request.headers.items()}) or token)
-    uploads = []
-    for f in files:
-        data = await f.read(settings.max_file_bytes + 1)
-        uploads.append(Upload(safe_name(f.filename), data))
-    check_files(settings, uploads)
-    stores = stores_of(request)
-    try:
-        results = await run_in_threadpool(lambda: ingest_files(stores.get(), uploads))
-    finally:
-        stores.bump()
-    return {"results": results, "stored": sum(r["status"] in ("new", "replaced") for r in results)}
+router.include_router(analysis_api.router)
+router.include_router(files_api.router)
 
 
 __all__ = ["ErrorBody", "Page", "UploadRejected", "router"]

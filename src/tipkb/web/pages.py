@@ -1,115 +1,29 @@
 """The dashboard: HTML pages rendered on the server (Jinja2 templates, SVG drawn by ``svg``), from the
-same views as the API. Every page works without JavaScript and loads nothing from another origin."""
+same views as the API. Every page works without JavaScript and loads nothing from another origin. This
+module routes the place pages (the world map, a country, its facts, the flows explorer), the API docs and
+the upload form; ``document_pages`` the search, documents and conflicts, ``analysis_pages`` the network,
+changes and questions; ``render`` renders them all."""
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from functools import lru_cache
-from pathlib import PurePath
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from tipkb import __version__, query
+from tipkb import query
 from tipkb.model import EXPLOITATION, VICTIMS
-from tipkb.vocab import contract
-from tipkb.web import maps, svg, views
-from tipkb.web.stores import Stores
+from tipkb.web import analysis_pages, document_pages, maps, svg, views
+from tipkb.web.render import METRIC_LABELS, error_page, place_choices, render, stores_of, text_param
 from tipkb.web.views import FlowFilters
+
+__all__ = ["METRIC_LABELS", "error_page", "render", "router"]
 
 router = APIRouter(include_in_schema=False)
 
-METRIC_LABELS = contract().metric_labels
 FLOW_PAGE = 50
-YEAR_TEXT = r"^\s*\d{0,4}\s*$"
 FACTS_PAGE = 100
-
-
-def _short(source: str) -> str:
-    return PurePath(source).name or source
-
-
-def _marked(highlighted: str) -> Markup:
-    """Search text with matched words between ``**`` as escaped HTML with <mark>s."""
-    parts = str(escape(highlighted)).split("**")
-    return Markup("".join(f"<mark>{p}</mark>" if i % 2 else p for i, p in enumerate(parts)))
-
-
-def _fields(fields: dict[str, Any]) -> str:
-    out = []
-    for key, value in fields.items():
-        if value is None or value == []:
-            continue
-        if isinstance(value, bool):
-            value = "yes" if value else "no"
-        elif isinstance(value, list):
-            value = ", ".join(map(str, value))
-        elif isinstance(value, float) and value.is_integer():
-            value = f"{int(value):,}"
-        elif isinstance(value, int) and key in ("amount", "value"):
-            value = f"{value:,}"
-        out.append(f"{key.replace('_', ' ')}: {value}")
-    return "; ".join(out)
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("tipkb.web", "templates"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["short"] = _short
-    env.filters["marked"] = _marked
-    env.filters["fields"] = _fields
-    env.filters["place"] = query.place_name
-    env.filters["place_link"] = views.place_link
-    env.filters["tier_label"] = lambda t: svg.TIER_LABELS.get(t, t)
-    env.filters["tier_class"] = lambda t: svg.TIER_CLASSES.get(t, "nodata")
-    env.filters["metric"] = lambda m: METRIC_LABELS.get(m, m)
-    env.filters["num"] = lambda n: f"{n:,}" if isinstance(n, int) else n
-    env.filters["corridor_class"] = maps.corridor_class
-    env.globals["version"] = __version__
-    return env
-
-
-def render(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
-    """A page: the template rendered with the request and the context."""
-    upload = request.app.state.upload
-    html = (
-        _env()
-        .get_template(template)
-        .render(request=request, path=request.url.path, uploads=upload.enabled, **context)
-    )
-    return HTMLResponse(html, status_code=status)
-
-
-def error_page(request: Request, status: int, message: str, suggestions: list[str] | None = None) -> Response:
-    """An error as a page: the status, one line saying what was wrong, and suggestions."""
-    links = []
-    for name in suggestions or []:
-        try:
-            links.append((name, views.place_link(query.resolve_country(name))))
-        except query.QueryError:
-            continue
-    return render(
-        request, "error.html", status=status, title=f"Error {status}", message=message, suggestions=links
-    )
-
-
-def _stores(request: Request) -> Stores:
-    stores: Stores = request.app.state.stores
-    return stores
-
-
-def _place_choices(stores: Stores) -> list[tuple[str, str]]:
-    return [(r["code"], r["name"]) for r in views.country_rows(stores)]
-
 
 # -- the world map ----------------------------------------------------------------------------------
 
@@ -121,7 +35,7 @@ def world_page(
     by: Annotated[str, Query(pattern="^(tier|role)$")] = "tier",
 ) -> Response:
     """The world map of tier placements in a year, or of stated roles, with the countries' table."""
-    stores = _stores(request)
+    stores = stores_of(request)
     world = views.world_view(stores, year)
     drawn, legend, table = maps.world_map(stores, world["placements"], world["year"], by)
     return render(
@@ -158,7 +72,7 @@ def country_page(request: Request, country: str) -> Response:
     code = query.resolve_country(country[:100])
     if code != country:
         return RedirectResponse(views.place_link(code), status_code=307)
-    stores = _stores(request)
+    stores = stores_of(request)
     profile = views.profile_view(stores, code, evidence=True)
     flow_map = maps.country_map(stores, code, profile)
     timeline = svg.tier_timeline(
@@ -198,7 +112,7 @@ def country_facts_page(
     code = query.resolve_country(country[:100])
     if code != country:
         return RedirectResponse(views.place_link(code) + "/facts", status_code=307)
-    found, more = views.facts_view(_stores(request), FACTS_PAGE, offset, country=code)
+    found, more = views.facts_view(stores_of(request), FACTS_PAGE, offset, country=code)
     base = views.place_link(code) + "/facts"
     return render(
         request,
@@ -216,11 +130,6 @@ def country_facts_page(
 # -- flows ------------------------------------------------------------------------------------------------
 
 
-def _text(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value[:100] or None
-
-
 @router.get("/flows", response_class=HTMLResponse)
 def flows_page(
     request: Request,
@@ -236,16 +145,16 @@ def flows_page(
 ) -> Response:
     """The flows explorer: flows filtered by place, region, years, victims, exploitation, on a map."""
     filters = FlowFilters(
-        origin=_text(origin),
-        destination=_text(destination),
-        country=_text(country),
-        region=_text(region),
-        years=_text(years),
-        victims=[v for v in [_text(victims)] if v],
-        exploitation=[e for e in [_text(exploitation)] if e],
+        origin=text_param(origin),
+        destination=text_param(destination),
+        country=text_param(country),
+        region=text_param(region),
+        years=text_param(years),
+        victims=[v for v in [text_param(victims)] if v],
+        exploitation=[e for e in [text_param(exploitation)] if e],
         hedged=None if not hedged else hedged == "true",
     )
-    stores = _stores(request)
+    stores = stores_of(request)
     rows = filters.run(stores.get(), evidence=False)
     drawn, mapped = maps.flows_map(stores, rows)
     params = {
@@ -273,7 +182,7 @@ def flows_page(
         f=params,
         map=Markup(drawn),
         mapped=mapped,
-        places=_place_choices(stores),
+        places=place_choices(stores),
         regions=views.regions(),
         exploitations=EXPLOITATION,
         victim_kinds=VICTIMS,
@@ -281,292 +190,8 @@ def flows_page(
     )
 
 
-# -- search, documents, conflicts --------------------------------------------------------------------------------
-
-
-@router.get("/search", response_class=HTMLResponse)
-def search_page(
-    request: Request,
-    q: Annotated[str | None, Query(max_length=500)] = None,
-    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-) -> Response:
-    """Full-text search over the sentences, best first, each linked to its document."""
-    rows: list[dict[str, Any]] = []
-    more = False
-    if q and q.strip():
-        rows, more = views.search_view(_stores(request), q, 50, offset)
-        for r in rows:
-            doc_id = r["document_id"]
-            r["link"] = f"/documents/{doc_id}?sentence={r['start']}-{r['end']}#sentence" if doc_id else None
-    return render(
-        request,
-        "search.html",
-        title=f"Search: {q}" if q else "Search",
-        q=q or "",
-        rows=rows,
-        offset=offset,
-        next=views.url_with("/search", {"q": q, "offset": offset + 50}) if more else None,
-        prev=views.url_with("/search", {"q": q, "offset": max(offset - 50, 0)}) if offset else None,
-    )
-
-
-@router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0) -> Response:
-    """The stored documents, a page at a time."""
-    size = 100
-    docs, total = views.document_list(_stores(request), size, offset)
-    return render(
-        request,
-        "documents.html",
-        title="Documents",
-        docs=docs,
-        total=total,
-        offset=offset,
-        next=f"/documents?offset={offset + size}" if offset + size < total else None,
-        prev=f"/documents?offset={max(offset - size, 0)}" if offset else None,
-    )
-
-
-SENTENCE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
-
-
-# Facts on one page of a document; the text shown is the stretch those facts are in.
-DOCUMENT_PAGE_FACTS = 500
-
-
-@router.get("/documents/{doc_id}", response_class=HTMLResponse)
-def document_page(
-    request: Request,
-    doc_id: str,
-    sentence: Annotated[str | None, Query(max_length=30)] = None,
-    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    at: Annotated[int | None, Query(ge=0, le=2**31)] = None,
-) -> Response:
-    """A document with its evidence sentences marked and a page of its facts listed."""
-    wanted = None
-    if sentence and (m := SENTENCE.match(sentence)):
-        wanted = (int(m.group(1)), int(m.group(2)))
-        at = wanted[0] if at is None else at
-    size = DOCUMENT_PAGE_FACTS
-    found = views.document_facts(_stores(request), doc_id, size, offset, at)
-    info, text = found.info, found.text
-    facts = views.fact_dicts(_stores(request), found.rows)
-    # A long document is shown a page of facts at a time, with the text they are in: from this page's
-    # first fact (the start, on the first page) to the next page's (the end, on the last).
-    start = 0 if found.offset == 0 or not found.rows else found.rows[0].fact.evidence.start
-    end = len(text)
-    if found.next_start is not None:
-        end = max([found.next_start, *(r.fact.evidence.end for r in found.rows)])
-    facts_at: dict[tuple[int, int], list[dict[str, Any]]] = defaultdict(list)
-    for f in facts:
-        facts_at[(f["evidence"]["start"], f["evidence"]["end"])].append(f)
-    if wanted and not (start <= wanted[0] < wanted[1] <= end):
-        wanted = None
-    base = f"/documents/{info.id}"
-    return render(
-        request,
-        "document.html",
-        title=info.title or _short(info.source),
-        doc={
-            **info.to_dict(),
-            "facts": facts,
-            "countries": views.covered_countries((r.fact for r in found.rows), info.subject),
-        },
-        body=Markup(_document_html(text, sorted(facts_at.items()), wanted, start, end)),
-        spans=len(facts_at),
-        total=found.total,
-        first=found.offset + 1,
-        last=found.offset + len(facts),
-        cut_before=start > 0,
-        cut_after=end < len(text),
-        next=f"{base}?offset={found.offset + size}" if found.next_start is not None else None,
-        prev=f"{base}?offset={max(found.offset - size, 0)}" if found.offset else None,
-    )
-
-
-def _document_html(
-    text: str,
-    spans: list[tuple[tuple[int, int], list[dict[str, Any]]]],
-    wanted: tuple[int, int] | None,
-    start: int = 0,
-    end: int | None = None,
-) -> str:
-    """The text from ``start`` to ``end``, escaped, with each evidence span a <mark> (id ev-START-END)
-    naming its facts, and the sentence asked for (from a search) marked as #sentence."""
-    text = text if end is None else text[:end]
-    events: list[tuple[int, int, str, str]] = []  # (offset, order, kind, html)
-    for (start, end), facts in spans:
-        label = "; ".join(f"{f['type']}: {f['summary']}" for f in facts)
-        events.append(
-            (
-                start,
-                1,
-                "open",
-                f'<mark id="ev-{start}-{end}" class="ev" title="{escape(label)}" tabindex="-1">',
-            )
-        )
-        events.append((end, 0, "close", "</mark>"))
-    if wanted and 0 <= wanted[0] < wanted[1] <= len(text):
-        events.append((wanted[0], 2, "open", '<span id="sentence" class="hit" tabindex="-1">'))
-        events.append((wanted[1], -1, "close", "</span>"))
-    events.sort(key=lambda e: (e[0], e[1]))
-    out: list[str] = []
-    pos = start
-    stack: list[str] = []
-    for offset, _, kind, html in events:
-        out.append(str(escape(text[pos:offset])))
-        pos = offset
-        if kind == "open":
-            out.append(html)
-            stack.append(html)
-        else:
-            # Close in nesting order: close the tags opened after this one, and reopen them.
-            closer = "</span>" if html == "</span>" else "</mark>"
-            reopen = []
-            while stack:
-                top = stack.pop()
-                top_close = "</span>" if top.startswith("<span") else "</mark>"
-                out.append(top_close)
-                if top_close == closer:
-                    break
-                reopen.append(re.sub(r' id="[^"]*"', "", top))
-            for again in reversed(reopen):
-                out.append(again)
-                stack.append(again)
-    out.append(str(escape(text[pos:])))
-    return "".join(out)
-
-
-@router.get("/conflicts", response_class=HTMLResponse)
-def conflicts_page(
-    request: Request, country: Annotated[str | None, Query(max_length=100)] = None
-) -> Response:
-    """Facts that disagree across statements, each side with its sentences."""
-    code = views.country_code(country, regions=False)
-    rows = views.conflict_rows(_stores(request), code)
-    return render(
-        request, "conflicts.html", title="Conflicts", rows=rows[:500], total=len(rows), country=code
-    )
-
-
-# -- analysis: the network, what changed, questions ------------------------------------------------------
-
-
-def _year(value: str | None) -> int | None:
-    value = (value or "").strip()
-    return int(value) if value else None
-
-
-@router.get("/network", response_class=HTMLResponse)
-def network_page(
-    request: Request,
-    years: Annotated[str | None, Query(max_length=20)] = None,
-    exploitation: str | None = None,
-    victims: str | None = None,
-    country: Annotated[str | None, Query(max_length=100)] = None,
-    steps: Annotated[int, Query(ge=1, le=10)] = 2,
-) -> Response:
-    """The corridor view: the flow network on a map (places coloured by corridor, flows as wide as their
-    documents), the corridors, the rankings, and one country's partners upstream and downstream."""
-    chosen_years, chosen_exploitation = _text(years), _text(exploitation)
-    chosen_victims, chosen_country = _text(victims), _text(country)
-    f: dict[str, Any] = {
-        "years": chosen_years,
-        "exploitation": chosen_exploitation,
-        "victims": chosen_victims,
-        "country": chosen_country,
-        "steps": steps,
-    }
-    stores = _stores(request)
-    data = views.network_view(
-        stores,
-        years=chosen_years,
-        exploitation=[chosen_exploitation] if chosen_exploitation else [],
-        victims=[chosen_victims] if chosen_victims else [],
-        country=chosen_country,
-        steps=steps,
-    )
-    drawn, mapped, legend, corridor_names = maps.network_map(stores, data)
-    filters = {
-        "years": f["years"],
-        "exploitation": f["exploitation"],
-        "victims": f["victims"],
-    }
-    partners = {**filters, "country": f["country"], "steps": steps if f["country"] else None}
-    return render(
-        request,
-        "network.html",
-        title="Network",
-        n=data,
-        f=f,
-        map=Markup(drawn),
-        mapped=mapped,
-        legend=legend,
-        corridor_names=corridor_names,
-        places=_place_choices(stores),
-        exploitations=EXPLOITATION,
-        victim_kinds=VICTIMS,
-        api=views.url_with("/api/network", partners),
-        picture=views.url_with("/api/network.svg", filters),
-    )
-
-
-@router.get("/changes", response_class=HTMLResponse)
-def changes_page(
-    request: Request,
-    year: Annotated[str | None, Query(max_length=10, pattern=YEAR_TEXT)] = None,
-    country: Annotated[str | None, Query(max_length=100)] = None,
-    since: Annotated[str | None, Query(max_length=10, pattern=YEAR_TEXT)] = None,
-) -> Response:
-    """What changed in a year, each side with its sentences and documents."""
-    stores = _stores(request)
-    chosen = _year(year)
-    if chosen is None:
-        known = list(views.tier_map(stores))
-        chosen = known[-1] if known else None
-    found = None
-    if chosen is not None:
-        found = views.changes_view(stores, chosen, country=_text(country), since=_year(since))
-    f = {"year": chosen, "country": _text(country), "since": _year(since)}
-    counts: dict[str, int] = defaultdict(int)
-    for row in found["rows"] if found else []:
-        counts[row["section"]] += 1
-    return render(
-        request,
-        "changes.html",
-        title=f"Changes in {chosen}" if chosen else "Changes",
-        c=found,
-        f=f,
-        counts=dict(counts),
-        places=_place_choices(stores),
-        api=views.url_with("/api/changes", f) if chosen else None,
-    )
-
-
-ASK_EXAMPLES = (
-    "Where are Uzbek women trafficked to?",
-    "Which countries send victims to Kazakhstan?",
-    "What tier was Moldova on in 2011?",
-    "How many traffickers did Kazakhstan convict in 2007?",
-    "What changed for Cambodia in 2009?",
-    "Tell me about Togo",
-)
-
-
-@router.get("/ask", response_class=HTMLResponse)
-def ask_page(request: Request, q: Annotated[str | None, Query(max_length=2000)] = None) -> Response:
-    """A question in English, answered from the stored facts with the sentences that state them, or "I
-    can't answer that from the data" with the closest sentences."""
-    answer = views.ask_view(_stores(request), q) if q and q.strip() else None
-    return render(
-        request,
-        "ask.html",
-        title=f"Ask: {q}" if answer else "Ask",
-        q=q or "",
-        a=answer,
-        examples=ASK_EXAMPLES,
-        api=views.url_with("/api/ask", {"q": q}) if answer else None,
-    )
+router.include_router(document_pages.router)
+router.include_router(analysis_pages.router)
 
 
 # -- API docs and upload --------------------------------------------------------------------------------

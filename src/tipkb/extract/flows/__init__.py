@@ -6,10 +6,11 @@ B, ``through`` C, a demonym before *women* or *victims*), reading left across li
 trafficked, exploited, subjected to forced labor or found as victims. What the clause leaves out comes
 from the sentence's frame ("X is a source country for women trafficked to ...") and then the subject.
 
-The parts (docs/extraction.md): ``clauses`` (a sentence's flows, clause by clause), ``triggers`` (is a
-clause about victims, by which pattern), ``frames`` (role frames), ``places`` and ``parts`` (the part
-each place plays), ``lists`` (lists and coordination), ``victims`` (victims, purposes, sectors),
-``memory`` (what flows keep from the sentences before), ``words`` (the vocabulary they read with).
+The parts (docs/extraction.md): ``clauses`` (a sentence's flows, clause by clause), ``facts`` (one
+clause's facts and what each carries), ``triggers`` (is a clause about victims, by which pattern),
+``frames`` (role frames), ``places`` and ``parts`` (the part each place plays), ``lists`` (lists and
+coordination), ``victims`` (victims, purposes, sectors), ``memory`` (what flows keep from the sentences
+before), ``words`` (the vocabulary they read with).
 """
 
 from __future__ import annotations

@@ -25,8 +25,12 @@ from tipkb.extract.flows.words import (
     EXTENT_ADVERBS,
     GIVEN_TO,
     GLUE,
+    HIRING,
     HUBS,
+    JOB_NOUNS,
     LOCAL_WORDS,
+    LURE_LEADS,
+    LURE_VERBS,
     MOVING,
     NOT_VICTIMS,
     ORIGIN,
@@ -76,6 +80,12 @@ def parts_of(view: View, start: int, end: int) -> Parts:
             parts.en_route = parts.en_route or onward == "route"
         elif kind == VIA:
             parts.via.append(p.code)
+    # "recruited for jobs in Jordan but instead trafficked to Iraq": where the jobs were promised is no
+    # destination when the clause names where people were taken instead
+    lured = [code for at, i, code in parts.dest_at if promised_there(view, at, start)]
+    if lured and set(parts.dests + parts.onward) - set(lured) and "instead" in view.low[start:end]:
+        parts.dests = [d for d in parts.dests if d not in lured]
+        parts.dest_at = [t for t in parts.dest_at if t[2] not in lured]
     parts.local = names_local_place(view, start, end)
     there = taken_there(view, start, end)
     if there is not None:  # "married to men from the Middle East and taken there"
@@ -83,6 +93,16 @@ def parts_of(view: View, start: int, end: int) -> Parts:
         if last is not None and kinds.get(last.i) is None and last.code not in parts.dests:
             parts.dests.append(last.code)
     return parts
+
+
+def promised_there(view: View, cue: int, start: int) -> bool:
+    """Is the place whose cue ("in", "to") is at cue where jobs were promised or offered ("recruited for
+    jobs in X", "promised work in X", "offers of employment in X")?"""
+    low = view.low
+    if cue < 1 or low[cue] not in ("in", "to") or low[cue - 1] not in JOB_NOUNS:
+        return False
+    lead = low[max(start, cue - 4) : cue - 1]
+    return any(w in LURE_LEADS or w in LURE_VERBS or w in HIRING for w in lead)
 
 
 def governing(
@@ -310,9 +330,16 @@ def region_adjective_before_people(view: View, p: Place) -> bool:
     """'West African boys', 'Asian and African women': a region's adjective right before people
     (across a list of such adjectives and demonyms), not 'West African countries' or 'the Caribbean'."""
     low, toks = view.low, view.toks
-    if not toks[p.j - 1].endswith(("an", "ern")):
-        return False
     at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
+    # "South and Southeast Asian men": the first word of an elided adjective, read with the next one's
+    elided = (
+        p.j + 1 in at
+        and p.j < len(low)
+        and low[p.j] in ("and", "or")
+        and toks[at[p.j + 1] - 1].endswith("an")
+    )
+    if not toks[p.j - 1].endswith(("an", "ern")) and not elided:
+        return False
     k = p.j
     while k < len(low):
         if k in at:

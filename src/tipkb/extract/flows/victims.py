@@ -10,10 +10,13 @@ from tipkb.extract.flows.words import (
     COERCION,
     COUNT_COPULA,
     DEBTS,
+    EXPLOITING,
     FEMALE_DEMONYMS,
     GIVEN_TO,
+    HIRING,
     JOB_NOUNS,
     LURE_LEADS,
+    LURE_VERBS,
     MARRYING,
     MEANS_CUES,
     MIGRATING,
@@ -23,6 +26,7 @@ from tipkb.extract.flows.words import (
     QUOTES,
     REPAYING,
     SECTOR_PLACES,
+    SERVING_CLIENTS,
     WORKING,
 )
 from tipkb.model import VICTIMS
@@ -103,7 +107,14 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             continue
         if value == "sexual" and coercion(view, i, j, start):
             continue
-        if counted_part(view, i) or migrated_for(view, start, i):
+        if counted_part(view, i, j) or migrated_for(view, start, i) or lured_with(view, start, i, value):
+            continue
+        # "forced labor on farms, in hotels and in domestic work": a place of the labor, a sector
+        if (
+            value == "domestic_servitude"
+            and low[i:j] == ["domestic", "work"]
+            and in_sector_list(view, start, i)
+        ):
             continue
         if value not in out:
             out.append(value)
@@ -152,10 +163,68 @@ def migrated_for(view: View, start: int, i: int) -> bool:
     return k >= start and low[k] in MIGRATING
 
 
-def counted_part(view: View, i: int) -> bool:
-    """Is the exploitation at i that of a part of a count ("523 were victims of sex trafficking, 244 of
-    labor trafficking", "a majority were victims of labor trafficking"), not of all the victims?"""
+def in_sector_list(view: View, start: int, i: int) -> bool:
+    """Is the domestic work at i one of the places of a forced labor named before it ("forced labor on
+    construction sites, in hotels, and in domestic work", "debt bondage in construction, domestic work
+    and manufacturing"), a sector rather than domestic servitude?"""
     low = view.low
+    said = {v for _, _, v in view.vocab.exploitation.find(low, start, i)}
+    if not said & {"labor", "debt_bondage"}:
+        return False
+    sectors = {n for a, b, _ in view.vocab.sectors.find(low, start, i) for n in range(a, b)}
+    for m in range(i - 1, max(start, i - 12) - 1, -1):
+        if low[m] in ("in", "on", "at") and (m + 1 == i or m + 1 in sectors):
+            return True
+        if not (
+            m in sectors or low[m] in (",", "and", "or", "the", "in", "on", "at") or low[m].endswith("s")
+        ):
+            return False
+    return False
+
+
+def lured_with(view: View, start: int, i: int, value: str) -> bool:
+    """Is the form of exploitation at i what people were lured with or hired for ("often after being
+    promised jobs or marriage", "recruited legally as domestic workers", "migrate to work as domestic
+    servants"), not what was done to them ("forced to work as maids")?"""
+    low = view.low
+    if low[i] == "as":  # "as maids", "as wives": the phrase holds its "as"
+        i += 1
+    for m in range(i - 1, max(start, i - 6) - 1, -1):
+        w = low[m]
+        if w in (";", ":", "(", ")") or w in EXPLOITING:
+            return False
+        if w in LURE_VERBS:
+            return True
+        if w == "as" and value in ("domestic_servitude", "labor"):  # not "recruited as child soldiers"
+            k = m - 1
+            if k >= start and low[k] in ("work", "serve") and low[k - 1 : k] == ["to"]:
+                k -= 2  # "migrate to work as", "recruited to serve as"
+            while k >= start and low[k] in (
+                "legally",
+                "abroad",
+                "overseas",
+                "voluntarily",
+                "often",
+                "mainly",
+                "initially",
+            ):
+                k -= 1
+            return k >= start and (low[k] in HIRING or low[k] in MIGRATING)
+    return False
+
+
+def counted_part(view: View, i: int, j: int) -> bool:
+    """Is the exploitation at i:j that of a part of a count ("523 were victims of sex trafficking, 244 of
+    labor trafficking", "a majority were victims of labor trafficking"), not of all the victims? A part
+    that names where it happened ("seven were victims of forced labor in Russia") is a flow of its own,
+    and the exploitation is its."""
+    low = view.low
+    if (
+        j < len(low)
+        and low[j] in ("in", "to", "within", "into")
+        and any(q.i == j + 1 or (q.i == j + 2 and low[j + 1] == "the") for q in view.places)
+    ):
+        return False
     # "35 of both labor and sex trafficking": past the words of a coordination back to "of"
     if i >= 2 and low[i - 1] in ("and", "or"):
         for m in range(i - 2, max(0, i - 6), -1):
@@ -182,8 +251,10 @@ def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
     inside = {
         n for i, j, _ in view.vocab.exploitation.find(view.low, start, end) for n in range(i, j) if j - i > 1
     }
+    # "to serve foreign men working on logging projects": the work of the clients, not of the victims
+    clients = [i for i, _, _ in view.vocab.victims.find(view.low, start, end) if given_to_others(view, i)]
     for n, (i, j, value) in enumerate(hits):
-        if i in inside:
+        if i in inside or any(c < i <= c + 5 and not set(view.low[c:i]) & {",", ";", ":"} for c in clients):
             continue
         if value not in out and not promised_job(view, start, i) and not names_place(view, hits, n, j):
             out.append(value)
@@ -245,7 +316,7 @@ def given_to_others(view: View, i: int) -> bool:
             while k > 0 and low[k] in QUOTES:  # 'sold into "summer marriages" with men'
                 k -= 1
             return k >= 0 and low[k] in ("marriage", "marriages", "married", "wed")
-        if low[n] in MARRYING:  # "forced to marry Chinese men"
+        if low[n] in MARRYING or low[n] in SERVING_CLIENTS:  # "forced to marry Chinese men", "to serve men"
             return True
     return False
 
@@ -256,10 +327,10 @@ def sub_count(view: View, i: int) -> bool:
     low = view.low
     if i < 2 or low[i - 1] not in COUNT_COPULA:
         return False
-    if described_by_place(view, i):
-        return (
-            False  # "60 were women from Nigeria ...": the part is a flow of its own, its people its victims
-        )
+    # "60 were women from Nigeria ...", "12 were children exploited in sex trafficking within the
+    # country": the part is a flow of its own, its people its victims
+    if described_by_place(view, i) or low[i + 1 : i + 2] and low[i + 1] in EXPLOITING:
+        return False
     if view.number_at(i - 2) is not None:
         return True
     # "<number> of the victims were children", "half of them were girls"

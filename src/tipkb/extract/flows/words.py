@@ -80,6 +80,9 @@ SECTOR_PLACES = word_set("flows.sector_places")
 # ", with most victims trafficked internally": words between "with" and the people of its aside.
 WITH_LEADS = word_set("flows.with_leads")
 LURE_LEADS = word_set("flows.lure_leads")
+LURE_VERBS = word_set("flows.lure_verbs")
+HIRING = word_set("flows.hiring")
+EXPLOITING = word_set("flows.exploiting")
 
 CASES = word_set("flows.case_words")
 
@@ -139,6 +142,7 @@ NETWORKS = word_set("flows.networks")
 GIVEN_TO = word_set("flows.given_to")
 # "forced to marry Chinese men": the people after these are husbands.
 MARRYING = word_set("flows.marrying")
+SERVING_CLIENTS = word_set("flows.serving_clients")
 QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
 
 # "the use of force", "the labor force", "a task force": force as a noun, no forcing.
