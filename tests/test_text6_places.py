@@ -47,3 +47,16 @@ def test_in_a_file_name() -> None:
 def test_names_of_lower_case_words_keep_their_spaces() -> None:
     assert resolve_place("Republic-of-Korea") is None
     assert resolve_place("Guinea") == "GIN"
+
+
+def test_in_headings_in_capitals() -> None:
+    from tests.helpers import facts_of
+
+    text = (
+        "2015 Trafficking in Persons Report\n\nSIERRA-LEONE: TIER 2\n\nThe government made efforts.\n\n"
+        "GUINEA BISSAU (Tier 2 Watch List)\n\nThe government made few efforts."
+    )
+    assert {(f["country"], f["year"], f["tier"]) for f in facts_of(text, "tier")} == {
+        ("SLE", 2015, "2"),
+        ("GNB", 2015, "2WL"),
+    }
