@@ -72,3 +72,13 @@ def test_a_country_that_rates_is_the_rater() -> None:
     assert tiers("The United States placed Fiji on Tier 3 in 2012.", "report.txt") == {("FJI", 2012, "3")}
     # "X ranked Tier 2" is X's placement.
     assert tiers("Tonga ranked Tier 2 in 2014.", "report.txt") == {("TON", 2014, "2")}
+
+
+def test_an_opening_paragraph_about_another_country_keeps_it() -> None:
+    # No title or file name names a country, and the paragraph does not name Tonga: it is about Samoa.
+    text = (
+        "Samoa is a source country for women. The country was placed on Tier 2 in 2018.\n\n"
+        "Tonga is a destination country. Tonga made efforts.\n\n"
+        "Tonga is a transit country. Tonga was placed on Tier 1 in 2019.\n\nTonga trained police."
+    )
+    assert tiers(text, "report.txt") == {("WSM", 2018, "2"), ("TON", 2019, "1")}

@@ -285,6 +285,12 @@ def document_subject(seg: Segmented, source: str) -> str | None:
     return None
 
 
+def _names_later(seg: Segmented, sent: Sentence, code: str) -> bool:
+    """Does a later sentence of the sentence's paragraph name the country?"""
+    after = (s for s in seg.sentences if s.paragraph == sent.paragraph and s.start > sent.start)
+    return any(p.code == code for s in after for p in s.places)
+
+
 def _own_places(sent: Sentence) -> list[PlaceMention]:
     """The places a sentence names, not counting an agency's country ("The U.S. Department of State
     ... rated the country Tier 1", "the U.S. government", "U.S. Embassy"): the agency speaks about the
@@ -344,6 +350,13 @@ def iter_context(
     for sent in seg.sentences:
         sizes[sent.paragraph] = sizes.get(sent.paragraph, 0) + 1
     back: str | None = None  # the subject to go back to after a stray opening sentence
+    # The countries the title and the file name name.
+    outside = {subject_from_name(source)} | {
+        code
+        for sent in seg.sentences[:12]
+        if sent.heading and sent.paragraph < 8
+        for code in _heading_countries(sent)
+    }
     opening = True  # no running text read yet
     for sent in seg.sentences:
         if sent.paragraph != current_paragraph:
@@ -367,10 +380,20 @@ def iter_context(
                     paragraph_year = _opening_year(m)
                 lead = _leading_country(sent)
                 if lead:
-                    # An opening sentence about another country than the document's (named by its title,
-                    # file name or the rest of its text) has it as subject for that sentence only
-                    # ("Samoa acceded to the Protocol in 2014." atop a file on Tonga).
-                    if opening and subject and lead != subject:
+                    # An opening sentence about another country than the document's has it as subject
+                    # for that sentence only ("Samoa acceded to the Protocol in 2014." atop a file on
+                    # Tonga): when it is a paragraph of its own, when the title or file name names the
+                    # document's country, or when the rest of the paragraph names it.
+                    if (
+                        opening
+                        and subject
+                        and lead != subject
+                        and (
+                            sizes[sent.paragraph] == 1
+                            or subject in outside
+                            or _names_later(seg, sent, subject)
+                        )
+                    ):
                         back = subject
                     subject = lead
         elif not sent.heading:
