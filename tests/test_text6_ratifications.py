@@ -48,3 +48,13 @@ def test_a_later_clause_with_its_own_country_that_points_back_at_the_protocol() 
     }
     text = "Fiji acceded to the Palermo Protocol in 2017 and Tonga ratified the ILO convention in 2019."
     assert ratifications(text) == {("FJI", 2017, None)}
+
+
+def test_a_ratification_still_to_come_is_none() -> None:
+    for text in (
+        "The Palermo Protocol was adopted in 2000. Tonga is expected to ratify the Protocol next year.",
+        "Tonga will accede to the Palermo Protocol in 2026.",
+        "Tonga plans to become a party to the Palermo Protocol.",
+    ):
+        assert ratifications(text) == set(), text
+    assert ratifications("Tonga became a party to the Palermo Protocol in 2008.") == {("TON", 2008, None)}

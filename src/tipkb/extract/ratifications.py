@@ -34,6 +34,14 @@ _BARE = re.compile(
 _ANY_PROTOCOL = re.compile(r"\bprotocols?\b", re.I)
 
 
+# A ratification still to come: the verb's bare form ("ratify", "accede", "become a party") after "to"
+# or a modal ("is expected to ratify", "will accede", "should ratify").
+_NOT_YET = re.compile(r"(?:ratify|accede|accept|party to)$", re.I)
+_TO_COME = re.compile(
+    r"\b(?:to|will|would|shall|should|could|may|might|must|can)\s+(?:become\s+(?:a\s+)?)?$", re.I
+)
+
+
 def _instrument(text: str, memory: Memory) -> re.Match[str] | None:
     """The Palermo Protocol as the sentence names it, or as a bare "the Protocol" when the protocol
     named last in the document is it. Each protocol the sentence names updates which one was last
@@ -66,6 +74,8 @@ def extract(view: View, memory: Memory) -> list[RatificationFact]:
     verb = before[-1] if before else verbs[0]
     if _NEGATED.search(text[max(0, verb.start() - 30) : verb.start()]):
         return []
+    if _NOT_YET.match(verb.group(0)) and _TO_COME.search(text[max(0, verb.start() - 30) : verb.start()]):
+        return []  # "is expected to ratify", "will accede to", "plans to become a party to"
     country = _country(view, verb.start())
     if not country:
         return []
