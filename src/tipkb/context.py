@@ -293,8 +293,8 @@ def _names_later(seg: Segmented, sent: Sentence, code: str) -> bool:
 
 def _own_places(sent: Sentence) -> list[PlaceMention]:
     """The places a sentence names, not counting an agency's country ("The U.S. Department of State
-    ... rated the country Tier 1", "the U.S. government", "U.S. Embassy"): the agency speaks about the
-    document's subject."""
+    ... rated the country Tier 1", "the U.S. Embassy") nor a country that rates another ("The United
+    States rated the country Tier 1"): they speak about the document's subject."""
     doc = sent.span.doc
     out = []
     rates = _TIER_WORD.search(sent.text) is not None
