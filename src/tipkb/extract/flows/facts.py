@@ -14,8 +14,8 @@ from tipkb.extract.flows.memory import (
     from_frame,
     remember_named,
 )
+from tipkb.extract.flows.nationality import non_demonym
 from tipkb.extract.flows.parts import Parts
-from tipkb.extract.flows.places import non_demonym
 from tipkb.extract.flows.triggers import (
     from_elsewhere,
     own_and_foreign,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
-from tipkb.extract.statistics.metrics import _participle_after, _pick, _verbs_before
+from tipkb.extract.statistics.participles import _participle_after
+from tipkb.extract.statistics.verbs import _pick, _verbs_before
 from tipkb.extract.statistics.words import (
     ACCOUNT_VERBS,
     CASE_NOUNS,
@@ -24,7 +25,7 @@ from tipkb.extract.statistics.words import (
 )
 
 if TYPE_CHECKING:
-    from tipkb.extract.statistics.counts import Count
+    from tipkb.extract.statistics.count import Count
 
 
 def form_before(view: View, n: int, anchor: Count | None) -> str | None:

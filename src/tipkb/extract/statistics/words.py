@@ -95,6 +95,23 @@ NEGATION = word_set("statistics.negation")
 BREAKS = word_set("statistics.breaks")
 SKIP_AFTER = word_set("statistics.skip_after")
 THIRD_PARTIES = word_set("statistics.third_parties")
+# Words of a comparison between two figures ("compared with", "up from", "whereas").
+COMPARING = frozenset(
+    [
+        "compared",
+        "comparison",
+        "versus",
+        "vs.",
+        "from",
+        "than",
+        "increase",
+        "decrease",
+        "up",
+        "down",
+        "whereas",
+        "while",
+    ]
+)
 LAST_YEARS = (
     "the previous year",
     "the prior year",

@@ -1,0 +1,115 @@
+"""How a count continues the one before it: whether the text between two counts is a list or a
+comparison (``_continues``); whether a bare number is another year's figure ("compare": "(10 in
+2017)"), a part of its anchor ("split": "429 sex trafficking") or the previous period's ("up from 95")
+(``_continues_anchor``); and the form of exploitation a count is split by (``_exploitation``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tipkb.extract.common import View
+from tipkb.extract.statistics import scope
+from tipkb.extract.statistics.words import (
+    AUX,
+    LAST_YEARS,
+    LINKS,
+    PERSON_NOUNS,
+    VERBS,
+)
+
+if TYPE_CHECKING:
+    from tipkb.extract.statistics.count import Count
+
+
+def _continues(gap: list[str]) -> bool:
+    """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
+    if "out" in gap or gap[-1:] == ["of"]:
+        return False
+    if gap == [";"]:
+        return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
+    if any(w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap):
+        return len(gap) <= 20  # "..., a sharp increase from 1,262 victims in 2022"
+    return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
+
+
+def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str | None:
+    """How a bare number continues the count before it: as a figure for another year ("compare":
+    '(10 in 2017)', 'compared with 698 in 2019', 'none reported in 2016', 'whereas none had been
+    obtained in either 2013 or 2014') or as a part of it ("split": '429 sex trafficking', 'three for
+    labor trafficking', 'ten concerned forced labor', '12 were found guilty of labor trafficking')."""
+    if anchor is None:
+        return None
+    low = view.low
+    m = end
+    while m < len(low) and m < end + 4 and (low[m] in AUX or (low[m] in VERBS and low[m].endswith("ed"))):
+        m += 1
+    nxt = low[end] if end < len(low) else ""
+    after = low[m] if m < len(low) else ""
+    if after in ("in", "during") and m + 1 < len(low) and low[m + 1] == "either":
+        m += 1  # "in either 2013 or 2014"
+    if after in ("in", "during") and view.year_after(m + 1, 3):
+        return "compare"
+    if low[end : end + 1] in (["were"], ["was"]) and after in PERSON_NOUNS | scope.PART_WORDS:
+        return "split"  # "of whom 18 were children", "(14 were children)"
+    if nxt in ("reported", "each"):
+        return "compare"
+    if _exploitation_soon(view, end):
+        return "split"
+    prev = low[n - 1] if n > 0 else ""
+    if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
+        return "split"  # "five for labor trafficking and five for unspecified exploitation"
+    tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
+    if prev in ("(", "to", "with", "from") and (tail.startswith(LAST_YEARS) or nxt == "previously"):
+        return "compare"  # "compared with 65 the previous year", "compared with four previously"
+    if prev == "remaining":
+        return "split"
+    if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
+        return "compare"
+    if (
+        prev in (",", "and", "with", "to")
+        and nxt in (",", "and", "in", ")")
+        and "respectively" in low[end : end + 10]
+    ):
+        return "compare"  # "(42, 29, and 22 in 2019, respectively)"
+    if (
+        prev == "from"
+        and nxt in (")", ",", ";", ".")
+        and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+    ):
+        return "previous"  # "identified 120 victims, up from 95": the previous period's figure
+    if prev in ("another", "additional"):
+        return "compare"  # "10 under the trafficking law and another four under other laws"
+    return None
+
+
+def _exploitation_soon(view: View, end: int) -> bool:
+    """A form of exploitation in the words after a bare count, before the next count or clause."""
+    low = view.low
+    for m in range(end, min(len(low), end + 7)):
+        if low[m] in (",", ";", "(", ")", ".", "—", "–", "compared") or (m > end and view.number_at(m)):
+            return False
+        if view.vocab.exploitation.match_at(low, m):
+            return True
+    return False
+
+
+def _exploitation(view: View, start: int, end: int) -> str | None:
+    """The form of exploitation a count is split by ("73 sex trafficking cases", "87 victims of labor
+    trafficking"); None when it names none or several."""
+    low = view.low
+    stop = end
+    for m in range(start, end):
+        if m > start and (low[m] in ("(", ")") or (view.number_at(m) and not view.year_at(m))):
+            stop = m
+            break
+        if low[m] in (",", ";", "compared", "and") and m > start:
+            if low[m] == "and" and m + 1 < len(low) and view.vocab.exploitation.match_at(low, m + 1):
+                return None  # "two for sex and labor trafficking"
+            if low[m] != "and":
+                stop = m
+                break
+    found = {value for _, _, value in view.vocab.exploitation.find(low, start, stop)}
+    if "domestic_servitude" in found:
+        found.discard("labor")  # "involuntary domestic servitude" also reads as labor
+    return found.pop() if len(found) == 1 else None

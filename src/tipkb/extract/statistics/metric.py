@@ -1,0 +1,259 @@
+"""The metric of one count, by the kind of noun it has.
+
+A metric noun names it ("22 investigations"; victims identified or assisted from the words around,
+``metric_noun``); a noun of people or cases takes it from its verb, participle or modifier ("prosecuted
+nine cases", "six traffickers convicted", ``people_or_cases``); a bare number takes it from a
+participle, care or a total verb after it, else continues the count before it as another year's figure
+or a part of it ("(10 in 2017)", "429 sex trafficking", ``bare_number``). Each returns a ``Reading``,
+or None when the number is no count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from tipkb.extract.common import View
+from tipkb.extract.statistics.continuations import _continues, _continues_anchor
+from tipkb.extract.statistics.filters import _about_officials
+from tipkb.extract.statistics.participles import (
+    _coordinated_after,
+    _modifier_verb,
+    _participle_after,
+    _participle_metric,
+)
+from tipkb.extract.statistics.phrases import (
+    about_victims,
+    earlier_years,
+    in_another_place,
+    labelled,
+    pending,
+    relative_verb,
+    sentence_breakdown,
+    zero_list,
+)
+from tipkb.extract.statistics.verbs import (
+    _bare_after_verb,
+    _pick,
+    _sent_to_court,
+    _total_verb_metric,
+    _verbs_before,
+)
+from tipkb.extract.statistics.victims import (
+    _assisted_by_head,
+    _care_after,
+    _exploited_after,
+    _modifier_victims,
+    _victim_metric,
+    _victim_verbs,
+)
+from tipkb.extract.statistics.words import (
+    CASE_NOUNS,
+    CASE_PEOPLE,
+    METRIC_NOUNS,
+    OFFICIAL_METRICS,
+    OFFICIALS,
+    PERSON_NOUNS,
+    VERB_GAP,
+    VERBS,
+)
+
+if TYPE_CHECKING:
+    from tipkb.extract.statistics.count import Count
+
+
+@dataclass(slots=True)
+class Reading:
+    """What a count's words decide: its metric, where its phrase ends, and how it continues."""
+
+    metric: str | None
+    phrase_end: int
+    also: tuple[str, ...] = ()
+    inherits: bool = False
+    split: bool = False
+    previous: bool = False
+
+
+# Past participles before a count that are no metric's verb but that do not stop a list either.
+_LIST_VERBS = frozenset(["reported", "recorded", "registered", "involved", "compared", "included", "totaled"])
+
+
+def _other_verb(view: View, n: int) -> bool:
+    """A verb of another action governs the count at n ("acquitted four defendants", "arrested 12
+    suspects", "released five"): it continues no count before it."""
+    low = view.low
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("and", "or", "of"):
+        p -= 1
+    w = low[p] if p >= 0 else ""
+    return w.isalpha() and w.endswith("ed") and w not in VERBS and w not in _LIST_VERBS
+
+
+def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: int) -> Reading:
+    """A count whose noun at k names its metric ("22 investigations", "30 victims identified")."""
+    low = view.low
+    also: tuple[str, ...] = ()
+    metric = METRIC_NOUNS[noun]
+    if metric == "victims":
+        metric = _victim_metric(view, n, k) or (
+            "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
+        )
+    if metric and metric.startswith("victims"):
+        # "three victims were identified and assisted", "identified and referred 30 victims"
+        also = tuple(m for m in _victim_verbs(view, n, k + 1) if m != metric)
+    if "prosecution" in mods and noun in ("cases", "case"):
+        metric = "prosecutions"
+    if value == 0:
+        also = zero_list(low, k)  # "no prosecutions or convictions": both zero
+    phrase_end = k + 1
+    if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
+        metric = OFFICIAL_METRICS[metric]
+        also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
+    return Reading(metric, phrase_end, also)
+
+
+def people_or_cases(
+    view: View,
+    n: int,
+    end: int,
+    k: int,
+    noun: str,
+    mods: list[str],
+    anchor: Count | None,
+    before: Count | None,
+) -> Reading | None:
+    """A count of people or cases ("prosecuted nine cases", "six sex traffickers convicted"): the metric
+    of its verb, participle or modifier; else it continues its anchor's; None when it is no count."""
+    low = view.low
+    metric: str | None = None
+    inherits = False
+    also: tuple[str, ...] = ()
+    phrase_end = k + 1
+    if (
+        noun in CASE_PEOPLE
+        and n > 0
+        and low[n - 1] in ("with", "involving", "against")
+        and before is not None
+        and before.noun in ("cases", "case", "investigations", "prosecutions")
+        and n - before.end <= 4
+    ):
+        return None  # "six cases involving 14 defendants": the verb counts the cases
+    chain = _verbs_before(view, n)
+    if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
+        chain = ["prosecutions"]  # "brought 13 cases to court"
+    elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
+        chain = ["convictions"]  # "the courts found 14 defendants guilty"
+    elif noun in ("cases", "case", "crimes", "offenses", "offences") and low[n - 1 : n] in (
+        ["registered"],
+        ["recorded"],
+    ):
+        chain = ["investigations"]  # "the police registered 30 cases of trafficking"
+    if not chain and sentence_breakdown(low, phrase_end):
+        return None  # "11 convicted traffickers received prison terms of less than three years"
+    if (
+        low[end : end + 2] == ["of", "the"]
+        and phrase_end + 2 < len(low)
+        and low[phrase_end] in VERBS
+        and low[phrase_end + 1] in ("were", "was")
+    ):
+        phrase_end += 1  # "16 of the 22 defendants prosecuted were convicted": the 16's own verb
+    after = None if _pick(chain) else _participle_after(view, phrase_end)
+    verb = _pick(chain) or after or _modifier_verb(mods)
+    # "prosecuted and convicted two traffickers": a count for each verb.
+    others = [m for m in chain if m != verb and not m.startswith("victims")]
+    relative = relative_verb(view, phrase_end) if verb and noun in OFFICIALS | CASE_PEOPLE else None
+    if relative is not None and relative != verb:
+        others.append(relative)  # "prosecuted one official, a village head, who was convicted"
+    if after is not None:
+        others += [
+            m for m in _coordinated_after(view, phrase_end) if m != verb and not m.startswith("victims")
+        ]
+    if noun in OFFICIALS:
+        if verb is None and anchor is not None and anchor.metric in OFFICIAL_METRICS:
+            verb = anchor.metric  # "convicted 14 traffickers, including two government officials"
+        metric = OFFICIAL_METRICS.get(verb or "")
+        also = tuple(OFFICIAL_METRICS[m] for m in others if m in OFFICIAL_METRICS)
+    elif noun in PERSON_NOUNS or _exploited_after(view, phrase_end):
+        metric = verb if verb and verb.startswith("victims") else None
+        if metric is None and _exploited_after(view, phrase_end):
+            metric = "victims_identified"  # "25 persons were obliged to beg"
+        if metric is None and anchor is not None and anchor.metric and "victims" in anchor.metric:
+            metric = "victims"  # "of whom 18 were children", "Of the 40 victims, 30 women ..."
+    elif "prosecution" in mods:
+        metric = "prosecutions"
+    elif verb and not verb.startswith("victims"):
+        metric = verb
+        also = tuple(others)
+    elif anchor is not None and not verb and not _other_verb(view, n) and not pending(low, phrase_end):
+        inherits = True  # not "convicted 10 traffickers and acquitted four defendants"
+    return Reading(metric, phrase_end, also, inherits)
+
+
+def bare_number(
+    view: View,
+    n: int,
+    end: int,
+    anchor: Count | None,
+    before: Count | None,
+    prior: str | None,
+    nobody: str | None,
+    named_before: str | None,
+) -> Reading | None:
+    """A number with no noun ("26 charged in 2014", "of whom 32 received assistance", "(10 in 2017)"):
+    the metric of what follows it, else a continuation of its anchor; None when it is no count."""
+    low = view.low
+    metric: str | None = None
+    inherits = False
+    split = False
+    previous = False
+    phrase_end = end
+    participle = _participle_metric(view, end)
+    if participle is None and _care_after(view, end) and about_victims(low, n, anchor, prior):
+        participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
+    if (
+        participle is None
+        and (
+            low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+            or low[end : end + 1] in ([";"], ["."], [","], [")"])
+            or end >= len(low)
+        )
+        and _assisted_by_head(view, n)
+        and about_victims(low, n, anchor, prior)
+    ):
+        participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
+    if participle is None and _exploited_after(view, end) and about_victims(low, n, anchor, prior):
+        participle = "victims_identified"  # "... and 30 were forced into labor"
+    if participle is not None and earlier_years(low, end + 1):
+        return None  # "15 victims, including four identified in prior years": not this year's count
+    if participle is not None:
+        metric = participle  # "compared to 57 assisted", "26 charged in 2014", "Of the 952 identified"
+        phrase_end = end + 1
+    elif low[end : end + 1] in (["were"], ["was"]) and any(
+        low[end + 1 : end + 3] == [w, "of"] for w in ("victims", "victim")
+    ):
+        metric, phrase_end = "victims", end + 2  # "(of these,) 45 were victims of sex trafficking"
+    else:
+        metric = (
+            _total_verb_metric(view, n)
+            or _bare_after_verb(view, n, end)
+            or labelled(view, n, end, before)
+            or nobody
+        )
+    if (
+        metric in OFFICIAL_METRICS
+        and before is not None
+        and before.noun in OFFICIALS
+        and (_continues(low[before.end : n]) or low[end : end + 2] == ["of", "them"])
+    ):
+        metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
+    if metric is None:
+        # "sexual exploitation accounted for 294 of the victims and labor exploitation for 81"
+        how = "split" if named_before and anchor is not None else _continues_anchor(view, n, end, anchor)
+        if how is None and anchor is not None and in_another_place(view, n, end):
+            how = "compare"  # "150 persons were exploited in Italy, and 185 in Spain"
+        if how is None:
+            return None
+        inherits = True
+        split = how == "split"
+        previous = how == "previous"
+    return Reading(metric, phrase_end, (), inherits, split, previous)

@@ -1,0 +1,124 @@
+"""The metric a participle or verb after a count gives it ("six sex traffickers convicted in 2016",
+"of which 20 were sent to court", "12 were found guilty", "three cases resulted in convictions"), the
+participles coordinated with it ("prosecuted or convicted"), and a metric participle among a count's
+modifiers ("15 convicted traffickers").
+"""
+
+from __future__ import annotations
+
+from tipkb.extract.common import View
+from tipkb.extract.statistics.verbs import _to_court, _to_prosecution
+from tipkb.extract.statistics.words import (
+    METRIC_NOUNS,
+    TO_COURT,
+    VERBS,
+)
+
+
+def _participle_metric(view: View, end: int) -> str | None:
+    """A bare count with its participle: '57 assisted last reporting period', '86 identified in 2018'."""
+    low = view.low
+    if end >= len(low):
+        return None
+    w = low[end]
+    if w in VERBS and w.endswith("ed"):
+        return VERBS[w]
+    # "of which 20 were sent to court", "eight of whom were convicted", "12 were found guilty",
+    # "nine of these went to trial"
+    m = end
+    if low[m : m + 2] in (["of", "whom"], ["of", "which"], ["of", "them"], ["of", "these"]):
+        m += 2
+    if low[m : m + 1] in (["went"], ["proceeded"], ["go"]) and low[m + 1 : m + 3] in (
+        ["to", "trial"],
+        ["to", "court"],
+    ):
+        return "prosecutions"
+    if low[m : m + 1] in (["resulted"], ["ended"], ["led"]) and low[m + 1 : m + 2] in (["in"], ["to"]):
+        metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
+        if metric is not None and metric != "victims":
+            return metric  # "of the 30 cases prosecuted, 20 resulted in convictions"
+    if m >= len(low) or low[m] not in ("were", "was", "had", "have"):
+        return None
+    m += 1
+    while m < len(low) and low[m] in ("been", "later", "subsequently", "also", "eventually", "all"):
+        m += 1
+    if m >= len(low):
+        return None
+    if _to_court(low, m) or (low[m] in TO_COURT and _to_prosecution(low, m + 1)):
+        return "prosecutions"  # "20 were referred to prosecutors"
+    if low[m] == "found" and low[m + 1 : m + 2] == ["guilty"]:
+        return "convictions"
+    w = low[m]
+    if w in VERBS and w.endswith("ed") and not VERBS[w].startswith("victims") and w != "sentenced":
+        return VERBS[w]  # not "four were sentenced to ten years": a breakdown by sentence
+    return None
+
+
+def _participle_after(view: View, k: int) -> str | None:
+    """'six sex traffickers convicted in 2016', 'one male from India identified as ...'."""
+    low = view.low
+    named = {q.i: q.j for q in view.places}
+    m = k
+    steps = 0
+    while m < len(low) and steps < 5:
+        if m in named:
+            m = named[m]
+            steps += 1
+            continue
+        w = low[m]
+        if _to_court(low, m):
+            return "prosecutions"  # "110 cases were sent to court"
+        if w == "found" and low[m + 1 : m + 2] == ["guilty"]:
+            return "convictions"  # "14 defendants were found guilty"
+        if w in ("went", "proceeded") and low[m + 1 : m + 3] in (["to", "trial"], ["to", "court"]):
+            return "prosecutions"  # "six of those cases went to trial"
+        if w in ("resulted", "ended", "led", "culminated") and low[m + 1 : m + 2] in (["in"], ["to"]):
+            metric = next((METRIC_NOUNS[x] for x in low[m + 2 : m + 5] if x in METRIC_NOUNS), None)
+            if metric is not None and metric != "victims":
+                return metric  # "three cases resulted in convictions"
+        if w in ("received", "receiving") and any(
+            x in ("sentences", "sentence", "sentenced") for x in low[m + 1 : m + 4]
+        ):
+            return "convictions"  # "12 traffickers received prison sentences"
+        if w in VERBS and w.endswith("ed"):
+            return VERBS[w]
+        if w.endswith("ed") and low[m + 1 : m + 2] == ["and"] and m + 2 < len(low) and low[m + 2] in VERBS:
+            m += 2  # "14 suspects were arrested and charged"
+            steps += 1
+            continue
+        if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
+            m += 1
+            steps += 1
+            continue
+        if w == "," and m == k:
+            # "Two officials, a police officer and a soldier, were convicted": past the apposition
+            close = next((x for x in range(m + 1, min(len(low), m + 9)) if low[x] == ","), None)
+            if close is not None and not any(view.number_at(x) for x in range(m + 1, close)):
+                m = close + 1
+                steps += 1
+                continue
+        break
+    return None
+
+
+def _coordinated_after(view: View, k: int) -> list[str]:
+    """The metrics of participles coordinated with the one after a count ("no officials were
+    prosecuted or convicted", "12 suspects were charged and convicted")."""
+    low = view.low
+    m = k
+    while m < len(low) and m < k + 5 and not (low[m] in VERBS and low[m].endswith("ed")):
+        m += 1
+    found = []
+    while (
+        m + 2 < len(low) and low[m + 1] in ("and", "or") and low[m + 2] in VERBS and low[m + 2].endswith("ed")
+    ):
+        found.append(VERBS[low[m + 2]])
+        m += 2
+    return found
+
+
+def _modifier_verb(mods: list[str]) -> str | None:
+    for w in mods:
+        if w in ("convicted", "identified", "prosecuted", "investigated"):
+            return VERBS[w]
+    return None

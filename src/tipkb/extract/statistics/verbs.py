@@ -1,0 +1,241 @@
+"""The metric a verb before a count gives it ("prosecuted nine", "convicted and sentenced 15",
+"sent to court 110", "initiated investigations of 12 cases", "prosecutions reached 48"): the chain of
+verbs that governs the number, a metric noun with "of"/"against"/"involving", a total verb after its
+metric noun, and the court a case is sent to ("brought 13 cases to court"). ``counts`` asks these
+first; ``participles`` and ``victims`` build on them.
+"""
+
+from __future__ import annotations
+
+from tipkb.extract.common import View
+from tipkb.extract.statistics.words import (
+    AUX,
+    BARE_END,
+    CARE_BEFORE,
+    CASE_HEADS,
+    CASE_NOUNS,
+    CASE_PEOPLE,
+    METRIC_NOUNS,
+    NOUN_HEADS,
+    PERSON_NOUNS,
+    TO_COURT,
+    TOTAL_VERBS,
+    VERB_GAP,
+    VERBS,
+)
+
+
+def _total_verb_metric(view: View, n: int) -> str | None:
+    """'The number of trafficking prosecutions reached 48', 'Identified victims totalled 61'."""
+    low = view.low
+    k = n - 1
+    if k >= 0 and low[k] in ("at", "to", "from"):
+        k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
+    if (
+        k > 0
+        and low[k + 1] in ("to", "at")
+        and low[k] in METRIC_NOUNS
+        and low[k] not in ("victims", "victim")
+        and any(w in TOTAL_VERBS for w in low[:k])
+    ):
+        return METRIC_NOUNS[low[k]]  # "investigations rose to 30, prosecutions to 20"
+    if k < 0 or low[k] not in TOTAL_VERBS:
+        return None
+    clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
+    subject = low[max(clause_start, k - 10) : k]
+    if low[k] in ("was", "were", "is", "are") and not ({"number", "total"} & set(subject)):
+        return None
+    for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
+        noun = low[m]
+        if (
+            noun in VERBS
+            and noun.endswith("ed")
+            and low[m - 1 : m]
+            and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
+        ):
+            return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
+        if noun not in METRIC_NOUNS:
+            continue
+        metric = METRIC_NOUNS[noun]
+        if metric != "victims":
+            return metric
+        words = set(low[max(clause_start, m - 4) : k])
+        assisted = {w for w in words if VERBS.get(w) == "victims_assisted"}
+        return "victims_assisted" if assisted else "victims_identified"
+    return None
+
+
+def _bare_after_verb(view: View, n: int, end: int) -> str | None:
+    """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
+    low = view.low
+    of_them = low[n] not in ("any", "none", "no") and low[end : end + 2] in (
+        ["of", "them"],
+        ["of", "these"],
+        ["of", "those"],
+    )
+    sent = end < len(low) and low[end] == "to"  # "referred 32 to shelters", "repatriated 12 to Nepal"
+    if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
+        return None
+    chain = _verbs_before(view, n)
+    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
+        return None
+    metric = _pick(chain)
+    if sent and low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(low, end):
+        return "prosecutions"  # "referred 19 to the prosecutor's office"
+    if sent and metric != "victims_assisted":
+        return None
+    return metric
+
+
+def _verb_before(view: View, n: int) -> str | None:
+    """The metric verb that governs a count at n ("investigated 76", "convicted and sentenced 15"), or
+    a metric noun with "of"/"against"/"involving" ("initiated investigations of 12 cases")."""
+    return _pick(_verbs_before(view, n))
+
+
+def _pick(found: list[str]) -> str | None:
+    """The metric of a chain of verbs: the nearest, or victims_identified when one is 'identified'."""
+    if not found:
+        return None
+    return "victims_identified" if "victims_identified" in found else found[0]
+
+
+def _verbs_before(view: View, n: int) -> list[str]:
+    """The metrics of the verbs that govern a count at n, nearest first ("prosecuted and convicted two",
+    "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
+    low = view.low
+    p = n - 1
+    while p > 1 and (low[p] in VERB_GAP or low[p] == "all") and low[p] not in ("of", "and", "or"):
+        p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
+    if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
+        return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
+    if p > 2 and low[p] in ("against", "into", "in", "for", "of") and low[p - 1].endswith("ed"):
+        # "prosecutions were initiated against 20 suspects", "charges were filed in 14 cases"
+        q = p - 2
+        while q > 0 and low[q] in ("were", "was", "been", "have", "has", "had", "also"):
+            q -= 1
+        if q < p - 2 and q >= 0:
+            if low[q] in NOUN_HEADS:
+                return [NOUN_HEADS[low[q]]]
+            if low[q] in METRIC_NOUNS and METRIC_NOUNS[low[q]] != "victims":
+                return [METRIC_NOUNS[low[q]]]
+    if p > 1 and low[p] == "in" and low[p - 1] in CASE_PEOPLE and low[p - 2] in VERBS:
+        return [VERBS[low[p - 2]]]  # "convicted offenders in 26 of them", "convicted traffickers in 12 cases"
+    if p > 1 and low[p] == "in" and low[p - 1] in VERBS and low[p - 1].endswith("ed") and low[p - 2] in AUX:
+        metric = VERBS[low[p - 1]]  # "proceedings were opened in 104 cases"
+        if not metric.startswith("victims"):
+            return [metric]
+    if (
+        p > 2
+        and low[p] == "against"
+        and low[p - 1] in ("filed", "brought", "pressed", "lodged")
+        and any(w in ("charges", "indictments", "indictment") for w in low[max(0, p - 4) : p - 1])
+    ):
+        return ["prosecutions"]  # "indictments were filed against 82 persons"
+    if p > 0 and low[p] in ("against", "into") and low[p - 1] in ("cases", "case", "proceedings"):
+        # "opened criminal cases against 11 suspects": the verb before the cases counts them
+        q = p - 2
+        while q > 0 and low[q] in MODIFIERS_BEFORE_CASES:
+            q -= 1
+        if q >= 0 and low[q] in VERBS and not VERBS[low[q]].startswith("victims"):
+            if low[q - 1 : q] in (["prosecutors"], ["prosecutor"]) and VERBS[low[q]] == "investigations":
+                return ["prosecutions"]  # "prosecutors initiated cases against 366 defendants"
+            return [VERBS[low[q]]]
+    if p > 0 and (
+        low[p] in ("of", "against", "involving", "for", "into")
+        or (low[p] == "in" and (low[p - 1] in CASE_HEADS or low[p - 1] in ("charges", "indictments")))
+    ):
+        head = low[p - 1]
+        if head in NOUN_HEADS and low[p] != "for":
+            return [NOUN_HEADS[head]]
+        if head in METRIC_NOUNS and (low[p] != "for" or head not in ("victims", "victim")):
+            metric = METRIC_NOUNS[head]
+            return ["victims_identified" if metric == "victims" else metric]
+    k = n - 1
+    found: list[str] = []
+    while k >= 0 and n - k <= 6:
+        w = low[k]
+        if k >= 2 and _to_court(low, k - 2):
+            found.append("prosecutions")
+            k -= 3
+            continue
+        if w in VERBS:
+            found.append(VERBS[w])
+        elif w in ("return", "reintegrate", "resettle") and low[k - 1 : k] == ["helped"]:
+            found.append("victims_assisted")  # "helped return 31 nationals"
+        elif w in CARE_BEFORE and "as" not in low[n + 1 : n + 7]:
+            found.append(
+                "victims_assisted"
+            )  # "hospitals treated 45 victims"; not "treated them as offenders"
+        elif w == "for" and low[k - 1 : k] in (["cared"], ["caring"]):
+            found.append("victims_assisted")  # "the ministry cared for 15 victims"
+            k -= 2
+            continue
+        elif w not in VERB_GAP:
+            break
+        k -= 1
+    return list(dict.fromkeys(found))
+
+
+def _sentence_head(low: list[str], m: int) -> bool:
+    """'guilty verdicts', 'convictions and sentences', 'prison sentences' ending at m: a court's
+    verdict on the people or cases counted after it."""
+    if low[m] in ("verdicts", "verdict", "judgments", "judgements"):
+        return low[m - 1] in ("guilty", "conviction", "convicting")
+    if low[m] in ("sentences", "sentence"):
+        return low[m - 1] in ("prison", "imprisonment", "jail", "custodial") and low[m - 2] in (
+            "imposed",
+            "handed",
+            "issued",
+            "gave",
+            "delivered",
+            "down",
+        )
+    return False
+
+
+MODIFIERS_BEFORE_CASES = frozenset(["criminal", "trafficking", "new", "separate", "formal", "court", "legal"])
+
+
+def _to_court(low: list[str], m: int) -> bool:
+    """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
+    return (
+        m + 2 < len(low)
+        and low[m] in TO_COURT
+        and low[m + 1] in ("to", "before")
+        and low[m + 2] in ("court", "courts", "trial")
+    )
+
+
+_COURT_TARGETS = frozenset(
+    ["court", "courts", "trial", "prosecutors", "prosecutor", "prosecution", "judiciary"]
+)
+
+
+def _to_prosecution(low: list[str], m: int) -> bool:
+    """'to court', 'to the courts', 'to prosecutors', "to the prosecutor's office", 'for prosecution' at
+    m: what a case is sent to when it is prosecuted."""
+    if low[m : m + 1] not in (["to"], ["for"], ["before"]):
+        return False
+    k = m + 1
+    if low[k : k + 1] == ["the"]:
+        k += 1
+    return k < len(low) and (low[k] in _COURT_TARGETS or low[k].startswith("prosecutor"))
+
+
+def _sent_to_court(view: View, n: int, k: int) -> bool:
+    """'brought 13 cases to court', 'filed 15 cases in court', 'referred nine cases to the courts':
+    a verb of sending before the count and its court after the noun (at k)."""
+    low = view.low
+    p = n - 1
+    while p > 0 and low[p] in VERB_GAP and low[p] not in ("of", "and", "or"):
+        p -= 1
+    if p < 0 or (low[p] not in TO_COURT and low[p] not in ("filed", "took", "taken")):
+        return False
+    after = low[k : k + 4]
+    if after[:2] in (["for", "prosecution"], ["for", "trial"], ["to", "prosecutors"]):
+        return True  # "referred 11 cases for prosecution", "sent 11 cases to prosecutors"
+    if after[:1] == ["to"] or after[:1] == ["in"] or after[:1] == ["before"]:
+        rest = after[2:3] if after[1:2] == ["the"] else after[1:2]
+        return rest in (["court"], ["courts"], ["trial"])
+    return False
