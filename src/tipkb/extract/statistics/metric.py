@@ -136,7 +136,8 @@ def people_or_cases(
         and before is not None
         and before.noun in ("cases", "case", "investigations", "prosecutions")
         and n - before.end <= 4
-        and low[n - 2] not in METRIC_NOUNS  # not "12 cases and obtained convictions against 15 traffickers"
+        # not "12 cases and obtained convictions against 15 traffickers": a metric noun of its own
+        and not (low[n - 2] in METRIC_NOUNS and before.end < n - 1)
     ):
         return None  # "six cases involving 14 defendants": the verb counts the cases
     chain = _verbs_before(view, n)
