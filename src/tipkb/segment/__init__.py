@@ -1,8 +1,10 @@
 """Segment a document: paragraphs and headings, sentences with offsets, place mentions.
 
-The text is never changed: every offset here points into the document's text as read.
-Tokens come from spaCy's blank English tokenizer (with citation markers such as ``[2]`` kept
-as one token), sentences from the small boundary rule below, places from the gazetteer matcher.
+The text is never changed: every offset here points into the document's text as read. The work is
+split by concern: ``segment.pages`` (lines, page furniture, the text as read), ``segment.headings``
+(headings, list items, entry labels, how a line ends), ``segment.paragraphs`` (joining wrapped lines into
+paragraphs) and ``segment.sentences`` (the tokenizer and sentence ends); this module cuts a document into
+``Sentence``s with their tokens and the places the gazetteer matcher finds, and keeps memory flat.
 """
 
 from __future__ import annotations
@@ -13,83 +15,40 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from tipkb.segment.sentences import nlp, sentence_starts
 
 if TYPE_CHECKING:  # spaCy loads in about a second: only when a document is first segmented
-    from spacy.language import Language
     from spacy.tokens import Doc, Span
 
     from tipkb.places.matcher import PlaceMatcher, PlaceMention
+
+__all__ = [
+    "KEEP_TOKENIZED",
+    "KEEP_WORDS",
+    "MAX_BLOCK",
+    "Paragraph",
+    "Segmented",
+    "Sentence",
+    "iter_paragraphs",
+    "nlp",
+    "reading_text",
+    "segment",
+    "sentence_starts",
+    "transient",
+]
 
 # A paragraph longer than this is cut at a sentence end before it reaches spaCy.
 MAX_BLOCK = 100_000
 # A document's Docs are kept up to this many characters; past it (and for any paragraph longer than
 # MAX_BLOCK) a block is tokenized again when its sentences are read, so memory does not grow with them.
 KEEP_TOKENIZED = 2_000_000
-_CITATION = r"\[\d{1,3}\]|\[[a-z]\]"
-_SENT_END = {".", "!", "?", "…"}
-_CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
-# After an abbreviation ending in a dot ("the U.S. In 2007, ..."), only these start a new sentence.
-_STARTERS = {"In", "The", "During", "According", "A", "An", "Some", "Many", "Most", "There", "This", "It"}
 
 
 # Words the vocabulary keeps for good before new ones are forgotten after each document (``transient``):
 # about 40 MB.
 KEEP_WORDS = 50_000
-
-
-@lru_cache(maxsize=1)
-def nlp() -> Language:
-    """spaCy's blank English pipeline with tipkb's tokenizer tweaks (citations stay one token)."""
-    import spacy
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
-
-    pipeline = spacy.blank("en")
-    defaults: Any = pipeline.Defaults
-    tokenizer: Any = pipeline.tokenizer
-    tokenizer.prefix_search = compile_prefix_regex([_CITATION, *defaults.prefixes]).search
-    tokenizer.suffix_search = compile_suffix_regex([_CITATION, *defaults.suffixes]).search
-    # A dash between a word and a number is a break ("20 victims—10 men, ..."), as it is between words;
-    # so is an em dash between numbers ("117 victims in 2020—96 of them ..."; an en dash is a range).
-    tokenizer.infix_finditer = compile_infix_regex(
-        [*defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])—(?=[0-9])"]
-    ).finditer
-    # Emoticons are no tokens in these texts: "(18 in 2015): six ..." ends a bracket, then a colon.
-    tokenizer.rules = {
-        k: v for k, v in tokenizer.rules.items() if any(c.isalnum() for c in k) or not set(k) & set("():;")
-    }
-    return pipeline
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    """Token indices where sentences start: after . ! ? (and any closing quotes, brackets and
-    citations), before a capital, digit or quote. Semicolons do not end sentences. An abbreviation
-    with inner dots ("U.S.") ends one only before a word that usually opens a sentence."""
-    words = [t.text for t in doc]
-    n = len(words)
-    starts = [0] if n else []
-    i = 0
-    while i < n:
-        text = words[i]
-        is_end = text in _SENT_END
-        abbrev = not is_end and len(text) > 2 and text[-1] == "." and "." in text[:-1]
-        i += 1
-        if not (is_end or abbrev):
-            continue
-        j = i
-        while j < n and (words[j] in _CLOSERS or words[j][:1] == "[" or words[j].isspace()):
-            j += 1
-        if j >= n:
-            break
-        nxt = words[j]
-        if abbrev:
-            opens = nxt in _STARTERS
-        else:
-            opens = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"“'‘•("
-        if opens:
-            starts.append(j)
-        i = j
-    return starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +126,6 @@ class Segmented:
 _HEADING_MARK = re.compile(r"^\s*(=+|#+)\s*(.*?)\s*=*\s*$")
 _SENTENCE_END = re.compile(r"[.!?;,\"”’]\s*(\[\d{1,3}\]\s*)*$")
 _TERMINAL = re.compile(r"[.!?:;\"”’)\]]\s*(\[\d{1,3}\]\s*)*$")
-# A line that ends a sentence ("... in 2009.", "... prison.[3]", '... "Tier 2."').
-_FULL_STOP = re.compile(r"[.!?…][\"”’)\]]*\s*(\[\d{1,3}\]\s*)*$")
 # A line that opens with a field label ("current situation: ...", "tier rating: ...") starts an entry.
 _FIELD_LABEL = re.compile(r"^[a-z]+(?: [a-z]+){0,2}: ")
 # A date on a line of its own ("June 1, 2006", "Released June 5, 2006"): a dateline, not running text.
@@ -180,6 +137,8 @@ _DATE_LINE = re.compile(
 _NAMED_LABEL = re.compile(r"^(?:[A-Z][\w'’-]+ ){1,3}[a-z]+(?: [a-z]+){0,2}: ")
 # A list item: a bullet, "1.", "(a)", "2)".
 _LIST_ITEM = re.compile(r"^(?:[•▪●◦·*-]|\(?\d{1,2}[.)]|\([a-z]\))\s+")
+# A line that ends a sentence ("... in 2009.", "... prison.[3]", '... "Tier 2."').
+_FULL_STOP = re.compile(r"[.!?…][\"”’)\]]*\s*(\[\d{1,3}\]\s*)*$")
 # Page furniture: a page number ("12", "- 12 -", "Page 12", "12 of 40"), and running headers or footers
 # (a short line met again on other pages, digits aside).
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$", re.I)
