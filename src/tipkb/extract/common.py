@@ -1,11 +1,15 @@
-"""What every extractor reads a sentence with: its words, places, clauses, numbers and years."""
+"""What every extractor reads a sentence with: its words, places, clauses, numbers and years.
+
+``View`` holds a sentence's words and the places in it (with "the country" and a leading "it" for the
+subject country), and answers what every extractor asks; its number and year
+reading is in ``view_numbers.py``. The helpers below read a role phrase's opening."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from tipkb.context import Context, as_year
+from tipkb.context import Context
+from tipkb.extract.view_numbers import _YEAR_LEAD, NumberReading
 from tipkb.model import Evidence
 from tipkb.segment import Sentence
 from tipkb.vocab import Vocabulary, vocabulary
@@ -29,7 +33,6 @@ _QUANTITY_PHRASES = (
 # "..., and Haitian men brought across the border to cut cane are ...": participles that open a
 # modifier between a new subject's people and its verb.
 _PARTICIPLES = frozenset("brought taken sent held sold born caught found lured kept recruited".split())
-_NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # Words after a place that make it something else: "the Caribbean coast", "Red Sea", "Niger Delta".
 _NOT_A_PLACE_AFTER = frozenset(
     [
@@ -73,8 +76,9 @@ class Place:
     kind: str  # "country", "demonym", "region", or "subject" ("the country", "it")
 
 
-class View:
-    """A sentence as tokens (no whitespace tokens), with its places and context."""
+class View(NumberReading):
+    """A sentence as tokens (no whitespace tokens), with its places and context. Its numbers and years come
+    from ``NumberReading`` (``view_numbers.py``)."""
 
     __slots__ = ("sent", "ctx", "toks", "low", "chars", "places", "vocab", "_hedged", "_clauses")
 
@@ -284,121 +288,6 @@ class View:
 
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if p.i >= start and p.j <= end]
-
-    # -- numbers and years ---------------------------------------------------------------------
-    def number_at(self, n: int) -> tuple[float, int] | None:
-        """The number starting at token n and the index after it ("35,000", "seven", "2.4 million",
-        "twenty-one"), or None. Years are numbers too: callers decide."""
-        low = self.low
-        w = low[n]
-        value: float
-        if _NUMERIC.match(w):
-            value = float(w.replace(",", ""))
-        elif w in self.vocab.numbers and w not in ("a", "an", "none", "single"):
-            value = float(self.vocab.numbers[w])
-        else:
-            return None
-        end = n + 1
-        if end + 1 < len(low) and low[end] == "-" and low[end + 1] in self.vocab.numbers and value >= 20:
-            value += self.vocab.numbers[low[end + 1]]
-            end += 2
-        while end < len(low) and low[end] in self.vocab.scales and low[end] not in ("k", "m"):
-            value *= self.vocab.scales[low[end]]
-            end += 1
-        if end < len(low) and low[end] == "hundred":
-            value *= 100
-            end += 1
-        return value, end
-
-    def year_at(self, n: int) -> int | None:
-        return as_year(self.low[n]) if 0 <= n < len(self.low) else None
-
-    def year_after(self, n: int, window: int = 4) -> int | None:
-        """A year stated right after position n ("in 2016", "during 2007", "in April 2019")."""
-        low = self.low
-        for k in range(n, min(len(low), n + window)):
-            y = self.year_at(k)
-            if y:
-                return y
-            if low[k] not in _YEAR_LEAD and low[k] not in self.vocab.months:
-                return None
-        return None
-
-    def stated_year(self, start: int = 0, end: int | None = None) -> int | None:
-        """The first year the span states as a time ("in 2009", "since 2015", "December 2006").
-
-        Years naming a law or instrument ("the 2000 UN TIP Protocol", "Act of 2005") do not count.
-        """
-        stop = len(self.low) if end is None else end
-        low = self.low
-        for n in range(start, stop):
-            y = self.year_at(n)
-            if not y:
-                continue
-            before = low[n - 1] if n > 0 else ""
-            after = low[n + 1] if n + 1 < len(low) else ""
-            if after in _LAW_WORDS or (before == "of" and n > 1 and low[n - 2] in _LAW_WORDS):
-                continue
-            if before in _YEAR_LEAD or before in self.vocab.months or (n == 0 and after == ","):
-                return y
-            if before == "," and n > 1 and low[n - 2].isdigit():  # "June 17, 2009"
-                return y
-        return None
-
-    def year_until(self, end: int) -> int | None:
-        """The year of what the sentence says up to token ``end``: the first it states up to there (a
-        year stated in an earlier clause carries on, one in a later clause does not), else the
-        paragraph's, else the report's."""
-        return self.stated_year(0, end) or self.ctx.year
-
-    def year(self, start: int = 0, end: int | None = None) -> int | None:
-        """FACTS.md's year: the one the span states, else the paragraph's, else the report's."""
-        return self.stated_year(start, end) or self.ctx.year
-
-
-_YEAR_LEAD = frozenset(
-    [
-        "in",
-        "since",
-        "during",
-        "from",
-        "until",
-        "through",
-        "throughout",
-        "by",
-        "of",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "fiscal",
-        "calendar",
-        "fy",
-        "year",
-    ]
-)
-_LAW_WORDS = frozenset(
-    [
-        "act",
-        "law",
-        "laws",
-        "protocol",
-        "convention",
-        "code",
-        "amendment",
-        "amendments",
-        "amendment's",
-        "report",
-        "plan",
-        "strategy",
-        "special",
-        "anti-trafficking",
-        "immigration",
-        "penal",
-        "criminal",
-        "un",
-    ]
-)
 
 
 def skip_aside(view: View, n: int, end: int) -> int:
