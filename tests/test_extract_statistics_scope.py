@@ -449,3 +449,109 @@ def test_since_an_event_is_cumulative() -> None:
         "Over 2,000 victims have been identified since the hotline was launched.", "victims_identified", 2000
     )
     assert (fact["year"], fact["scope"], fact["span"]) == (None, "cumulative", None)
+
+
+def test_a_sub_group_counted_after_the_years_total_is_a_part_of_it() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Police identified 64 victims (40 of sex trafficking and 24 of labor "
+        "trafficking) in 2020, compared with 51 in 2019. Police identified two foreign victims (none in "
+        "2019), and shelters assisted 12 Fijian victims."
+    )
+    foreign = one(text, "victims_identified", 2)
+    assert (foreign["scope"], foreign["part_of"], foreign["year"]) == ("part", 64, 2020)
+    assert one(text, "victims_identified", 0)["scope"] == "part"  # the same sub-group in 2019
+    assert one(text, "victims_identified", 64)["scope"] == "total"
+    # no total of assisted victims stated: the count of its own
+    assert one(text, "victims_assisted", 12)["scope"] == "total"
+
+
+def test_an_of_these_opening_gives_its_bare_counts_the_metric_of_the_group_before() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Police opened 30 investigations in 2020. Of these, 17 involved labor "
+        "trafficking, 11 sex trafficking, and two both forms."
+    )
+    assert rows(text) == {
+        ("investigations", 30, 2020, "total"),
+        ("investigations", 17, 2020, "part"),
+        ("investigations", 11, 2020, "part"),
+    }
+    assert one(text, "investigations", 17)["exploitation"] == "labor"
+    assert one(text, "investigations", 17)["part_of"] == 30
+
+
+def test_an_opening_that_names_cases_and_their_verb_gives_the_metric_and_year() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Of the cases prosecuted in 2019, 40 concerned sex trafficking, 13 labor "
+        "trafficking, and the rest other forms."
+    )
+    assert rows(text) == {("prosecutions", 40, 2019, "part"), ("prosecutions", 13, 2019, "part")}
+
+
+def test_parts_after_a_semicolon_that_follows_the_totals_year() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Police identified 21 victims in 2020; 13 were victims of forced labor, "
+        "six were exploited in sex trafficking, and two children were forced to beg."
+    )
+    assert {(r[1], r[3]) for r in rows(text)} == {(21, "total"), (13, "part"), (6, "part"), (2, "part")}
+    assert one(text, "victims_identified", 13)["exploitation"] == "labor"
+    assert one(text, "victims_identified", 13)["year"] == 2020
+
+
+def test_a_year_opening_the_last_clause_dates_its_bare_count() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. Courts convicted 11 persons in 2019 and eight in 2020; in 2018, six "
+        "persons were convicted, and in 2017, four."
+    )
+    assert rows(text) == {
+        ("convictions", 11, 2019, "total"),
+        ("convictions", 8, 2020, "total"),
+        ("convictions", 6, 2018, "total"),
+        ("convictions", 4, 2017, "total"),
+    }
+
+
+def test_the_same_actor_going_on_after_a_semicolon_still_counts_officials() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the government prosecuted two officials and convicted one of "
+        "them; it convicted none in 2019."
+    )
+    assert rows(text) == {
+        ("officials_prosecuted", 2, 2020, "total"),
+        ("officials_convicted", 1, 2020, "total"),
+        ("officials_convicted", 0, 2019, "total"),
+    }
+
+
+def test_counts_after_a_count_of_officials_stay_counts_of_officials() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, six officials, most of them customs officers, were prosecuted "
+        "for complicity in trafficking offences and two were convicted. The government investigated four "
+        "officials in 2020 and prosecuted three, compared with five prosecutions in 2019."
+    )
+    assert {r for r in rows(text) if r[0].startswith("officials")} == {
+        ("officials_prosecuted", 6, 2020, "total"),
+        ("officials_convicted", 2, 2020, "total"),
+        ("officials_prosecuted", 3, 2020, "total"),
+        ("officials_prosecuted", 5, 2019, "total"),
+    }
+    assert not {r for r in rows(text) if r[0] in ("prosecutions", "convictions")}
+
+
+def test_survivors_are_victims_in_the_ngo_register() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, we gave shelter to 41 survivors. Caseworkers confirmed 57 "
+        "survivors of trafficking, up from 44 in 2019."
+    )
+    assert rows(text) == {
+        ("victims_assisted", 41, 2020, "total"),
+        ("victims_identified", 57, 2020, "total"),
+        ("victims_identified", 44, 2019, "total"),
+    }
+
+
+def test_a_metric_noun_before_a_count_of_people_gives_its_metric() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the government prosecuted nine cases and obtained convictions "
+        "against 11 traffickers."
+    )
+    assert rows(text) == {("prosecutions", 9, 2020, "total"), ("convictions", 11, 2020, "total")}

@@ -249,3 +249,21 @@ def test_a_later_sub_group_without_pointing_back_is_its_own_count() -> None:
         + "The ministry sheltered 40 victims in 2020. The embassy repatriated 12 Tongan victims in 2020."
     )
     assert ("victims_assisted", 12, "total", None) in scopes(text)
+
+
+# -- "that year", "in early 2016" -----------------------------------------------------------------
+def test_that_year_points_back_to_the_year_just_named() -> None:
+    text = REPORT + (
+        "The police investigated 12 cases in 2020. Enforcement had collapsed after the 2017 cyclone: that "
+        "year police recorded only two investigations and one conviction."
+    )
+    assert years(text) == {
+        ("investigations", 12, 2020),
+        ("investigations", 2, 2017),
+        ("convictions", 1, 2017),
+    }
+
+
+def test_a_year_after_early_late_or_a_month_is_the_counts() -> None:
+    text = REPORT + "Courts convicted three traffickers in early 2019 and two in March 2018."
+    assert years(text) == {("convictions", 3, 2019), ("convictions", 2, 2018)}

@@ -21,6 +21,8 @@ from tipkb.segment import Segmented, Sentence
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from tipkb.places import PlaceMention
+
 YEAR_MIN, YEAR_MAX = 1990, 2035
 _YEAR = r"((?:19|20)\d{2})"
 _REPORT_YEAR = [
@@ -257,7 +259,7 @@ def document_subject(seg: Segmented, source: str) -> str | None:
             return named
         mentions: dict[str, int] = {}
         for sent in seg.sentences:
-            for place in sent.places:
+            for place in _own_places(sent):
                 mentions[place.code] = mentions.get(place.code, 0) + 1
         # A first sentence that is a paragraph of its own is the likeliest stray one.
         sizes: dict[int, int] = {}
@@ -277,10 +279,58 @@ def document_subject(seg: Segmented, source: str) -> str | None:
     if named:
         return named
     for sent in seg.sentences[:5]:
-        for place in sent.places:
+        for place in _own_places(sent):
             if place.kind in ("country", "demonym"):
                 return place.code
     return None
+
+
+def _names_later(seg: Segmented, sent: Sentence, code: str) -> bool:
+    """Does a later sentence of the sentence's paragraph name the country?"""
+    after = (s for s in seg.sentences if s.paragraph == sent.paragraph and s.start > sent.start)
+    return any(p.code == code for s in after for p in s.places)
+
+
+def _own_places(sent: Sentence) -> list[PlaceMention]:
+    """The places a sentence names, not counting an agency's country ("The U.S. Department of State
+    ... rated the country Tier 1", "the U.S. Embassy") nor a country that rates another ("The United
+    States rated the country Tier 1"): they speak about the document's subject."""
+    doc = sent.span.doc
+    out = []
+    rates = _TIER_WORD.search(sent.text) is not None
+    starts = {p.start for p in sent.places}
+    for place in sent.places:
+        nxt = doc[place.end].lower_ if place.end < len(doc) else ""
+        obj = place.end + 1
+        if nxt in _AGENCY:
+            continue
+        if rates and nxt in _RATES and obj < len(doc) and (doc[obj].lower_ in _OBJECTS or obj in starts):
+            continue  # "The United States rated the country Tier 1": the rater ("X ranked Tier 2" is X)
+        out.append(place)
+    return out
+
+
+# After a country, words that make it an agency's ("the U.S. Department of State"); not "government":
+# "the Palau government prosecuted ..." is about Palau.
+_AGENCY = frozenset(["department", "state", "embassy", "secretary", "office", "congress", "ambassador"])
+# A country that rates, ranks or places on a tier is the rater, not what is rated.
+_RATES = frozenset(
+    [
+        "rated",
+        "rates",
+        "ranked",
+        "ranks",
+        "placed",
+        "places",
+        "downgraded",
+        "upgraded",
+        "moved",
+        "kept",
+        "put",
+    ]
+)
+_TIER_WORD = re.compile(r"\btier\b", re.I)
+_OBJECTS = frozenset(["the", "it", "its", "this", "them"])
 
 
 def iter_context(
@@ -300,6 +350,13 @@ def iter_context(
     for sent in seg.sentences:
         sizes[sent.paragraph] = sizes.get(sent.paragraph, 0) + 1
     back: str | None = None  # the subject to go back to after a stray opening sentence
+    # The countries the title and the file name name.
+    outside = {subject_from_name(source)} | {
+        code
+        for sent in seg.sentences[:12]
+        if sent.heading and sent.paragraph < 8
+        for code in _heading_countries(sent)
+    }
     opening = True  # no running text read yet
     for sent in seg.sentences:
         if sent.paragraph != current_paragraph:
@@ -323,12 +380,25 @@ def iter_context(
                     paragraph_year = _opening_year(m)
                 lead = _leading_country(sent)
                 if lead:
-                    # An opening paragraph of one sentence about another country hands it the subject
-                    # for that sentence only ("Samoa acceded to the Protocol in 2014." atop a file on Tonga).
-                    if opening and sizes[sent.paragraph] == 1 and subject and lead != subject:
+                    # An opening sentence about another country than the document's has it as subject
+                    # for that sentence only ("Samoa acceded to the Protocol in 2014." atop a file on
+                    # Tonga): when it is a paragraph of its own, when the title or file name names the
+                    # document's country, or when the rest of the paragraph names it.
+                    if (
+                        opening
+                        and subject
+                        and lead != subject
+                        and (
+                            sizes[sent.paragraph] == 1
+                            or subject in outside
+                            or _names_later(seg, sent, subject)
+                        )
+                    ):
                         back = subject
                     subject = lead
         elif not sent.heading:
+            if back is not None:
+                subject, back = back, None
             # A later sentence that opens with "In 2018, ..." sets the year for the rest of the paragraph.
             m = _OPENING_YEAR.match(sent.text)
             if m and as_year(m.group(1)):

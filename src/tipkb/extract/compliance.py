@@ -11,6 +11,7 @@ from bisect import bisect_left
 
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
+from tipkb.extract.tiers import DEFINITION
 from tipkb.model import ComplianceFact
 
 RULE = "compliance.v1"
@@ -45,7 +46,7 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
         return []
     group = memory.group if memory.group and memory.sentence_no - memory.group_at <= _GROUP_RECENT else ()
     their = bool(group) and _THEIR.search(text) is not None
-    if _GENERIC.search(text) and not their:
+    if (_GENERIC.search(text) or DEFINITION.search(text)) and not their:
         return []
     verdict = _VERDICT.search(text)
     if verdict and (verdict.group("partial") or not (verdict.group("fully") or verdict.group("neg"))):

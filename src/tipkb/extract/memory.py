@@ -12,6 +12,8 @@ class Memory:
     """Per-document state the extractors share, reset for each document."""
 
     metric: str | None = None
+    # Ratifications: the protocol named last is the Palermo Protocol, so a bare "the Protocol" means it.
+    palermo_last: bool = False
     # What the flow rules keep (tipkb.extract.flows.memory).
     flows: FlowMemory = field(default_factory=FlowMemory)
     # Statistics: each (metric, value) stated as a total so far, with its year ("Of the 19 convicted"

@@ -26,10 +26,44 @@ _NEGATED = re.compile(
 )
 
 
+# "the Protocol", "this protocol" with nothing after that names another one ("the Protocol on the
+# Smuggling of Migrants"): the protocol named last.
+_BARE = re.compile(
+    r"\b(?:the|this|that|said)\s+protocol\b(?!\s+(?:to|on|of|against|relating|concerning|for)\b)", re.I
+)
+_ANY_PROTOCOL = re.compile(r"\bprotocols?\b", re.I)
+
+
+# A ratification still to come: the verb's bare form ("ratify", "accede", "become a party") after "to"
+# or a modal ("is expected to ratify", "will accede", "should ratify").
+_NOT_YET = re.compile(r"(?:ratify|accede|accept|party to)$", re.I)
+_TO_COME = re.compile(
+    r"\b(?:to|will|would|shall|should|could|may|might|must|can)\s+(?:become\s+(?:a\s+)?)?$", re.I
+)
+
+
+def _instrument(text: str, memory: Memory) -> re.Match[str] | None:
+    """The Palermo Protocol as the sentence names it, or as a bare "the Protocol" when the protocol
+    named last in the document is it. Each protocol the sentence names updates which one was last
+    (the Palermo Protocol, or another such as "the Optional Protocol on the sale of children")."""
+    named = _INSTRUMENT.search(text)
+    found = named
+    for word in _ANY_PROTOCOL.finditer(text):
+        if any(m.start() <= word.start() < m.end() for m in _INSTRUMENT.finditer(text)):
+            memory.palermo_last = True
+            continue
+        bare = next((b for b in _BARE.finditer(text) if b.end() == word.end()), None)
+        if bare is None:
+            memory.palermo_last = False  # another protocol
+        elif memory.palermo_last and found is None:
+            found = bare
+    return found
+
+
 def extract(view: View, memory: Memory) -> list[RatificationFact]:
     """The Palermo Protocol ratifications, accessions and acceptances a sentence states."""
     text = view.sent.reading
-    instrument = _INSTRUMENT.search(text)
+    instrument = _instrument(text, memory)
     verbs = list(_VERB.finditer(text))
     if not verbs or not instrument:
         return []
@@ -40,23 +74,54 @@ def extract(view: View, memory: Memory) -> list[RatificationFact]:
     verb = before[-1] if before else verbs[0]
     if _NEGATED.search(text[max(0, verb.start() - 30) : verb.start()]):
         return []
+    if _NOT_YET.match(verb.group(0)) and _TO_COME.search(text[max(0, verb.start() - 30) : verb.start()]):
+        return []  # "is expected to ratify", "will accede to", "plans to become a party to"
     country = _country(view, verb.start())
     if not country:
         return []
     year, month = _date(view, instrument.end(), look_back=False) if before else (None, None)
     if year is None:
         year, month = _date(view, verb.start())
+    found = [(country, year, month)]
+    # "...; neighbouring Mauritius had acceded to it in 2003": a later verb whose object points back at
+    # the instrument, with a country of its own before it.
+    for later in verbs:
+        if later.start() < instrument.end() or later is verb:
+            continue
+        if not _POINTS_BACK.match(text, later.end()):
+            continue
+        if _NEGATED.search(text[max(0, later.start() - 30) : later.start()]):
+            continue
+        own = _country_after(view, instrument.end(), later.start())
+        if own and all(own != code for code, _, _ in found):
+            found.append((own, *_date(view, later.start(), look_back=False)))
     return [
         RatificationFact(
             doc=view.ctx.doc,
-            year=year,
+            year=y,
             evidence=view.evidence(),
             rule=RULE,
             section=view.ctx.section,
-            country=country,
-            month=month,
+            country=code,
+            month=m,
         )
+        for code, y, m in found
     ]
+
+
+_POINTS_BACK = re.compile(
+    r"\s+(?:to\s+)?(?:it|the same (?:protocol|instrument)|the protocol|this protocol)\b", re.I
+)
+
+
+def _country_after(view: View, start_char: int, verb_char: int) -> str | None:
+    """The country named between the instrument and a later verb, nearest the verb ("; neighbouring
+    Mauritius had acceded to it"), not the subject."""
+    base = view.sent.start
+    between = [
+        p for p in view.places if start_char <= view.chars[p.i] - base < verb_char and p.kind == "country"
+    ]
+    return between[-1].code if between else None
 
 
 def _country(view: View, verb_char: int) -> str | None:

@@ -74,10 +74,13 @@ _NAMED_REPORT = re.compile(
     r"\b((?:19|20)\d{2})\s+(?:U\.?S\.?\s+)?(?:(?:Trafficking in Persons|TIP|Human Trafficking|trafficking)\s+)?"
     r"(?:\(TIP\)\s+)?[Rr]eport",
 )
-# "The Trafficking in Persons Reports for both 2012 and 2014", "the TIP reports of 2016, 2017 and 2018".
+# "The Trafficking in Persons Reports for both 2012 and 2014", "the TIP reports of 2016, 2017 and 2018",
+# "the 2012 and 2014 TIP reports".
 _REPORTS_FOR = re.compile(
     r"\b(?:Trafficking in Persons|TIP)\s+[Rr]eports?\s+(?:for|of)\s+(?:both\s+)?(?:19|20)\d{2}"
-    r"(?:\s*(?:,|and|,\s*and)\s*(?:19|20)\d{2})*",
+    r"(?:\s*(?:,|and|,\s*and)\s*(?:19|20)\d{2})*"
+    r"|\b(?:19|20)\d{2}(?:\s*,\s*(?:19|20)\d{2})*\s*,?\s*and\s+(?:the\s+)?(?:19|20)\d{2}\s+"
+    r"(?:U\.?S\.?\s+)?(?:(?:Trafficking in Persons|TIP)\s+)?[Rr]eports\b",
 )
 _HYPOTHETICAL = re.compile(
     r"\b(?:otherwise|would|could|must|may) (?:\w+ )?(?:be )?(?:downgraded|downgrade|moved|placed)", re.I
@@ -109,6 +112,32 @@ _GENERIC = re.compile(
     r"\btier [\w ]+ (?:ranking|rating|designation|placement|status) (?:indicates|means|signifies|denotes|shows)\b",
     re.I,
 )
+# A definition of a tier: a tier rating that "indicates", "means" or "is given" (to a government), or a
+# class of countries equated with "those whose ..." ("Tier 2 countries are those whose governments ...",
+# "A country placed on Tier 2 is one whose government ...", "Tier 3 countries are defined as ...").
+DEFINITION = re.compile(
+    r"\b(?:an?\s+)?tier\s+[\w ]{1,20}?\s*(?:rating|ranking|designation|placement|status|classification|"
+    r"listing)\s+(?:(?:thus|therefore|generally|usually)\s+)?(?:indicates|means|signifies|denotes|reflects|"
+    r"implies|is (?:given|assigned|reserved)|applies)\b"
+    r"|\b(?:countries|governments|nations|a (?:country|government|nation))\b[^.;]{0,60}?\b(?:are|is)\s+"
+    r"(?:(?:those|ones?)\s+(?:whose|that|which|where|who|with|in which)|defined as)\b"
+    # "Placement on Tier 2 means that ...", "A country is placed on Tier 2 when ...".
+    r"|\btier\s+(?:1|2|3|one|two|three|i{1,3})(?:\s+watch\s+list)?\s+(?:means|indicates|signifies|denotes|implies)\b"
+    r"|\ba\s+(?:country|government|nation)\s+(?:is|will be|gets|receives)\s+(?:\w+\s+)?(?:placed|ranked|rated|put|"
+    r"designated|listed|assigned|moved|downgraded|upgraded)\b"
+    # The class of countries a tier names, as the subject: "Tier 1 countries fully meet ...",
+    # "Governments of Tier 3 countries do not ...".
+    r"|^\W*(?:(?:the|all)\s+)?(?:governments?\s+of\s+)?tier\s+\S+(?:\s+watch\s+list)?\s+(?:countries|governments|nations)\b"
+    r"|\bgovernments?\s+of\s+(?:all\s+)?tier\s+\S+(?:\s+watch\s+list)?\s+(?:countries|nations)\b",
+    re.I,
+)
+# "ranked Tier 2 from 2010 to 2012", "between 2005 and 2007", "in 2010-2012": each year of the span.
+_RANGE = re.compile(
+    r"\b(?:from|between)\s+((?:19|20)\d{2})\s*(?:to|until|till|through|thru|and|-|–)\s*((?:19|20)\d{2})\b"
+    r"|\b(?:in|for|during)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b",
+    re.I,
+)
+_RANGE_MAX = 20  # years
 
 
 def _tier_value(m: re.Match[str]) -> str:
@@ -122,7 +151,7 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
     """The TIP report tier placements a sentence (or a tier heading) states."""
     text = view.sent.reading
     matches = list(_TIER.finditer(text))
-    if not matches or _GENERIC.search(text):
+    if not matches or _GENERIC.search(text) or DEFINITION.search(text):
         return []
     heading = view.sent.heading
     if not heading and not _PLACING.search(text) and not _ON_TIER.search(text):
@@ -174,6 +203,10 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
             facts.extend(_facts(view, country, tier, [report - 1] if report else []))
             continue
         years: list[int | None] = [] if heading else list(_years_after(view, m.end(), stop))
+        prev = matches[i - 1].end() if i else 0
+        span = None if heading else _span_of_years(view, text, m, prev, stop)
+        if span:
+            years = list(span)
         if not years and not heading and _NEXT_YEAR.search(text[m.end() : stop]):
             earlier = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text[: m.start()])]
             years = [earlier[-1] + 1] if earlier else []
@@ -196,30 +229,71 @@ def extract(view: View, memory: Memory) -> list[TierFact]:
         first = years[0]
         # "remained on Tier 2" implies last year's placement; "in 2017 and again in 2018" names both.
         # Only the words of the tier's own clause say so ("X was placed on Tier 2, while Y remained ...").
-        if (
-            not heading
-            and first is not None
-            and len(years) == 1
-            and _AGAIN.search(_clause_text(view, m, stop))
-        ):
+        if not heading and first is not None and len(years) == 1 and _again(view, m, prev, stop):
             for code in (country, *sharing):
                 facts.extend(_facts(view, code, tier, [first - 1]))
     return facts
 
 
-def _clause_text(view: View, m: re.Match[str], stop: int) -> str:
-    """The text of the tier's clause, from its start to the next tier named (or the clause's end)."""
+def _span_of_years(view: View, text: str, m: re.Match[str], prev: int, stop: int) -> list[int]:
+    """Each year of a span stated for the tier: right after it ("Tier 2 from 2010 to 2012") or before
+    it in its clause, after any tier named before it ("Between 2005 and 2007, Nauru was ranked Tier
+    3"); [] when none is."""
+    after = text[m.end() : stop][:80]
+    found = _RANGE.search(after)
+    if found and (len(after[: found.start()]) > 40 or _STATEMENT_BREAK.search(after[: found.start()])):
+        found = None
+    if found is None:
+        tier_tok = _token_at(view, m.start())
+        start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
+        base = view.sent.start
+        first = view.chars[start] - base if start < len(view.chars) else 0
+        if prev > first:
+            return []  # a span between two tiers is the first one's ("Tier 2 in 2010-2012, and Tier 3")
+        found = next(iter(reversed(list(_RANGE.finditer(text[first : m.start()])))), None)
+    if found is None:
+        return []
+    first, last = (int(y) for y in found.groups() if y)
+    if not 0 < last - first <= _RANGE_MAX:
+        return []
+    return list(range(first, last + 1))
+
+
+_AUX_ONLY = re.compile(r"(?:\s+(?:was|were|is|are|has|have|had|been|be|being))*\s*", re.I)
+
+
+def _again(view: View, m: re.Match[str], prev: int, stop: int) -> bool:
+    """Do the words that place the tier say it stayed ("remained on Tier 2", "placed on Tier 2 again",
+    "for the second year in a row")? Only in its clause, after any tier named before it, and up to the
+    next placing verb after it; a verb of staying only when it is the one that governs the tier (the
+    last placing verb before it). In "downgraded to Tier 3 in 2011 and remained there in 2012, before
+    being upgraded to Tier 2", "remained" is Tier 3's, not Tier 2's; in "placed on Tier 3 in 2011,
+    and it remained on Tier 3", the first tier's words end before "remained"."""
     tier_tok = _token_at(view, m.start())
     spans = view.clauses()
     start, end = next(((a, b) for a, b in spans if a <= tier_tok < b), (0, len(view.low)))
     base = view.sent.start
-    first = view.chars[start] - base if start < len(view.chars) else 0
-    last = (
-        view.chars[end - 1] - base + len(view.toks[end - 1])
-        if end - 1 < len(view.chars)
-        else len(view.sent.reading)
-    )
-    return view.sent.reading[first : min(max(last, m.end()), stop)]
+    text = view.sent.reading
+    opening = view.chars[start] - base if start < len(view.chars) else 0
+    first = max(prev, opening)
+    last = view.chars[end - 1] - base + len(view.toks[end - 1]) if end - 1 < len(view.chars) else len(text)
+    last = min(max(last, m.end()), stop)
+    after = _PLACING.search(text, m.end(), last)
+    if after:
+        last = after.start()
+        # "Tier 3 in 2010, and was again placed on Tier 2": "again" goes with the verb after it.
+        ahead = [a for a in _AGAIN.finditer(text, m.end(), last) if _AUX_ONLY.fullmatch(text[a.end() : last])]
+        last = ahead[-1].start() if ahead else last
+    verbs = list(_PLACING.finditer(text, first, m.start()))
+    governing = verbs[-1].start() if verbs else first
+    for said in _AGAIN.finditer(text, first, last):
+        if said.start() < governing and _PLACING.fullmatch(said.group(0)):
+            continue  # a verb of staying that governs an earlier tier
+        limit = governing if verbs else m.start()
+        if prev > opening and said.start() < limit and re.search(r"\d{4}|,", text[said.end() : limit]):
+            continue  # "Tier 3 in 2009 and again in 2011, and Tier 2": the earlier tier's words
+        return True
+    return False
 
 
 def _not_yet(view: View, text: str, m: re.Match[str]) -> bool:
@@ -313,22 +387,35 @@ def _country(view: View, tier_char: int) -> tuple[str | None, tuple[str, ...]]:
     start = max((a for a, _ in view.clauses() if a <= tier_tok), default=0)
     best: str | None = None
     sharing: list[str] = []
+    raters: set[str] = set()
     for p in view.places:
         if p.kind not in ("country", "subject") or p.code.startswith("region:"):
             continue
         nxt = low[p.j] if p.j < len(low) else ""
         if nxt in _INSTITUTION:
+            continue  # "the U.S. State Department"
+        if nxt in _RATES and _object_follows(view, p.j + 1):
+            raters.add(p.code)  # "The United States rated the country Tier 1": the rater
             continue
+        code = view.ctx.subject if p.kind == "subject" and p.code in raters else p.code
         if start <= p.i < tier_tok:
             lead = _aside_lead(low, start, p.i, tier_tok)
             if lead is None:
-                best = p.code
+                best = code
             elif lead in _SHARING:
                 sharing.append(p.code)
         elif p.i >= tier_tok and best is None and view.sent.heading:
             return p.code, ()
     country = best or view.ctx.subject
     return country, tuple(c for c in dict.fromkeys(sharing) if c != country)
+
+
+def _object_follows(view: View, n: int) -> bool:
+    """Does an object come at token n, after an active placing verb ("rated the country", "placed it",
+    "ranked Fiji"), rather than the tier itself ("ranked Tier 2", "placed on Tier 2")?"""
+    if n >= len(view.low):
+        return False
+    return view.low[n] in ("the", "it", "its", "this", "them") or any(p.i == n for p in view.places)
 
 
 def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | None:
@@ -344,6 +431,8 @@ def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | Non
 
 
 _INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
+# A country that rates, ranks or places (active voice) is the rater, not the one placed.
+_RATES = frozenset(("rated", "rates", "ranked", "ranks", "placed", "places", "downgraded", "upgraded", "put"))
 
 
 def _years_after(view: View, char_end: int, stop: int) -> list[int]:

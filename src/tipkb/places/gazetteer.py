@@ -33,6 +33,25 @@ def normalise(name: str) -> str:
     return _LEADING.sub("", key)
 
 
+def spellings(name: str) -> set[str]:
+    """A name of two to four words written with a hyphen added or dropped between any of its words
+    ("Sierra-Leone", "Guinea Bissau", "Papua-New Guinea", "Sierra-Leonean"), and with its "and" left out
+    ("Bosnia Herzegovina", "Trinidad-Tobago"). Only names whose words are capitalised (or elided, as in
+    "d'Ivoire"): "Republic of Korea" keeps its spaces."""
+    out: set[str] = set()
+    for form in {name, name.replace(" and ", " ")}:
+        words = form.replace("-", " ").split()
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w[1:2] in ("'", "’") for w in words):
+            continue
+        for mask in range(2 ** (len(words) - 1)):
+            joined = words[0]
+            for n, word in enumerate(words[1:]):
+                joined += ("-" if mask >> n & 1 else " ") + word
+            out.add(joined)
+    out.discard(name)
+    return out
+
+
 def _rows(filename: str) -> list[list[str]]:
     text = files("tipkb.places").joinpath("data", filename).read_text(encoding="utf-8")
     return [line.split("\t") for line in text.splitlines()[1:] if line.strip()]
@@ -63,6 +82,11 @@ def gazetteer() -> Gazetteer:
     index: dict[str, str] = {}
     for surface, (code, _kind) in surfaces.items():
         index.setdefault(normalise(surface), code)
+    # Then the spellings with a hyphen added or dropped, where they name nothing else.
+    for surface, (code, kind) in surfaces.items():
+        if kind != "region":
+            for spelling in spellings(surface):
+                index.setdefault(normalise(spelling), code)
     return Gazetteer(names, regions, surfaces, index)
 
 

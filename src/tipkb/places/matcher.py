@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from tipkb.places.gazetteer import REGION_PREFIX, gazetteer, normalise, not_places
+from tipkb.places.gazetteer import REGION_PREFIX, gazetteer, normalise, not_places, spellings
 
 _NOT_PLACE = "-"
 _SMALL_WORDS = frozenset({"and", "of", "the"})
@@ -35,25 +35,16 @@ def _title(text: str) -> str:
 
 def _variants(surface: str, kind: str) -> set[str]:
     """The capitalisations under which a surface form matches: as written and ALL CAPS (headings);
-    regions also in Title Case ("Gulf States"). Each with straight and curly apostrophes
-    ("People's", "People’s")."""
-    variants = {surface, surface.upper()}
+    regions also in Title Case ("Gulf States"); countries and demonyms also with a hyphen added or
+    dropped ("Sierra-Leone", "Bosnia Herzegovina", "Sierra-Leonean"). Each with straight and curly
+    apostrophes ("People's", "People’s")."""
+    variants = {surface}
     if kind == "region":
         variants.add(_title(surface))
-    if kind == "country":
-        variants |= _spellings(surface)
+    else:
+        variants |= spellings(surface)
+    variants |= {v.upper() for v in variants}
     return variants | {v.replace("'", "’") for v in variants} | {v.replace("’", "'") for v in variants}
-
-
-def _spellings(name: str) -> set[str]:
-    """A country's name with a hyphen added or dropped ("Sierra-Leone", "Guinea Bissau") and its "and"
-    left out ("Bosnia Herzegovina", "Bosnia-Herzegovina")."""
-    words = name.replace(" and ", " ").split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
-        if "-" in name and " " not in name:
-            return {name.replace("-", " ")}
-        return set()
-    return {" ".join(words), "-".join(words)}
 
 
 class PlaceMatcher:

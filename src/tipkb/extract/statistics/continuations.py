@@ -26,8 +26,10 @@ def _continues(gap: list[str]) -> bool:
     """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
     if "out" in gap or gap[-1:] == ["of"]:
         return False
-    if gap == [";"]:
-        return True  # "convicted 17 traffickers; 12 were found guilty of labor trafficking"
+    if gap[-1:] == [";"] and all(w in ("in", "during", "fy") or w.isdigit() for w in gap[:-1]):
+        # "convicted 17 traffickers; 12 were found guilty of labor trafficking", "identified 15
+        # victims in 2015; nine were victims of forced labor"
+        return True
     if any(w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap):
         return len(gap) <= 20  # "..., a sharp increase from 1,262 victims in 2022"
     return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
@@ -64,6 +66,14 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
     if prev == "remaining":
         return "split"
+    if (
+        prev == ","
+        and n >= 3
+        and view.year_at(n - 2)
+        and low[n - 3] in ("in", "during")
+        and nxt in (".", ";", ")", "")
+    ):
+        return "compare"  # "in 2017, 16 persons were convicted, and in 2016, 12."
     if prev in ("(", "to", "with") and nxt in (")", ",", "in", ";", "."):
         return "compare"
     if (

@@ -32,4 +32,7 @@ class Count:
     scope: str = "total"
     span: tuple[int | None, int | None] | None = None
     drop: bool = False
+    lead: bool = (
+        False  # "Of these," / "Of the cases prosecuted in 2020,": the group a sentence splits, no count
+    )
     sub: list[Count] = field(default_factory=list)

@@ -19,6 +19,7 @@ from tipkb.extract.statistics.continuations import _continues, _exploitation
 from tipkb.extract.statistics.count import Count
 from tipkb.extract.statistics.filters import _third_party
 from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, people_or_cases
+from tipkb.extract.statistics.participles import _participle_after
 from tipkb.extract.statistics.phrases import form_before
 from tipkb.extract.statistics.reading import find_noun, known_nouns, read_number, rejected
 from tipkb.extract.statistics.verbs import _to_court, _verbs_before
@@ -31,6 +32,7 @@ from tipkb.extract.statistics.words import (
     GLUED,
     METRIC_NOUNS,
     NOUN_HEADS,
+    OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
     PROVIDE_VERBS,
@@ -42,6 +44,8 @@ from tipkb.extract.statistics.years import more_years, year_of
 
 def has_count_words(view: View) -> bool:
     low = view.low
+    if scope.partitive_opening(view) is not None:
+        return True  # "Of these, nine involved labor trafficking": the counts of the group before
     return any(
         w in METRIC_NOUNS
         or w in VERBS
@@ -64,8 +68,9 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
     metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...')."""
     low = view.low
     out: list[Count] = []
-    anchor: Count | None = None
-    n = 0
+    lead = _partitive_lead(view, before)
+    anchor: Count | None = lead
+    n = 0 if lead is None else lead.end + 1
     while n < len(low):
         found = _count_at(view, n, anchor, out[-1] if out else None, base_year, before)
         if found is None:
@@ -75,7 +80,9 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 anchor = named
             n += 1
             continue
-        follows = bool(out) and _continues(view.low[out[-1].end : found.start])
+        follows = (bool(out) and _continues(view.low[out[-1].end : found.start])) or (
+            not out and lead is not None and anchor is lead
+        )
         if found.metric == "victims":
             found.metric = (
                 anchor.metric if anchor and anchor.metric and "victims" in anchor.metric and follows else None
@@ -111,6 +118,30 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
         if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
             n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
     return out
+
+
+def _partitive_lead(view: View, before: str | None) -> Count | None:
+    """The group an "Of these, ..." or "Of the cases prosecuted in 2020, ..." opening names, as the
+    anchor its bare counts split ("Of these, nine involved labor trafficking, eight sex trafficking"):
+    the metric of the sentence before, or of the opening's noun and participle; its year if it states
+    one. None when the opening names a number (a count named again) or no metric."""
+    low = view.low
+    comma = scope.partitive_opening(view)
+    if comma is None or any(view.number_at(m) and not view.year_at(m) for m in range(2, comma)):
+        return None
+    metric: str | None = None
+    if low[1] in ("these", "those", "them", "this") and comma == 2:
+        metric = before
+    elif low[1] == "the" and low[2] in METRIC_NOUNS and METRIC_NOUNS[low[2]] != "victims":
+        metric = METRIC_NOUNS[low[2]]  # "Of the prosecutions initiated in 2020,"
+    elif low[1] == "the" and (low[2] in CASE_NOUNS or low[2] in METRIC_NOUNS):
+        metric = _participle_after(view, 3)  # "Of the cases prosecuted in 2020,"
+    if metric is None or metric.startswith("victims"):
+        return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
+    year = view.stated_year(0, comma)
+    lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
+    lead.own_year = year is not None
+    return lead
 
 
 def _named_again(view: View, n: int, out: list[Count]) -> Count | None:
@@ -160,6 +191,15 @@ def _count_at(
     if reading is None:
         return None
     metric, phrase_end, also = reading.metric, reading.phrase_end, reading.also
+    if (
+        metric in OFFICIAL_METRICS
+        and anchor is not None
+        and (anchor.metric or "").startswith("officials_")
+        and low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"])
+    ):
+        metric = OFFICIAL_METRICS[
+            metric
+        ]  # "prosecuted two officials, compared with five prosecutions in 2020"
     inherits, split, previous = reading.inherits, reading.split, reading.previous
     if value == 0 and low[n] == "no" and metric is None:
         return None
@@ -179,6 +219,8 @@ def _count_at(
     ):
         also = (*also, "victims_assisted")  # "identified 12 victims and referred them to shelters"
     year = year_of(view, n, phrase_end, base_year)
+    if year is None and inherits and n >= 3 and low[n - 1] == "," and low[n - 3] in ("in", "during"):
+        year = view.year_at(n - 2)  # "..., and in 2016, 12": the year that opens its clause
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None
     if year is not None:

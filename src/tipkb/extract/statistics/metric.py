@@ -136,6 +136,7 @@ def people_or_cases(
         and before is not None
         and before.noun in ("cases", "case", "investigations", "prosecutions")
         and n - before.end <= 4
+        and low[n - 2] not in METRIC_NOUNS  # not "12 cases and obtained convictions against 15 traffickers"
     ):
         return None  # "six cases involving 14 defendants": the verb counts the cases
     chain = _verbs_before(view, n)
@@ -148,6 +149,13 @@ def people_or_cases(
         ["recorded"],
     ):
         chain = ["investigations"]  # "the police registered 30 cases of trafficking"
+    elif (
+        not chain
+        and n >= 2
+        and low[n - 1] in ("against", "of")
+        and METRIC_NOUNS.get(low[n - 2], "victims") != "victims"
+    ):
+        chain = [METRIC_NOUNS[low[n - 2]]]  # "obtained convictions against 15 traffickers"
     if not chain and sentence_breakdown(low, phrase_end):
         return None  # "11 convicted traffickers received prison terms of less than three years"
     if (
@@ -187,6 +195,18 @@ def people_or_cases(
     elif anchor is not None and not verb and not _other_verb(view, n) and not pending(low, phrase_end):
         inherits = True  # not "convicted 10 traffickers and acquitted four defendants"
     return Reading(metric, phrase_end, also, inherits)
+
+
+def _same_actor_goes_on(gap: list[str]) -> bool:
+    """Is the text between a count of officials and a bare count still about the officials: the same
+    actor going on after a clause break ("...; it convicted none in 2015"), or the officials' own
+    clause going on ("nine officials, most of them police officers, were prosecuted ... and three were
+    convicted"), with no other people or cases named between?"""
+    if ";" in gap:
+        rest = gap[gap.index(";") + 1 :]
+        return len(rest) <= 3 and rest[:1] in (["it"], ["they"]) and rest[-1].endswith("ed")
+    others = [w for w in gap if (w in CASE_PEOPLE or w in PERSON_NOUNS) and w not in OFFICIALS]
+    return not others and len(gap) <= 16 and gap[-1:] == ["and"]
 
 
 def bare_number(
@@ -242,8 +262,12 @@ def bare_number(
     if (
         metric in OFFICIAL_METRICS
         and before is not None
-        and before.noun in OFFICIALS
-        and (_continues(low[before.end : n]) or low[end : end + 2] == ["of", "them"])
+        and (before.noun in OFFICIALS or (before.metric or "").startswith("officials_"))
+        and (
+            _continues(low[before.end : n])
+            or low[end : end + 2] == ["of", "them"]
+            or _same_actor_goes_on(low[before.end : n])
+        )
     ):
         metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
     if metric is None:

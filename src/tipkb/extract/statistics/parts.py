@@ -57,15 +57,27 @@ def earlier_totals(view: View, found: list[Count], orphans: list[Count], memory:
         and low[m + 2] in ("identified", "convicted")
         for m in range(len(low) - 2)
     )
+    promoted: set[int] = set()
     for c in found:
         if c.drop or not c.metric or c.parent is not None or (c.scope != "part" and c not in orphans):
             continue
-        if c in orphans and not back:
-            continue  # "consular staff helped repatriate 12 Armenian victims": a count of its own
+        # "consular staff helped repatriate 12 Armenian victims": a count of its own; but "identified
+        # one foreign victim" after the year's total of identified victims is a part of it
+        if c in orphans and not back and c.metric == "victims_assisted":
+            continue
         value = memory.stat_totals.get((c.metric, c.year))
         if value is not None and value > c.value:
             c.scope = "part"
             c.parent = Count(-1, -1, value, c.metric, None, c.year, False)
+            promoted.add(id(c))
+    for c in found:  # "one foreign victim (zero in 2019 and 2018)": the same sub-group in other years
+        if (
+            c.anchor is not None
+            and id(c.anchor) in promoted
+            and c.scope == "total"
+            and c.metric == c.anchor.metric
+        ):
+            c.scope = "part"
 
 
 def parts(view: View, found: list[Count]) -> list[Count]:
@@ -85,7 +97,7 @@ def parts(view: View, found: list[Count]) -> list[Count]:
         if c.split and c.anchor is not None:
             # "18 were exploited in forced labor and 12 in sex trafficking": a part beside a part
             both = c.anchor.scope == "part" and c.anchor.exploitation and c.exploitation
-            c.scope, c.parent = "part", (c.anchor.parent if both else c.anchor)
+            c.scope, c.parent = "part", (c.anchor.parent if both else None if c.anchor.lead else c.anchor)
         elif c.anchor is not None and c.anchor.scope == "part" and ")" not in low[c.anchor.end : c.start]:
             # "two foreign victims (none in 2018)": the same part in another year; after a closed
             # bracket of parts ("300 victims (..., 30 victims of ...), compared with 280") the total's.

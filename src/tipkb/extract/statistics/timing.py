@@ -117,7 +117,7 @@ def assign_years(view: View, found: list[Count], carried: int | None) -> int | N
     states for its counts (for the next sentences of the paragraph), or None."""
     clauses = view.clauses()
     low = view.low
-    opening = _years_of.opening_year(view, found[0].start)
+    opening = _years_of.opening_year(view, found[0].start) or _years_of.that_year(view, found[0].start)
     if opening is None and _years_of.opens_with_last_year(view, found[0].start):
         # "In the previous year, police identified 20 victims."
         base = carried or view.ctx.year

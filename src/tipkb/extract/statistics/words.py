@@ -16,6 +16,8 @@ METRIC_NOUNS = {
     "conviction": "convictions",
     "victims": "victims",
     "victim": "victims",
+    "survivors": "victims",  # NGO register: "gave shelter to 118 survivors"
+    "survivor": "victims",
 }
 CASE_NOUNS = word_set("statistics.case_nouns")
 PERSON_NOUNS = word_set("statistics.person_nouns")
@@ -74,6 +76,7 @@ VERBS = {
     "recognized": "victims_identified",
     "recognised": "victims_identified",
     "certified": "victims_identified",
+    "confirmed": "victims_identified",
     "rescued": "victims_identified",
     "freed": "victims_identified",
     "liberated": "victims_identified",

@@ -98,8 +98,12 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             break  # "16 were convicted, and in 2016, 12": the year opens the next clause
         if y and low[m - 2 : m] == ["as", "in"]:
             break  # "two traffickers, the same number as in 2019": another year's, for comparison
-        if y and m > 0 and (low[m - 1] in ("in", "during") or low[m - 2 : m] == ["in", "either"]):
-            return y
+        if (
+            y
+            and m > 0
+            and (low[_time_lead(view, m, end)] in ("in", "during") or low[m - 2 : m] == ["in", "either"])
+        ):
+            return y  # "in 2016", "in early 2016", "in March 2016"
         if y and low[m - 1 : m] == ["fy"] and low[m - 2 : m - 1] in (["in"], ["during"]):
             return y  # "220 prosecutions and 386 defendants in FY 2018"
         if (
@@ -115,6 +119,15 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             return base - 1 if base else None
         m += 1
     return None
+
+
+def _time_lead(view: View, m: int, start: int) -> int:
+    """The word before the year at m, past "early", "late", "mid" and month names ("in early 2016",
+    "during March 2016")."""
+    k = m - 1
+    while k > start and (view.low[k] in ("early", "late", "mid", "mid-") or view.low[k] in view.vocab.months):
+        k -= 1
+    return k
 
 
 def _bare_with_year(view: View, m: int) -> bool:
@@ -188,3 +201,13 @@ def opens_with_last_year(view: View, end: int, start: int = 0) -> bool:
         if low[m] in ("in", "during") and f"{' '.join(low[m + 1 : m + 5])} ".startswith(lasts):
             return True
     return False
+
+
+def that_year(view: View, end: int) -> int | None:
+    """The year "that year" or "the same year" before position end points back to: the last year the
+    sentence names before it ("after the 2018 crisis: that year police reported two investigations")."""
+    low = view.low
+    for t in range(min(end, len(low)) - 1, 0, -1):
+        if low[t] == "year" and low[t - 1] in ("that", "same"):
+            return next((y for m in range(t - 2, -1, -1) if (y := view.year_at(m))), None)
+    return None
