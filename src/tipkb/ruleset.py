@@ -18,7 +18,7 @@ _PACKAGE = Path(__file__).resolve().parent
 # context they read, the place resolver, and the vocabulary data (package-relative; folders whole).
 RULE_INPUTS = (
     "extract",
-    "segment.py",
+    "segment",
     "context.py",
     "places",
     "vocab.py",

@@ -1,35 +1,22 @@
-"""What every extractor reads a sentence with: its words, places, clauses, numbers and years."""
+"""What every extractor reads a sentence with: its words, places, clauses, numbers and years.
+
+``View`` holds a sentence's words and the places in it (with "the country" and a leading "it" for the
+subject country), and answers what every extractor asks; its clause cutting is in ``view_clauses.py`` and
+its number and year reading in ``view_numbers.py``. The helpers below read a role phrase's opening."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from tipkb.context import Context, as_year
+from tipkb.context import Context
+from tipkb.extract.view_clauses import ClauseCutting
+from tipkb.extract.view_numbers import _YEAR_LEAD, NumberReading
 from tipkb.model import Evidence
 from tipkb.segment import Sentence
 from tipkb.vocab import Vocabulary, vocabulary
 
 # "the country", "this country" and these pronouns, as the subject of a sentence, mean the subject country.
 _SUBJECT_PRONOUNS = frozenset({"it"})
-_CLAUSE_BREAKS = frozenset({";"})
-_CLAUSE_CONJ = frozenset({"though", "although", "while", "whereas"})
-_QUANTIFIERS = frozenset("some many most other the these those several".split())
-_FINITE = frozenset("are were is was have has had may might could can".split())
-# "..., and a small number of women from X are ...": a quantity before the people of a new subject.
-_QUANTITY_PHRASES = (
-    ("a", "small", "number", "of"),
-    ("a", "large", "number", "of"),
-    ("a", "growing", "number", "of"),
-    ("a", "number", "of"),
-    ("small", "numbers", "of"),
-    ("large", "numbers", "of"),
-    ("a", "few"),
-)
-# "..., and Haitian men brought across the border to cut cane are ...": participles that open a
-# modifier between a new subject's people and its verb.
-_PARTICIPLES = frozenset("brought taken sent held sold born caught found lured kept recruited".split())
-_NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 # Words after a place that make it something else: "the Caribbean coast", "Red Sea", "Niger Delta".
 _NOT_A_PLACE_AFTER = frozenset(
     [
@@ -73,10 +60,12 @@ class Place:
     kind: str  # "country", "demonym", "region", or "subject" ("the country", "it")
 
 
-class View:
-    """A sentence as tokens (no whitespace tokens), with its places and context."""
+class View(ClauseCutting, NumberReading):
+    """A sentence as tokens (no whitespace tokens), with its places and context. Its clauses come from
+    ``ClauseCutting`` (``view_clauses.py``), its numbers and years from ``NumberReading``
+    (``view_numbers.py``)."""
 
-    __slots__ = ("sent", "ctx", "toks", "low", "chars", "places", "vocab", "_hedged", "_clauses")
+    __slots__ = ("sent", "ctx", "toks", "low", "chars", "places", "vocab", "_hedged")
 
     def __init__(self, sent: Sentence, ctx: Context) -> None:
         self.sent = sent
@@ -180,225 +169,8 @@ class View:
                 return n
         return -1
 
-    def clauses(self) -> list[tuple[int, int]]:
-        """Token ranges split at semicolons, ", though/although/while" (contrasting clauses) and
-        ", and" or ", but" before a new subject and its verb ("..., and some Kazakhstani men are ...")."""
-        if self._clauses is not None:  # every extractor asks; cut the sentence once
-            return self._clauses
-        cuts = [0]
-        low = self.low
-        demonym_ends = {p.j for p in self.places if p.kind == "demonym"}
-        for n, w in enumerate(low):
-            after_comma = n > 0 and low[n - 1] == ","
-            if (
-                w in _CLAUSE_BREAKS
-                or (w in _CLAUSE_CONJ and after_comma)
-                or (
-                    w in ("and", "but")
-                    and after_comma
-                    and low[n - 2] not in self.vocab.people
-                    and n - 1 not in demonym_ends  # "Burmese, Cambodian, and Lao men are ...": one list
-                    and self._new_subject(n + 1)
-                )
-                or (
-                    # "persons are trafficked into X and Thai nationals are trafficked abroad": a
-                    # clause with its verb, then a new subject with its own verb.
-                    w in ("and", "but")
-                    and n > 0
-                    and low[n - 1] not in self.vocab.people
-                    and any(x in _FINITE for x in low[cuts[-1] : n])
-                    and self._new_subject(n + 1, finite=True)
-                )
-            ):
-                cuts.append(n)
-        cuts.append(len(low))
-        self._clauses = [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
-        return self._clauses
-
-    def _new_subject(self, n: int, finite: bool = False) -> bool:
-        """Does a subject and its verb start at n ("some Kazakhstani men are", "girls were")?"""
-        low = self.low
-        # "some Kazakhstani men", "some Asian men": quantifiers and demonyms (or a region's adjective)
-        demonyms = {
-            p.i: p.j
-            for p in self.places
-            if p.kind == "demonym"
-            or (p.kind == "region" and p.j < len(low) and low[p.j] in self.vocab.people)
-        }
-        k = n
-        # "reports of girls being sold ..., and of women being forced ...": a second "of" clause
-        of_clause = not finite and k < len(low) and low[k] == "of"
-        k += of_clause
-        phrase = next((q for q in _QUANTITY_PHRASES if tuple(low[k : k + len(q)]) == q), None)
-        k += len(phrase) if phrase else 0
-        first = k
-        # "..., and one child was forced to beg": a count before the people; "..., and 12 were
-        # children exploited in ...": a part of a count, its copula the verb
-        if k < len(low) and (got := self.number_at(k)) is not None:
-            k = got[1]
-            if not finite and k + 1 < len(low) and low[k] in ("were", "was"):
-                m = k + 1
-                while m < len(low) and m < k + 4 and (low[m] in _QUANTIFIERS or m in demonyms):
-                    m = demonyms.get(m, m + 1)
-                return m < len(low) and low[m] in self.vocab.people
-        while k < len(low) and k < first + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
-            k = demonyms.get(k, k + 1)
-        if k >= len(low) or low[k] not in self.vocab.people:
-            return False
-        # "Burmese women and girls are ...", "men, women, and children from B are ...": people joined
-        # by "and" / "or" or listed with commas are one subject.
-        people = self.vocab.people
-        while k + 2 < len(low):
-            if low[k + 1] in ("and", "or", ",") and low[k + 2] in self.vocab.people:
-                k += 2
-            elif (
-                low[k + 1] == ","
-                and low[k + 2] in ("and", "or")
-                and k + 3 < len(low)
-                and low[k + 3] in people
-            ):
-                k += 3
-            else:
-                break
-        if of_clause:
-            return low[k + 1 : k + 2] == ["being"]
-        # "..., and girls from rural areas are trafficked", "..., and Haitian men brought across the
-        # border to cut sugar cane are held ...": the people's origin or a participle, then their verb.
-        nxt = low[k + 1] if k + 1 < len(low) else ""
-        if nxt == "from" or nxt in _PARTICIPLES or (nxt.endswith("ed") and len(nxt) > 4):
-            for m in range(k + 2, min(len(low), k + 16)):
-                if low[m] in (";", ".", ":", ",", "(", ")", "who", "which", "that"):
-                    break
-                if low[m] in _FINITE:
-                    return True
-        # "... and women to Turkey for sexual exploitation": the verb is left out (a gapped clause).
-        gapped = not finite and low[k + 1 : k + 2] in (["to"], ["into"])
-        if not finite and low[k + 1 : k + 2] == [","]:
-            # "..., and children, many of them from minority communities, are forced to beg"
-            for m in range(k + 2, min(len(low) - 1, k + 20)):
-                if low[m] in (";", ".", ":") or low[m] in _FINITE:
-                    return False
-                if low[m] == "," and low[m + 1] in _FINITE:
-                    return True
-        return k + 1 < len(low) and (low[k + 1] in _FINITE or gapped)
-
     def places_in(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if p.i >= start and p.j <= end]
-
-    # -- numbers and years ---------------------------------------------------------------------
-    def number_at(self, n: int) -> tuple[float, int] | None:
-        """The number starting at token n and the index after it ("35,000", "seven", "2.4 million",
-        "twenty-one"), or None. Years are numbers too: callers decide."""
-        low = self.low
-        w = low[n]
-        value: float
-        if _NUMERIC.match(w):
-            value = float(w.replace(",", ""))
-        elif w in self.vocab.numbers and w not in ("a", "an", "none", "single"):
-            value = float(self.vocab.numbers[w])
-        else:
-            return None
-        end = n + 1
-        if end + 1 < len(low) and low[end] == "-" and low[end + 1] in self.vocab.numbers and value >= 20:
-            value += self.vocab.numbers[low[end + 1]]
-            end += 2
-        while end < len(low) and low[end] in self.vocab.scales and low[end] not in ("k", "m"):
-            value *= self.vocab.scales[low[end]]
-            end += 1
-        if end < len(low) and low[end] == "hundred":
-            value *= 100
-            end += 1
-        return value, end
-
-    def year_at(self, n: int) -> int | None:
-        return as_year(self.low[n]) if 0 <= n < len(self.low) else None
-
-    def year_after(self, n: int, window: int = 4) -> int | None:
-        """A year stated right after position n ("in 2016", "during 2007", "in April 2019")."""
-        low = self.low
-        for k in range(n, min(len(low), n + window)):
-            y = self.year_at(k)
-            if y:
-                return y
-            if low[k] not in _YEAR_LEAD and low[k] not in self.vocab.months:
-                return None
-        return None
-
-    def stated_year(self, start: int = 0, end: int | None = None) -> int | None:
-        """The first year the span states as a time ("in 2009", "since 2015", "December 2006").
-
-        Years naming a law or instrument ("the 2000 UN TIP Protocol", "Act of 2005") do not count.
-        """
-        stop = len(self.low) if end is None else end
-        low = self.low
-        for n in range(start, stop):
-            y = self.year_at(n)
-            if not y:
-                continue
-            before = low[n - 1] if n > 0 else ""
-            after = low[n + 1] if n + 1 < len(low) else ""
-            if after in _LAW_WORDS or (before == "of" and n > 1 and low[n - 2] in _LAW_WORDS):
-                continue
-            if before in _YEAR_LEAD or before in self.vocab.months or (n == 0 and after == ","):
-                return y
-            if before == "," and n > 1 and low[n - 2].isdigit():  # "June 17, 2009"
-                return y
-        return None
-
-    def year_until(self, end: int) -> int | None:
-        """The year of what the sentence says up to token ``end``: the first it states up to there (a
-        year stated in an earlier clause carries on, one in a later clause does not), else the
-        paragraph's, else the report's."""
-        return self.stated_year(0, end) or self.ctx.year
-
-    def year(self, start: int = 0, end: int | None = None) -> int | None:
-        """FACTS.md's year: the one the span states, else the paragraph's, else the report's."""
-        return self.stated_year(start, end) or self.ctx.year
-
-
-_YEAR_LEAD = frozenset(
-    [
-        "in",
-        "since",
-        "during",
-        "from",
-        "until",
-        "through",
-        "throughout",
-        "by",
-        "of",
-        "early",
-        "late",
-        "mid",
-        "end",
-        "fiscal",
-        "calendar",
-        "fy",
-        "year",
-    ]
-)
-_LAW_WORDS = frozenset(
-    [
-        "act",
-        "law",
-        "laws",
-        "protocol",
-        "convention",
-        "code",
-        "amendment",
-        "amendments",
-        "amendment's",
-        "report",
-        "plan",
-        "strategy",
-        "special",
-        "anti-trafficking",
-        "immigration",
-        "penal",
-        "criminal",
-        "un",
-    ]
-)
 
 
 def skip_aside(view: View, n: int, end: int) -> int:
