@@ -268,3 +268,10 @@ def test_the_clients_victims_are_made_to_serve_are_no_victims_and_their_work_no_
     )
     flow = flows_of(text)[("KHM", "LAO")][0]
     assert (flow["victims"], flow["exploitation"], flow["sectors"]) == (["women"], ["sexual"], [])
+
+
+def test_where_traffickers_are_based_is_no_destination_by_default() -> None:
+    text = "Serbia is a transit country. Gangs based in Serbia force Montenegrin girls into prostitution."
+    assert flows_of(text) == {}
+    text = "Serbia is a transit country. Gangs based in Serbia force Montenegrin girls into prostitution in Italy."
+    assert set(flows_of(text)) == {("MNE", "ITA")}

@@ -131,7 +131,9 @@ def clause_flows(
         internal_pairs = [(o, o) for o in own]
     if not dests and not onward:
         foreign_origins = home is not None and any(o != home for o in origins)
-        if parts.local and home or foreign_origins and not parts.via:
+        # "Gangs based in Serbia force Montenegrin girls into prostitution": the traffickers' base is
+        # no destination, and the text names none
+        if (parts.local and home or foreign_origins and not parts.via) and home not in parts.bases:
             dests = [home] if home else []
             leans = leans or not parts.local
         elif stays_home(view, start, end, parts, rule):

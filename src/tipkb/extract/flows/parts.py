@@ -19,6 +19,7 @@ class Parts:
     frame: str | None = None  # the frame country ("X is a source country for ...")
     frame_roles: set[str] = field(default_factory=set)
     entered: set[str] = field(default_factory=set)  # destinations named after "to"/"into"
+    bases: set[str] = field(default_factory=set)  # "gangs based in Serbia": where traffickers are
     named_first: bool = False  # "Nigeria and Togo are the main destinations": the places come first
     # What a clause that waits for a "some"/"they" clause said of its people, and its words.
     victims: tuple[str, ...] = ()

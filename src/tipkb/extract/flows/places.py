@@ -65,6 +65,8 @@ def parts_of(view: View, start: int, end: int) -> Parts:
         if kind is None and named_first is not None and p.j <= named_first[1] and p.kind != "demonym":
             kind = named_first[0]  # "Nigeria and Togo are the main destinations"
         kinds[p.i] = kind
+        if kind is None and p.i >= 2 and view.low[p.i - 1] == "in" and view.low[p.i - 2] in BASED_IN:
+            parts.bases.add(p.code)
         if kind == ORIGIN:
             parts.origins.append(p.code)
             parts.origin_at.append((p.i, p.code))
