@@ -1,7 +1,11 @@
 """Extraction throughput and memory: words per second on one core, against reading and sentence
 splitting alone, over a corpus of at least 50 MB built from the shared narratives.
 
-    python benchmarks/throughput.py [--mb 50] [--shared ../shared] [--no-write]
+    python benchmarks/throughput.py [--mb 50] [--shared ../shared] [--no-write] [--against SRC]
+
+``--against SRC`` also runs the extraction phase with the package under SRC (the ``src`` folder of
+another checkout, say the last release's), before and after this one's, and reports this extraction's
+time as a ratio to that one's: the same corpus, the same machine, the same run.
 
 Each phase runs in its own child process (one core), so its peak memory is its own. The corpus is
 written as files and streamed one document at a time, as `tipkb extract` does.
@@ -74,8 +78,10 @@ print(json.dumps({"words": words, "seconds": elapsed, "facts": facts, "sentences
 """
 
 
-def run_phase(phase: str, folder: Path) -> dict[str, float]:
+def run_phase(phase: str, folder: Path, src: Path | None = None) -> dict[str, float]:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+    if src is not None:  # another checkout's package first on the path
+        env["PYTHONPATH"] = os.pathsep.join([str(src), env.get("PYTHONPATH", "")])
     proc = subprocess.Popen(
         [sys.executable, "-c", CHILD, phase, str(folder)], stdout=subprocess.PIPE, env=env
     )
@@ -94,12 +100,18 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=50.0)
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--no-write", action="store_true", help="print only; do not update docs/")
+    parser.add_argument("--against", type=Path, help="another checkout's src folder to compare with")
     args = parser.parse_args()
+    other: list[dict[str, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         size, files = build_corpus(args.shared, args.mb, folder)
         base = run_phase("split", folder)
-        ext = run_phase("extract", folder)
+        if args.against:
+            other.append(run_phase("extract", folder, args.against))
+        ext = run_phase("extract", folder, ROOT / "src")
+        if args.against:
+            other.append(run_phase("extract", folder, args.against))
     wps_base = base["words"] / base["seconds"]
     wps_ext = ext["words"] / ext["seconds"]
     lines = [
@@ -120,6 +132,16 @@ def main() -> None:
         "under 300 MB, flat in corpus size (documents are streamed one at a time). At this rate the whole "
         f"2001-2024 TIP report series (about 9 million words) takes about {9e6 / wps_ext:.0f} s.",
     ]
+    if other:
+        then = sum(o["seconds"] for o in other) / len(other)
+        runs = ", ".join(f"{o['seconds']:.1f}" for o in other)
+        lines += [
+            "",
+            f"Against `{args.against}` (run before and after this extraction, same corpus): "
+            f"{then:.1f} s on average ({runs}), so this extraction "
+            f"takes **{ext['seconds'] / then:.2f}x** that one's time ({ext['facts']:,.0f} facts against "
+            f"{other[0]['facts']:,.0f}).",
+        ]
     body = "\n".join(lines)
     print(body)
     if not args.no_write:
