@@ -275,3 +275,11 @@ def test_where_traffickers_are_based_is_no_destination_by_default() -> None:
     assert flows_of(text) == {}
     text = "Serbia is a transit country. Gangs based in Serbia force Montenegrin girls into prostitution in Italy."
     assert set(flows_of(text)) == {("MNE", "ITA")}
+
+
+def test_victims_brought_home_from_places_named_after_a_partitive_were_exploited_there() -> None:
+    text = (
+        "Indonesia is a source country. The ministry repatriated 900 Indonesian trafficking victims from "
+        "abroad in 2019, most of them from Malaysia and Saudi Arabia."
+    )
+    assert set(flows_of(text)) == {("IDN", "MYS"), ("IDN", "SAU")}
