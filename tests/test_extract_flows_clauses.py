@@ -283,3 +283,20 @@ def test_victims_brought_home_from_places_named_after_a_partitive_were_exploited
         "abroad in 2019, most of them from Malaysia and Saudi Arabia."
     )
     assert set(flows_of(text)) == {("IDN", "MYS"), ("IDN", "SAU")}
+
+
+def test_followed_by_goes_on_with_the_places_before_it() -> None:
+    text = (
+        "Moldova is a source country. Of the victims assisted in 2010, more than half had been exploited in "
+        "Russia, followed by Turkey and Israel."
+    )
+    assert set(flows_of(text)) == {("MDA", "RUS"), ("MDA", "TUR"), ("MDA", "ISR")}
+
+
+def test_trafficking_mostly_of_people_from_a_to_b() -> None:
+    text = (
+        "Moldova is a source country. Internal trafficking, mostly of young women from rural areas to "
+        "Chisinau for sexual exploitation, is an emerging concern."
+    )
+    flow = flows_of(text)[("MDA", "MDA")][0]
+    assert (flow["victims"], flow["exploitation"]) == (["women"], ["sexual"])

@@ -113,6 +113,14 @@ def trigger(view: View, start: int, end: int) -> str | None:
             return "conditions-of"
         if w == "trafficking" and n + 1 < end and low[n + 1] in TRAFFICKING_OF:
             return "trafficking-of"
+        if (  # "Internal trafficking, mostly of young women from A to B, ..."
+            w == "trafficking"
+            and n + 3 < end
+            and low[n + 1] == ","
+            and low[n + 2] in EXTENT_ADVERBS
+            and low[n + 3] in TRAFFICKING_OF
+        ):
+            return "trafficking-of"
         if (
             w == "trafficking"
             and n > start
