@@ -300,3 +300,12 @@ def test_trafficking_mostly_of_people_from_a_to_b() -> None:
     )
     flow = flows_of(text)[("MDA", "MDA")][0]
     assert (flow["victims"], flow["exploitation"]) == (["women"], ["sexual"])
+
+
+def test_people_moved_through_a_transit_country_are_a_flow() -> None:
+    text = "Benin is also a transit point for children moved from Togo to Nigeria and Gabon."
+    flows = flows_of(text)
+    assert set(flows) == {("TGO", "NGA"), ("TGO", "GAB")}
+    assert flows[("TGO", "NGA")][0]["rule"] == "flows.v2:moved-in-transit"
+    # moved with no transit frame is no statement of trafficking
+    assert flows_of("Benin is a source country. Families moved from Togo to Nigeria in the 1990s.") == {}
