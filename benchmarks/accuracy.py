@@ -56,6 +56,7 @@ CHALLENGES = (
     ("challenge cm2 (whole narratives, blind)", "cm2"),
     ("challenge cm3 (whole narratives, flow attributes, blind)", "cm3"),
     ("challenge cs6 (statistics years and scope, blind)", "cs6"),
+    ("challenge cs8 (statistics as real excerpts state them, blind)", "cs8"),
 )
 
 
