@@ -555,3 +555,16 @@ def test_a_metric_noun_before_a_count_of_people_gives_its_metric() -> None:
         "against 11 traffickers."
     )
     assert rows(text) == {("prosecutions", 9, 2020, "total"), ("convictions", 11, 2020, "total")}
+
+
+def test_people_cared_for_named_in_a_noun_phrase_or_sent_home_are_assisted() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the consulate assisted in the return of 38 women. Police "
+        "returned 71 children to their families. Shelters received 19 victims."
+    )
+    assert rows(text) == {
+        ("victims_assisted", 38, 2020, "total"),
+        ("victims_assisted", 71, 2020, "total"),
+        ("victims_assisted", 19, 2020, "total"),
+    }
+    assert rows("Fiji is a source country. In 2020, police returned 12 suspects to custody.") == set()

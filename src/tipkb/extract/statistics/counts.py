@@ -55,7 +55,7 @@ def has_count_words(view: View) -> bool:
         or w in READ_WORDS
         or w in CARE_VERBS
         or w in CARE_BEFORE
-        or w == "cared"
+        or w in ("cared", "returned")
         or w in PROVIDE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)

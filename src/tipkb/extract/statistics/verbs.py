@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tipkb.extract.common import View
 from tipkb.extract.statistics.words import (
+    ASSIST_HEADS,
     AUX,
     BARE_END,
     CARE_BEFORE,
@@ -23,6 +24,23 @@ from tipkb.extract.statistics.words import (
     VERB_GAP,
     VERBS,
 )
+
+
+def _home_after(low: list[str], n: int) -> bool:
+    """Are the people counted at n sent home ("... 412 children to their families", "to their home
+    communities", "to their countries of origin")?"""
+    after = low[n + 1 : n + 8]
+    if "to" not in after:
+        return False
+    rest = after[after.index("to") + 1 :]
+    return (
+        bool(rest)
+        and rest[0] in ("their", "his", "her")
+        and any(
+            w in ("families", "family", "homes", "home", "communities", "countries", "country", "parents")
+            for w in rest[1:4]
+        )
+    )
 
 
 def _total_verb_metric(view: View, n: int) -> str | None:
@@ -163,6 +181,15 @@ def _verbs_before(view: View, n: int) -> list[str]:
             found.append(VERBS[w])
         elif w in ("return", "reintegrate", "resettle") and low[k - 1 : k] == ["helped"]:
             found.append("victims_assisted")  # "helped return 31 nationals"
+        elif (
+            w in ASSIST_HEADS
+            and low[k + 1 : k + 2] in (["of"], ["for"], ["to"])
+            and low[n + 1 : n + 2] != ["of"]
+        ):
+            found.append("victims_assisted")  # "assisted in the return of 180 women", "shelter for 12 girls"
+            break
+        elif w == "returned" and _home_after(low, n):
+            found.append("victims_assisted")  # "returned 412 children to their families"
         elif w in CARE_BEFORE and "as" not in low[n + 1 : n + 7]:
             found.append(
                 "victims_assisted"
