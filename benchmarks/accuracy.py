@@ -57,6 +57,7 @@ CHALLENGES = (
     ("challenge cm3 (whole narratives, flow attributes, blind)", "cm3"),
     ("challenge cs6 (statistics years and scope, blind)", "cs6"),
     ("challenge cs8 (statistics as real excerpts state them, blind)", "cs8"),
+    ("challenge cs7 (statistics phrasings, tuned on)", "cs7"),
 )
 
 
