@@ -1,9 +1,9 @@
 """The subject of a document and of its paragraphs: the country they are about (FACTS.md).
 
 A document's subject is the country its title or headings name (the United States only when no other
-is, being the speaker of many titles), else the country its first sentences open with as their subject
-("Togo is ...", "In 2008, Vietnam was ...", an entry label "Chile: ..."), else the one its file name
-names. The places a sentence names count without an agency's country ("the U.S. Department of State")
+is, being the speaker of many titles), unless its file name names one the title or opening names too;
+else the country its first sentences open with as their subject ("Togo is ...", "In 2008, Vietnam
+was ...", an entry label "Chile: ..."), else the one its file name names. The places a sentence names count without an agency's country ("the U.S. Department of State")
 or a rating one ("The United States rated the country Tier 1"). ``tipkb.context`` uses the same readers
 to hand the subject on to a paragraph or a country heading ("KAZAKHSTAN: TIER 2").
 """
