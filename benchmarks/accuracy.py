@@ -8,12 +8,14 @@ tables; writes them to docs/accuracy.md.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _report import write_section  # noqa: E402
@@ -54,7 +56,77 @@ CHALLENGES = (
     ("challenge cm2 (whole narratives, blind)", "cm2"),
     ("challenge cm3 (whole narratives, flow attributes, blind)", "cm3"),
     ("challenge cs6 (statistics years and scope, blind)", "cs6"),
+    ("challenge cs8 (statistics as real excerpts state them, blind)", "cs8"),
 )
+
+
+METRICS = (
+    "investigations",
+    "prosecutions",
+    "convictions",
+    "victims_identified",
+    "victims_assisted",
+    "officials_prosecuted",
+    "officials_convicted",
+)
+
+
+def load_scorer(path: Path) -> Any:
+    """The shared scorer as a module, for its keys (the per-metric tables match facts as it does)."""
+    spec = importlib.util.spec_from_file_location("shared_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def statistic_breakdown(scorer: Any, runs: list[tuple[list[dict], list[dict]]]) -> list[str]:
+    """Statistics of several sets together, per metric (P/R/F1 and year agreement, keyed as the scorer
+    keys them) and per scope (the gold's scope against the extractor's on matched counts), as markdown."""
+    rows = {m: [0, 0, 0, 0, 0] for m in METRICS}  # gold, pred, tp, years agreeing, years compared
+    scopes: dict[str, list[int]] = {}  # gold scope -> [agree, matched]
+    for gold_facts, pred_facts in runs:
+        docs = {scorer._doc(f) for f in gold_facts}
+        gold = scorer.index([f for f in gold_facts if f.get("type") == "statistic"])
+        pred = scorer.index(
+            [f for f in pred_facts if f.get("type") == "statistic" and scorer._doc(f) in docs]
+        )
+        required = {k for k, fs in gold.items() if not all(f.get("optional") for f in fs)}
+        optional = set(gold) - required
+        for k in required:
+            rows.setdefault(k[3], [0, 0, 0, 0, 0])[0] += 1
+        for k in pred:
+            if k not in optional:
+                rows.setdefault(k[3], [0, 0, 0, 0, 0])[1] += 1
+        for k in required & set(pred):
+            row = rows[k[3]]
+            row[2] += 1
+            row[4] += 1
+            row[3] += any(
+                scorer._int(a.get("year")) == scorer._int(b.get("year")) for a in gold[k] for b in pred[k]
+            )
+            said = next((f.get("scope") for f in gold[k] if f.get("scope")), None)
+            if said:
+                said = "total" if said == "comparison" else said  # another year's figure is that year's total
+                tally = scopes.setdefault(said, [0, 0])
+                tally[1] += 1
+                tally[0] += any((b.get("scope") or "total") == said for b in pred[k])
+    out = [
+        "| metric | gold | pred | tp | P | R | F1 | years agree |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for metric, (g, p, tp, agree, compared) in rows.items():
+        if not (g or p):
+            continue
+        prec = tp / p if p else 1.0
+        rec = tp / g if g else 1.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        years = f"{agree}/{compared}" if compared else "-"
+        out.append(f"| {metric} | {g} | {p} | {tp} | {prec:.3f} | {rec:.3f} | {f1:.3f} | {years} |")
+    out += ["", "| gold scope | matched counts | extractor agrees |", "| --- | ---: | ---: |"]
+    for said, (agree, matched) in sorted(scopes.items()):
+        out.append(f"| {said} | {matched} | {agree} ({agree / matched:.2f}) |")
+    return out
 
 
 def gold_documents(gold: Path) -> list[str]:
@@ -90,10 +162,15 @@ def main() -> None:
         "",
         f"Measured by `make accuracy` on {time.strftime('%Y-%m-%d')} with rule set `{RULESET}`.",
     ]
+    shared_scorer = load_scorer(scorer)
+    runs: dict[bool, list[tuple[list[dict], list[dict]]]] = {True: [], False: []}
     with tempfile.TemporaryDirectory() as tmp:
         for name, gold, files in sets:
             pred = Path(tmp) / f"{name}.jsonl"
             predict(files, pred)
+            runs["blind" in name or "scored only" in name].append(
+                (shared_scorer.load(gold)[0], shared_scorer.load(pred)[0])
+            )
             table = subprocess.run(
                 [sys.executable, str(scorer), str(gold), str(pred)],
                 capture_output=True,
@@ -102,6 +179,10 @@ def main() -> None:
             ).stdout
             print(f"== {name}\n{table}")
             sections += ["", f"### {name} ({len(files)} documents)", "", "```", table.rstrip(), "```"]
+    for blind, label in ((True, "the blind sets together"), (False, "the sets read for errors together")):
+        table = statistic_breakdown(shared_scorer, runs[blind])
+        print("\n".join([f"== statistics of {label}", *table]))
+        sections += ["", f"### Statistics of {label}: per metric and per scope", "", *table]
     body = "\n".join(sections)
     if not args.no_write:
         print(f"written to {write_section('accuracy.md', 'scores', body, 'Accuracy')}")

@@ -21,7 +21,7 @@ from accuracy import CHALLENGE, HOLDOUT, HOLDOUTS, ROOT  # noqa: E402
 from tipkb.extract import extract_document  # noqa: E402
 from tipkb.read import read_document  # noqa: E402
 
-BLIND = {"h3", "h6", "h7", "cs2", "cf2", "cm2", "cm3", "cs6"}
+BLIND = {"h3", "h6", "h7", "cs2", "cf2", "cm2", "cm3", "cs6", "cs8"}
 
 
 def set_files(name: str, shared: Path) -> tuple[Path, list[Path]]:

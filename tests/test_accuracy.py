@@ -77,7 +77,7 @@ def test_statistics_on_the_statistics_holdouts(shared: Path, tmp_path: Path) -> 
 
 def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
     """Narratives written for tipkb by authors who saw neither the rules nor their output
-    (benchmarks/challenge): cs1, cs3, cf1, cf3, cf4, cs4, cm1 and cs5 are read for errors, cs2, cf2, cm2, cm3 and cs6
+    (benchmarks/challenge): cs1, cs3, cf1, cf3, cf4, cs4, cm1 and cs5 are read for errors, cs2, cf2, cm2, cm3, cs6 and cs8
     only scored."""
     challenge = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge"
     floors = {
@@ -94,6 +94,7 @@ def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
         "cm2": 0.93,
         "cm3": 0.93,
         "cs6": 0.93,
+        "cs8": 0.90,
     }
     for stem, floor in floors.items():
         folder = challenge / stem

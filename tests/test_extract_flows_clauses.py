@@ -275,3 +275,37 @@ def test_where_traffickers_are_based_is_no_destination_by_default() -> None:
     assert flows_of(text) == {}
     text = "Serbia is a transit country. Gangs based in Serbia force Montenegrin girls into prostitution in Italy."
     assert set(flows_of(text)) == {("MNE", "ITA")}
+
+
+def test_victims_brought_home_from_places_named_after_a_partitive_were_exploited_there() -> None:
+    text = (
+        "Indonesia is a source country. The ministry repatriated 900 Indonesian trafficking victims from "
+        "abroad in 2019, most of them from Malaysia and Saudi Arabia."
+    )
+    assert set(flows_of(text)) == {("IDN", "MYS"), ("IDN", "SAU")}
+
+
+def test_followed_by_goes_on_with_the_places_before_it() -> None:
+    text = (
+        "Moldova is a source country. Of the victims assisted in 2010, more than half had been exploited in "
+        "Russia, followed by Turkey and Israel."
+    )
+    assert set(flows_of(text)) == {("MDA", "RUS"), ("MDA", "TUR"), ("MDA", "ISR")}
+
+
+def test_trafficking_mostly_of_people_from_a_to_b() -> None:
+    text = (
+        "Moldova is a source country. Internal trafficking, mostly of young women from rural areas to "
+        "Chisinau for sexual exploitation, is an emerging concern."
+    )
+    flow = flows_of(text)[("MDA", "MDA")][0]
+    assert (flow["victims"], flow["exploitation"]) == (["women"], ["sexual"])
+
+
+def test_people_moved_through_a_transit_country_are_a_flow() -> None:
+    text = "Benin is also a transit point for children moved from Togo to Nigeria and Gabon."
+    flows = flows_of(text)
+    assert set(flows) == {("TGO", "NGA"), ("TGO", "GAB")}
+    assert flows[("TGO", "NGA")][0]["rule"] == "flows.v2:moved-in-transit"
+    # moved with no transit frame is no statement of trafficking
+    assert flows_of("Benin is a source country. Families moved from Togo to Nigeria in the 1990s.") == {}

@@ -258,15 +258,32 @@ def brought_home(view: View, start: int, k: int) -> bool:
     people home a few words before 'from' at k, with no verb of trafficking between (not 'rescued
     girls trafficked from A')."""
     low = view.low
-    for m in range(k - 1, max(start, k - 7) - 1, -1):
+    stop = max(start, k - 7)
+    m = k - 1
+    while m >= stop:
         w = low[m]
+        # "repatriated 1,460 victims from abroad in 2016, most of them from A": past the partitive
+        if w == "," and low[m + 1 : m + 3] in _PARTITIVE_LEADS and low[m + 3 : m + 4] in (["them"], ["whom"]):
+            stop, m = max(start, m - 12), m - 1
+            continue
         if w in (",", ";", ":", "(", ")", "and") or (w in TRIGGERS and w not in ("victims", "victim")):
             return False
         if w in MOVING:
             return False
         if w in RETURN and w not in ("sent", "back", "rescued", "escaped", "fled"):
             return True
+        m -= 1
     return False
+
+
+_PARTITIVE_LEADS = (
+    ["most", "of"],
+    ["many", "of"],
+    ["some", "of"],
+    ["all", "of"],
+    ["half", "of"],
+    ["several", "of"],
+)
 
 
 def where_people_end_up(view: View, p: Place) -> bool:

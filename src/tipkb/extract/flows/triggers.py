@@ -56,6 +56,7 @@ PATTERNS = {
     "traffickers-move-people": "traffickers lure girls from X",
     "moved-for-exploitation": "sent 400 laborers to X for forced labor; sent women to X to work in brothels",
     "moved-through": "women are moved through X to Y; girls are transported via X onward to Y",
+    "moved-in-transit": "X is a transit point for children moved from A to B",
     "cases-of": "documented cases of forced labor of foreigners",
     "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
     "amounts-to": "abuse amounting to forced labor; service that amounts to forced labour; indicators of forced labor",
@@ -113,6 +114,14 @@ def trigger(view: View, start: int, end: int) -> str | None:
             return "conditions-of"
         if w == "trafficking" and n + 1 < end and low[n + 1] in TRAFFICKING_OF:
             return "trafficking-of"
+        if (  # "Internal trafficking, mostly of young women from A to B, ..."
+            w == "trafficking"
+            and n + 3 < end
+            and low[n + 1] == ","
+            and low[n + 2] in EXTENT_ADVERBS
+            and low[n + 3] in TRAFFICKING_OF
+        ):
+            return "trafficking-of"
         if (
             w == "trafficking"
             and n > start
@@ -154,6 +163,14 @@ def trigger(view: View, start: int, end: int) -> str | None:
         if w == "to" and purpose_after(view, n, end) and people_moved(view, start, n):
             return "moved-for-exploitation"
         # "women are moved through Laos to China", "girls are transported via India onward to Oman"
+        if (  # "a transit point for children moved from Togo to Nigeria"
+            w in PASSING
+            and n > start
+            and low[n - 1] in vocab.people
+            and "transit" in low[start:n]
+            and "from" in low[n + 1 : n + 3]
+        ):
+            return "moved-in-transit"
         if w in PASSING and n > start and low[n - 1] in PASSIVE_AUX and carried_along(view, n, end):
             return "moved-through"
         # "boys are forcibly recruited as child soldiers", "boys recruited by armed groups"
