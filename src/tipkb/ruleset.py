@@ -19,7 +19,7 @@ _PACKAGE = Path(__file__).resolve().parent
 RULE_INPUTS = (
     "extract",
     "segment",
-    "context.py",
+    "context",
     "places",
     "vocab.py",
     "data/vocabulary.toml",
