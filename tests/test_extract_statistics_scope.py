@@ -568,3 +568,22 @@ def test_people_cared_for_named_in_a_noun_phrase_or_sent_home_are_assisted() -> 
         ("victims_assisted", 19, 2020, "total"),
     }
     assert rows("Fiji is a source country. In 2020, police returned 12 suspects to custody.") == set()
+
+
+def test_proceedings_or_charges_against_defendants_are_prosecutions() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the state prosecution initiated proceedings against 31 "
+        "defendants (27 in 2019). Prosecutors brought charges in nine cases against 20 defendants (seven "
+        "cases against 15 defendants in 2019). It referred all 12 victims to care."
+    )
+    assert rows(text) == {
+        ("prosecutions", 31, 2020, "total"),
+        ("prosecutions", 27, 2019, "total"),
+        ("prosecutions", 9, 2020, "total"),
+        ("prosecutions", 7, 2019, "total"),
+        ("victims_assisted", 12, 2020, "total"),
+    }
+    # police opening proceedings investigate
+    assert rows("In 2020, police opened proceedings against 14 suspects.") == {
+        ("investigations", 14, 2020, "total")
+    }

@@ -132,6 +132,8 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
     metric: str | None = None
     if low[1] in ("these", "those", "them", "this") and comma == 2:
         metric = before
+    elif low[1] in ("these", "those") and comma == 3 and low[2] in VERBS and low[2].endswith("ed"):
+        metric = VERBS[low[2]]  # "Of those convicted, courts sentenced 128 for sex trafficking, ..."
     elif low[1] == "the" and low[2] in METRIC_NOUNS and METRIC_NOUNS[low[2]] != "victims":
         metric = METRIC_NOUNS[low[2]]  # "Of the prosecutions initiated in 2020,"
     elif low[1] == "the" and (low[2] in CASE_NOUNS or low[2] in METRIC_NOUNS):

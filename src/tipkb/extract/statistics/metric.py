@@ -157,6 +157,14 @@ def people_or_cases(
         and METRIC_NOUNS.get(low[n - 2], "victims") != "victims"
     ):
         chain = [METRIC_NOUNS[low[n - 2]]]  # "obtained convictions against 15 traffickers"
+    elif (
+        noun in CASE_PEOPLE
+        and n >= 2
+        and low[n - 1] == "against"
+        and low[n - 2] in ("proceedings", "charges", "indictments", "cases")
+        and not any(c in ("police", "investigators", "investigated") for c in low[max(0, n - 6) : n - 2])
+    ):
+        chain = ["prosecutions"]  # "initiated proceedings against 52 defendants", "brought charges against"
     if not chain and sentence_breakdown(low, phrase_end):
         return None  # "11 convicted traffickers received prison terms of less than three years"
     if (

@@ -72,10 +72,15 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         return base - 1 if base else None
     m = end
     while m < len(low) and m < end + 14:
-        if low[m] in BREAKS and not (
-            low[m] == "from" and (_place_at(view, m + 1) or low[m + 1 : m + 2] in (["abroad"], ["overseas"]))
+        if (
+            low[m] in BREAKS
+            and not (
+                low[m] == "from"
+                and (_place_at(view, m + 1) or low[m + 1 : m + 2] in (["abroad"], ["overseas"]))
+            )
+            and not (low[m] == "against" and _people_counted_at(view, m + 1))
         ):
-            break  # not "repatriated from China in 2004"
+            break  # not "repatriated from China in 2004", "13 cases against 34 defendants in 2023"
         if m > end and "," in low[end:m] and _bare_with_year(view, m):
             break  # "11 in 2015, four for sex trafficking, and 13 in 2014": 2014 is the 13's
         if (
@@ -119,6 +124,19 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
             return base - 1 if base else None
         m += 1
     return None
+
+
+def _people_counted_at(view: View, m: int) -> bool:
+    """Does a count of defendants or suspects start at m ("13 cases against 34 defendants in 2023")?"""
+    number = view.number_at(m)
+    return number is not None and view.low[number[1] : number[1] + 1] in (
+        ["defendants"],
+        ["suspects"],
+        ["persons"],
+        ["people"],
+        ["individuals"],
+        ["traffickers"],
+    )
 
 
 def _time_lead(view: View, m: int, start: int) -> int:
