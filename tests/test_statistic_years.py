@@ -267,3 +267,12 @@ def test_that_year_points_back_to_the_year_just_named() -> None:
 def test_a_year_after_early_late_or_a_month_is_the_counts() -> None:
     text = REPORT + "Courts convicted three traffickers in early 2019 and two in March 2018."
     assert years(text) == {("convictions", 3, 2019), ("convictions", 2, 2018)}
+
+
+def test_the_same_year_takes_the_year_of_the_sentence_before_even_with_no_report_year() -> None:
+    text = (
+        "Human trafficking in Tonga\n\nIn 2017, police identified 40 victims of trafficking. The same year, "
+        "prosecutors indicted 61 suspected traffickers, whereas in 2016 the figure had been 52."
+    )
+    found = {(f["metric"], f["value"], f["year"]) for f in facts_of(text, "statistic", "tonga-wiki.txt")}
+    assert found == {("victims_identified", 40, 2017), ("prosecutions", 61, 2017), ("prosecutions", 52, 2016)}

@@ -47,6 +47,8 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
         if view.ctx.report_year is not None and view.ctx.year == view.ctx.report_year
         else None
     )
+    if carried is None and memory.stat_year is not None and _years_of.points_back_to_a_year(view):
+        carried = memory.stat_year  # "In 2017, police identified 40 victims. The same year, ..."
     found = _counts.find(view, carried, memory.metric)
     if not found:
         # "IOM identified 243 victims in 2010.": a count that is no fact (another party's) still sets

@@ -66,6 +66,10 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
     if prev == "remaining":
         return "split"
+    if prev in ("been", "was", "stood", "reached") and any(
+        w in ("figure", "number", "total", "count") for w in low[max(0, n - 4) : n]
+    ):
+        return "compare"  # "whereas in 2016 the figure had been 682"
     if (
         prev == ","
         and n >= 3

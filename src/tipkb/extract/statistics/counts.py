@@ -146,6 +146,18 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
     return lead
 
 
+def _year_opening_its_clause(view: View, n: int) -> int | None:
+    """The year stated just before a bare count, in its own clause ("..., and in 2016, 12", "whereas in
+    2016 the figure had been 682"), or None."""
+    low = view.low
+    for m in range(n - 1, max(0, n - 7), -1):
+        if low[m] in (";", "(", ")") or (low[m] == "," and m != n - 1):
+            return None
+        if view.year_at(m) and m > 0 and low[m - 1] in ("in", "during"):
+            return view.year_at(m)
+    return None
+
+
 def _named_again(view: View, n: int, out: list[Count]) -> Count | None:
     """'It identified 163 victims in 2018, ...; of the 163, 122 were female': a number the sentence
     counted before, named again as the group its next counts split (no fact of its own)."""
@@ -221,8 +233,10 @@ def _count_at(
     ):
         also = (*also, "victims_assisted")  # "identified 12 victims and referred them to shelters"
     year = year_of(view, n, phrase_end, base_year)
-    if year is None and inherits and n >= 3 and low[n - 1] == "," and low[n - 3] in ("in", "during"):
-        year = view.year_at(n - 2)  # "..., and in 2016, 12": the year that opens its clause
+    if year is None and inherits:
+        year = _year_opening_its_clause(
+            view, n
+        )  # "..., and in 2016, 12", "whereas in 2016 the figure was 682"
     count = Count(n, phrase_end, value, metric, exploitation, year, inherits, also, noun=noun)
     count.own_year = year is not None
     if year is not None:

@@ -229,3 +229,11 @@ def that_year(view: View, end: int) -> int | None:
         if low[t] == "year" and low[t - 1] in ("that", "same"):
             return next((y for m in range(t - 2, -1, -1) if (y := view.year_at(m))), None)
     return None
+
+
+def points_back_to_a_year(view: View) -> bool:
+    """Does the sentence open with "The same year" or "That year" (or "In the same year"), naming no
+    year before it: the year of the sentence before?"""
+    low = view.low
+    k = 1 if low[:1] in (["in"], ["during"]) else 0
+    return low[k : k + 3] == ["the", "same", "year"] or low[k : k + 2] == ["that", "year"]
