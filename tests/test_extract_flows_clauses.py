@@ -309,3 +309,38 @@ def test_people_moved_through_a_transit_country_are_a_flow() -> None:
     assert flows[("TGO", "NGA")][0]["rule"] == "flows.v2:moved-in-transit"
     # moved with no transit frame is no statement of trafficking
     assert flows_of("Benin is a source country. Families moved from Togo to Nigeria in the 1990s.") == {}
+
+
+def test_victims_counted_by_nationality_are_flows_to_where_they_were_found() -> None:
+    text = (
+        "Qatar is a destination country. Authorities identified 80 victims in 2023. Of these, 61 were "
+        "women and 19 men; 40 were Filipino, 22 Kenyan, and nine Nepali nationals, and the remainder came "
+        "from Bangladesh and Sri Lanka."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("PHL", "QAT"), ("KEN", "QAT"), ("NPL", "QAT"), ("BGD", "QAT"), ("LKA", "QAT")}
+    assert all(
+        f["victims"] == [] and f["rule"] == "flows.v2:victims-by-nationality"
+        for fs in flows.values()
+        for f in fs
+    )
+    text = (
+        "Japan is a destination country. Authorities identified 50 victims in 2021; 28 were Japanese "
+        "nationals and 22 were foreign nationals, primarily from the Philippines and Thailand."
+    )
+    assert set(flows_of(text)) == {("JPN", "JPN"), ("PHL", "JPN"), ("THA", "JPN")}
+
+
+def test_people_in_a_list_of_parts_are_no_victims_of_the_flow() -> None:
+    text = (
+        "Kosovo is a source country. Of the 30 victims, 21 were female and nine male; the foreign victims "
+        "came from Albania and Serbia."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("ALB", "XKX"), ("SRB", "XKX")}
+    assert all(f["victims"] == [] for fs in flows.values() for f in fs)
+
+
+def test_a_count_of_nationals_that_is_not_of_victims_is_no_flow() -> None:
+    text = "Qatar is a destination country. The ministry issued 40,000 visas in 2023; 12,000 were Nepali nationals."
+    assert flows_of(text) == {}

@@ -57,6 +57,7 @@ PATTERNS = {
     "moved-for-exploitation": "sent 400 laborers to X for forced labor; sent women to X to work in brothels",
     "moved-through": "women are moved through X to Y; girls are transported via X onward to Y",
     "moved-in-transit": "X is a transit point for children moved from A to B",
+    "victims-by-nationality": "Of these, 55 were Filipino and 19 Kenyan nationals (flows.breakdown)",
     "cases-of": "documented cases of forced labor of foreigners",
     "recruited-to-fight": "boys are recruited as child soldiers; armed groups used children",
     "amounts-to": "abuse amounting to forced labor; service that amounts to forced labour; indicators of forced labor",

@@ -325,6 +325,14 @@ def sub_count(view: View, i: int) -> bool:
     """Are the people at i a part of a count ("14 victims ...; two were children", "of whom three
     were girls", "227 of the victims were children"), not the victims of the flow?"""
     low = view.low
+    if (
+        i >= 3
+        and view.number_at(i - 1) is not None
+        and low[i - 2] in ("and", ",")
+        and any(w in COUNT_COPULA for w in low[max(0, i - 6) : i - 2])
+        and not described_by_place(view, i)
+    ):
+        return True  # "33 were female and eight male": the list of parts goes on
     if i < 2 or low[i - 1] not in COUNT_COPULA:
         return False
     # "60 were women from Nigeria ...", "12 were children exploited in sex trafficking within the
