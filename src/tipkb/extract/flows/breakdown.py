@@ -87,7 +87,7 @@ def extract(view: View, memory: Memory, rule: str, taken: set[tuple[str, str]]) 
     home = view.ctx.subject
     if not home or not about_counted_victims(view, memory):
         return []
-    facts = []
+    facts: list[FlowFact] = []
     for p in origins_counted(view):
         if (p.code, home) in taken or any(f.origin == p.code for f in facts):
             continue
