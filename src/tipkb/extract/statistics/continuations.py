@@ -22,6 +22,22 @@ if TYPE_CHECKING:
     from tipkb.extract.statistics.count import Count
 
 
+# Blockers of an exploitation word that are what a count counts ("labor trafficking cases", "sex
+# trafficking offenders"): the form of exploitation still splits the count.
+_COUNTED = frozenset(
+    [
+        "cases",
+        "case",
+        "investigations",
+        "prosecutions",
+        "convictions",
+        "offenders",
+        "traffickers",
+        "exploitation",
+    ]
+)
+
+
 def _continues(gap: list[str]) -> bool:
     """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
     if "out" in gap or gap[-1:] == ["of"]:
@@ -123,7 +139,11 @@ def _exploitation(view: View, start: int, end: int) -> str | None:
             if low[m] != "and":
                 stop = m
                 break
-    found = {value for _, _, value in view.vocab.exploitation.find(low, start, stop)}
+    found = {
+        value
+        for _, j, value in view.vocab.exploitation.find(low, start, stop)
+        if not (j < len(low) and low[j] in view.vocab.exploitation_blockers and low[j] not in _COUNTED)
+    }  # "cases against labor recruiters": no form of exploitation; "73 labor trafficking cases" is one
     if "domestic_servitude" in found:
         found.discard("labor")  # "involuntary domestic servitude" also reads as labor
     return found.pop() if len(found) == 1 else None

@@ -177,13 +177,7 @@ def _verbs_before(view: View, n: int) -> list[str]:
             found.append("prosecutions")
             k -= 3
             continue
-        if (
-            w in VERBS
-            and VERBS[w] == "investigations"
-            and low[k - 1 : k] in (["prosecutors"], ["prosecutor"])
-        ):
-            found.append("prosecutions")  # "prosecutors opened nine cases against ...": their cases
-        elif w in VERBS:
+        if w in VERBS:
             found.append(VERBS[w])
         elif w in ("to", "for") and k == n - 1 and low[k - 1 : k] and low[k - 1] in ASSIST_HEADS:
             found.append("victims_assisted")  # "legal services to 121 others", "shelter for 12 girls"
