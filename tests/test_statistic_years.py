@@ -276,3 +276,8 @@ def test_the_same_year_takes_the_year_of_the_sentence_before_even_with_no_report
     )
     found = {(f["metric"], f["value"], f["year"]) for f in facts_of(text, "statistic", "tonga-wiki.txt")}
     assert found == {("victims_identified", 40, 2017), ("prosecutions", 61, 2017), ("prosecutions", 52, 2016)}
+
+
+def test_a_comparison_with_its_own_participle_and_year_is_not_the_counts_year() -> None:
+    text = REPORT + "The government identified 41 victims, more than double the 18 identified in 2019."
+    assert years(text) == {("victims_identified", 41, 2021), ("victims_identified", 18, 2019)}

@@ -154,6 +154,8 @@ def _bare_with_year(view: View, m: int) -> bool:
     if number is None or view.year_at(m):
         return False
     k = number[1]
+    if k < len(view.low) and view.low[k].endswith("ed") and view.low[k + 1 : k + 2] in (["in"], ["during"]):
+        k += 1  # "the 18 identified in 2010", "the 11 opened in 2010"
     return view.low[k : k + 1] in (["in"], ["during"]) and bool(view.year_at(k + 1))
 
 
