@@ -601,3 +601,14 @@ def test_services_to_others_and_cases_against_labor_recruiters() -> None:
         ("prosecutions", 7, 2020, "total"),  # "labor recruiters" names no form of exploitation
         ("prosecutions", 5, 2019, "total"),
     }
+
+
+def test_people_certified_or_recognized_as_victims_are_identified() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the government certified 30 individuals as victims and "
+        "recognized 14 persons as trafficking victims. It recognized three NGOs for their work."
+    )
+    assert rows(text) == {
+        ("victims_identified", 30, 2020, "total"),
+        ("victims_identified", 14, 2020, "total"),
+    }

@@ -198,6 +198,8 @@ def people_or_cases(
             metric = "victims"  # "of whom 18 were children", "Of the 40 victims, 30 women ..."
     elif "prosecution" in mods:
         metric = "prosecutions"
+    elif verb == "victims_identified" and _as_victims(low, phrase_end):
+        metric = verb  # "certified 30 individuals as victims", "recognized 14 persons as trafficking victims"
     elif verb and not verb.startswith("victims"):
         metric = verb
         also = tuple(others)
@@ -216,6 +218,11 @@ def _same_actor_goes_on(gap: list[str]) -> bool:
         return len(rest) <= 3 and rest[:1] in (["it"], ["they"]) and rest[-1].endswith("ed")
     others = [w for w in gap if (w in CASE_PEOPLE or w in PERSON_NOUNS) and w not in OFFICIALS]
     return not others and len(gap) <= 16 and gap[-1:] == ["and"]
+
+
+def _as_victims(low: list[str], k: int) -> bool:
+    """Are the people counted before k named victims after "as" ("... 14 persons as trafficking victims")?"""
+    return low[k : k + 1] == ["as"] and any(w in ("victims", "victim") for w in low[k + 1 : k + 4])
 
 
 def bare_number(
