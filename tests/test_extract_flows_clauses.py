@@ -344,3 +344,13 @@ def test_people_in_a_list_of_parts_are_no_victims_of_the_flow() -> None:
 def test_a_count_of_nationals_that_is_not_of_victims_is_no_flow() -> None:
     text = "Qatar is a destination country. The ministry issued 40,000 visas in 2023; 12,000 were Nepali nationals."
     assert flows_of(text) == {}
+
+
+def test_demonyms_joined_by_and_open_a_new_subject() -> None:
+    text = (
+        "Some Kyrgyz victims transit Russia on their way to the U.A.E., and Uzbek and Tajik women are "
+        "trafficked through the Kyrgyz Republic en route to the Middle East."
+    )
+    flows = flows_of(text)
+    assert ("KGZ", "region:Middle East") not in flows
+    assert {("UZB", "region:Middle East"), ("TJK", "region:Middle East")} <= set(flows)

@@ -103,6 +103,10 @@ class ClauseCutting(NumberReading):
                 return m < len(low) and low[m] in self.vocab.people
         while k < len(low) and k < first + 3 and (low[k] in _QUANTIFIERS or k in demonyms):
             k = demonyms.get(k, k + 1)
+            # "..., and Uzbek and Tajik women are ...": demonyms joined by "and" before the people
+            if k + 1 < len(low) and low[k] in ("and", "or", ",") and k + 1 in demonyms:
+                k += 1
+                first += 2
         if k >= len(low) or low[k] not in self.vocab.people:
             return False
         # "Burmese women and girls are ...", "men, women, and children from B are ...": people joined
