@@ -58,6 +58,8 @@ CHALLENGES = (
     ("challenge cs6 (statistics years and scope, blind)", "cs6"),
     ("challenge cs8 (statistics as real excerpts state them, blind)", "cs8"),
     ("challenge cs7 (statistics phrasings, tuned on)", "cs7"),
+    ("challenge cf5 (flow attributes, tuned on)", "cf5"),
+    ("challenge cs9 (statistics across report eras, tuned on)", "cs9"),
 )
 
 
