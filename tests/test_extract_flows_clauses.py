@@ -354,3 +354,11 @@ def test_demonyms_joined_by_and_open_a_new_subject() -> None:
     flows = flows_of(text)
     assert ("KGZ", "region:Middle East") not in flows
     assert {("UZB", "region:Middle East"), ("TJK", "region:Middle East")} <= set(flows)
+
+
+def test_a_new_subject_with_an_ing_participle_opens_a_clause() -> None:
+    text = (
+        "Traffickers exploit Cuban women in sex trafficking in Mexico, and Cuban migrants transiting "
+        "Guatemala toward the United States are vulnerable to forced labor."
+    )
+    assert flows_of(text)[("CUB", "MEX")][0]["exploitation"] == ["sexual"]

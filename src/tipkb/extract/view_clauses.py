@@ -129,7 +129,8 @@ class ClauseCutting(NumberReading):
         # "..., and girls from rural areas are trafficked", "..., and Haitian men brought across the
         # border to cut sugar cane are held ...": the people's origin or a participle, then their verb.
         nxt = low[k + 1] if k + 1 < len(low) else ""
-        if nxt == "from" or nxt in _PARTICIPLES or (nxt.endswith("ed") and len(nxt) > 4):
+        # "..., and Cuban migrants transiting Central America toward the US are ...": an -ing participle too
+        if nxt == "from" or nxt in _PARTICIPLES or (nxt.endswith(("ed", "ing")) and len(nxt) > 4):
             for m in range(k + 2, min(len(low), k + 16)):
                 if low[m] in (";", ".", ":", ",", "(", ")", "who", "which", "that"):
                     break
