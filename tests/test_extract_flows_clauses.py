@@ -362,3 +362,16 @@ def test_a_new_subject_with_an_ing_participle_opens_a_clause() -> None:
         "Guatemala toward the United States are vulnerable to forced labor."
     )
     assert flows_of(text)[("CUB", "MEX")][0]["exploitation"] == ["sexual"]
+
+
+def test_the_jobs_people_migrated_for_are_no_sector_of_their_exploitation() -> None:
+    text = (
+        "Sri Lankan men who migrate to Malaysia for construction and factory jobs are exploited in debt "
+        "bondage after paying recruitment fees."
+    )
+    flow = flows_of(text)[("LKA", "MYS")][0]
+    assert (flow["exploitation"], flow["sectors"]) == (["debt_bondage"], [])
+    flow = flows_of("Nepali men are trafficked to Qatar for forced labor in construction jobs.")[
+        ("NPL", "QAT")
+    ][0]
+    assert (flow["exploitation"], flow["sectors"]) == (["labor"], ["construction"])

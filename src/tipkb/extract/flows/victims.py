@@ -256,7 +256,12 @@ def sectors_in(view: View, start: int, end: int) -> tuple[str, ...]:
     for n, (i, j, value) in enumerate(hits):
         if i in inside or any(c < i <= c + 5 and not set(view.low[c:i]) & {",", ";", ":"} for c in clients):
             continue
-        if value not in out and not promised_job(view, start, i) and not names_place(view, hits, n, j):
+        if (
+            value not in out
+            and not promised_job(view, start, i)
+            and not job_migrated_for(view, start, i, j)
+            and not names_place(view, hits, n, j)
+        ):
             out.append(value)
     return tuple(out)
 
@@ -288,6 +293,21 @@ def promised_job(view: View, start: int, i: int) -> bool:
                     return False
             return False
     return False
+
+
+def job_migrated_for(view: View, start: int, i: int, j: int) -> bool:
+    """Is the sector at i:j that of the jobs people migrated or were hired for ("men who migrate to the
+    Gulf for construction and factory jobs are exploited in debt bondage"), not of their exploitation?"""
+    low = view.low
+    m = j
+    while m < len(low) and m < j + 4 and low[m] not in JOB_NOUNS:
+        if low[m] in (",", ";", ":", "(", ")", "in", "on", "at"):
+            return False
+        m += 1
+    if m >= len(low) or low[m] not in JOB_NOUNS:
+        return False
+    window = set(low[max(start, i - 10) : i])
+    return "for" in window and bool(window & (MIGRATING | HIRING))
 
 
 def with_sector_labor(exploitation: tuple[str, ...], sectors: tuple[str, ...]) -> tuple[str, ...]:
