@@ -375,3 +375,13 @@ def test_the_jobs_people_migrated_for_are_no_sector_of_their_exploitation() -> N
         ("NPL", "QAT")
     ][0]
     assert (flow["exploitation"], flow["sectors"]) == (["labor"], ["construction"])
+
+
+def test_a_number_of_them_points_back_across_a_sentence() -> None:
+    text = (
+        "Sri Lankan women migrate to Kuwait and Qatar as housemaids. Many of these migrants come from rural "
+        "areas. A number of them are subjected to forced labor once abroad."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("LKA", "KWT"), ("LKA", "QAT")}
+    assert flows[("LKA", "KWT")][0]["exploitation"] == ["labor"]

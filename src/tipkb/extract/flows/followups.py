@@ -114,7 +114,15 @@ def points_back(view: View, memory: Memory, start: int, end: int) -> bool:
         return False
     if low[k] in PRONOUN_SUBJECTS and not (k + 1 < end and low[k + 1] == "of"):
         return True
-    if k + 1 < end and low[k] in PRONOUN_SUBJECTS and low[k + 1] == "of":
+    if low[k : k + 2] in (["a", "number"], ["a", "few"], ["a", "majority"], ["the", "majority"]) and (
+        low[k + 2 : k + 3] == ["of"]
+    ):
+        k += 1  # "A number of them are subjected to forced labor": as "many of them"
+    if (
+        k + 1 < end
+        and (low[k] in PRONOUN_SUBJECTS or low[k] in ("number", "few", "majority"))
+        and low[k + 1] == "of"
+    ):
         k += 2  # "many of these entertainers", "many of them"
         if k < end and low[k] == "them":
             return True
