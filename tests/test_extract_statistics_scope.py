@@ -612,3 +612,20 @@ def test_people_certified_or_recognized_as_victims_are_identified() -> None:
         ("victims_identified", 30, 2020, "total"),
         ("victims_identified", 14, 2020, "total"),
     }
+
+
+def test_counts_named_by_a_noun_phrase_or_an_ngo_word() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the government reported investigating 21 suspected child "
+        "trafficking cases, prosecuted nine defendants and obtained convictions of seven. It initiated "
+        "prosecutions of two labour ministry officials. Our shelter housed 26 beneficiaries, and social "
+        "workers returned the five Tongan boys to their families."
+    )
+    assert rows(text) == {
+        ("investigations", 21, 2020, "total"),
+        ("prosecutions", 9, 2020, "total"),
+        ("convictions", 7, 2020, "total"),
+        ("officials_prosecuted", 2, 2020, "total"),
+        ("victims_assisted", 26, 2020, "total"),
+        ("victims_assisted", 5, 2020, "total"),  # no total of assisted victims beside it to be a part of
+    }

@@ -268,6 +268,14 @@ def bare_number(
         low[end + 1 : end + 3] == [w, "of"] for w in ("victims", "victim")
     ):
         metric, phrase_end = "victims", end + 2  # "(of these,) 45 were victims of sex trafficking"
+    elif n >= 2 and low[n - 1] == "of" and METRIC_NOUNS.get(low[n - 2], "victims") != "victims":
+        metric = METRIC_NOUNS[low[n - 2]]  # "obtained convictions of seven"
+        ahead = low[end : end + 10]
+        ahead = ahead[: next((m for m, w in enumerate(ahead) if w in (";", ",", ".")), len(ahead))]
+        if metric in OFFICIAL_METRICS and any(w in OFFICIALS for w in ahead):
+            metric = OFFICIAL_METRICS[
+                metric
+            ]  # "initiated prosecutions of two Bureau of Employment officials"
     else:
         metric = (
             _total_verb_metric(view, n)

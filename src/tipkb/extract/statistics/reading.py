@@ -101,6 +101,17 @@ def rejected(view: View, n: int, end: int) -> bool:
     return _estimated(view, n)
 
 
+def _modifies_a_count_noun(low: list[str], k: int, known: set[str]) -> bool:
+    """Is the person word at k a modifier of a count noun after it ("21 child trafficking cases",
+    "12 child sex trafficking victims"): "child" before "trafficking" or "labor" and a known noun?"""
+    if low[k] not in ("child", "children", "minor", "adult", "women", "migrant") or k + 2 >= len(low):
+        return False
+    rest = low[k + 1 : k + 4]
+    return rest[:1] in (["trafficking"], ["sex"], ["labor"], ["labour"], ["sexual"], ["forced"]) and any(
+        w in known and w not in PERSON_NOUNS for w in rest[1:]
+    )
+
+
 def find_noun(view: View, n: int, end: int) -> tuple[int, str, bool, int]:
     """The noun a number at n..end counts: (its index, the noun, whether it is a demonym's people, where
     the words of its form of exploitation start)."""
@@ -123,7 +134,7 @@ def find_noun(view: View, n: int, end: int) -> tuple[int, str, bool, int]:
         ):
             k = head
     exploitation_words_start = k
-    while k < len(low) and k - end < 6 and low[k] not in known:
+    while k < len(low) and k - end < 6 and (low[k] not in known or _modifies_a_count_noun(low, k, known)):
         if k in named:
             k = named[k]
             continue

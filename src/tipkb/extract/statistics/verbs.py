@@ -191,6 +191,9 @@ def _verbs_before(view: View, n: int) -> list[str]:
         ):
             found.append("victims_assisted")  # "assisted in the return of 180 women", "shelter for 12 girls"
             break
+        elif w == "the" and k == n - 1 and low[k - 1 : k] == ["returned"]:
+            k -= 1  # "returned the seven Senegalese boys to their families"
+            continue
         elif w == "returned" and _home_after(low, n):
             found.append("victims_assisted")  # "returned 412 children to their families"
         elif w in CARE_BEFORE and "as" not in low[n + 1 : n + 7]:

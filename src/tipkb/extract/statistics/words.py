@@ -18,6 +18,7 @@ METRIC_NOUNS = {
     "victim": "victims",
     "survivors": "victims",  # NGO register: "gave shelter to 118 survivors"
     "survivor": "victims",
+    "beneficiaries": "victims",  # NGO register: "our center housed 62 beneficiaries"
 }
 CASE_NOUNS = word_set("statistics.case_nouns")
 PERSON_NOUNS = word_set("statistics.person_nouns")
