@@ -385,3 +385,20 @@ def test_a_number_of_them_points_back_across_a_sentence() -> None:
     flows = flows_of(text)
     assert set(flows) == {("LKA", "KWT"), ("LKA", "QAT")}
     assert flows[("LKA", "KWT")][0]["exploitation"] == ["labor"]
+
+
+def test_each_role_phrase_keeps_its_people_purposes_and_internal_flow() -> None:
+    text = (
+        "Ecuador is a source country for women and children trafficked within the country for forced "
+        "labor, and a destination country for Colombian women trafficked for sexual exploitation."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("ECU", "ECU"), ("COL", "ECU")}
+    assert (flows[("ECU", "ECU")][0]["victims"], flows[("ECU", "ECU")][0]["exploitation"]) == (
+        ["women", "children"],
+        ["labor"],
+    )
+    assert (flows[("COL", "ECU")][0]["victims"], flows[("COL", "ECU")][0]["exploitation"]) == (
+        ["women"],
+        ["sexual"],
+    )

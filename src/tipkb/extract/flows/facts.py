@@ -218,9 +218,11 @@ def clause_flows(
     pairs = paired_routes(parts) if own_clause else None
     if pairs:  # "from A to B and from C to D": A to B and C to D, not C to B
         flows = [f for f in flows if f[:2] in pairs]
-    flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
     if frame_spans:
-        flows = within_role_phrases(flows, placed, frame_spans[1][0], parts, later_roles)
+        frame_at = min((q.i for q in view.places if q.code == parts.frame), default=-1)
+        flows = within_role_phrases(flows, placed, frame_spans[1][0], parts, later_roles, frame_at)
+    # "trafficked within the country": the subject to itself (after the role phrases sort the others)
+    flows += [(o, d, ()) for o, d in internal_pairs if not any(f[:2] == (o, d) for f in flows)]
     reached = set(parts.dests)
     aside = with_aside(view, start, end) if own_clause else None
     inside = internal_word_at(view, start, end) if internal_pairs else None
@@ -246,7 +248,10 @@ def clause_flows(
         own_sectors = sectors
         unnamed = unpurposed = False
         if frame_spans and (dest in placed or origin in placed):
-            at = placed.get(dest, placed.get(origin, start))
+            # the place the role phrase names, not the frame country both phrases are said of
+            # ("X is a source country for ..., and a destination country for Colombian women ...")
+            first, second = (origin, dest) if dest == parts.frame else (dest, origin)
+            at = placed.get(first, placed.get(second, start))
             a, b = next(span for span in frame_spans if span[0] <= at < span[1])
             own_victims = own_victims or victims_in(view, a, b)
             own_exploitation = own_exploitation or exploitation_in(view, a, b)

@@ -75,9 +75,12 @@ def within_role_phrases(
     cut: int,
     parts: Parts,
     later_roles: set[str],
+    frame_at: int = -1,
 ) -> list[tuple[str, str, tuple[str, ...]]]:
     """'X is a source country for women trafficked to A, as well as a destination country for men from
-    B': B's people go to X, not to A; A's come from X."""
+    B': B's people go to X, not to A; A's come from X. The frame country to itself only where the
+    first phrase names it again ('... trafficked within the country ..., and a destination country for
+    Colombian women'), not from its own mention (``frame_at``)."""
     out: list[tuple[str, str, tuple[str, ...]]] = []
     frame = parts.frame or ""
     for origin, dest, via in flows:
@@ -88,5 +91,6 @@ def within_role_phrases(
                 found.append((frame, dest, via))
             if placed[origin] >= cut and frame and "destination" in later_roles:
                 found.append((origin, frame, ()))
-        out += [f for f in found if f not in out and f[0] != f[1]]
+        named_again = dest in placed and placed[dest] != frame_at and placed[dest] < cut
+        out += [f for f in found if f not in out and (f[0] != f[1] or (f[0] == frame and named_again))]
     return out
