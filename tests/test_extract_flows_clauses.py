@@ -402,3 +402,14 @@ def test_each_role_phrase_keeps_its_people_purposes_and_internal_flow() -> None:
         ["women"],
         ["sexual"],
     )
+
+
+def test_people_exploited_on_the_way_to_where_they_were_heading_give_no_flow_there() -> None:
+    text = (
+        "Pakistan is a transit country for Afghan migrants smuggled toward Iran and Turkey, some of whom "
+        "are exploited in forced labor en route."
+    )
+    assert flows_of(text) == {}
+    assert set(flows_of("Nepali women are trafficked toward India and exploited in brothels there.")) == {
+        ("NPL", "IND")
+    }

@@ -89,6 +89,17 @@ def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> boo
     return not words & (ELSEWHERE | GOING_ABROAD) and bool(exploitation_in(view, start, end))
 
 
+def exploited_on_the_way(view: View, parts: Parts, start: int, end: int) -> bool:
+    """Are the clause's only destinations where people were heading ("toward Iran and Turkey") and the
+    exploitation said to happen on the way ("exploited in forced labor en route"): no destination of it."""
+    low = view.low
+    heading = all(low[cue] in ("toward", "towards") for cue, _, _ in parts.dest_at) and bool(parts.dest_at)
+    words = " ".join(low[start:end])
+    return heading and any(
+        w in words for w in ("en route", "along the way", "on the way", "during the journey")
+    )
+
+
 def clause_flows(
     view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
 ) -> list[FlowFact]:
@@ -118,6 +129,8 @@ def clause_flows(
     if not origins:
         return []
     dests = within_named_region(view, parts, unique(parts.dests))
+    if dests and exploited_on_the_way(view, parts, start, end):
+        return []  # "migrants smuggled toward Iran, some of whom are exploited in forced labor en route"
     onward = unique(parts.onward)
     passing = tuple(parts.via)
     if parts.en_route and onward:  # "migrate to A en route to B": A is on the way
