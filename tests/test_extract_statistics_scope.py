@@ -629,3 +629,13 @@ def test_counts_named_by_a_noun_phrase_or_an_ngo_word() -> None:
         ("victims_assisted", 26, 2020, "total"),
         ("victims_assisted", 5, 2020, "total"),  # no total of assisted victims beside it to be a part of
     }
+
+
+def test_parts_after_a_comparison_and_a_semicolon_are_of_this_years_total() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. The government identified 20 victims, compared with 33 victims in the "
+        "previous reporting period; 14 were victims of labor trafficking and six were sex trafficking victims."
+    )
+    assert one(text, "victims_identified", 14)["part_of"] == 20
+    assert one(text, "victims_identified", 6)["exploitation"] == "sexual"
+    assert one(text, "victims_identified", 33)["year"] == one(text, "victims_identified", 20)["year"] - 1

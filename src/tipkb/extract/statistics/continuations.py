@@ -38,11 +38,16 @@ _COUNTED = frozenset(
 )
 
 
+_TIME_WORDS = frozenset(
+    ["in", "during", "fy", "the", "previous", "prior", "preceding", "last", "reporting", "period", "year"]
+)
+
+
 def _continues(gap: list[str]) -> bool:
     """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
     if "out" in gap or gap[-1:] == ["of"]:
         return False
-    if gap[-1:] == [";"] and all(w in ("in", "during", "fy") or w.isdigit() for w in gap[:-1]):
+    if gap[-1:] == [";"] and all(w in _TIME_WORDS or w.isdigit() for w in gap[:-1]):
         # "convicted 17 traffickers; 12 were found guilty of labor trafficking", "identified 15
         # victims in 2015; nine were victims of forced labor"
         return True

@@ -71,7 +71,17 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
     lead = _partitive_lead(view, before)
     anchor: Count | None = lead
     n = 0 if lead is None else lead.end + 1
+    before_comparison: Count | None = None  # the anchor before "compared with 33 victims in 2019"
     while n < len(low):
+        if (
+            before_comparison is not None
+            and anchor is not None
+            and ";" in low[anchor.end : n]
+            and _compared(low, anchor.start, before_comparison)
+        ):
+            # "identified 20 victims, compared with 33 in the previous period; 14 were ...": the parts
+            # after the semicolon are of this year's total, not of the comparison
+            anchor, before_comparison = before_comparison, None
         found = _count_at(view, n, anchor, out[-1] if out else None, base_year, before)
         if found is None:
             named = _named_again(view, n, out)
@@ -112,12 +122,26 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
             if found.year is None and anchor.own_year:
                 found.year = anchor.year
         if found.metric and not found.inherits:
+            if _compared(low, found.start, anchor):
+                before_comparison = anchor
             anchor = found
         out.append(found)
         n = found.end
         if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
             n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
     return out
+
+
+def _compared(low: list[str], n: int, anchor: Count | None) -> bool:
+    """Is the count at n another year's figure for the anchor's metric ("compared with 33 victims in the
+    previous reporting period", "up from 95 victims")?"""
+    return anchor is not None and (
+        low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"])
+        or (
+            low[n - 1 : n] == ["from"]
+            and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+        )
+    )
 
 
 def _partitive_lead(view: View, before: str | None) -> Count | None:

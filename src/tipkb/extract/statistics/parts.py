@@ -198,6 +198,11 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
             and ";" in low[t.end : c.start]
         ):
             continue  # "11 in 2015, compared with 13 in 2013; three were ...": parts of the 11
+        if ";" in low[t.end : c.start] and low[max(0, t.start - 2) : t.start] in (
+            ["compared", "with"],
+            ["compared", "to"],
+        ):
+            continue  # "20 victims, compared with 33 victims in the previous period; 14 were ...": the 20's
         gap = low[t.end : c.start]
         if (
             t.inherits
