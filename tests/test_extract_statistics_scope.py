@@ -639,3 +639,19 @@ def test_parts_after_a_comparison_and_a_semicolon_are_of_this_years_total() -> N
     assert one(text, "victims_identified", 14)["part_of"] == 20
     assert one(text, "victims_identified", 6)["exploitation"] == "sexual"
     assert one(text, "victims_identified", 33)["year"] == one(text, "victims_identified", 20)["year"] - 1
+
+
+def test_the_remaining_ones_cared_for_and_the_ones_repatriated_are_assisted() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, the shelter accommodated five of the victims, and the remaining "
+        "four received counseling from an NGO. The government repatriated the 12 labor trafficking victims "
+        "from Malaysia and returned one girl to her family. Courts convicted nine traffickers; the "
+        "remaining six prosecutions did not end in conviction."
+    )
+    assert {(r[0], r[1]) for r in rows(text)} == {
+        ("victims_assisted", 5),
+        ("victims_assisted", 4),
+        ("victims_assisted", 12),
+        ("victims_assisted", 1),
+        ("convictions", 9),
+    }

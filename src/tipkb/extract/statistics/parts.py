@@ -14,8 +14,8 @@ from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import scope as _scope
 from tipkb.extract.statistics.count import Count
+from tipkb.extract.statistics.words import CARE_VERBS, VERBS
 from tipkb.extract.statistics.words import COMPARING as _COMPARING
-from tipkb.extract.statistics.words import VERBS
 
 # Words that point back to a total stated before ("Of these, ...", "such victims").
 _BACK = frozenset(["these", "those", "them", "such", "whom"])
@@ -90,9 +90,13 @@ def parts(view: View, found: list[Count]) -> list[Count]:
     for i, c in enumerate(found):
         if c.scope == "cumulative" or c.drop:
             continue
-        if c.remaining and not c.exploitation:
-            c.drop = True  # "the remaining six prosecutions did not result in conviction"
-            continue
+        if (
+            c.remaining
+            and not c.exploitation
+            and not any(w in CARE_VERBS for w in low[c.start + 1 : c.end + 1])
+        ):
+            c.drop = True  # "the remaining six prosecutions did not result in conviction"; not "the
+            continue  # remaining three received psycho-social support"
         previous = found[i - 1] if i > 0 else None
         if c.split and c.anchor is not None:
             # "18 were exploited in forced labor and 12 in sex trafficking": a part beside a part

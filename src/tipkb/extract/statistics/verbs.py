@@ -191,8 +191,8 @@ def _verbs_before(view: View, n: int) -> list[str]:
         ):
             found.append("victims_assisted")  # "assisted in the return of 180 women", "shelter for 12 girls"
             break
-        elif w == "the" and k == n - 1 and low[k - 1 : k] == ["returned"]:
-            k -= 1  # "returned the seven Senegalese boys to their families"
+        elif w == "the" and k == n - 1 and k > 0 and (low[k - 1] == "returned" or low[k - 1] in VERBS):
+            k -= 1  # "returned the seven Senegalese boys to their families", "repatriated the 14 victims"
             continue
         elif w == "returned" and _home_after(low, n):
             found.append("victims_assisted")  # "returned 412 children to their families"
