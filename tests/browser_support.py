@@ -36,8 +36,11 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # A busy shared machine can take more than Playwright's 5 s to serve and render a page: wait up to
+    # 20 s for what a test expects (a failing test still fails, only later).
+    expect.set_options(timeout=20_000)
     with sync_playwright() as pw:
         launched = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
@@ -63,6 +66,7 @@ class Requests:
 @pytest.fixture
 def page(browser: Browser, base: str) -> Iterator[tuple[Page, Requests]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(30_000)
     opened = context.new_page()
     log = Requests(opened)
     yield opened, log
