@@ -60,6 +60,7 @@ CHALLENGES = (
     ("challenge cs7 (statistics phrasings, tuned on)", "cs7"),
     ("challenge cf5 (flow attributes, tuned on)", "cf5"),
     ("challenge cs9 (statistics across report eras, tuned on)", "cs9"),
+    ("challenge cf6 (trafficking profiles, long lists and routes, tuned on)", "cf6"),
 )
 
 
