@@ -93,7 +93,11 @@ def exploited_on_the_way(view: View, parts: Parts, start: int, end: int) -> bool
     """Are the clause's only destinations where people were heading ("toward Iran and Turkey") and the
     exploitation said to happen on the way ("exploited in forced labor en route"): no destination of it."""
     low = view.low
-    heading = all(low[cue] in ("toward", "towards") for cue, _, _ in parts.dest_at) and bool(parts.dest_at)
+    if parts.span[0] != view.sent.start:
+        return False  # places waiting from a sentence before: their cues are that sentence's words
+    heading = bool(parts.dest_at) and all(
+        0 <= cue < len(low) and low[cue] in ("toward", "towards") for cue, _, _ in parts.dest_at
+    )
     words = " ".join(low[start:end])
     return heading and any(
         w in words for w in ("en route", "along the way", "on the way", "during the journey")
