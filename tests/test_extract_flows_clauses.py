@@ -422,3 +422,13 @@ def test_a_clause_taking_places_from_a_clause_before_reads_no_cue_of_its_own_wor
         "some of them were first exploited in Panama before crossing the southern border."
     )
     assert ("NIC", "CRI") in flows_of(text)
+
+
+def test_pointing_back_with_a_place_the_people_went_to_takes_their_origins() -> None:
+    text = (
+        "Bahrain is a destination country. Men and women from India and Nepal migrate voluntarily to "
+        "Bahrain to work as laborers. Some of these workers face conditions of forced labor once in Bahrain."
+    )
+    flows = flows_of(text)
+    assert set(flows) == {("IND", "BHR"), ("NPL", "BHR")}
+    assert flows[("IND", "BHR")][0]["exploitation"] == ["labor"]

@@ -214,8 +214,17 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         )
     # Places wait for a clause that points back to their people ("some", "they", "these entertainers"),
     # after a connective or not ("Nevertheless, some ..."), in the same sentence or the next two.
-    if not named and memory.flows.pending is not None and points_back(view, memory, start, end):
-        parts = memory.flows.pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+    pending = memory.flows.pending
+    # "... migrate to Bahrain to work. Some of these workers face forced labor once in Bahrain": a
+    # place of its own that is where the people before went names no new people
+    again = (
+        pending is not None
+        and not parts.origins
+        and bool(parts.dests)
+        and set(parts.dests) <= set(pending.dests)
+    )
+    if (not named or again) and pending is not None and points_back(view, memory, start, end):
+        parts = pending  # "...migrate to Jordan for work; some are subjected to forced labor"
     elif not named and not parts.local and not says_internal(view, start, end):
         more = follow_up(view, memory, start, end, f"{RULE}:points-back")
         if more is not None:  # "...trafficked to India for sexual exploitation; some are also ..."
