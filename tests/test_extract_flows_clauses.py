@@ -432,3 +432,20 @@ def test_pointing_back_with_a_place_the_people_went_to_takes_their_origins() -> 
     flows = flows_of(text)
     assert set(flows) == {("IND", "BHR"), ("NPL", "BHR")}
     assert flows[("IND", "BHR")][0]["exploitation"] == ["labor"]
+
+
+def test_some_exploited_in_places_of_their_own_take_the_origins_of_the_clause_before() -> None:
+    text = (
+        "Germany is a destination country. Refugees, especially unaccompanied minors from Afghanistan and "
+        "Syria, are vulnerable to sex and labor trafficking; some were exploited in Greece and Austria."
+    )
+    flows = flows_of(text)
+    assert {("AFG", "GRC"), ("AFG", "AUT"), ("SYR", "GRC"), ("SYR", "AUT")} <= set(flows)
+    assert flows[("AFG", "GRC")][0]["victims"] == ["children"]
+    assert flows[("AFG", "GRC")][0]["exploitation"] == ["sexual", "labor"]
+    # "some victims": a neutral noun of its own takes no people from before
+    text = (
+        "Vietnamese men and women migrate abroad for work. Some victims are subjected to forced labor in "
+        "Taiwan and Malaysia."
+    )
+    assert all(f["victims"] == [] for fs in flows_of(text).values() for f in fs)

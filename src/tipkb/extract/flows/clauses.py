@@ -31,6 +31,7 @@ from tipkb.extract.flows.victims import (
 from tipkb.extract.flows.words import (
     HEADLINE_PREPS,
     HEADLINE_VERBS,
+    NEUTRAL_PEOPLE,
     NOT_A_STATEMENT,
 )
 from tipkb.model import FlowFact
@@ -225,6 +226,27 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     )
     if (not named or again) and pending is not None and points_back(view, memory, start, end):
         parts = pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+    elif (
+        pending is not None
+        and pending.origins
+        and not parts.origins
+        and parts.dests
+        and points_back(view, memory, start, end)
+    ):
+        # "Refugees from A and B are vulnerable to trafficking; some were exploited in C and D while
+        # traveling to E": the people before, where this clause says they were exploited
+        parts = Parts(
+            origins=list(pending.origins),
+            dests=parts.dests,
+            onward=parts.onward,
+            via=parts.via,
+            local=parts.local,
+            dest_at=parts.dest_at,
+            span=parts.span,
+            # "some were exploited": the people before; "some victims are ...": a neutral noun of its own
+            victims=() if set(low[start : start + 4]) & NEUTRAL_PEOPLE else pending.victims,
+            words=pending.words,
+        )
     elif not named and not parts.local and not says_internal(view, start, end):
         more = follow_up(view, memory, start, end, f"{RULE}:points-back")
         if more is not None:  # "...trafficked to India for sexual exploitation; some are also ..."
