@@ -449,3 +449,11 @@ def test_some_exploited_in_places_of_their_own_take_the_origins_of_the_clause_be
         "Taiwan and Malaysia."
     )
     assert all(f["victims"] == [] for fs in flows_of(text).values() for f in fs)
+
+
+def test_some_of_them_after_a_flow_of_the_same_sentence_takes_its_origins() -> None:
+    text = (
+        "Costa Rica is a destination. Women from Nicaragua and Colombia are exploited in sex trafficking in "
+        "Costa Rica; some of them were first exploited in Panama."
+    )
+    assert set(flows_of(text)) == {("NIC", "CRI"), ("COL", "CRI"), ("NIC", "PAN"), ("COL", "PAN")}

@@ -96,12 +96,15 @@ def remember_named(
 def refers_to_named_victims(view: View, memory: Memory, k: int, end: int) -> bool:
     """Does the clause open with 'these women', 'some of these victims', 'many of those girls', people
     the sentence just before named with their origins? A group (women, girls) must be one of theirs."""
-    if memory.flows.named.at != memory.flows.previous or memory.flows.named.at < 0:
+    same_sentence = memory.flows.named.at == view.sent.start
+    if not same_sentence and (memory.flows.named.at != memory.flows.previous or memory.flows.named.at < 0):
         return False
     low = view.low
     n = k
     if n + 1 < end and low[n] in PRONOUN_SUBJECTS and low[n + 1] == "of":
         n += 2
+    if same_sentence and n < end and low[n] == "them" and n > k:
+        return True  # "Women from A and B are exploited in C; some of them were first exploited in D"
     if n + 1 >= end or low[n] not in ("these", "those"):
         return False
     n += 1
