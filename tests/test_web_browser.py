@@ -82,6 +82,8 @@ def test_map_year_country_flows_search_document(page: tuple[Page, Requests], bas
 def test_keyboard_only(page: tuple[Page, Requests], base: str) -> None:
     p, _ = page
     p.goto(base + "/")
+    # keys go to the page only once it has settled (scripts done): on a busy machine they raced it
+    p.wait_for_load_state("networkidle")
     p.keyboard.press("Tab")
     expect(p.locator("a.skip")).to_be_focused()
     p.keyboard.press("Enter")

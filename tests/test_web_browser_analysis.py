@@ -108,6 +108,8 @@ def test_ask_and_follow_the_evidence(page: tuple[Page, Requests], base: str) -> 
 def test_keyboard_only(page: tuple[Page, Requests], base: str) -> None:
     p, _ = page
     p.goto(base + "/ask")
+    # keys go to the page only once it has settled (scripts done): on a busy machine they raced it
+    p.wait_for_load_state("networkidle")
     p.keyboard.press("Tab")
     expect(p.locator("a.skip")).to_be_focused()
     p.keyboard.press("Enter")
