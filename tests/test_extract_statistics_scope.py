@@ -655,3 +655,15 @@ def test_the_remaining_ones_cared_for_and_the_ones_repatriated_are_assisted() ->
         ("victims_assisted", 1),
         ("convictions", 9),
     }
+
+
+def test_indictments_filed_cases_heard_and_care_given() -> None:
+    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+        "Fiji is a source country. In 2020, prosecutors filed seven indictments, courts heard 17 trafficking "
+        "cases, and the ministry gave 45 victims medical care. The court heard three witnesses."
+    )
+    assert rows(text) == {
+        ("prosecutions", 7, 2020, "total"),
+        ("prosecutions", 17, 2020, "total"),
+        ("victims_assisted", 45, 2020, "total"),
+    }

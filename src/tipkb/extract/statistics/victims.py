@@ -82,6 +82,12 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
         and any(x in ASSIST_NOUNS for x in low[k + 2 : k + 6])
     ):
         return "victims_assisted"  # "provided 40 victims with shelter"
+    if (
+        p >= 0
+        and low[p] in ("gave", "give", "gives", "giving", "offered", "granted")
+        and any(x in ASSIST_NOUNS for x in low[k + 1 : k + 4])
+    ):
+        return "victims_assisted"  # "the ministry gave 45 victims medical care"
     for m in range(k + 1, min(len(low), k + 12)):
         if low[m] in (";", "(", "compared", ",") or (m > k + 1 and view.number_at(m)):
             break  # "510 victims of trafficking for sexual exploitation were formally identified"

@@ -14,6 +14,8 @@ METRIC_NOUNS = {
     "prosecution": "prosecutions",
     "convictions": "convictions",
     "conviction": "convictions",
+    "indictments": "prosecutions",
+    "indictment": "prosecutions",
     "victims": "victims",
     "victim": "victims",
     "survivors": "victims",  # NGO register: "gave shelter to 118 survivors"
@@ -49,6 +51,7 @@ VERBS = {
     "charge": "prosecutions",
     "indicting": "prosecutions",
     "tried": "prosecutions",
+    "heard": "prosecutions",  # "courts heard 17 trafficking cases"
     "convicted": "convictions",
     "convicting": "convictions",
     "convict": "convictions",
