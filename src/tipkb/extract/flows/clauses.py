@@ -168,6 +168,29 @@ def headline(view: View) -> list[FlowFact]:
     return facts
 
 
+def with_origins(
+    parts: Parts,
+    origins: tuple[str, ...] | list[str],
+    via: list[str] | None = None,
+    victims: tuple[str, ...] = (),
+    words: frozenset[str] = frozenset(),
+    en_route: bool | None = None,
+) -> Parts:
+    """This clause's destinations with the origins (and people) of people said before it."""
+    return Parts(
+        origins=list(origins),
+        dests=parts.dests,
+        onward=parts.onward,
+        via=parts.via if via is None else via,
+        local=parts.local,
+        en_route=parts.en_route if en_route is None else en_route,
+        dest_at=parts.dest_at,
+        span=parts.span,
+        victims=victims,
+        words=words,
+    )
+
+
 def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) -> tuple[list[FlowFact], bool]:
     """The flows of one clause, and whether it speaks of internal trafficking (for the next clause)."""
     low = view.low
@@ -203,16 +226,9 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     named = parts.origins or parts.dests or parts.onward
     k = start + (low[start] in ("and", "but", ",", ";"))
     if not parts.origins and (parts.dests or parts.onward) and refers_to_named_victims(view, memory, k, end):
-        parts = Parts(  # "Some of these women are trafficked onward to D": the origins named before
-            origins=list(memory.flows.named.origins),
-            dests=parts.dests,
-            onward=parts.onward,
-            via=parts.via + ([] if parts.dests else list(memory.flows.named.dests)),
-            local=parts.local,
-            en_route=parts.en_route,
-            dest_at=parts.dest_at,
-            span=parts.span,
-        )
+        # "Some of these women are trafficked onward to D": the origins named before
+        via = parts.via + ([] if parts.dests else list(memory.flows.named.dests))
+        parts = with_origins(parts, memory.flows.named.origins, via=via)
     # Places wait for a clause that points back to their people ("some", "they", "these entertainers"),
     # after a connective or not ("Nevertheless, some ..."), in the same sentence or the next two.
     pending = memory.flows.pending
@@ -235,18 +251,10 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     ):
         # "Refugees from A and B are vulnerable to trafficking; some were exploited in C and D while
         # traveling to E": the people before, where this clause says they were exploited
-        parts = Parts(
-            origins=list(pending.origins),
-            dests=parts.dests,
-            onward=parts.onward,
-            via=parts.via,
-            local=parts.local,
-            dest_at=parts.dest_at,
-            span=parts.span,
-            # "some were exploited": the people before; "some victims are ...": a neutral noun of its own
-            victims=() if set(low[start : start + 4]) & NEUTRAL_PEOPLE else pending.victims,
-            words=pending.words,
-        )
+        # "some were exploited": the people before; "some victims are ...": a neutral noun of its own
+        victims = () if set(low[start : start + 4]) & NEUTRAL_PEOPLE else pending.victims
+        # "... while traveling to E": where they were exploited, not a stop on the way
+        parts = with_origins(parts, pending.origins, victims=victims, words=pending.words, en_route=False)
     elif not named and not parts.local and not says_internal(view, start, end):
         more = follow_up(view, memory, start, end, f"{RULE}:points-back")
         if more is not None:  # "...trafficked to India for sexual exploitation; some are also ..."
