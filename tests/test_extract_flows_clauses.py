@@ -457,3 +457,13 @@ def test_some_of_them_after_a_flow_of_the_same_sentence_takes_its_origins() -> N
         "Costa Rica; some of them were first exploited in Panama."
     )
     assert set(flows_of(text)) == {("NIC", "CRI"), ("COL", "CRI"), ("NIC", "PAN"), ("COL", "PAN")}
+
+
+def test_the_former_soviet_union_stands_for_the_countries_named_after_it() -> None:
+    text = (
+        "Israel is a destination. Women from the former Soviet Union, primarily Russia and Ukraine, and "
+        "from China are trafficked to Israel for forced prostitution."
+    )
+    assert set(flows_of(text)) == {("RUS", "ISR"), ("UKR", "ISR"), ("CHN", "ISR")}
+    # alone it names no place a flow goes from
+    assert flows_of("Israel is a destination. Women from the former Soviet Union are trafficked to Israel.") == {}
