@@ -466,4 +466,7 @@ def test_the_former_soviet_union_stands_for_the_countries_named_after_it() -> No
     )
     assert set(flows_of(text)) == {("RUS", "ISR"), ("UKR", "ISR"), ("CHN", "ISR")}
     # alone it names no place a flow goes from
-    assert flows_of("Israel is a destination. Women from the former Soviet Union are trafficked to Israel.") == {}
+    assert (
+        flows_of("Israel is a destination. Women from the former Soviet Union are trafficked to Israel.")
+        == {}
+    )
