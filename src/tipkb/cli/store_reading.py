@@ -4,7 +4,6 @@ opens the store, calls one function of ``tipkb.query`` or ``tipkb.export``, and 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from enum import StrEnum
 from pathlib import PurePath
 from typing import Any
 
@@ -26,6 +25,7 @@ from tipkb.cli.store import (
     _store,
     _years,
 )
+from tipkb.export import ExportFormat
 
 # -- reading -----------------------------------------------------------------------------------
 
@@ -353,15 +353,6 @@ def conflicts_command(
             )
     cols = ["conflict", "country", "what", "year", "value", "documents", "evidence"]
     write_rows(flat, fmt, cols, title=f"conflicts ({len(rows)})")
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-    graphml = "graphml"
-    gexf = "gexf"
-    geojson = "geojson"
 
 
 @app.command("export")

@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "CsvExporter",
     "ExportError",
+    "ExportFormat",
     "GeoJsonExporter",
     "GraphExporter",
     "JsonLinesExporter",
@@ -38,6 +40,20 @@ __all__ = [
 FACT_FORMATS = ("csv", "jsonl", "parquet")
 GRAPH_FORMATS = ("graphml", "gexf", "geojson")
 FORMATS = FACT_FORMATS + GRAPH_FORMATS
+
+
+class ExportFormat(StrEnum):
+    """The export formats, as the CLI's --format and the API's ``format`` parameter take them."""
+
+    csv = "csv"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    graphml = "graphml"
+    gexf = "gexf"
+    geojson = "geojson"
+
+
+assert tuple(ExportFormat) == FORMATS
 # The optional packages each format needs, and the extra that installs them.
 _NEEDS = {"parquet": "pyarrow", "graphml": "networkx", "gexf": "networkx"}
 

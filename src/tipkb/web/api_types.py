@@ -76,15 +76,6 @@ class FactType(StrEnum):
 assert tuple(FactType) == FACT_TYPES
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
-    parquet = "parquet"
-    graphml = "graphml"
-    gexf = "gexf"
-    geojson = "geojson"
-
-
 def stores_of(request: Request) -> Stores:
     """The server's stores (one connection per thread), from the request's app."""
     stores: Stores = request.app.state.stores

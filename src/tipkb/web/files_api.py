@@ -12,8 +12,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse
 from starlette.background import BackgroundTask
 
+from tipkb.export import ExportFormat
 from tipkb.web import views
-from tipkb.web.api_types import UPLOAD_ERRORS, ExportFormat, FactType, stores_of
+from tipkb.web.api_types import UPLOAD_ERRORS, FactType, stores_of
 from tipkb.web.upload import Upload, check_files, check_token, ingest_files, safe_name, token_of
 
 router = APIRouter()
