@@ -7,6 +7,8 @@ from typing import Any
 from tests.helpers import facts_of
 
 Row = tuple[str, int, int | None, str]
+# A heading that gives the report's year: counts with no year of their own take the paragraph's or 2021.
+TIP = "Fiji: 2021 Trafficking in Persons Report\n\n"
 
 
 def rows(text: str, source: str = "fiji.txt") -> set[Row]:
@@ -452,7 +454,7 @@ def test_since_an_event_is_cumulative() -> None:
 
 
 def test_a_sub_group_counted_after_the_years_total_is_a_part_of_it() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. Police identified 64 victims (40 of sex trafficking and 24 of labor "
         "trafficking) in 2020, compared with 51 in 2019. Police identified two foreign victims (none in "
         "2019), and shelters assisted 12 Fijian victims."
@@ -466,7 +468,7 @@ def test_a_sub_group_counted_after_the_years_total_is_a_part_of_it() -> None:
 
 
 def test_an_of_these_opening_gives_its_bare_counts_the_metric_of_the_group_before() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. Police opened 30 investigations in 2020. Of these, 17 involved labor "
         "trafficking, 11 sex trafficking, and two both forms."
     )
@@ -480,7 +482,7 @@ def test_an_of_these_opening_gives_its_bare_counts_the_metric_of_the_group_befor
 
 
 def test_an_opening_that_names_cases_and_their_verb_gives_the_metric_and_year() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. Of the cases prosecuted in 2019, 40 concerned sex trafficking, 13 labor "
         "trafficking, and the rest other forms."
     )
@@ -488,7 +490,7 @@ def test_an_opening_that_names_cases_and_their_verb_gives_the_metric_and_year() 
 
 
 def test_parts_after_a_semicolon_that_follows_the_totals_year() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. Police identified 21 victims in 2020; 13 were victims of forced labor, "
         "six were exploited in sex trafficking, and two children were forced to beg."
     )
@@ -498,7 +500,7 @@ def test_parts_after_a_semicolon_that_follows_the_totals_year() -> None:
 
 
 def test_a_year_opening_the_last_clause_dates_its_bare_count() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. Courts convicted 11 persons in 2019 and eight in 2020; in 2018, six "
         "persons were convicted, and in 2017, four."
     )
@@ -511,7 +513,7 @@ def test_a_year_opening_the_last_clause_dates_its_bare_count() -> None:
 
 
 def test_the_same_actor_going_on_after_a_semicolon_still_counts_officials() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the government prosecuted two officials and convicted one of "
         "them; it convicted none in 2019."
     )
@@ -523,7 +525,7 @@ def test_the_same_actor_going_on_after_a_semicolon_still_counts_officials() -> N
 
 
 def test_counts_after_a_count_of_officials_stay_counts_of_officials() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, six officials, most of them customs officers, were prosecuted "
         "for complicity in trafficking offences and two were convicted. The government investigated four "
         "officials in 2020 and prosecuted three, compared with five prosecutions in 2019."
@@ -538,7 +540,7 @@ def test_counts_after_a_count_of_officials_stay_counts_of_officials() -> None:
 
 
 def test_survivors_are_victims_in_the_ngo_register() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, we gave shelter to 41 survivors. Caseworkers confirmed 57 "
         "survivors of trafficking, up from 44 in 2019."
     )
@@ -550,7 +552,7 @@ def test_survivors_are_victims_in_the_ngo_register() -> None:
 
 
 def test_a_metric_noun_before_a_count_of_people_gives_its_metric() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the government prosecuted nine cases and obtained convictions "
         "against 11 traffickers."
     )
@@ -558,7 +560,7 @@ def test_a_metric_noun_before_a_count_of_people_gives_its_metric() -> None:
 
 
 def test_people_cared_for_named_in_a_noun_phrase_or_sent_home_are_assisted() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the consulate assisted in the return of 38 women. Police "
         "returned 71 children to their families. Shelters received 19 victims."
     )
@@ -571,7 +573,7 @@ def test_people_cared_for_named_in_a_noun_phrase_or_sent_home_are_assisted() -> 
 
 
 def test_proceedings_or_charges_against_defendants_are_prosecutions() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the state prosecution initiated proceedings against 31 "
         "defendants (27 in 2019). Prosecutors brought charges in nine cases against 20 defendants (seven "
         "cases against 15 defendants in 2019). It referred all 12 victims to care."
@@ -590,7 +592,7 @@ def test_proceedings_or_charges_against_defendants_are_prosecutions() -> None:
 
 
 def test_services_to_others_and_cases_against_labor_recruiters() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the government provided shelter to 18 victims in its shelter for "
         "women and girls, and provided medical and legal services to 44 others. Prosecutors charged seven "
         "cases against labor recruiters, compared with five in 2019."
@@ -604,7 +606,7 @@ def test_services_to_others_and_cases_against_labor_recruiters() -> None:
 
 
 def test_people_certified_or_recognized_as_victims_are_identified() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the government certified 30 individuals as victims and "
         "recognized 14 persons as trafficking victims. It recognized three NGOs for their work."
     )
@@ -615,7 +617,7 @@ def test_people_certified_or_recognized_as_victims_are_identified() -> None:
 
 
 def test_counts_named_by_a_noun_phrase_or_an_ngo_word() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the government reported investigating 21 suspected child "
         "trafficking cases, prosecuted nine defendants and obtained convictions of seven. It initiated "
         "prosecutions of two labour ministry officials. Our shelter housed 26 beneficiaries, and social "
@@ -632,7 +634,7 @@ def test_counts_named_by_a_noun_phrase_or_an_ngo_word() -> None:
 
 
 def test_parts_after_a_comparison_and_a_semicolon_are_of_this_years_total() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. The government identified 20 victims, compared with 33 victims in the "
         "previous reporting period; 14 were victims of labor trafficking and six were sex trafficking victims."
     )
@@ -642,7 +644,7 @@ def test_parts_after_a_comparison_and_a_semicolon_are_of_this_years_total() -> N
 
 
 def test_the_remaining_ones_cared_for_and_the_ones_repatriated_are_assisted() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, the shelter accommodated five of the victims, and the remaining "
         "four received counseling from an NGO. The government repatriated the 12 labor trafficking victims "
         "from Malaysia and returned one girl to her family. Courts convicted nine traffickers; the "
@@ -658,7 +660,7 @@ def test_the_remaining_ones_cared_for_and_the_ones_repatriated_are_assisted() ->
 
 
 def test_indictments_filed_cases_heard_and_care_given() -> None:
-    text = "Fiji: 2021 Trafficking in Persons Report\n\n" + (
+    text = TIP + (
         "Fiji is a source country. In 2020, prosecutors filed seven indictments, courts heard 17 trafficking "
         "cases, and the ministry gave 45 victims medical care. The court heard three witnesses."
     )
