@@ -43,6 +43,14 @@ _TIME_WORDS = frozenset(
 )
 
 
+def compared_at(low: list[str], n: int) -> bool:
+    """Does the count at n stand as another year's figure ("compared with 33 victims in the previous
+    reporting period", "compared to 12", "up from 95 victims")?"""
+    return low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"]) or (
+        low[n - 1 : n] == ["from"] and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+    )
+
+
 def _continues(gap: list[str]) -> bool:
     """Is the text between two counts a list or comparison ("), compared with", ", and")?"""
     if "out" in gap or gap[-1:] == ["of"]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
-from tipkb.extract.statistics.continuations import _continues, _exploitation
+from tipkb.extract.statistics.continuations import _continues, _exploitation, compared_at
 from tipkb.extract.statistics.count import Count
 from tipkb.extract.statistics.filters import _third_party
 from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, people_or_cases
@@ -77,7 +77,7 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
             before_comparison is not None
             and anchor is not None
             and ";" in low[anchor.end : n]
-            and _compared(low, anchor.start, before_comparison)
+            and compared_at(low, anchor.start)
         ):
             # "identified 20 victims, compared with 33 in the previous period; 14 were ...": the parts
             # after the semicolon are of this year's total, not of the comparison
@@ -122,7 +122,7 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
             if found.year is None and anchor.own_year:
                 found.year = anchor.year
         if found.metric and not found.inherits:
-            if _compared(low, found.start, anchor):
+            if anchor is not None and compared_at(low, found.start):
                 before_comparison = anchor
             anchor = found
         out.append(found)
@@ -130,18 +130,6 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
         if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
             n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
     return out
-
-
-def _compared(low: list[str], n: int, anchor: Count | None) -> bool:
-    """Is the count at n another year's figure for the anchor's metric ("compared with 33 victims in the
-    previous reporting period", "up from 95 victims")?"""
-    return anchor is not None and (
-        low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"])
-        or (
-            low[n - 1 : n] == ["from"]
-            and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
-        )
-    )
 
 
 def _partitive_lead(view: View, before: str | None) -> Count | None:
@@ -233,7 +221,7 @@ def _count_at(
         metric in OFFICIAL_METRICS
         and anchor is not None
         and (anchor.metric or "").startswith("officials_")
-        and low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"])
+        and compared_at(low, n)
     ):
         metric = OFFICIAL_METRICS[
             metric

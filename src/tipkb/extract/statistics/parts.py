@@ -13,6 +13,7 @@ from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import scope as _scope
+from tipkb.extract.statistics.continuations import compared_at
 from tipkb.extract.statistics.count import Count
 from tipkb.extract.statistics.words import CARE_VERBS, VERBS
 from tipkb.extract.statistics.words import COMPARING as _COMPARING
@@ -202,10 +203,7 @@ def _total_before(low: list[str], found: list[Count], i: int) -> Count | None:
             and ";" in low[t.end : c.start]
         ):
             continue  # "11 in 2015, compared with 13 in 2013; three were ...": parts of the 11
-        if ";" in low[t.end : c.start] and low[max(0, t.start - 2) : t.start] in (
-            ["compared", "with"],
-            ["compared", "to"],
-        ):
+        if ";" in low[t.end : c.start] and compared_at(low, t.start):
             continue  # "20 victims, compared with 33 victims in the previous period; 14 were ...": the 20's
         gap = low[t.end : c.start]
         if (
