@@ -207,3 +207,51 @@ def test_another_others_and_a_total_in_care() -> None:
     assert stats("In 2021, the fund provided medical aid to a total of 41 victims.") == {
         ("victims_assisted", 41, None, 2021)
     }
+
+
+def test_officials_listed_after_one_verb_are_summed() -> None:
+    # the verb counts every group it names: one count, their sum
+    assert stats("In 2022, prosecutors indicted a customs officer and a border guard for complicity.") == {
+        ("officials_prosecuted", 2, None, 2022)
+    }
+    assert stats("In 2022, the court convicted two police officers, a judge and three soldiers.") == {
+        ("officials_convicted", 6, None, 2022)
+    }
+    assert stats("In 2022, investigators charged one tax inspector and two police officers.") == {
+        ("officials_prosecuted", 3, None, 2022)
+    }
+    # a list after a comma that restates who the officials were is no second group
+    assert stats(
+        "In 2022, the state prosecuted four officials, three police officers and a municipal employee, "
+        "for taking bribes from traffickers."
+    ) == {("officials_prosecuted", 4, None, 2022)}
+    # traffickers after officials are no officials
+    assert stats("In 2022, courts convicted two officials and five traffickers.") == {
+        ("officials_convicted", 2, None, 2022),
+        ("convictions", 5, None, 2022),
+    }
+
+
+def test_victims_brought_home_or_to_care() -> None:
+    assert stats("In 2020, the ministry reunited 14 children with their parents.") == {
+        ("victims_assisted", 14, None, 2020)
+    }
+    assert stats(
+        "In 2020, of the 40 children removed from the farms, 25 were placed in a state shelter and 15 "
+        "were returned to their families."
+    ) >= {("victims_assisted", 25, None, 2020), ("victims_assisted", 15, None, 2020)}
+    # a verb's place of care between it and the count
+    assert stats("In 2020, police identified and referred to care 61 trafficking victims.") == {
+        ("victims_identified", 61, None, 2020),
+        ("victims_assisted", 61, None, 2020),
+    }
+    # returned to a place that is no home is no care
+    assert stats("In 2020, the authorities returned 30 migrants to the border.") == set()
+
+
+def test_the_number_of_cases_sent_to_court_was() -> None:
+    # the subject names the metric and the year; the copula gives the count
+    assert stats("The number of cases brought to trial in 2019 was 33, against 28 cases tried in 2018.") == {
+        ("prosecutions", 33, None, 2019),
+        ("prosecutions", 28, None, 2018),
+    }

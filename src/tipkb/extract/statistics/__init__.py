@@ -20,6 +20,7 @@ from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import counts as _counts
+from tipkb.extract.statistics import officials as _officials
 from tipkb.extract.statistics import parts as _parts
 from tipkb.extract.statistics import timing as _timing
 from tipkb.extract.statistics import years as _years_of
@@ -57,6 +58,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
         if year is not None:
             memory.stat_year = year
         return []
+    _officials.sum_listed(view, found)
     _timing.respectively(view, found)
     _parts.restated(found, memory)
     _timing.periods(view, found)

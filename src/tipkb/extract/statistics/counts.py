@@ -22,7 +22,7 @@ from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, p
 from tipkb.extract.statistics.participles import _participle_after
 from tipkb.extract.statistics.phrases import form_before
 from tipkb.extract.statistics.reading import find_noun, known_nouns, read_number, rejected
-from tipkb.extract.statistics.verbs import _to_court, _verbs_before
+from tipkb.extract.statistics.verbs import HOME_VERBS, _to_court, _verbs_before
 from tipkb.extract.statistics.victims import _cared_for_after
 from tipkb.extract.statistics.words import (
     CARE_BEFORE,
@@ -41,6 +41,9 @@ from tipkb.extract.statistics.words import (
 )
 from tipkb.extract.statistics.years import more_years, year_of
 
+# The metric of cases and people for that of officials ("officials_convicted" -> "convictions").
+_OFFICIALS_OF = {v: k for k, v in OFFICIAL_METRICS.items()}
+
 
 def has_count_words(view: View) -> bool:
     low = view.low
@@ -55,7 +58,8 @@ def has_count_words(view: View) -> bool:
         or w in READ_WORDS
         or w in CARE_VERBS
         or w in CARE_BEFORE
-        or w in ("cared", "returned")
+        or w == "cared"
+        or w in HOME_VERBS
         or w in PROVIDE_VERBS
         or GLUED.match(w)
         for m, w in enumerate(low)
@@ -118,6 +122,8 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 n = found.end
                 continue
             found.metric = anchor.metric
+            if found.noun in CASE_NOUNS and anchor.metric in _OFFICIALS_OF:
+                found.metric = _OFFICIALS_OF[anchor.metric]  # "convicted two officials and three traffickers"
             found.anchor = anchor
             if found.year is None and anchor.own_year:
                 found.year = anchor.year

@@ -10,6 +10,7 @@ from __future__ import annotations
 from tipkb.extract.common import View
 from tipkb.extract.statistics.words import (
     ASSIST_HEADS,
+    ASSIST_NOUNS,
     AUX,
     BARE_END,
     CARE_BEFORE,
@@ -25,14 +26,19 @@ from tipkb.extract.statistics.words import (
     VERBS,
 )
 
+# Verbs of bringing people home ("returned 412 children to their families", "reunited nine children
+# with their families").
+HOME_VERBS = frozenset(["returned", "reunited", "reunified"])
+
 
 def _home_after(low: list[str], n: int) -> bool:
     """Are the people counted at n sent home ("... 412 children to their families", "to their home
-    communities", "to their countries of origin")?"""
+    communities", "to their countries of origin", "with their families")?"""
     after = low[n + 1 : n + 8]
-    if "to" not in after:
+    to = next((m for m, w in enumerate(after) if w in ("to", "with")), None)
+    if to is None:
         return False
-    rest = after[after.index("to") + 1 :]
+    rest = after[to + 1 :]
     return (
         bool(rest)
         and rest[0] in ("their", "his", "her")
@@ -72,6 +78,8 @@ def _total_verb_metric(view: View, n: int) -> str | None:
             and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
         ):
             return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
+        if noun in CASE_NOUNS and _to_court(low, m + 1):
+            return "prosecutions"  # "The number of cases brought to trial in 2017 was 71"
         if noun not in METRIC_NOUNS:
             continue
         metric = METRIC_NOUNS[noun]
@@ -191,10 +199,13 @@ def _verbs_before(view: View, n: int) -> list[str]:
         ):
             found.append("victims_assisted")  # "assisted in the return of 180 women", "shelter for 12 girls"
             break
+        elif w in ASSIST_NOUNS and k >= 2 and low[k - 1] == "to" and low[k - 2] in VERBS:
+            k -= 2  # "identified and referred to care 743 victims": the verb before its place
+            continue
         elif w == "the" and k == n - 1 and k > 0 and (low[k - 1] == "returned" or low[k - 1] in VERBS):
             k -= 1  # "returned the seven Senegalese boys to their families", "repatriated the 14 victims"
             continue
-        elif w == "returned" and _home_after(low, n):
+        elif w in HOME_VERBS and _home_after(low, n):
             found.append("victims_assisted")  # "returned 412 children to their families"
         elif w in CARE_BEFORE and "as" not in low[n + 1 : n + 7]:
             found.append(

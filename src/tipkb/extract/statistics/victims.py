@@ -8,7 +8,7 @@ people named again by a pronoun and cared for ("identified 12 victims and referr
 from __future__ import annotations
 
 from tipkb.extract.common import View
-from tipkb.extract.statistics.verbs import _verb_before, _verbs_before
+from tipkb.extract.statistics.verbs import HOME_VERBS, _home_after, _verb_before, _verbs_before
 from tipkb.extract.statistics.words import (
     ASSIST_HEADS,
     ASSIST_NOUNS,
@@ -127,7 +127,7 @@ def _care_after(view: View, end: int) -> bool:
     w = low[m]
     if w in VERBS and w.endswith("ed") and VERBS[w] == "victims_assisted":
         return w != "referred" or any(x in ASSIST_NOUNS for x in low[m + 1 : m + 5])
-    return False
+    return w in HOME_VERBS and _home_after(low, m - 1)  # "15 were returned to their families"
 
 
 _PRONOUNS = frozenset(["them", "her", "him", "both", "all", "each"])

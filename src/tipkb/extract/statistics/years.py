@@ -40,11 +40,32 @@ def fiscal_years(view: View) -> dict[int, int]:
     return out
 
 
+_COPULAS = frozenset(["was", "were", "stood", "reached", "totaled", "totalled", "numbered", "amounted"])
+
+
+def _subject_year(view: View, n: int) -> int | None:
+    """The year of the subject a count at n is the figure of ("the number of cases brought to trial in
+    2017 was 71"): stated in the clause before its copula."""
+    low = view.low
+    p = n - 1
+    if p > 0 and low[p] in ("at", "to") and low[p - 1] in _COPULAS:
+        p -= 1
+    if p < 2 or low[p] not in _COPULAS:
+        return None
+    for m in range(p - 1, max(-1, p - 12), -1):
+        if low[m] in (",", ";", ":"):
+            return None
+        year = view.year_at(m)
+        if year and low[m - 1] in ("in", "during"):
+            return year
+    return None
+
+
 def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int | None:
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
     low = view.low
-    year = view.year_after(end, 4)
+    year = view.year_after(end, 4) or _subject_year(view, n)
     if year:
         return year
     for k in range(end, min(len(low), end + 4)):
