@@ -255,3 +255,21 @@ def test_the_number_of_cases_sent_to_court_was() -> None:
         ("prosecutions", 33, None, 2019),
         ("prosecutions", 28, None, 2018),
     }
+
+
+def test_parts_of_a_victims_count_keep_its_metric() -> None:
+    # the parts split by exploitation are of the victims the total counts (here assisted), not new
+    # identifications
+    text = (
+        "In 2018, NGOs assisted 70 victims. Of the 70 victims, 52 had been trafficked for forced labor "
+        "and 18 for sexual exploitation."
+    )
+    assert stats(text) == {
+        ("victims_assisted", 70, None, 2018),
+        ("victims_assisted", 52, "labor", 2018),
+        ("victims_assisted", 18, "sexual", 2018),
+    }
+    assert stats("In 2018, the state shelter housed 33 victims: 21 had been forced into labor.") == {
+        ("victims_assisted", 33, None, 2018),
+        ("victims_assisted", 21, "labor", 2018),
+    }

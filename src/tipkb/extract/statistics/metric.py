@@ -258,7 +258,13 @@ def bare_number(
     ):
         participle = "victims_assisted"  # "identified 77 victims and provided shelter to 50 of them"
     if participle is None and _exploited_after(view, end) and about_victims(low, n, anchor, prior):
-        participle = "victims_identified"  # "... and 30 were forced into labor"
+        # "... and 30 were forced into labor": victims; of the anchor's kind when they are its part
+        # ("assisted 126 victims: 98 had been trafficked for labor")
+        participle = (
+            anchor.metric
+            if anchor is not None and anchor.metric and anchor.metric.startswith("victims_")
+            else "victims_identified"
+        )
     if participle is not None and earlier_years(low, end + 1):
         return None  # "15 victims, including four identified in prior years": not this year's count
     if participle is not None:
