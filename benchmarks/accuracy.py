@@ -61,6 +61,10 @@ CHALLENGES = (
     ("challenge cf5 (flow attributes, tuned on)", "cf5"),
     ("challenge cs9 (statistics across report eras, tuned on)", "cs9"),
     ("challenge cf6 (trafficking profiles, long lists and routes, tuned on)", "cf6"),
+    ("challenge cs11 (statistics in varied registers and syntax, tuned on)", "cs11"),
+    ("challenge cf8 (flows in Wikipedia, NGO and UN registers, tuned on)", "cf8"),
+    ("challenge cs10 (statistics stressing the year of each count, tuned on)", "cs10"),
+    ("challenge cf7 (forms of exploitation and victims per flow, tuned on)", "cf7"),
 )
 
 

@@ -53,6 +53,10 @@ def facts(text: str, source: str, meta: dict[str, Any] | None = None) -> list[st
         d: dict[str, Any] = fact.to_dict()
         d.pop("evidence")
         d.pop("rule", None)
+        # A title line as long as the wrap width cannot be told from a title wrapped over two lines
+        # ("Xland: Labour Migration Risks" / "Country brief, 2021"): the section's name may differ,
+        # every fact must not.
+        d.pop("section", None)
         out.append(json.dumps(d, sort_keys=True))
     return sorted(out)
 
