@@ -65,6 +65,8 @@ CHALLENGES = (
     ("challenge cf8 (flows in Wikipedia, NGO and UN registers, tuned on)", "cf8"),
     ("challenge cs10 (statistics stressing the year of each count, tuned on)", "cs10"),
     ("challenge cf7 (forms of exploitation and victims per flow, tuned on)", "cf7"),
+    ("challenge cs12 (whole law-enforcement and protection sections, blind)", "cs12"),
+    ("challenge cf9 (complete TIP narratives, flows per clause, blind)", "cf9"),
 )
 
 

@@ -77,8 +77,8 @@ def test_statistics_on_the_statistics_holdouts(shared: Path, tmp_path: Path) -> 
 
 def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
     """Narratives written for tipkb by authors who saw neither the rules nor their output
-    (benchmarks/challenge): cs1, cs3, cf1, cf3, cf4, cs4, cm1, cs5, cs7, cf5, cs9 and cf6 are read
-    for errors; cs2, cf2, cm2, cm3, cs6 and cs8 only scored."""
+    (benchmarks/challenge): cs1, cs3, cf1, cf3, cf4, cs4, cm1, cs5, cs7, cf5, cs9, cf6, cs10, cs11, cf7
+    and cf8 are read for errors; cs2, cf2, cm2, cm3, cs6, cs8, cs12 and cf9 only scored."""
     challenge = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge"
     floors = {
         "cs1": 0.92,
@@ -99,6 +99,12 @@ def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
         "cf5": 0.85,
         "cs9": 0.85,
         "cf6": 0.85,
+        "cs11": 0.86,
+        "cf8": 0.89,
+        "cs10": 0.95,
+        "cf7": 0.91,
+        "cs12": 0.94,
+        "cf9": 0.97,
     }
     for stem, floor in floors.items():
         folder = challenge / stem
