@@ -273,3 +273,48 @@ def test_parts_of_a_victims_count_keep_its_metric() -> None:
         ("victims_assisted", 33, None, 2018),
         ("victims_assisted", 21, "labor", 2018),
     }
+
+
+def test_a_figure_named_again_by_the_number_or_the_total() -> None:
+    # "the number", "the figure", "the total", "it" carry the metric of the count stated before them
+    text = (
+        "In 2010 prosecutors registered 64 trafficking proceedings; the following year the number rose "
+        "to 70, and in 2012 it fell again to 58."
+    )
+    assert stats(text) == {
+        ("investigations", 64, None, 2010),
+        ("investigations", 70, None, 2011),
+        ("investigations", 58, None, 2012),
+    }
+    text = "Courts convicted 25 traffickers in 2009. In 2010 the figure was 31."
+    assert stats(text) == {("convictions", 25, None, 2009), ("convictions", 31, None, 2010)}
+    text = (
+        "Police opened 12 investigations in 2015. The total then jumped to a record 40 in 2016, before "
+        "falling back to 22 in 2017."
+    )
+    assert stats(text) == {
+        ("investigations", 12, None, 2015),
+        ("investigations", 40, None, 2016),
+        ("investigations", 22, None, 2017),
+    }
+    # a number with no figure before it points back to nothing
+    assert stats("Police opened 12 investigations in 2015. The unit then moved to 14 regional offices.") == {
+        ("investigations", 12, None, 2015)
+    }
+
+
+def test_the_following_year_is_the_year_after_the_one_stated() -> None:
+    text = "In 2016, police identified 45 victims. The next year, they identified 52 victims."
+    assert stats(text) == {("victims_identified", 45, None, 2016), ("victims_identified", 52, None, 2017)}
+
+
+def test_passive_counts_of_people_recognized_as_victims_and_cases_for_an_offence() -> None:
+    assert stats("In 2019, 230 people were formally recognized as victims of trafficking.") == {
+        ("victims_identified", 230, None, 2019)
+    }
+    assert stats(
+        "Police records show 19 criminal proceedings for trafficking in persons were opened in 2018."
+    ) == {("investigations", 19, None, 2018)}
+    assert stats("In 2018 the prosecution office registered 40 pre-trial proceedings for trafficking.") == {
+        ("investigations", 40, None, 2018)
+    }

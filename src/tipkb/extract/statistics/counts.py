@@ -22,7 +22,7 @@ from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, p
 from tipkb.extract.statistics.participles import _participle_after
 from tipkb.extract.statistics.phrases import form_before
 from tipkb.extract.statistics.reading import find_noun, known_nouns, read_number, rejected
-from tipkb.extract.statistics.verbs import HOME_VERBS, _to_court, _verbs_before
+from tipkb.extract.statistics.verbs import FIGURE_WORDS, HOME_VERBS, _to_court, _verbs_before
 from tipkb.extract.statistics.victims import _cared_for_after
 from tipkb.extract.statistics.words import (
     CARE_BEFORE,
@@ -58,6 +58,7 @@ def has_count_words(view: View) -> bool:
         or w in READ_WORDS
         or w in CARE_VERBS
         or w in CARE_BEFORE
+        or w in FIGURE_WORDS  # "In 2016 the figure was 52": the figure of the sentence before
         or w == "cared"
         or w in HOME_VERBS
         or w in PROVIDE_VERBS

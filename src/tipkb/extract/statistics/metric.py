@@ -38,6 +38,7 @@ from tipkb.extract.statistics.verbs import (
     _sent_to_court,
     _total_verb_metric,
     _verbs_before,
+    figure_named_before,
 )
 from tipkb.extract.statistics.victims import (
     _assisted_by_head,
@@ -145,7 +146,9 @@ def people_or_cases(
         chain = ["prosecutions"]  # "brought 13 cases to court"
     elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
         chain = ["convictions"]  # "the courts found 14 defendants guilty"
-    elif noun in ("cases", "case", "crimes", "offenses", "offences") and low[n - 1 : n] in (
+    elif noun in ("cases", "case", "crimes", "offenses", "offences", "proceedings", "complaints") and low[
+        n - 1 : n
+    ] in (
         ["registered"],
         ["recorded"],
     ):
@@ -221,7 +224,15 @@ def _same_actor_goes_on(gap: list[str]) -> bool:
 
 
 def _as_victims(low: list[str], k: int) -> bool:
-    """Are the people counted before k named victims after "as" ("... 14 persons as trafficking victims")?"""
+    """Are the people counted before k named victims after "as" ("... 14 persons as trafficking victims",
+    "407 people were recognized as victims")?"""
+    if low[k : k + 1] in (["were"], ["was"]):
+        k += 1
+        while k < len(low) and low[k] in ("officially", "formally", "also", "later", "subsequently"):
+            k += 1
+        if not (k < len(low) and VERBS.get(low[k]) == "victims_identified"):
+            return False
+        k += 1
     return low[k : k + 1] == ["as"] and any(w in ("victims", "victim") for w in low[k + 1 : k + 4])
 
 
@@ -289,6 +300,11 @@ def bare_number(
             or labelled(view, n, end, before)
             or nobody
         )
+        if metric is None and figure_named_before(view, n):
+            # "the following year the number fell to 87", "In 2016 the figure was 52": the figure
+            # the sentence, or the sentence before, stated
+            back = anchor.metric if anchor is not None else prior
+            metric = back if back and back != "victims" else None
     if (
         metric in OFFICIAL_METRICS
         and before is not None

@@ -86,10 +86,33 @@ def _participle_after(view: View, k: int) -> str | None:
             m += 2  # "14 suspects were arrested and charged"
             steps += 1
             continue
-        if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
+        if w in (
+            "from",
+            "in",
+            "each",
+            "also",
+            "who",
+            "were",
+            "was",
+            "had",
+            "been",
+            "later",
+            "formally",
+            "officially",
+        ):
             m += 1
             steps += 1
             continue
+        if w in ("for", "on", "under") and m == k:
+            # "21 criminal proceedings for trafficking in human beings were initiated": past the
+            # phrase of what the cases are for, to the passive verb
+            aux = next((x for x in range(m + 1, min(len(low), m + 8)) if low[x] in ("were", "was")), None)
+            if aux is not None and not any(
+                view.number_at(x) or low[x] in (",", ";", "(") for x in range(m + 1, aux)
+            ):
+                m = aux
+                steps += 1
+                continue
         if w == "," and m == k:
             # "Two officials, a police officer and a soldier, were convicted": past the apposition
             close = next((x for x in range(m + 1, min(len(low), m + 9)) if low[x] == ","), None)

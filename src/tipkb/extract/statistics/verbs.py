@@ -91,6 +91,32 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     return None
 
 
+# Verbs of a figure moving, with no noun of its own ("the number fell to 87", "before dropping back to 33").
+_MOVING = TOTAL_VERBS | {"climbed", "jumped", "doubled", "dropping", "falling", "rising", "climbing", "going"}
+# Words pointing back to a figure stated before ("the figure was 52", "the total then climbed to 49").
+FIGURE_WORDS = frozenset(["figure", "number", "total", "count", "tally"])
+
+
+def figure_named_before(view: View, n: int) -> bool:
+    """Is the count at n the new value of a figure stated before: "the following year the number fell to
+    87", "it rose again to 96", "In 2016 the figure was 52", "before dropping back to 33"?"""
+    low = view.low
+    k = n - 1
+    while k > 0 and low[k] in ("to", "at", "a", "record", "only", "just", "some", "about", "nearly"):
+        k -= 1
+    if k <= 0 or low[k] not in _MOVING:
+        return False
+    verb = low[k]
+    k -= 1
+    while k >= 0 and low[k] in ("then", "again", "back", "further", "sharply", "slightly", "had", "has"):
+        k -= 1
+    if verb.endswith("ing") and k >= 0 and low[k] in ("before", "after", ","):
+        return True  # "..., before dropping back to 33 in 2015"
+    if k >= 0 and low[k] == "it":
+        return True
+    return k >= 1 and low[k] in FIGURE_WORDS and low[k - 1] in ("the", "this", "that")
+
+
 def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
     low = view.low

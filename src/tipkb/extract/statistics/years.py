@@ -40,6 +40,29 @@ def fiscal_years(view: View) -> dict[int, int]:
     return out
 
 
+_NEXT_YEAR = (
+    ["the", "following", "year"],
+    ["the", "next", "year"],
+    ["a", "year", "later"],
+    ["the", "year", "after"],
+)
+
+
+def _year_after_one_before(view: View, n: int, base_year: int | None) -> int | None:
+    """'In 2014 police registered 112 cases; the following year the number fell to 87': the year after
+    the last one the sentence stated before (else the year in force), for a count whose clause opens so."""
+    low = view.low
+    for p in range(n - 1, max(1, n - 12), -1):
+        if low[p] in (";", "(", ")") or (low[p] == "," and low[p - 1] not in ("year", "later")):
+            return None
+        if low[p - 2 : p + 1] in _NEXT_YEAR:
+            before = [view.year_at(m) for m in range(p - 2)]
+            stated = [y for y in before if y]
+            base = stated[-1] if stated else base_year or view.ctx.year
+            return base + 1 if base else None
+    return None
+
+
 _COPULAS = frozenset(["was", "were", "stood", "reached", "totaled", "totalled", "numbered", "amounted"])
 
 
@@ -65,7 +88,7 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
     low = view.low
-    year = view.year_after(end, 4) or _subject_year(view, n)
+    year = _year_after_one_before(view, n, base_year) or view.year_after(end, 4) or _subject_year(view, n)
     if year:
         return year
     for k in range(end, min(len(low), end + 4)):
