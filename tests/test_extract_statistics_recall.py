@@ -318,3 +318,63 @@ def test_passive_counts_of_people_recognized_as_victims_and_cases_for_an_offence
     assert stats("In 2018 the prosecution office registered 40 pre-trial proceedings for trafficking.") == {
         ("investigations", 40, None, 2018)
     }
+
+
+def test_people_a_verb_of_justice_counts_whoever_they_are() -> None:
+    # the verb names the metric; the people may be employers, recruiters, teachers
+    assert stats("In 2011, prosecutors charged six employers.") == {("prosecutions", 6, None, 2011)}
+    assert stats("In 2011, courts convicted five labor recruiters.") == {("convictions", 5, None, 2011)}
+    # people a verb of care counts are assisted
+    assert stats("In 2011, the ministry repatriated 40 Ethiopian maids.") == {
+        ("victims_assisted", 40, None, 2011)
+    }
+    assert stats("In 2011, the state centre gave shelter to 95 children.") == {
+        ("victims_assisted", 95, None, 2011)
+    }
+
+
+def test_sent_to_judges_and_reaching_the_courts_are_prosecutions() -> None:
+    assert stats("In 2011, police arrested 30 suspects; 18 were brought before a judge.") == {
+        ("prosecutions", 18, None, 2011)
+    }
+    assert stats("In 2011 only five cases reached the courts and seven people were found guilty.") == {
+        ("prosecutions", 5, None, 2011),
+        ("convictions", 7, None, 2011),
+    }
+    assert stats("In 2012 the number of people found guilty fell to three.") == {
+        ("convictions", 3, None, 2012)
+    }
+
+
+def test_counts_of_cases_with_the_offence_between_noun_and_verb() -> None:
+    assert stats("Police data show 44 cases of trafficking opened in 2016 and 39 in 2017.") == {
+        ("investigations", 44, None, 2016),
+        ("investigations", 39, None, 2017),
+    }
+    # "but only" goes on with the same metric for another year
+    assert stats("Police opened 25 labor trafficking investigations in 2009 but only four in 2012.") >= {
+        ("investigations", 25, "labor", 2009),
+        ("investigations", 4, None, 2012),
+    }
+
+
+def test_partitive_openings_with_a_year_and_the_remaining_part() -> None:
+    text = "In 2013, police opened 30 probes. Of the 2013 probes, 20 concerned sexual exploitation and ten forced labor."
+    assert stats(text) == {
+        ("investigations", 30, None, 2013),
+        ("investigations", 20, "sexual", 2013),
+        ("investigations", 10, "labor", 2013),
+    }
+    text = (
+        "The agency recorded 90 identified victims in 2013, of whom 70 were exploited sexually; the "
+        "remaining 20 were victims of forced begging."
+    )
+    assert ("victims_identified", 20, "begging", 2013) in stats(text)
+
+
+def test_one_official_named_with_a_place_and_officials_cases() -> None:
+    assert stats("In 2014 a customs officer in Durban was indicted.", "south-africa.txt") == {
+        ("officials_prosecuted", 1, None, 2014)
+    }
+    text = "In 2014, police investigated 20 officials for complicity, but only three of these cases reached the courts."
+    assert stats(text) == {("officials_prosecuted", 3, None, 2014)}

@@ -95,8 +95,10 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 anchor = named
             n += 1
             continue
-        follows = (bool(out) and _continues(view.low[out[-1].end : found.start])) or (
-            not out and lead is not None and anchor is lead
+        follows = (
+            (bool(out) and _continues(view.low[out[-1].end : found.start]))
+            or (not out and lead is not None and anchor is lead)
+            or (found.remaining and anchor is not None)  # "...; the remaining 21 were victims of begging"
         )
         if found.metric == "victims":
             found.metric = (
@@ -150,14 +152,15 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
     if comma is None or any(view.number_at(m) and not view.year_at(m) for m in range(2, comma)):
         return None
     metric: str | None = None
+    h = 3 if view.year_at(2) and comma > 3 else 2  # "Of the 2014 probes, ..."
     if low[1] in ("these", "those", "them", "this") and comma == 2:
         metric = before
     elif low[1] in ("these", "those") and comma == 3 and low[2] in VERBS and low[2].endswith("ed"):
         metric = VERBS[low[2]]  # "Of those convicted, courts sentenced 128 for sex trafficking, ..."
-    elif low[1] == "the" and low[2] in METRIC_NOUNS and METRIC_NOUNS[low[2]] != "victims":
-        metric = METRIC_NOUNS[low[2]]  # "Of the prosecutions initiated in 2020,"
-    elif low[1] == "the" and (low[2] in CASE_NOUNS or low[2] in METRIC_NOUNS):
-        metric = _participle_after(view, 3)  # "Of the cases prosecuted in 2020,"
+    elif low[1] == "the" and low[h] in METRIC_NOUNS and METRIC_NOUNS[low[h]] != "victims":
+        metric = METRIC_NOUNS[low[h]]  # "Of the prosecutions initiated in 2020,"
+    elif low[1] == "the" and (low[h] in CASE_NOUNS or low[h] in METRIC_NOUNS):
+        metric = _participle_after(view, h + 1)  # "Of the cases prosecuted in 2020,"
     if metric is None or metric.startswith("victims"):
         return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
     year = view.stated_year(0, comma)
@@ -234,6 +237,15 @@ def _count_at(
         metric = OFFICIAL_METRICS[
             metric
         ]  # "prosecuted two officials, compared with five prosecutions in 2020"
+    if (
+        metric in OFFICIAL_METRICS
+        and before is not None
+        and before.noun in OFFICIALS
+        and low[end : end + 2] in (["of", "these"], ["of", "those"], ["of", "them"])
+    ):
+        metric = OFFICIAL_METRICS[
+            metric
+        ]  # "investigated 32 officials, but only six of these cases reached court"
     inherits, split, previous = reading.inherits, reading.split, reading.previous
     if value == 0 and low[n] == "no" and metric is None:
         return None

@@ -146,9 +146,7 @@ def people_or_cases(
         chain = ["prosecutions"]  # "brought 13 cases to court"
     elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
         chain = ["convictions"]  # "the courts found 14 defendants guilty"
-    elif noun in ("cases", "case", "crimes", "offenses", "offences", "proceedings", "complaints") and low[
-        n - 1 : n
-    ] in (
+    elif noun in ("cases", "case", "crimes", "offenses", "offences", "proceedings") and low[n - 1 : n] in (
         ["registered"],
         ["recorded"],
     ):

@@ -78,6 +78,8 @@ def _total_verb_metric(view: View, n: int) -> str | None:
             and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
         ):
             return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
+        if noun == "guilty" and low[m - 1 : m] == ["found"]:
+            return "convictions"  # "the number of people found guilty fell to four"
         if noun in CASE_NOUNS and _to_court(low, m + 1):
             return "prosecutions"  # "The number of cases brought to trial in 2017 was 71"
         if noun not in METRIC_NOUNS:
@@ -207,7 +209,7 @@ def _verbs_before(view: View, n: int) -> list[str]:
     found: list[str] = []
     while k >= 0 and n - k <= 6:
         w = low[k]
-        if k >= 2 and _to_court(low, k - 2):
+        if k >= 2 and _to_court(low, k - 2) and "and" not in low[k + 1 : n]:
             found.append("prosecutions")
             k -= 3
             continue
@@ -267,14 +269,20 @@ def _sentence_head(low: list[str], m: int) -> bool:
 MODIFIERS_BEFORE_CASES = frozenset(["criminal", "trafficking", "new", "separate", "formal", "court", "legal"])
 
 
+_COURTS = frozenset(["court", "courts", "trial", "judge", "judges"])
+
+
 def _to_court(low: list[str], m: int) -> bool:
-    """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
-    return (
-        m + 2 < len(low)
-        and low[m] in TO_COURT
-        and low[m + 1] in ("to", "before")
-        and low[m + 2] in ("court", "courts", "trial")
-    )
+    """'sent to court', 'referred to trial', 'brought to court', 'brought before judges', 'reached the
+    courts' at m: cases prosecuted."""
+    if m + 2 >= len(low):
+        return False
+    if low[m] == "reached":
+        return low[m + 1] == "the" and low[m + 2] in ("court", "courts")
+    if low[m] not in TO_COURT or low[m + 1] not in ("to", "before"):
+        return False
+    k = m + 3 if low[m + 2] in ("a", "the") and m + 3 < len(low) else m + 2
+    return low[k] in _COURTS
 
 
 _COURT_TARGETS = frozenset(
