@@ -378,3 +378,41 @@ def test_one_official_named_with_a_place_and_officials_cases() -> None:
     }
     text = "In 2014, police investigated 20 officials for complicity, but only three of these cases reached the courts."
     assert stats(text) == {("officials_prosecuted", 3, None, 2014)}
+
+
+def test_comparisons_by_a_possessive_of_time_or_a_sentence_of_their_own() -> None:
+    assert stats("In 2017, police investigated 30 cases, compared with the previous year's 22.") == {
+        ("investigations", 30, None, 2017),
+        ("investigations", 22, None, 2016),
+    }
+    assert stats("In 2017, courts convicted nine traffickers, against 2016's five.") == {
+        ("convictions", 9, None, 2017),
+        ("convictions", 5, None, 2016),
+    }
+    text = (
+        "In 2017, the government identified 310 victims. This compared with 280 victims in the previous year."
+    )
+    assert stats(text) == {("victims_identified", 310, None, 2017), ("victims_identified", 280, None, 2016)}
+
+
+def test_a_section_headed_by_a_year_dates_its_counts() -> None:
+    text = (
+        "Human trafficking in Fiji\n\n=== 2013 ===\nThe police opened 41 investigations. Courts convicted "
+        "six traffickers.\n\n=== 2016 ===\nThe police opened 52 investigations.\n"
+    )
+    assert stats(text) == {
+        ("investigations", 41, None, 2013),
+        ("convictions", 6, None, 2013),
+        ("investigations", 52, None, 2016),
+    }
+
+
+def test_room_for_people_is_no_count_of_them() -> None:
+    assert stats("In 2017, the state shelter had capacity for 20 victims.") == set()
+    assert stats("In 2017, the ministry opened investigations into 14 of them.") == {
+        ("investigations", 14, None, 2017)
+    }
+    assert stats("In 2017, it sheltered nine victims and gave legal aid to four who chose to testify.") == {
+        ("victims_assisted", 9, None, 2017),
+        ("victims_assisted", 4, None, 2017),
+    }

@@ -112,6 +112,7 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 and (
                     view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
                     or found.restated  # "... assisted 126 victims. Of the 126 victims, 98 had been ..."
+                    or compared_at(low, found.start)  # "This compared with 1,065 victims in ..."
                     or (
                         view.low[found.start + 1 : found.start + 4] == ["of", "the", found.noun]
                         and found.exploitation is not None

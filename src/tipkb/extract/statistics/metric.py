@@ -259,7 +259,7 @@ def bare_number(
         participle is None
         and (
             low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
-            or low[end : end + 1] in ([";"], ["."], [","], [")"])
+            or low[end : end + 1] in ([";"], ["."], [","], [")"], ["who"])
             or end >= len(low)
         )
         and _assisted_by_head(view, n)

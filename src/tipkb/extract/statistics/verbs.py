@@ -131,7 +131,10 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
         return None
     chain = _verbs_before(view, n)
-    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
+    headed = (
+        of_them and n > 0 and low[n - 1] in ("into", "against")
+    )  # "opened investigations into 24 of them"
+    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into") and not headed):
         return None
     metric = _pick(chain)
     if sent and low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(low, end):

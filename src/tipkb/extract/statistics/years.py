@@ -40,6 +40,29 @@ def fiscal_years(view: View) -> dict[int, int]:
     return out
 
 
+def possessive_of_time(view: View, n: int) -> str | None:
+    """Is the count at n after a possessive of time: "year" ("2019's 40"), "before" ("the previous
+    reporting period's 12"), or None?"""
+    low = view.low
+    if n < 2 or low[n - 1] not in ("'s", "’s"):
+        return None
+    if view.year_at(n - 2):
+        return "year"
+    before = " ".join(low[max(0, n - 5) : n - 1])
+    return "before" if any(before.endswith(p) for p in LAST_YEARS) else None
+
+
+def _possessive_year(view: View, n: int, base_year: int | None) -> int | None:
+    """The year of a count after a possessive of time, else None."""
+    kind = possessive_of_time(view, n)
+    if kind == "year":
+        return view.year_at(n - 2)
+    if kind == "before":
+        base = opening_year(view, n) or base_year or view.ctx.year
+        return base - 1 if base else None
+    return None
+
+
 _NEXT_YEAR = (
     ["the", "following", "year"],
     ["the", "next", "year"],
@@ -88,6 +111,9 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
     low = view.low
+    owner = _possessive_year(view, n, base_year)
+    if owner is not None:
+        return owner  # "compared with the previous reporting period's 12", "2019's 40"
     year = _year_after_one_before(view, n, base_year) or view.year_after(end, 4) or _subject_year(view, n)
     if year:
         return year
