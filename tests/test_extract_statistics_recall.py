@@ -416,3 +416,13 @@ def test_room_for_people_is_no_count_of_them() -> None:
         ("victims_assisted", 9, None, 2017),
         ("victims_assisted", 4, None, 2017),
     }
+
+
+def test_child_as_a_modifier_of_offenders_and_verbs_coordinated_with_a_metric_verb() -> None:
+    assert stats("In 2012, police prosecuted 15 suspected child traffickers.") == {
+        ("prosecutions", 15, None, 2012)
+    }
+    # the metric verb may be the first of two ("identified and discharged")
+    assert ("victims_identified", 40, "child_soldiers", 2012) in stats(
+        "In 2012, the army identified and released 40 child soldiers."
+    )
