@@ -426,3 +426,10 @@ def test_child_as_a_modifier_of_offenders_and_verbs_coordinated_with_a_metric_ve
     assert ("victims_identified", 40, "child_soldiers", 2012) in stats(
         "In 2012, the army identified and released 40 child soldiers."
     )
+
+
+def test_in_that_year_and_a_partitive_year_date_their_counts() -> None:
+    text = "After the 2018 raids, prosecutors brought charges against 27 suspects in that year."
+    assert stats(text) == {("prosecutions", 27, None, 2018)}
+    text = "In 2011, police opened 21 probes. Of the 2011 probes, 15 concerned sexual exploitation."
+    assert ("investigations", 15, "sexual", 2011) in stats(text)

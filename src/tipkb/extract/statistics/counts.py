@@ -164,7 +164,7 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
         metric = _participle_after(view, h + 1)  # "Of the cases prosecuted in 2020,"
     if metric is None or metric.startswith("victims"):
         return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
-    year = view.stated_year(0, comma)
+    year = view.stated_year(0, comma) or (view.year_at(2) if h == 3 else None)  # "Of the 2014 probes,"
     lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
     lead.own_year = year is not None
     return lead

@@ -117,6 +117,10 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     year = _year_after_one_before(view, n, base_year) or view.year_after(end, 4) or _subject_year(view, n)
     if year:
         return year
+    ahead = low[end : end + 4]
+    if any(ahead[m : m + 2] in (["that", "year"], ["same", "year"]) for m in range(len(ahead))):
+        # "led to charges against 39 suspects in that year": the year the sentence named before
+        return next((y for m in range(n - 1, -1, -1) if (y := view.year_at(m))), None) or base_year
     for k in range(end, min(len(low), end + 4)):
         if fiscal_token(low[k]):  # "prosecuted 16 defendants in 2018/19"
             return fiscal_token(low[k])
