@@ -433,3 +433,18 @@ def test_in_that_year_and_a_partitive_year_date_their_counts() -> None:
     assert stats(text) == {("prosecutions", 27, None, 2018)}
     text = "In 2011, police opened 21 probes. Of the 2011 probes, 15 concerned sexual exploitation."
     assert ("investigations", 15, "sexual", 2011) in stats(text)
+
+
+def test_none_after_officials_and_counts_that_are_no_statistic() -> None:
+    text = "In 2009, three gendarmes accused of taking bribes were suspended, but none were prosecuted."
+    assert stats(text) == {("officials_prosecuted", 0, None, 2009)}
+    assert stats("In 2009, police arrested 12 suspects, but none were prosecuted.") == {
+        ("prosecutions", 0, None, 2009)
+    }
+    # no metric counts officials investigated
+    assert stats("In 2009, the police reported no investigations of officials for complicity.") == set()
+    # another country's authorities count for that country, not the subject
+    assert stats("In 2009, Thai authorities identified 35 Fijian victims of forced labor.") == set()
+    # what victims chose to do is no count of the verb before them
+    text = "In 2009, the government repatriated 20 victims; six victims chose to remain in the country."
+    assert stats(text) == {("victims_assisted", 20, None, 2009)}

@@ -100,6 +100,8 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
             or (not out and lead is not None and anchor is lead)
             or (found.remaining and anchor is not None)  # "...; the remaining 21 were victims of begging"
         )
+        if found.metric == "victims" and low[found.end : found.end + 1] and low[found.end] in _OWN_ACTS:
+            found.metric = None
         if found.metric == "victims":
             found.metric = (
                 anchor.metric if anchor and anchor.metric and "victims" in anchor.metric and follows else None
@@ -168,6 +170,23 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
     lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
     lead.own_year = year is not None
     return lead
+
+
+def _officials_named_first(low: list[str], n: int) -> bool:
+    """Are the first people the sentence names before n officials, its subject ("No official has been
+    convicted since 2010, and none was indicted in 2016", "two gendarmes accused of escorting children
+    were suspended, but none were prosecuted")?"""
+    for m in range(n):
+        if low[m] in OFFICIALS:
+            return True
+        if low[m] in CASE_NOUNS or low[m] in PERSON_NOUNS or low[m] in METRIC_NOUNS:
+            return False
+    return False
+
+
+# What people did of their own accord: they are no count of the verb before them ("arranged the
+# repatriation of 24 victims; four victims chose to remain").
+_OWN_ACTS = frozenset(["chose", "decided", "declined", "refused", "opted", "preferred", "elected", "wished"])
 
 
 def _year_opening_its_clause(view: View, n: int) -> int | None:
@@ -247,6 +266,8 @@ def _count_at(
         metric = OFFICIAL_METRICS[
             metric
         ]  # "investigated 32 officials, but only six of these cases reached court"
+    if metric in OFFICIAL_METRICS and low[n] in ("none", "neither") and _officials_named_first(low, n):
+        metric = OFFICIAL_METRICS[metric]  # "two gendarmes were suspended, but none were prosecuted"
     inherits, split, previous = reading.inherits, reading.split, reading.previous
     if value == 0 and low[n] == "no" and metric is None:
         return None

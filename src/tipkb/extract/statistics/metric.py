@@ -94,7 +94,7 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     """A count whose noun at k names its metric ("22 investigations", "30 victims identified")."""
     low = view.low
     also: tuple[str, ...] = ()
-    metric = METRIC_NOUNS[noun]
+    metric: str | None = METRIC_NOUNS[noun]
     if metric == "victims":
         metric = _victim_metric(view, n, k) or (
             "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
@@ -110,6 +110,8 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
         metric = OFFICIAL_METRICS[metric]
         also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
+    elif _about_officials(view, phrase_end) and metric == "investigations":
+        metric = None  # "no investigations of officials": the contract counts no officials investigated
     return Reading(metric, phrase_end, also)
 
 
