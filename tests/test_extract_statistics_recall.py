@@ -448,3 +448,8 @@ def test_none_after_officials_and_counts_that_are_no_statistic() -> None:
     # what victims chose to do is no count of the verb before them
     text = "In 2009, the government repatriated 20 victims; six victims chose to remain in the country."
     assert stats(text) == {("victims_assisted", 20, None, 2009)}
+
+
+def test_a_partitive_year_holds_without_a_report_year() -> None:
+    text = "Human trafficking in Fiji\n\nOf the 2015 probes, 11 concerned forced labour and four sexual exploitation.\n"
+    assert stats(text) == {("investigations", 11, "labor", 2015), ("investigations", 4, "sexual", 2015)}

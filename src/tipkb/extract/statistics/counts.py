@@ -142,6 +142,10 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
         n = found.end
         if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
             n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
+    if lead is not None and lead.own_year:
+        for c in out:  # "Of the 2014 probes, 19 concerned forced criminality": the group's year
+            if not c.own_year and c.year in (None, lead.year):
+                c.year, c.own_year = lead.year, True
     return out
 
 
