@@ -453,3 +453,20 @@ def test_none_after_officials_and_counts_that_are_no_statistic() -> None:
 def test_a_partitive_year_holds_without_a_report_year() -> None:
     text = "Human trafficking in Fiji\n\nOf the 2015 probes, 11 concerned forced labour and four sexual exploitation.\n"
     assert stats(text) == {("investigations", 11, "labor", 2015), ("investigations", 4, "sexual", 2015)}
+
+
+def test_people_a_verb_of_care_counts_are_assisted() -> None:
+    assert stats("In 2019, the government assisted 210 individuals.") == {
+        ("victims_assisted", 210, None, 2019)
+    }
+    assert stats("In 2019, the ministry provided shelter to 40 persons.") == {
+        ("victims_assisted", 40, None, 2019)
+    }
+    assert stats("In 2019, victim assistance was provided to 25 individuals.") == {
+        ("victims_assisted", 25, None, 2019)
+    }
+    # sent to prosecutors, the people are cases
+    assert stats("In 2019, police referred 20 persons to prosecutors.") == {("prosecutions", 20, None, 2019)}
+    assert stats("In 2019, hotline calls led to the identification of 40 victims.") == {
+        ("victims_identified", 40, None, 2019)
+    }

@@ -36,6 +36,7 @@ from tipkb.extract.statistics.verbs import (
     _bare_after_verb,
     _pick,
     _sent_to_court,
+    _to_prosecution,
     _total_verb_metric,
     _verbs_before,
     figure_named_before,
@@ -203,6 +204,12 @@ def people_or_cases(
         metric = "prosecutions"
     elif verb == "victims_identified" and _as_victims(low, phrase_end):
         metric = verb  # "certified 30 individuals as victims", "recognized 14 persons as trafficking victims"
+    elif (
+        verb == "victims_assisted"
+        and noun in ("individuals", "persons", "people")
+        and not _to_prosecution(low, phrase_end)
+    ):
+        metric = verb  # "the government assisted 210 individuals", "provided shelter to 40 persons"
     elif verb and not verb.startswith("victims"):
         metric = verb
         also = tuple(others)

@@ -222,6 +222,15 @@ def _verbs_before(view: View, n: int) -> list[str]:
             k == n - 1 and w.endswith("ed") and low[k - 2 : k] and low[k - 1] == "and" and low[k - 2] in VERBS
         ):
             pass  # "identified and discharged 75 child soldiers": the metric verb it is coordinated with
+        elif (
+            w == "to"
+            and k == n - 1
+            and low[k - 1 : k]
+            and low[k - 1] in ("provided", "given", "offered", "extended", "granted")
+            and any(x in ASSIST_NOUNS for x in low[max(0, k - 6) : k - 1])
+        ):
+            found.append("victims_assisted")  # "assistance was provided to 210 individuals"
+            break
         elif w in ("to", "for") and k == n - 1 and low[k - 1 : k] and low[k - 1] in ASSIST_HEADS:
             found.append("victims_assisted")  # "legal services to 121 others", "shelter for 12 girls"
             break

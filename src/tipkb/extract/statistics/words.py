@@ -158,6 +158,7 @@ NOUN_HEADS = {
     "indictment": "prosecutions",
     "repatriations": "victims_assisted",
     "repatriation": "victims_assisted",
+    "identification": "victims_identified",  # "calls leading to the identification of 40 victims"
 }
 # Nouns for the people a case involves ("six cases involving 14 defendants": the cases are the count).
 CASE_PEOPLE = word_set("statistics.case_people")
