@@ -168,3 +168,15 @@ def test_abuse_amounting_to_forced_labor_and_indicators_of_it() -> None:
         "Uganda is a source country. Ugandan women in Oman report unpaid wages, indicators of forced labor."
     )
     assert pairs(text) == {("UGA", "OMN")}
+
+
+def test_regions_named_by_countries_after_chiefly_a_colon_or_and_the() -> None:
+    text = "Moldova is a source country. Moldovan girls are trafficked to Western Europe, chiefly Italy and Greece."
+    assert pairs(text, "moldova.txt") == {("MDA", "ITA"), ("MDA", "GRC")}
+    text = (
+        "Nepal is a source country. Nepali women are exploited in prostitution in Asia and the Middle East, "
+        "primarily India and Oman."
+    )
+    assert pairs(text, "nepal.txt") == {("NPL", "IND"), ("NPL", "OMN")}
+    text = "Haiti is a source country. Haitian women are subjected to sex trafficking in Europe: mainly in France."
+    assert pairs(text, "haiti.txt") == {("HTI", "FRA")}
