@@ -180,3 +180,25 @@ def test_regions_named_by_countries_after_chiefly_a_colon_or_and_the() -> None:
     assert pairs(text, "nepal.txt") == {("NPL", "IND"), ("NPL", "OMN")}
     text = "Haiti is a source country. Haitian women are subjected to sex trafficking in Europe: mainly in France."
     assert pairs(text, "haiti.txt") == {("HTI", "FRA")}
+
+
+def test_petty_crime_fraud_combat_and_forced_work_phrasings() -> None:
+    def exploitation(text: str) -> list[str]:
+        return [e for f in facts_of(text, "flow", "notes.txt") for e in f["exploitation"]]
+
+    assert "criminality" in exploitation(
+        "Serbia is a source country. Serbian boys are forced to pickpocket and to steal in Austria."
+    )
+    assert exploitation(
+        "Laos is a source country. Lao men taken to Cambodia were forced to defraud people over the internet."
+    ) == ["criminality"]
+    assert "child_soldiers" in exploitation(
+        "Chad is a source country. Militias took Chadian children into Sudan for use as combatants."
+    )
+    assert exploitation(
+        "Nepal is a source country. Brokers move Nepali men to Qatar, take their papers and force them to work."
+    ) == ["labor"]
+    flows = by_pair(
+        "Peru is a source country. Peruvian men indebted to smugglers must work off what they owe in Chile."
+    )
+    assert set(flows[("PER", "CHL")]["exploitation"]) == {"debt_bondage", "labor"}
