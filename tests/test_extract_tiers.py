@@ -277,3 +277,8 @@ def test_the_following_year() -> None:
         + "In the 2016 report, Kenya was downgraded to Tier 2 Watch List; it returned to Tier 2 the following year."
     )
     assert tiers(text) == {("KEN", 2016, "2WL"), ("KEN", 2017, "2")}
+
+
+def test_the_us_of_a_tip_report_is_not_the_country_placed() -> None:
+    text = "Bhutan is a destination country. In the US Trafficking in Persons Report it was rated Tier 2 in 2016."
+    assert tiers(text, "bhutan.txt") == {("BTN", 2016, "2")}

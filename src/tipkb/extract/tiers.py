@@ -219,6 +219,9 @@ def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | Non
     return None
 
 
-_INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
+# "the U.S. State Department", "the US Trafficking in Persons Report", "the U.S. TIP report": the rater's.
+_INSTITUTION = frozenset(
+    ("state", "department", "government", "secretary", "'s", "’s", "human", "embassy", "trafficking", "tip")
+)
 # A country that rates, ranks or places (active voice) is the rater, not the one placed.
 _RATES = frozenset(("rated", "rates", "ranked", "ranks", "placed", "places", "downgraded", "upgraded", "put"))
