@@ -95,3 +95,9 @@ def test_the_year_and_country_of_a_us_tip_report_verdict() -> None:
     )
     facts = facts_of(text, "compliance", "belize.txt")
     assert [(f["country"], f["year"], f["fully_meets"]) for f in facts] == [("BLZ", 2019, False)]
+    text = (
+        "Belize is a source country. The Trafficking in Persons Report of 2021 placed Belize on Tier 2, "
+        "finding that the government does not fully meet the minimum standards."
+    )
+    facts = facts_of(text, "compliance", "belize.txt")
+    assert [(f["country"], f["year"], f["fully_meets"]) for f in facts] == [("BLZ", 2021, False)]

@@ -87,7 +87,7 @@ def _year(view: View, text: str, end: int) -> int | None:
     if stated:
         return stated
     report = _REPORT_YEAR.search(text, 0, end)
-    return int(report.group(1)) if report else view.year()
+    return int(report.group(1) or report.group(2)) if report else view.year()
 
 
 def _country(view: View) -> str | None:
@@ -119,6 +119,7 @@ _AGENCY = frozenset(
 )
 # "the 2022 US Trafficking in Persons Report kept X on Tier 3, finding that ...": the report's year.
 _REPORT_YEAR = re.compile(
-    r"\b((?:19|20)\d\d)\s+(?:U\.?S\.?\s+)?(?:State\s+Department\s+)?(?:Trafficking\s+in\s+Persons|TIP)\s+Report\b",
+    r"\b((?:19|20)\d\d)\s+(?:U\.?S\.?\s+)?(?:State\s+Department\s+)?(?:Trafficking\s+in\s+Persons|TIP)\s+Report\b"
+    r"|\b(?:Trafficking\s+in\s+Persons|TIP)\s+Report\s+(?:of|for)\s+((?:19|20)\d\d)\b",
     re.I,
 )
