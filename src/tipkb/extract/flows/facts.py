@@ -208,6 +208,12 @@ def clause_flows(
     alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
     if not exploitation and alone:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
+    # "Women are subjected to forced prostitution in X, and some Nigerian women had been exploited in Y":
+    # a bare "exploited" of people the sentence already named is the exploitation named for them.
+    if not exploitation and rule.endswith(":word.exploited") and victims:
+        earlier = victims_in(view, 0, start)
+        if earlier and set(victims) <= set(earlier):
+            exploitation = exploitation_in(view, 0, start)
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.flows.said.exploitation:
         exploitation = merge(memory.flows.said.exploitation, exploitation)
     own_clause = parts.span == (view.sent.start, start)
