@@ -487,3 +487,9 @@ def test_a_bare_exploited_of_people_already_named_takes_their_exploitation() -> 
     assert all(
         f["exploitation"] == [] for f in facts_of(text, "flow", "finland.txt") if f["destination"] == "SWE"
     )
+
+
+def test_also_exploited_elsewhere_takes_the_exploitation_of_the_sentence_before() -> None:
+    text = "Nepal is a source country. Nepali workers face forced labor in Malaysia. Workers are also exploited in Qatar."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "nepal.txt")}
+    assert flows[("NPL", "QAT")]["exploitation"] == ["labor"]

@@ -214,6 +214,11 @@ def clause_flows(
         earlier = victims_in(view, 0, start)
         if earlier and set(victims) <= set(earlier):
             exploitation = exploitation_in(view, 0, start)
+    # "... face forced labor in Malaysia. Workers are also exploited in Cyprus": "also exploited" is
+    # the exploitation of the sentence before, done elsewhere.
+    also = any(low[n] == "also" and low[n + 1] == "exploited" for n in range(start, end - 1))
+    if not exploitation and before and also and rule.endswith(":word.exploited"):
+        exploitation = memory.flows.said.exploitation
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.flows.said.exploitation:
         exploitation = merge(memory.flows.said.exploitation, exploitation)
     own_clause = parts.span == (view.sent.start, start)
