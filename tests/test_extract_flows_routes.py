@@ -202,3 +202,13 @@ def test_petty_crime_fraud_combat_and_forced_work_phrasings() -> None:
         "Peru is a source country. Peruvian men indebted to smugglers must work off what they owe in Chile."
     )
     assert set(flows[("PER", "CHL")]["exploitation"]) == {"debt_bondage", "labor"}
+
+
+def test_regions_named_by_the_countries_of_the_clause_and_a_region_locating_countries() -> None:
+    text = (
+        "Haiti is a source country. Haitian women are subjected to sex trafficking in Latin America and Europe: "
+        "mainly in Jamaica, in Brazil and Chile, and in France."
+    )
+    assert pairs(text, "haiti.txt") == {("HTI", c) for c in ("JAM", "BRA", "CHL", "FRA")}
+    text = "Haiti is a source country. Haitian girls are exploited in Jamaica and Barbados in the Caribbean."
+    assert pairs(text, "haiti.txt") == {("HTI", "JAM"), ("HTI", "BRB")}
