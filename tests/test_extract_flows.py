@@ -1311,3 +1311,13 @@ def test_a_sentence_that_points_back_across_one_sentence_between() -> None:
         ["sexual"],
         "flows.v2:points-back",
     )
+
+
+def test_talibes_are_boys_and_schoolchildren_children() -> None:
+    text = "Senegal is a destination country. Talibes from Mali and Guinea are forced to beg in Dakar."
+    assert {f["origin"]: f["victims"] for f in facts_of(text, "flow", "senegal.txt")} == {
+        "MLI": ["boys"],
+        "GIN": ["boys"],
+    }
+    text = "Senegal is a source country. Senegalese schoolchildren were forced to pick cotton in Mali."
+    assert [f["victims"] for f in facts_of(text, "flow", "senegal.txt")] == [["children"]]
