@@ -212,3 +212,11 @@ def test_regions_named_by_the_countries_of_the_clause_and_a_region_locating_coun
     assert pairs(text, "haiti.txt") == {("HTI", c) for c in ("JAM", "BRA", "CHL", "FRA")}
     text = "Haiti is a source country. Haitian girls are exploited in Jamaica and Barbados in the Caribbean."
     assert pairs(text, "haiti.txt") == {("HTI", "JAM"), ("HTI", "BRB")}
+
+
+def test_made_to_and_a_form_of_exploitation_is_a_flow() -> None:
+    flows = by_pair("Kyrgyzstan is a source country. Kyrgyz boys are made to beg in Kazakhstan.")
+    assert flows[("KGZ", "KAZ")]["exploitation"] == ["begging"]
+    assert (
+        pairs("Kyrgyzstan is a source country. Kyrgyz officials are made to resign in Kazakhstan.") == set()
+    )
