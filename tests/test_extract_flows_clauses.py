@@ -493,3 +493,12 @@ def test_also_exploited_elsewhere_takes_the_exploitation_of_the_sentence_before(
     text = "Nepal is a source country. Nepali workers face forced labor in Malaysia. Workers are also exploited in Qatar."
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "nepal.txt")}
     assert flows[("NPL", "QAT")]["exploitation"] == ["labor"]
+
+
+def test_recruited_in_this_way_takes_the_exploitation_of_the_sentence_before() -> None:
+    text = (
+        "Chad is a source country. Armed groups recruit Chadian children as child soldiers in Chad. "
+        "Some children recruited in this way have been taken into Sudan."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "chad.txt")}
+    assert flows[("TCD", "SDN")]["exploitation"] == ["child_soldiers"]

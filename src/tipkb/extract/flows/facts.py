@@ -216,6 +216,12 @@ def clause_flows(
             exploitation = exploitation_in(view, 0, start)
     # "... face forced labor in Malaysia. Workers are also exploited in Cyprus": "also exploited" is
     # the exploitation of the sentence before, done elsewhere.
+    # "Some children recruited in this way were taken to Rwanda": the exploitation of the sentence before
+    this_way = any(
+        low[n : n + 3] in (["in", "this", "way"], ["in", "this", "manner"]) for n in range(start, end - 2)
+    )
+    if not exploitation and before and this_way:
+        exploitation = memory.flows.said.exploitation
     also = any(low[n] == "also" and low[n + 1] == "exploited" for n in range(start, end - 1))
     if not exploitation and before and also and rule.endswith(":word.exploited"):
         exploitation = memory.flows.said.exploitation
