@@ -273,3 +273,183 @@ def test_parts_of_a_victims_count_keep_its_metric() -> None:
         ("victims_assisted", 33, None, 2018),
         ("victims_assisted", 21, "labor", 2018),
     }
+
+
+def test_a_figure_named_again_by_the_number_or_the_total() -> None:
+    # "the number", "the figure", "the total", "it" carry the metric of the count stated before them
+    text = (
+        "In 2010 prosecutors registered 64 trafficking proceedings; the following year the number rose "
+        "to 70, and in 2012 it fell again to 58."
+    )
+    assert stats(text) == {
+        ("investigations", 64, None, 2010),
+        ("investigations", 70, None, 2011),
+        ("investigations", 58, None, 2012),
+    }
+    text = "Courts convicted 25 traffickers in 2009. In 2010 the figure was 31."
+    assert stats(text) == {("convictions", 25, None, 2009), ("convictions", 31, None, 2010)}
+    text = (
+        "Police opened 12 investigations in 2015. The total then jumped to a record 40 in 2016, before "
+        "falling back to 22 in 2017."
+    )
+    assert stats(text) == {
+        ("investigations", 12, None, 2015),
+        ("investigations", 40, None, 2016),
+        ("investigations", 22, None, 2017),
+    }
+    # a number with no figure before it points back to nothing
+    assert stats("Police opened 12 investigations in 2015. The unit then moved to 14 regional offices.") == {
+        ("investigations", 12, None, 2015)
+    }
+
+
+def test_the_following_year_is_the_year_after_the_one_stated() -> None:
+    text = "In 2016, police identified 45 victims. The next year, they identified 52 victims."
+    assert stats(text) == {("victims_identified", 45, None, 2016), ("victims_identified", 52, None, 2017)}
+
+
+def test_passive_counts_of_people_recognized_as_victims_and_cases_for_an_offence() -> None:
+    assert stats("In 2019, 230 people were formally recognized as victims of trafficking.") == {
+        ("victims_identified", 230, None, 2019)
+    }
+    assert stats(
+        "Police records show 19 criminal proceedings for trafficking in persons were opened in 2018."
+    ) == {("investigations", 19, None, 2018)}
+    assert stats("In 2018 the prosecution office registered 40 pre-trial proceedings for trafficking.") == {
+        ("investigations", 40, None, 2018)
+    }
+
+
+def test_people_a_verb_of_justice_counts_whoever_they_are() -> None:
+    # the verb names the metric; the people may be employers, recruiters, teachers
+    assert stats("In 2011, prosecutors charged six employers.") == {("prosecutions", 6, None, 2011)}
+    assert stats("In 2011, courts convicted five labor recruiters.") == {("convictions", 5, None, 2011)}
+    # people a verb of care counts are assisted
+    assert stats("In 2011, the ministry repatriated 40 Ethiopian maids.") == {
+        ("victims_assisted", 40, None, 2011)
+    }
+    assert stats("In 2011, the state centre gave shelter to 95 children.") == {
+        ("victims_assisted", 95, None, 2011)
+    }
+
+
+def test_sent_to_judges_and_reaching_the_courts_are_prosecutions() -> None:
+    assert stats("In 2011, police arrested 30 suspects; 18 were brought before a judge.") == {
+        ("prosecutions", 18, None, 2011)
+    }
+    assert stats("In 2011 only five cases reached the courts and seven people were found guilty.") == {
+        ("prosecutions", 5, None, 2011),
+        ("convictions", 7, None, 2011),
+    }
+    assert stats("In 2012 the number of people found guilty fell to three.") == {
+        ("convictions", 3, None, 2012)
+    }
+
+
+def test_counts_of_cases_with_the_offence_between_noun_and_verb() -> None:
+    assert stats("Police data show 44 cases of trafficking opened in 2016 and 39 in 2017.") == {
+        ("investigations", 44, None, 2016),
+        ("investigations", 39, None, 2017),
+    }
+    # "but only" goes on with the same metric for another year
+    assert stats("Police opened 25 labor trafficking investigations in 2009 but only four in 2012.") >= {
+        ("investigations", 25, "labor", 2009),
+        ("investigations", 4, None, 2012),
+    }
+
+
+def test_partitive_openings_with_a_year_and_the_remaining_part() -> None:
+    text = "In 2013, police opened 30 probes. Of the 2013 probes, 20 concerned sexual exploitation and ten forced labor."
+    assert stats(text) == {
+        ("investigations", 30, None, 2013),
+        ("investigations", 20, "sexual", 2013),
+        ("investigations", 10, "labor", 2013),
+    }
+    text = (
+        "The agency recorded 90 identified victims in 2013, of whom 70 were exploited sexually; the "
+        "remaining 20 were victims of forced begging."
+    )
+    assert ("victims_identified", 20, "begging", 2013) in stats(text)
+
+
+def test_one_official_named_with_a_place_and_officials_cases() -> None:
+    assert stats("In 2014 a customs officer in Durban was indicted.", "south-africa.txt") == {
+        ("officials_prosecuted", 1, None, 2014)
+    }
+    text = "In 2014, police investigated 20 officials for complicity, but only three of these cases reached the courts."
+    assert stats(text) == {("officials_prosecuted", 3, None, 2014)}
+
+
+def test_comparisons_by_a_possessive_of_time_or_a_sentence_of_their_own() -> None:
+    assert stats("In 2017, police investigated 30 cases, compared with the previous year's 22.") == {
+        ("investigations", 30, None, 2017),
+        ("investigations", 22, None, 2016),
+    }
+    assert stats("In 2017, courts convicted nine traffickers, against 2016's five.") == {
+        ("convictions", 9, None, 2017),
+        ("convictions", 5, None, 2016),
+    }
+    text = (
+        "In 2017, the government identified 310 victims. This compared with 280 victims in the previous year."
+    )
+    assert stats(text) == {("victims_identified", 310, None, 2017), ("victims_identified", 280, None, 2016)}
+
+
+def test_a_section_headed_by_a_year_dates_its_counts() -> None:
+    text = (
+        "Human trafficking in Fiji\n\n=== 2013 ===\nThe police opened 41 investigations. Courts convicted "
+        "six traffickers.\n\n=== 2016 ===\nThe police opened 52 investigations.\n"
+    )
+    assert stats(text) == {
+        ("investigations", 41, None, 2013),
+        ("convictions", 6, None, 2013),
+        ("investigations", 52, None, 2016),
+    }
+
+
+def test_room_for_people_is_no_count_of_them() -> None:
+    assert stats("In 2017, the state shelter had capacity for 20 victims.") == set()
+    assert stats("In 2017, the ministry opened investigations into 14 of them.") == {
+        ("investigations", 14, None, 2017)
+    }
+    assert stats("In 2017, it sheltered nine victims and gave legal aid to four who chose to testify.") == {
+        ("victims_assisted", 9, None, 2017),
+        ("victims_assisted", 4, None, 2017),
+    }
+
+
+def test_child_as_a_modifier_of_offenders_and_verbs_coordinated_with_a_metric_verb() -> None:
+    assert stats("In 2012, police prosecuted 15 suspected child traffickers.") == {
+        ("prosecutions", 15, None, 2012)
+    }
+    # the metric verb may be the first of two ("identified and discharged")
+    assert ("victims_identified", 40, "child_soldiers", 2012) in stats(
+        "In 2012, the army identified and released 40 child soldiers."
+    )
+
+
+def test_in_that_year_and_a_partitive_year_date_their_counts() -> None:
+    text = "After the 2018 raids, prosecutors brought charges against 27 suspects in that year."
+    assert stats(text) == {("prosecutions", 27, None, 2018)}
+    text = "In 2011, police opened 21 probes. Of the 2011 probes, 15 concerned sexual exploitation."
+    assert ("investigations", 15, "sexual", 2011) in stats(text)
+
+
+def test_none_after_officials_and_counts_that_are_no_statistic() -> None:
+    text = "In 2009, three gendarmes accused of taking bribes were suspended, but none were prosecuted."
+    assert stats(text) == {("officials_prosecuted", 0, None, 2009)}
+    assert stats("In 2009, police arrested 12 suspects, but none were prosecuted.") == {
+        ("prosecutions", 0, None, 2009)
+    }
+    # no metric counts officials investigated
+    assert stats("In 2009, the police reported no investigations of officials for complicity.") == set()
+    # another country's authorities count for that country, not the subject
+    assert stats("In 2009, Thai authorities identified 35 Fijian victims of forced labor.") == set()
+    # what victims chose to do is no count of the verb before them
+    text = "In 2009, the government repatriated 20 victims; six victims chose to remain in the country."
+    assert stats(text) == {("victims_assisted", 20, None, 2009)}
+
+
+def test_a_partitive_year_holds_without_a_report_year() -> None:
+    text = "Human trafficking in Fiji\n\nOf the 2015 probes, 11 concerned forced labour and four sexual exploitation.\n"
+    assert stats(text) == {("investigations", 11, "labor", 2015), ("investigations", 4, "sexual", 2015)}

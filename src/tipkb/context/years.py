@@ -48,9 +48,12 @@ def opening_year(text: str) -> int | None:
 
 
 def heading_year(text: str) -> int | None:
-    """The year a heading gives its section ("Prosecution (2008)"), if any."""
+    """The year a heading gives its section ("Prosecution (2008)", a heading that is only a year: "===
+    2012 ==="), if any."""
     m = _HEADING_YEAR.search(text)
-    return int(m.group(1)) if m and as_year(m.group(1)) else None
+    if m and as_year(m.group(1)):
+        return int(m.group(1))
+    return as_year(text.strip().strip("=#*").strip())
 
 
 def _opening_year(m: re.Match[str]) -> int:

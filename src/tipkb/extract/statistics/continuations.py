@@ -17,6 +17,7 @@ from tipkb.extract.statistics.words import (
     PERSON_NOUNS,
     VERBS,
 )
+from tipkb.extract.statistics.years import possessive_of_time
 
 if TYPE_CHECKING:
     from tipkb.extract.statistics.count import Count
@@ -60,7 +61,7 @@ def _continues(gap: list[str]) -> bool:
         # victims in 2015; nine were victims of forced labor"
         return True
     if any(w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap):
-        return len(gap) <= 20  # "..., a sharp increase from 1,262 victims in 2022"
+        return len(gap) <= 25  # "..., a sharp increase from 1,262 victims in 2022"
     return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
 
 
@@ -88,10 +89,14 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
     if _exploitation_soon(view, end):
         return "split"
     prev = low[n - 1] if n > 0 else ""
+    if possessive_of_time(view, n) is not None:
+        return "compare"  # "compared with the previous reporting period's 12"
     if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
         return "split"  # "five for labor trafficking and five for unspecified exploitation"
     tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
-    if prev in ("(", "to", "with", "from") and (tail.startswith(LAST_YEARS) or nxt == "previously"):
+    if prev in ("(", "to", "with", "from", "against") and (
+        tail.startswith(LAST_YEARS) or nxt == "previously"
+    ):
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
     if prev == "remaining":
         return "split"

@@ -22,7 +22,7 @@ from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, p
 from tipkb.extract.statistics.participles import _participle_after
 from tipkb.extract.statistics.phrases import form_before
 from tipkb.extract.statistics.reading import find_noun, known_nouns, read_number, rejected
-from tipkb.extract.statistics.verbs import HOME_VERBS, _to_court, _verbs_before
+from tipkb.extract.statistics.verbs import FIGURE_WORDS, HOME_VERBS, _to_court, _verbs_before
 from tipkb.extract.statistics.victims import _cared_for_after
 from tipkb.extract.statistics.words import (
     CARE_BEFORE,
@@ -58,6 +58,7 @@ def has_count_words(view: View) -> bool:
         or w in READ_WORDS
         or w in CARE_VERBS
         or w in CARE_BEFORE
+        or w in FIGURE_WORDS  # "In 2016 the figure was 52": the figure of the sentence before
         or w == "cared"
         or w in HOME_VERBS
         or w in PROVIDE_VERBS
@@ -94,9 +95,13 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 anchor = named
             n += 1
             continue
-        follows = (bool(out) and _continues(view.low[out[-1].end : found.start])) or (
-            not out and lead is not None and anchor is lead
+        follows = (
+            (bool(out) and _continues(view.low[out[-1].end : found.start]))
+            or (not out and lead is not None and anchor is lead)
+            or (found.remaining and anchor is not None)  # "...; the remaining 21 were victims of begging"
         )
+        if found.metric == "victims" and low[found.end : found.end + 1] and low[found.end] in _OWN_ACTS:
+            found.metric = None
         if found.metric == "victims":
             found.metric = (
                 anchor.metric if anchor and anchor.metric and "victims" in anchor.metric and follows else None
@@ -109,6 +114,7 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
                 and (
                     view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
                     or found.restated  # "... assisted 126 victims. Of the 126 victims, 98 had been ..."
+                    or compared_at(low, found.start)  # "This compared with 1,065 victims in ..."
                     or (
                         view.low[found.start + 1 : found.start + 4] == ["of", "the", found.noun]
                         and found.exploitation is not None
@@ -136,6 +142,10 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
         n = found.end
         if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
             n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
+    if lead is not None and lead.own_year:
+        for c in out:  # "Of the 2014 probes, 19 concerned forced criminality": the group's year
+            if not c.own_year and c.year in (None, lead.year):
+                c.year, c.own_year = lead.year, True
     return out
 
 
@@ -149,20 +159,38 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
     if comma is None or any(view.number_at(m) and not view.year_at(m) for m in range(2, comma)):
         return None
     metric: str | None = None
+    h = 3 if view.year_at(2) and comma > 3 else 2  # "Of the 2014 probes, ..."
     if low[1] in ("these", "those", "them", "this") and comma == 2:
         metric = before
     elif low[1] in ("these", "those") and comma == 3 and low[2] in VERBS and low[2].endswith("ed"):
         metric = VERBS[low[2]]  # "Of those convicted, courts sentenced 128 for sex trafficking, ..."
-    elif low[1] == "the" and low[2] in METRIC_NOUNS and METRIC_NOUNS[low[2]] != "victims":
-        metric = METRIC_NOUNS[low[2]]  # "Of the prosecutions initiated in 2020,"
-    elif low[1] == "the" and (low[2] in CASE_NOUNS or low[2] in METRIC_NOUNS):
-        metric = _participle_after(view, 3)  # "Of the cases prosecuted in 2020,"
+    elif low[1] == "the" and low[h] in METRIC_NOUNS and METRIC_NOUNS[low[h]] != "victims":
+        metric = METRIC_NOUNS[low[h]]  # "Of the prosecutions initiated in 2020,"
+    elif low[1] == "the" and (low[h] in CASE_NOUNS or low[h] in METRIC_NOUNS):
+        metric = _participle_after(view, h + 1)  # "Of the cases prosecuted in 2020,"
     if metric is None or metric.startswith("victims"):
         return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
-    year = view.stated_year(0, comma)
+    year = view.stated_year(0, comma) or (view.year_at(2) if h == 3 else None)  # "Of the 2014 probes,"
     lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
     lead.own_year = year is not None
     return lead
+
+
+def _officials_named_first(low: list[str], n: int) -> bool:
+    """Are the first people the sentence names before n officials, its subject ("No official has been
+    convicted since 2010, and none was indicted in 2016", "two gendarmes accused of escorting children
+    were suspended, but none were prosecuted")?"""
+    for m in range(n):
+        if low[m] in OFFICIALS:
+            return True
+        if low[m] in CASE_NOUNS or low[m] in PERSON_NOUNS or low[m] in METRIC_NOUNS:
+            return False
+    return False
+
+
+# What people did of their own accord: they are no count of the verb before them ("arranged the
+# repatriation of 24 victims; four victims chose to remain").
+_OWN_ACTS = frozenset(["chose", "decided", "declined", "refused", "opted", "preferred", "elected", "wished"])
 
 
 def _year_opening_its_clause(view: View, n: int) -> int | None:
@@ -233,6 +261,17 @@ def _count_at(
         metric = OFFICIAL_METRICS[
             metric
         ]  # "prosecuted two officials, compared with five prosecutions in 2020"
+    if (
+        metric in OFFICIAL_METRICS
+        and before is not None
+        and before.noun in OFFICIALS
+        and low[end : end + 2] in (["of", "these"], ["of", "those"], ["of", "them"])
+    ):
+        metric = OFFICIAL_METRICS[
+            metric
+        ]  # "investigated 32 officials, but only six of these cases reached court"
+    if metric in OFFICIAL_METRICS and low[n] in ("none", "neither") and _officials_named_first(low, n):
+        metric = OFFICIAL_METRICS[metric]  # "two gendarmes were suspended, but none were prosecuted"
     inherits, split, previous = reading.inherits, reading.split, reading.previous
     if value == 0 and low[n] == "no" and metric is None:
         return None

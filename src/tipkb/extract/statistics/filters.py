@@ -52,7 +52,8 @@ def _third_party(view: View, n: int) -> bool:
     for m in range(n - 1, clause_start - 1, -1):
         w = low[m]
         if w in AUTHORITIES:
-            return False
+            # "Mexican authorities identified 43 Guatemalan victims": another country's count
+            return any(q.j == m and q.kind == "demonym" and q.code != view.ctx.subject for q in view.places)
         if w in THIRD_PARTIES:
             before = low[max(clause_start, m - 4) : m]
             if any(x in ("to", "with", "through", "via") for x in before):

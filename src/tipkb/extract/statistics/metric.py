@@ -38,6 +38,7 @@ from tipkb.extract.statistics.verbs import (
     _sent_to_court,
     _total_verb_metric,
     _verbs_before,
+    figure_named_before,
 )
 from tipkb.extract.statistics.victims import (
     _assisted_by_head,
@@ -93,7 +94,7 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     """A count whose noun at k names its metric ("22 investigations", "30 victims identified")."""
     low = view.low
     also: tuple[str, ...] = ()
-    metric = METRIC_NOUNS[noun]
+    metric: str | None = METRIC_NOUNS[noun]
     if metric == "victims":
         metric = _victim_metric(view, n, k) or (
             "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
@@ -109,6 +110,8 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
         metric = OFFICIAL_METRICS[metric]
         also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
+    elif _about_officials(view, phrase_end) and metric == "investigations":
+        metric = None  # "no investigations of officials": the contract counts no officials investigated
     return Reading(metric, phrase_end, also)
 
 
@@ -145,7 +148,7 @@ def people_or_cases(
         chain = ["prosecutions"]  # "brought 13 cases to court"
     elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
         chain = ["convictions"]  # "the courts found 14 defendants guilty"
-    elif noun in ("cases", "case", "crimes", "offenses", "offences") and low[n - 1 : n] in (
+    elif noun in ("cases", "case", "crimes", "offenses", "offences", "proceedings") and low[n - 1 : n] in (
         ["registered"],
         ["recorded"],
     ):
@@ -221,7 +224,15 @@ def _same_actor_goes_on(gap: list[str]) -> bool:
 
 
 def _as_victims(low: list[str], k: int) -> bool:
-    """Are the people counted before k named victims after "as" ("... 14 persons as trafficking victims")?"""
+    """Are the people counted before k named victims after "as" ("... 14 persons as trafficking victims",
+    "407 people were recognized as victims")?"""
+    if low[k : k + 1] in (["were"], ["was"]):
+        k += 1
+        while k < len(low) and low[k] in ("officially", "formally", "also", "later", "subsequently"):
+            k += 1
+        if not (k < len(low) and VERBS.get(low[k]) == "victims_identified"):
+            return False
+        k += 1
     return low[k : k + 1] == ["as"] and any(w in ("victims", "victim") for w in low[k + 1 : k + 4])
 
 
@@ -250,7 +261,7 @@ def bare_number(
         participle is None
         and (
             low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
-            or low[end : end + 1] in ([";"], ["."], [","], [")"])
+            or low[end : end + 1] in ([";"], ["."], [","], [")"], ["who"])
             or end >= len(low)
         )
         and _assisted_by_head(view, n)
@@ -289,6 +300,11 @@ def bare_number(
             or labelled(view, n, end, before)
             or nobody
         )
+        if metric is None and figure_named_before(view, n):
+            # "the following year the number fell to 87", "In 2016 the figure was 52": the figure
+            # the sentence, or the sentence before, stated
+            back = anchor.metric if anchor is not None else prior
+            metric = back if back and back != "victims" else None
     if (
         metric in OFFICIAL_METRICS
         and before is not None

@@ -86,10 +86,47 @@ def _participle_after(view: View, k: int) -> str | None:
             m += 2  # "14 suspects were arrested and charged"
             steps += 1
             continue
-        if w in ("from", "in", "each", "also", "who", "were", "was", "had", "been", "later"):
+        if w == "in" and m + 1 < len(low) and view.toks[m + 1][:1].isupper():
+            name = m + 1  # "a police officer in Mombasa was charged": past the place's name
+            while name < len(low) and name < m + 3 and view.toks[name][:1].isupper():
+                name += 1
+            m = name
+            steps += 1
+            continue
+        if w in (
+            "from",
+            "in",
+            "each",
+            "also",
+            "who",
+            "were",
+            "was",
+            "had",
+            "been",
+            "later",
+            "formally",
+            "officially",
+        ):
             m += 1
             steps += 1
             continue
+        if w in ("for", "on", "under", "of") and m == k:
+            # "21 criminal proceedings for trafficking in human beings were initiated", "31 cases of
+            # trafficking opened by the police": past the phrase of what the cases are for, to the verb
+            verb = next(
+                (
+                    x
+                    for x in range(m + 1, min(len(low), m + 8))
+                    if low[x] in ("were", "was") or (low[x] in VERBS and low[x].endswith("ed"))
+                ),
+                None,
+            )
+            if verb is not None and not any(
+                view.number_at(x) or low[x] in (",", ";", "(") for x in range(m + 1, verb)
+            ):
+                m = verb
+                steps += 1
+                continue
         if w == "," and m == k:
             # "Two officials, a police officer and a soldier, were convicted": past the apposition
             close = next((x for x in range(m + 1, min(len(low), m + 9)) if low[x] == ","), None)

@@ -146,7 +146,16 @@ def one_official(view: View, k: int) -> bool:
     m = k
     while m < len(low) and m < k + 4 and low[m] not in OFFICIALS and (low[m].isalpha() or low[m] == "-"):
         m += 1
-    if m >= len(low) or low[m] not in OFFICIALS or low[m + 1 : m + 2] != ["was"]:
+    if m >= len(low) or low[m] not in OFFICIALS:
+        return False
+    if low[m + 1 : m + 2] == ["in"]:
+        # "a police officer in Mombasa was charged": past the place, a name of one or two words
+        name = m + 2
+        while name < len(low) and name < m + 4 and view.toks[name][:1].isupper():
+            name += 1
+        if name > m + 2:
+            m = name - 1
+    if low[m + 1 : m + 2] != ["was"]:
         return False
     return _participle_after(view, m + 1) in OFFICIAL_METRICS
 

@@ -86,6 +86,10 @@ def read_number(view: View, n: int) -> tuple[int, int, str | None] | None:
     return value, end, nobody
 
 
+# Room for people, not people counted ("capacity for 12 victims").
+_ROOM = frozenset(["capacity", "beds", "places", "spaces", "space", "room"])
+
+
 def rejected(view: View, n: int, end: int) -> bool:
     """Is the number at n..end no count: a partitive's group, years, percent, money, or an estimate?"""
     low = view.low
@@ -98,12 +102,19 @@ def rejected(view: View, n: int, end: int) -> bool:
         return True  # "convicted 16 of the 22 defendants": the 22 is the group, not a count of the verb
     if end < len(low) and (low[end] in SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
         return True  # "12 years", "5 percent", "19 million drams"; not "12 new investigations"
+    if n >= 2 and low[n - 1] in ("for", "of") and low[n - 2] in _ROOM:
+        return True  # "a shelter with capacity for 12 victims", "30 beds for victims": room, not people
     return _estimated(view, n)
+
+
+_OFFENDERS = frozenset(["traffickers", "trafficker", "offenders", "offender", "abusers", "exploiters"])
 
 
 def _modifies_a_count_noun(low: list[str], k: int, known: set[str]) -> bool:
     """Is the person word at k a modifier of a count noun after it ("21 child trafficking cases",
     "12 child sex trafficking victims"): "child" before "trafficking" or "labor" and a known noun?"""
+    if low[k] in ("child", "minor") and k + 1 < len(low) and low[k + 1] in _OFFENDERS:
+        return True  # "22 suspected child traffickers", "nine child sex offenders"
     if low[k] not in ("child", "children", "minor", "adult", "women", "migrant") or k + 2 >= len(low):
         return False
     rest = low[k + 1 : k + 4]

@@ -78,6 +78,8 @@ def _total_verb_metric(view: View, n: int) -> str | None:
             and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
         ):
             return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
+        if noun == "guilty" and low[m - 1 : m] == ["found"]:
+            return "convictions"  # "the number of people found guilty fell to four"
         if noun in CASE_NOUNS and _to_court(low, m + 1):
             return "prosecutions"  # "The number of cases brought to trial in 2017 was 71"
         if noun not in METRIC_NOUNS:
@@ -89,6 +91,32 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         assisted = {w for w in words if VERBS.get(w) == "victims_assisted"}
         return "victims_assisted" if assisted else "victims_identified"
     return None
+
+
+# Verbs of a figure moving, with no noun of its own ("the number fell to 87", "before dropping back to 33").
+_MOVING = TOTAL_VERBS | {"climbed", "jumped", "doubled", "dropping", "falling", "rising", "climbing", "going"}
+# Words pointing back to a figure stated before ("the figure was 52", "the total then climbed to 49").
+FIGURE_WORDS = frozenset(["figure", "number", "total", "count", "tally"])
+
+
+def figure_named_before(view: View, n: int) -> bool:
+    """Is the count at n the new value of a figure stated before: "the following year the number fell to
+    87", "it rose again to 96", "In 2016 the figure was 52", "before dropping back to 33"?"""
+    low = view.low
+    k = n - 1
+    while k > 0 and low[k] in ("to", "at", "a", "record", "only", "just", "some", "about", "nearly"):
+        k -= 1
+    if k <= 0 or low[k] not in _MOVING:
+        return False
+    verb = low[k]
+    k -= 1
+    while k >= 0 and low[k] in ("then", "again", "back", "further", "sharply", "slightly", "had", "has"):
+        k -= 1
+    if verb.endswith("ing") and k >= 0 and low[k] in ("before", "after", ","):
+        return True  # "..., before dropping back to 33 in 2015"
+    if k >= 0 and low[k] == "it":
+        return True
+    return k >= 1 and low[k] in FIGURE_WORDS and low[k - 1] in ("the", "this", "that")
 
 
 def _bare_after_verb(view: View, n: int, end: int) -> str | None:
@@ -103,7 +131,10 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
         return None
     chain = _verbs_before(view, n)
-    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into")):
+    headed = (
+        of_them and n > 0 and low[n - 1] in ("into", "against")
+    )  # "opened investigations into 24 of them"
+    if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into") and not headed):
         return None
     metric = _pick(chain)
     if sent and low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(low, end):
@@ -181,12 +212,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
     found: list[str] = []
     while k >= 0 and n - k <= 6:
         w = low[k]
-        if k >= 2 and _to_court(low, k - 2):
+        if k >= 2 and _to_court(low, k - 2) and "and" not in low[k + 1 : n]:
             found.append("prosecutions")
             k -= 3
             continue
         if w in VERBS:
             found.append(VERBS[w])
+        elif (
+            k == n - 1 and w.endswith("ed") and low[k - 2 : k] and low[k - 1] == "and" and low[k - 2] in VERBS
+        ):
+            pass  # "identified and discharged 75 child soldiers": the metric verb it is coordinated with
         elif w in ("to", "for") and k == n - 1 and low[k - 1 : k] and low[k - 1] in ASSIST_HEADS:
             found.append("victims_assisted")  # "legal services to 121 others", "shelter for 12 girls"
             break
@@ -241,14 +276,20 @@ def _sentence_head(low: list[str], m: int) -> bool:
 MODIFIERS_BEFORE_CASES = frozenset(["criminal", "trafficking", "new", "separate", "formal", "court", "legal"])
 
 
+_COURTS = frozenset(["court", "courts", "trial", "judge", "judges"])
+
+
 def _to_court(low: list[str], m: int) -> bool:
-    """'sent to court', 'referred to trial', 'brought to court' at m: cases prosecuted."""
-    return (
-        m + 2 < len(low)
-        and low[m] in TO_COURT
-        and low[m + 1] in ("to", "before")
-        and low[m + 2] in ("court", "courts", "trial")
-    )
+    """'sent to court', 'referred to trial', 'brought to court', 'brought before judges', 'reached the
+    courts' at m: cases prosecuted."""
+    if m + 2 >= len(low):
+        return False
+    if low[m] == "reached":
+        return low[m + 1] == "the" and low[m + 2] in ("court", "courts")
+    if low[m] not in TO_COURT or low[m + 1] not in ("to", "before"):
+        return False
+    k = m + 3 if low[m + 2] in ("a", "the") and m + 3 < len(low) else m + 2
+    return low[k] in _COURTS
 
 
 _COURT_TARGETS = frozenset(

@@ -21,6 +21,8 @@ METRIC_NOUNS = {
     "survivors": "victims",  # NGO register: "gave shelter to 118 survivors"
     "survivor": "victims",
     "beneficiaries": "victims",  # NGO register: "our center housed 62 beneficiaries"
+    "probes": "investigations",  # "Of the 2014 probes, 19 concerned forced criminality"
+    "probe": "investigations",
 }
 CASE_NOUNS = word_set("statistics.case_nouns")
 PERSON_NOUNS = word_set("statistics.person_nouns")

@@ -40,6 +40,52 @@ def fiscal_years(view: View) -> dict[int, int]:
     return out
 
 
+def possessive_of_time(view: View, n: int) -> str | None:
+    """Is the count at n after a possessive of time: "year" ("2019's 40"), "before" ("the previous
+    reporting period's 12"), or None?"""
+    low = view.low
+    if n < 2 or low[n - 1] not in ("'s", "’s"):
+        return None
+    if view.year_at(n - 2):
+        return "year"
+    before = " ".join(low[max(0, n - 5) : n - 1])
+    return "before" if any(before.endswith(p) for p in LAST_YEARS) else None
+
+
+def _possessive_year(view: View, n: int, base_year: int | None) -> int | None:
+    """The year of a count after a possessive of time, else None."""
+    kind = possessive_of_time(view, n)
+    if kind == "year":
+        return view.year_at(n - 2)
+    if kind == "before":
+        base = opening_year(view, n) or base_year or view.ctx.year
+        return base - 1 if base else None
+    return None
+
+
+_NEXT_YEAR = (
+    ["the", "following", "year"],
+    ["the", "next", "year"],
+    ["a", "year", "later"],
+    ["the", "year", "after"],
+)
+
+
+def _year_after_one_before(view: View, n: int, base_year: int | None) -> int | None:
+    """'In 2014 police registered 112 cases; the following year the number fell to 87': the year after
+    the last one the sentence stated before (else the year in force), for a count whose clause opens so."""
+    low = view.low
+    for p in range(n - 1, max(1, n - 12), -1):
+        if low[p] in (";", "(", ")") or (low[p] == "," and low[p - 1] not in ("year", "later")):
+            return None
+        if low[p - 2 : p + 1] in _NEXT_YEAR:
+            before = [view.year_at(m) for m in range(p - 2)]
+            stated = [y for y in before if y]
+            base = stated[-1] if stated else base_year or view.ctx.year
+            return base + 1 if base else None
+    return None
+
+
 _COPULAS = frozenset(["was", "were", "stood", "reached", "totaled", "totalled", "numbered", "amounted"])
 
 
@@ -65,9 +111,16 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
     low = view.low
-    year = view.year_after(end, 4) or _subject_year(view, n)
+    owner = _possessive_year(view, n, base_year)
+    if owner is not None:
+        return owner  # "compared with the previous reporting period's 12", "2019's 40"
+    year = _year_after_one_before(view, n, base_year) or view.year_after(end, 4) or _subject_year(view, n)
     if year:
         return year
+    ahead = low[end : end + 4]
+    if any(ahead[m : m + 2] in (["that", "year"], ["same", "year"]) for m in range(len(ahead))):
+        # "led to charges against 39 suspects in that year": the year the sentence named before
+        return next((y for m in range(n - 1, -1, -1) if (y := view.year_at(m))), None) or base_year
     for k in range(end, min(len(low), end + 4)):
         if fiscal_token(low[k]):  # "prosecuted 16 defendants in 2018/19"
             return fiscal_token(low[k])
