@@ -86,3 +86,18 @@ def test_an_agency_noting_efforts_is_about_the_subject() -> None:
         "noting that the government was making significant efforts."
     )
     assert [(c["country"], c["significant_efforts"]) for c in facts_of(text, "compliance")] == [("FJI", True)]
+
+
+def test_the_year_and_country_of_a_us_tip_report_verdict() -> None:
+    text = (
+        "Belize is a source country. The 2019 US Trafficking in Persons Report kept Belize on Tier 2, "
+        "finding that the government did not fully meet the minimum standards."
+    )
+    facts = facts_of(text, "compliance", "belize.txt")
+    assert [(f["country"], f["year"], f["fully_meets"]) for f in facts] == [("BLZ", 2019, False)]
+    text = (
+        "Belize is a source country. The Trafficking in Persons Report of 2021 placed Belize on Tier 2, "
+        "finding that the government does not fully meet the minimum standards."
+    )
+    facts = facts_of(text, "compliance", "belize.txt")
+    assert [(f["country"], f["year"], f["fully_meets"]) for f in facts] == [("BLZ", 2021, False)]

@@ -1311,3 +1311,20 @@ def test_a_sentence_that_points_back_across_one_sentence_between() -> None:
         ["sexual"],
         "flows.v2:points-back",
     )
+
+
+def test_talibes_are_boys_and_schoolchildren_children() -> None:
+    text = "Senegal is a destination country. Talibes from Mali and Guinea are forced to beg in Dakar."
+    assert {f["origin"]: f["victims"] for f in facts_of(text, "flow", "senegal.txt")} == {
+        "MLI": ["boys"],
+        "GIN": ["boys"],
+    }
+    text = "Senegal is a source country. Senegalese schoolchildren were forced to pick cotton in Mali."
+    assert [f["victims"] for f in facts_of(text, "flow", "senegal.txt")] == [["children"]]
+
+
+def test_people_after_by_are_the_doers_not_victims() -> None:
+    text = "Moldova is a source country. Moldovan women are recruited by men they trust and are exploited in brothels in Italy."
+    assert [f["victims"] for f in facts_of(text, "flow", "moldova.txt")] == [["women"]]
+    text = "Moldova is a source country. Most victims were women, followed by children, trafficked to Italy for sexual exploitation."
+    assert [sorted(f["victims"]) for f in facts_of(text, "flow", "moldova.txt")] == [["children", "women"]]

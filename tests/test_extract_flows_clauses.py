@@ -470,3 +470,35 @@ def test_the_former_soviet_union_stands_for_the_countries_named_after_it() -> No
         flows_of("Israel is a destination. Women from the former Soviet Union are trafficked to Israel.")
         == {}
     )
+
+
+def test_a_bare_exploited_of_people_already_named_takes_their_exploitation() -> None:
+    text = (
+        "Finland is a destination country. Women from Russia are subjected to forced prostitution in Finland, "
+        "and some Russian women had earlier been exploited in Sweden."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "finland.txt")}
+    assert flows[("RUS", "SWE")]["exploitation"] == ["sexual"]
+    # other people: what was done to the men is not said of the women
+    text = (
+        "Finland is a destination country. Men from Russia are subjected to forced labor in Finland, "
+        "and women are exploited in Sweden."
+    )
+    assert all(
+        f["exploitation"] == [] for f in facts_of(text, "flow", "finland.txt") if f["destination"] == "SWE"
+    )
+
+
+def test_also_exploited_elsewhere_takes_the_exploitation_of_the_sentence_before() -> None:
+    text = "Nepal is a source country. Nepali workers face forced labor in Malaysia. Workers are also exploited in Qatar."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "nepal.txt")}
+    assert flows[("NPL", "QAT")]["exploitation"] == ["labor"]
+
+
+def test_recruited_in_this_way_takes_the_exploitation_of_the_sentence_before() -> None:
+    text = (
+        "Chad is a source country. Armed groups recruit Chadian children as child soldiers in Chad. "
+        "Some children recruited in this way have been taken into Sudan."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "chad.txt")}
+    assert flows[("TCD", "SDN")]["exploitation"] == ["child_soldiers"]

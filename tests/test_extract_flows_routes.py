@@ -168,3 +168,55 @@ def test_abuse_amounting_to_forced_labor_and_indicators_of_it() -> None:
         "Uganda is a source country. Ugandan women in Oman report unpaid wages, indicators of forced labor."
     )
     assert pairs(text) == {("UGA", "OMN")}
+
+
+def test_regions_named_by_countries_after_chiefly_a_colon_or_and_the() -> None:
+    text = "Moldova is a source country. Moldovan girls are trafficked to Western Europe, chiefly Italy and Greece."
+    assert pairs(text, "moldova.txt") == {("MDA", "ITA"), ("MDA", "GRC")}
+    text = (
+        "Nepal is a source country. Nepali women are exploited in prostitution in Asia and the Middle East, "
+        "primarily India and Oman."
+    )
+    assert pairs(text, "nepal.txt") == {("NPL", "IND"), ("NPL", "OMN")}
+    text = "Haiti is a source country. Haitian women are subjected to sex trafficking in Europe: mainly in France."
+    assert pairs(text, "haiti.txt") == {("HTI", "FRA")}
+
+
+def test_petty_crime_fraud_combat_and_forced_work_phrasings() -> None:
+    def exploitation(text: str) -> list[str]:
+        return [e for f in facts_of(text, "flow", "notes.txt") for e in f["exploitation"]]
+
+    assert "criminality" in exploitation(
+        "Serbia is a source country. Serbian boys are forced to pickpocket and to steal in Austria."
+    )
+    assert exploitation(
+        "Laos is a source country. Lao men taken to Cambodia were forced to defraud people over the internet."
+    ) == ["criminality"]
+    assert "child_soldiers" in exploitation(
+        "Chad is a source country. Militias took Chadian children into Sudan for use as combatants."
+    )
+    assert exploitation(
+        "Nepal is a source country. Brokers move Nepali men to Qatar, take their papers and force them to work."
+    ) == ["labor"]
+    flows = by_pair(
+        "Peru is a source country. Peruvian men indebted to smugglers must work off what they owe in Chile."
+    )
+    assert set(flows[("PER", "CHL")]["exploitation"]) == {"debt_bondage", "labor"}
+
+
+def test_regions_named_by_the_countries_of_the_clause_and_a_region_locating_countries() -> None:
+    text = (
+        "Haiti is a source country. Haitian women are subjected to sex trafficking in Latin America and Europe: "
+        "mainly in Jamaica, in Brazil and Chile, and in France."
+    )
+    assert pairs(text, "haiti.txt") == {("HTI", c) for c in ("JAM", "BRA", "CHL", "FRA")}
+    text = "Haiti is a source country. Haitian girls are exploited in Jamaica and Barbados in the Caribbean."
+    assert pairs(text, "haiti.txt") == {("HTI", "JAM"), ("HTI", "BRB")}
+
+
+def test_made_to_and_a_form_of_exploitation_is_a_flow() -> None:
+    flows = by_pair("Kyrgyzstan is a source country. Kyrgyz boys are made to beg in Kazakhstan.")
+    assert flows[("KGZ", "KAZ")]["exploitation"] == ["begging"]
+    assert (
+        pairs("Kyrgyzstan is a source country. Kyrgyz officials are made to resign in Kazakhstan.") == set()
+    )

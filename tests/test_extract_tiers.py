@@ -277,3 +277,16 @@ def test_the_following_year() -> None:
         + "In the 2016 report, Kenya was downgraded to Tier 2 Watch List; it returned to Tier 2 the following year."
     )
     assert tiers(text) == {("KEN", 2016, "2WL"), ("KEN", 2017, "2")}
+
+
+def test_the_us_of_a_tip_report_is_not_the_country_placed() -> None:
+    text = "Bhutan is a destination country. In the US Trafficking in Persons Report it was rated Tier 2 in 2016."
+    assert tiers(text, "bhutan.txt") == {("BTN", 2016, "2")}
+
+
+def test_it_as_the_subject_of_a_placing_verb_after_an_opening_phrase() -> None:
+    text = "Belize is a transit country. In its latest review it was placed on Tier 3 in 2011."
+    assert tiers(text, "belize.txt") == {("BLZ", 2011, "3")}
+    assert tiers("Belize is a transit country. In 2011 it was ranked Tier 3.", "belize.txt") == {
+        ("BLZ", 2011, "3")
+    }

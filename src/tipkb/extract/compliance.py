@@ -67,7 +67,7 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
     return [
         ComplianceFact(
             doc=view.ctx.doc,
-            year=view.year_until(bisect_left(view.chars, view.sent.start + said.end())) or view.year(),
+            year=_year(view, text, said.end()),
             evidence=view.evidence(),
             hedged=False,
             rule=RULE,
@@ -78,6 +78,16 @@ def extract(view: View, memory: Memory) -> list[ComplianceFact]:
         )
         for code in countries
     ]
+
+
+def _year(view: View, text: str, end: int) -> int | None:
+    """The year stated up to the verdict, else that of a TIP report named there ("the 2020 TIP Report
+    found that ..."), else the paragraph's or the report's."""
+    stated = view.stated_year(0, bisect_left(view.chars, view.sent.start + end))
+    if stated:
+        return stated
+    report = _REPORT_YEAR.search(text, 0, end)
+    return int(report.group(1) or report.group(2)) if report else view.year()
 
 
 def _country(view: View) -> str | None:
@@ -95,5 +105,21 @@ def _country(view: View) -> str | None:
 
 
 _AGENCY = frozenset(
-    ["department", "state", "embassy", "congress", "secretary", "ambassador", "administration"]
+    [
+        "department",
+        "state",
+        "embassy",
+        "congress",
+        "secretary",
+        "ambassador",
+        "administration",
+        "trafficking",
+        "tip",
+    ]
+)
+# "the 2022 US Trafficking in Persons Report kept X on Tier 3, finding that ...": the report's year.
+_REPORT_YEAR = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:U\.?S\.?\s+)?(?:State\s+Department\s+)?(?:Trafficking\s+in\s+Persons|TIP)\s+Report\b"
+    r"|\b(?:Trafficking\s+in\s+Persons|TIP)\s+Report\s+(?:of|for)\s+((?:19|20)\d\d)\b",
+    re.I,
 )

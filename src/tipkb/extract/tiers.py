@@ -51,8 +51,11 @@ _VALUES = {
 _FROM = re.compile(r"\bfrom (?:the )?[\"“]?$", re.I)
 # ", like Uganda and Tanzania," beside the country placed: those countries share the placement;
 # ", unlike Uganda," and "than Uganda" do not.
+# "In the annual report it was ranked Tier 1": "it" as the subject of a placing verb is the country.
 _ANCHOR = re.compile(
-    r"\b(?:the|its|this|their|whose) government\b|\btier\s+(?:rating|ranking|placement)\s*:", re.I
+    r"\b(?:the|its|this|their|whose) government\b|\btier\s+(?:rating|ranking|placement)\s*:"
+    r"|\bit\s+(?:was|is|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:ranked|placed|rated|kept|moved|downgraded|upgraded)\b",
+    re.I,
 )
 _SHARING = ("like", "along", "together", "alongside")
 _ASIDE_LEADS = frozenset((*_SHARING, "unlike", "than", "as", "compared", "similar", "with"))
@@ -219,6 +222,9 @@ def _aside_lead(low: list[str], start: int, at: int, tier_tok: int) -> str | Non
     return None
 
 
-_INSTITUTION = frozenset(("state", "department", "government", "secretary", "'s", "’s", "human", "embassy"))
+# "the U.S. State Department", "the US Trafficking in Persons Report", "the U.S. TIP report": the rater's.
+_INSTITUTION = frozenset(
+    ("state", "department", "government", "secretary", "'s", "’s", "human", "embassy", "trafficking", "tip")
+)
 # A country that rates, ranks or places (active voice) is the rater, not the one placed.
 _RATES = frozenset(("rated", "rates", "ranked", "ranks", "placed", "places", "downgraded", "upgraded", "put"))

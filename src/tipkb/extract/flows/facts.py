@@ -208,6 +208,23 @@ def clause_flows(
     alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
     if not exploitation and alone:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
+    # "Women are subjected to forced prostitution in X, and some Nigerian women had been exploited in Y":
+    # a bare "exploited" of people the sentence already named is the exploitation named for them.
+    if not exploitation and rule.endswith(":word.exploited") and victims:
+        earlier = victims_in(view, 0, start)
+        if earlier and set(victims) <= set(earlier):
+            exploitation = exploitation_in(view, 0, start)
+    # "... face forced labor in Malaysia. Workers are also exploited in Cyprus": "also exploited" is
+    # the exploitation of the sentence before, done elsewhere.
+    # "Some children recruited in this way were taken to Rwanda": the exploitation of the sentence before
+    this_way = any(
+        low[n : n + 3] in (["in", "this", "way"], ["in", "this", "manner"]) for n in range(start, end - 2)
+    )
+    if not exploitation and before and this_way:
+        exploitation = memory.flows.said.exploitation
+    also = any(low[n] == "also" and low[n + 1] == "exploited" for n in range(start, end - 1))
+    if not exploitation and before and also and rule.endswith(":word.exploited"):
+        exploitation = memory.flows.said.exploitation
     if "same" in words and ("purposes" in words or "purpose" in words) and memory.flows.said.exploitation:
         exploitation = merge(memory.flows.said.exploitation, exploitation)
     own_clause = parts.span == (view.sent.start, start)

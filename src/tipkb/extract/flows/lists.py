@@ -149,6 +149,8 @@ def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool
     for q in places:
         # "Africa, Central Asia, and Southeast Asia, including ...": joined by ",", "and" or ", and"
         gap = low[k : q.i]
+        if gap == ["and", "the"]:  # "Europe and the Middle East"
+            gap = ["and"]
         if gap in ([","], ["and"], ["or"], [",", "and"], [",", "or"]) and q.code.startswith("region:"):
             k, joined = q.j, True
     # "the Caribbean islands of A, B and C", "the Gulf states of A and B": the region's countries
@@ -158,18 +160,37 @@ def region_named_by_countries(view: View, p: Place, places: list[Place]) -> bool
         return any(q.i in (k + 1, k + 2) and not q.code.startswith("region:") for q in places)
     if k < len(low) and low[k] in ("countries", "states", "nations"):
         k += 1
-    if k < len(low) and low[k] == ",":
+    if k < len(low) and low[k] in (",", ":"):  # "in Europe: mainly in Spain and Italy"
         k += 1
     if k + 1 < len(low) and low[k : k + 2] == ["in", "particular"]:
         k += 1  # "to the Gulf, in particular Kuwait and Qatar"
     if k >= len(low) or low[k] not in NAMING:
         return False
+    if k + 1 < len(low) and low[k + 1] in ("in", "to"):  # "mainly in Spain", "primarily to Italy"
+        k += 1
     nxt = [q for q in places if q.i > k and q.i <= k + 4 and not q.code.startswith("region:")]
-    if joined and nxt and not any(in_continent(q.code, p.code) for q in nxt):
+    # the countries named on through the clause ("Latin America and Europe: mainly in Curaçao and Aruba,
+    # in Argentina, and in Spain"): one of them in the region's part of the world
+    stop = next((n for n in range(k, len(low)) if low[n] in (";", ".")), len(low))
+    later = [q for q in places if k < q.i < stop and not q.code.startswith("region:")]
+    if joined and nxt and not any(in_continent(q.code, p.code) for q in later):
         return (
             False  # "South American and Asian countries, particularly Thailand": Asia's, not South America's
         )
     return bool(nxt)
+
+
+def region_locating_countries(view: View, p: Place, places: list[Place]) -> bool:
+    """'Curaçao, Sint Maarten, and Aruba in the Caribbean': the region only says where the countries
+    right before it lie, it is no place of its own."""
+    low = view.low
+    k = p.i - 1
+    if k >= 0 and low[k] == "the":
+        k -= 1
+    if k < 1 or low[k] != "in":
+        return False
+    before = next((q for q in places if q.j == k and not q.code.startswith("region:")), None)
+    return before is not None and region_of(before.code) is not None and in_continent(before.code, p.code)
 
 
 def in_continent(country: str, region: str) -> bool:

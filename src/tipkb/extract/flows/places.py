@@ -10,6 +10,7 @@ from tipkb.extract.flows.lists import (
     cue_word,
     identified_in_destination,
     listed_first,
+    region_locating_countries,
     region_named_by_countries,
     role_list,
 )
@@ -58,7 +59,9 @@ def parts_of(view: View, start: int, end: int) -> Parts:
         parts.named_first = True
     kinds: dict[int, str | None] = {}
     for p in places:
-        if p.code.startswith("region:") and region_named_by_countries(view, p, places):
+        if p.code.startswith("region:") and (
+            region_named_by_countries(view, p, places) or region_locating_countries(view, p, places)
+        ):
             kinds[p.i] = None
             continue
         kind = governing(view, p, places, kinds, start, parts.listed)

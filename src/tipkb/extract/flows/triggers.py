@@ -81,6 +81,15 @@ def trigger(view: View, start: int, end: int) -> str | None:
             (n > start and low[n - 1] in PASSIVE_AUX) or (n + 1 < end and low[n + 1] in FORCED_INTO)
         ):
             return "forced"
+        # "boys are made to beg": "made to" and a form of exploitation, said as "forced to"
+        if (
+            w == "made"
+            and start < n < end - 2
+            and low[n - 1] in PASSIVE_AUX
+            and low[n + 1] == "to"
+            and vocab.exploitation.match_at(low, n + 2)
+        ):
+            return "forced"
         if w in CONDITIONS and n + 2 < end and low[n + 1] == "of" and vocab.exploitation.match_at(low, n + 2):
             return "conditions-of"
         if w == "trafficking" and n + 1 < end and low[n + 1] in TRAFFICKING_OF:

@@ -227,7 +227,8 @@ def unique(codes: list[str]) -> list[str]:
 
 
 def given_to_others(view: View, i: int) -> bool:
-    """Are the people at i those others are given to ('married off to wealthy men', 'sold to men')?"""
+    """Are the people at i those others are given to ('married off to wealthy men', 'sold to men') or
+    those who do it ('recruited by men')?"""
     low = view.low
     for n in range(i - 1, max(0, i - 3) - 1, -1):
         if low[n] == "to":  # "married off to men", "sold as brides to Chinese men"
@@ -237,6 +238,9 @@ def given_to_others(view: View, i: int) -> bool:
             while k > 0 and low[k] in QUOTES:  # 'sold into "summer marriages" with men'
                 k -= 1
             return k >= 0 and low[k] in ("marriage", "marriages", "married", "wed")
+        # "recruited by men they consider partners", "abused by men of the household": the doers
+        if low[n] == "by" and not (n > 0 and low[n - 1] in ("followed", "accompanied")):
+            return True
         if low[n] in MARRYING or low[n] in SERVING_CLIENTS:  # "forced to marry Chinese men", "to serve men"
             return True
     return False
