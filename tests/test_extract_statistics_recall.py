@@ -470,3 +470,20 @@ def test_people_a_verb_of_care_counts_are_assisted() -> None:
     assert stats("In 2019, hotline calls led to the identification of 40 victims.") == {
         ("victims_identified", 40, None, 2019)
     }
+
+
+def test_a_total_named_again_by_its_number_and_a_subject_with_a_relative_clause() -> None:
+    text = (
+        "In 2021, the police referred 60 potential victims to the support programme. Of the 60 "
+        "referrals, 35 involved forced labour and 25 sexual exploitation."
+    )
+    assert stats(text) == {
+        ("victims_assisted", 60, None, 2021),
+        ("victims_assisted", 35, "labor", 2021),
+        ("victims_assisted", 25, "sexual", 2021),
+    }
+    text = (
+        "The number of persons granted victim status, which opens the state rehabilitation programme to "
+        "them, was 18 in 2014 and 26 in 2015."
+    )
+    assert stats(text) == {("victims_identified", 18, None, 2014), ("victims_identified", 26, None, 2015)}

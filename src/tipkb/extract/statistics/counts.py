@@ -67,13 +67,19 @@ def has_count_words(view: View) -> bool:
     )
 
 
-def find(view: View, base_year: int | None = None, before: str | None = None) -> list[Count]:
+def find(
+    view: View,
+    base_year: int | None = None,
+    before: str | None = None,
+    seen: dict[tuple[str, int], int | None] | None = None,
+) -> list[Count]:
     """The counts of a sentence, left to right, each with its metric and the year stated with it
     (``base_year``: the year in force before the sentence, for 'the previous year'; ``before``: the
-    metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...')."""
+    metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...'; ``seen``:
+    the totals stated before, for an 'Of the 92 referrals, ...' that names one again)."""
     low = view.low
     out: list[Count] = []
-    lead = _partitive_lead(view, before)
+    lead = _partitive_lead(view, before) or _named_again_before(view, seen or {})
     anchor: Count | None = lead
     n = 0 if lead is None else lead.end + 1
     before_comparison: Count | None = None  # the anchor before "compared with 33 victims in 2019"
@@ -191,6 +197,26 @@ def _officials_named_first(low: list[str], n: int) -> bool:
 # What people did of their own accord: they are no count of the verb before them ("arranged the
 # repatriation of 24 victims; four victims chose to remain").
 _OWN_ACTS = frozenset(["chose", "decided", "declined", "refused", "opted", "preferred", "elected", "wished"])
+
+
+def _named_again_before(view: View, seen: dict[tuple[str, int], int | None]) -> Count | None:
+    """'The AFP referred 92 victims ... Of the 92 referrals, 43 involved forced marriage': an opening that
+    names a total stated before by its number alone, as the group its counts split (no fact of its own)."""
+    low = view.low
+    comma = scope.partitive_opening(view)
+    if comma is None or low[1] != "the" or low[3:4] == [","]:
+        return None
+    number = view.number_at(2)
+    if number is None or number[1] >= comma or low[number[1]] in known_nouns():
+        return None  # "Of the 19 convicted offenders,": a count of its own noun (counts)
+    metrics = {metric for metric, value in seen if value == number[0]}
+    if len(metrics) != 1:
+        return None
+    metric = metrics.pop()
+    year = seen[(metric, int(number[0]))]
+    lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
+    lead.own_year = year is not None
+    return lead
 
 
 def _year_opening_its_clause(view: View, n: int) -> int | None:
