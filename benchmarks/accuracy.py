@@ -67,6 +67,7 @@ CHALLENGES = (
     ("challenge cf7 (forms of exploitation and victims per flow, tuned on)", "cf7"),
     ("challenge cs12 (whole law-enforcement and protection sections, blind)", "cs12"),
     ("challenge cf9 (complete TIP narratives, flows per clause, blind)", "cf9"),
+    ("challenge cs13 (protection and prosecution sections, terse and data-heavy eras, tuned on)", "cs13"),
 )
 
 

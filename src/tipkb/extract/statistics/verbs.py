@@ -34,7 +34,7 @@ HOME_VERBS = frozenset(["returned", "reunited", "reunified"])
 def _home_after(low: list[str], n: int) -> bool:
     """Are the people counted at n sent home ("... 412 children to their families", "to their home
     communities", "to their countries of origin", "with their families")?"""
-    after = low[n + 1 : n + 8]
+    after = low[n + 1 : n + 12]
     to = next((m for m, w in enumerate(after) if w in ("to", "with")), None)
     if to is None:
         return False
@@ -333,6 +333,9 @@ def _sent_to_court(view: View, n: int, k: int) -> bool:
         p -= 1
     if p < 0 or (low[p] not in TO_COURT and low[p] not in ("filed", "took", "taken")):
         return False
+    if low[k : k + 1] == ["involving"] and k + 1 < len(low) and view.number_at(k + 1):
+        # "sent 11 cases involving 16 defendants to court": the court after the people
+        k = next((m for m in range(k + 2, min(len(low), k + 6)) if low[m] in CASE_PEOPLE), k) + 1
     after = low[k : k + 4]
     if after[:2] in (["for", "prosecution"], ["for", "trial"], ["to", "prosecutors"]):
         return True  # "referred 11 cases for prosecution", "sent 11 cases to prosecutors"
