@@ -515,3 +515,20 @@ def test_a_group_named_again_shared_nouns_and_other_fates() -> None:
     assert stats("In 2018, officials took bribes, but no official has been prosecuted.") == {
         ("officials_prosecuted", 0, None, 2018)
     }
+
+
+def test_inspections_demonyms_exploited_and_care_after_an_including_list() -> None:
+    # a conjunction ends the words between a count and its noun: the inspections are no count
+    assert stats(
+        "In 2019, labor inspectors carried out 900 labor inspections but identified no victims."
+    ) == {("victims_identified", 0, None, 2019)}
+    assert stats("In 2019, the ministry repatriated 210 Fijians exploited in online scam operations.") == {
+        ("victims_assisted", 210, "criminality", 2019)
+    }
+    text = (
+        "In 2019, the ministry identified 90 victims, including 60 children exploited in begging and 30 "
+        "in forced labor, and referred all of them to NGO services."
+    )
+    assert ("victims_assisted", 90, None, 2019) in stats(text)
+    text = "In 2019, police investigated 11 cases and referred three of them to the judiciary."
+    assert stats(text) == {("investigations", 11, None, 2019), ("prosecutions", 3, None, 2019)}

@@ -182,8 +182,16 @@ def find_noun(view: View, n: int, end: int) -> tuple[int, str, bool, int]:
                 k, noun = m, low[m]
                 break
         else:
-            if end in demonyms and low[end].endswith("s") and end == k - 1:
-                k, noun, people = end, "nationals", True
+            after_demonym = named.get(end, end + 1)
+            if (
+                end in demonyms
+                and low[after_demonym - 1].endswith("s")
+                and (
+                    end == k - 1 or low[after_demonym : after_demonym + 1] in (["exploited"], ["trafficked"])
+                )
+            ):
+                # "31 Colombians", "1,432 Indonesians exploited in scam operations"
+                k, noun, people = after_demonym - 1, "nationals", True
     if noun in CASE_NOUNS and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS and low[k + 1] != "victims":
         k, noun = k + 1, low[k + 1]  # "seven case investigations"
     if noun == "as" and k == end:

@@ -144,8 +144,10 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     if not chain or (n > 0 and low[n - 1] in ("of", "against", "involving", "for", "into") and not headed):
         return None
     metric = _pick(chain)
-    if sent and low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(low, end):
-        return "prosecutions"  # "referred 19 to the prosecutor's office"
+    if low[n - 1 : n] in (["referred"], ["sent"], ["transferred"]) and _to_prosecution(
+        low, end + 2 * of_them
+    ):
+        return "prosecutions"  # "referred 19 to the prosecutor's office", "referred three of them to the judiciary"
     if sent and metric != "victims_assisted":
         return None
     return metric

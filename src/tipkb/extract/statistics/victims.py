@@ -139,8 +139,18 @@ def _cared_for_after(view: View, end: int) -> bool:
     named again by a pronoun, were cared for (victims_assisted with the same value)."""
     low = view.low
     stop = min(len(low), end + 14)
-    for m in range(end, stop):
+    m = end - 1
+    while m + 1 < stop:
+        m += 1
         w = low[m]
+        if w == "including" and m <= end + 1:
+            # "identified 337 victims, including 225 children ..., and referred all of them to NGO
+            # services": past the sub-groups to the clause that goes on
+            close = next((x for x in range(m + 1, min(len(low), m + 25)) if low[x] == ","), None)
+            if close is None:
+                return False
+            stop, m = min(len(low), close + 14), close
+            continue
         if w in (";", "(", "compared") or (m > end and view.number_at(m) is not None and w != "all"):
             return False
         if w == "whom" and low[m - 2 : m] == ["all", "of"]:
