@@ -1328,3 +1328,24 @@ def test_people_after_by_are_the_doers_not_victims() -> None:
     assert [f["victims"] for f in facts_of(text, "flow", "moldova.txt")] == [["women"]]
     text = "Moldova is a source country. Most victims were women, followed by children, trafficked to Italy for sexual exploitation."
     assert [sorted(f["victims"]) for f in facts_of(text, "flow", "moldova.txt")] == [["children", "women"]]
+
+
+def test_finders_demonym_is_where_victims_were_found() -> None:
+    # the authorities' demonym is where the victims were found, not the document's country
+    text = "Belize is a destination country. Mexican authorities identified 43 Guatemalan victims."
+    assert pairs(text) == {("GTM", "MEX")}
+    text = (
+        "Nepal is a source country. Indian law enforcement officials found 20 Nepali women in forced labor."
+    )
+    assert pairs(text) == {("NPL", "IND")}
+    # no other victims' demonym: the finders' demonym names no place
+    assert pairs("Nepal is a source country. Nepali authorities identified 20 Nepali victims.") == set()
+
+
+def test_sham_marriages_are_marriage() -> None:
+    text = (
+        "Peru is a source country. Peruvian women are recruited for sham marriages in Spain, "
+        "where some are subjected to sexual exploitation."
+    )
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["marriage", "sexual"]
