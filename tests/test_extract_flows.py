@@ -1349,3 +1349,19 @@ def test_sham_marriages_are_marriage() -> None:
     )
     (flow,) = facts_of(text, "flow")
     assert flow["exploitation"] == ["marriage", "sexual"]
+
+
+def test_these_people_moved_from_places() -> None:
+    # "these boys" are the victims of the sentence before: where they are brought from is their origin
+    text = (
+        "Senegal is a destination country. Many boys are forced to beg in the streets. "
+        "Many of these boys are brought to Senegal from Mali and Guinea."
+    )
+    flows = facts_of(text, "flow")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("MLI", "SEN"), ("GIN", "SEN")}
+    assert all(f["exploitation"] == ["begging"] for f in flows)
+    text = (
+        "Mauritania is a destination country. Boys are forced to beg in the streets; "
+        "many of these boys come from Mali and Senegal, while others are Mauritanian."
+    )
+    assert pairs(text) == {("MLI", "MRT"), ("SEN", "MRT")}
