@@ -1365,3 +1365,25 @@ def test_these_people_moved_from_places() -> None:
         "many of these boys come from Mali and Senegal, while others are Mauritanian."
     )
     assert pairs(text) == {("MLI", "MRT"), ("SEN", "MRT")}
+
+
+def test_accession_to_a_union_is_no_destination() -> None:
+    text = (
+        "Estonia is a source country. After accession to the European Union in 2004, Estonian women and "
+        "girls were trafficked to Finland and Sweden for prostitution."
+    )
+    flows = facts_of(text, "flow")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("EST", "FIN"), ("EST", "SWE")}
+    assert all(sorted(f["victims"]) == ["girls", "women"] for f in flows)
+
+
+def test_sector_sites_name_where_not_labor() -> None:
+    # "at gold-mining sites": where the prostitution is, not mining work
+    text = "Peru is a source country. Peruvian women are exploited in prostitution at gold-mining sites in Cusco."
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["sexual"]
+    text = (
+        "Peru is a source country. Peruvian men are subjected to forced labor on construction sites in Chile."
+    )
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["labor"]

@@ -214,7 +214,7 @@ def governing(
                 for m in range(max(start, k - 4), k)
             ):
                 return None
-            if before in ("according", "due", "prior", "compared", "addition"):
+            if before in ("according", "due", "prior", "compared", "addition", "accession", "admission"):
                 return None
             if before in ("continuing", "proceeding") and "before" in low[max(start, k - 4) : k]:
                 return None  # "... to repay their debts before continuing to Western Europe": the goal
