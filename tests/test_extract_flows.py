@@ -1387,3 +1387,27 @@ def test_sector_sites_name_where_not_labor() -> None:
     )
     (flow,) = facts_of(text, "flow")
     assert flow["exploitation"] == ["labor"]
+
+
+def test_heading_destination_takes_no_purpose_said_elsewhere() -> None:
+    # where migrants were heading is no place of the exploitation the clause sets in another country
+    text = (
+        "Peru is a destination country. Migrants from Haiti and Cuba who transit Peru en route to Chile "
+        "are vulnerable, and traffickers have exploited some of them in forced labor in Peru."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("HTI", "CHL")]["exploitation"] == []
+    # "en route to B, where ...": the purpose is said of B
+    text = (
+        "Laos is a transit country. Thai and Chinese women transit Laos en route to Vietnam, "
+        "where some are trafficked into prostitution in Hanoi."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("THA", "VNM")]["exploitation"] == ["sexual"]
+    # no other place named: the purpose stays with where they were heading
+    text = (
+        "Libya is a transit country. Migrants from Niger and Chad travelling through Libya towards Italy "
+        "have been subjected to extortion and forced labor."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NER", "ITA")]["exploitation"] == ["labor"]
