@@ -1411,3 +1411,21 @@ def test_heading_destination_takes_no_purpose_said_elsewhere() -> None:
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
     assert flows[("NER", "ITA")]["exploitation"] == ["labor"]
+
+
+def test_households_and_private_homes_are_domestic_servitude() -> None:
+    text = "Togo is a source country. Togolese children are trafficked to Ghana for work in households."
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["domestic_servitude"]
+    text = "Laos is a source country. Lao women are subjected to forced labor in factories and private homes in Malaysia."
+    (flow,) = facts_of(text, "flow")
+    assert sorted(flow["exploitation"]) == ["domestic_servitude", "labor"]
+    # a venue of prostitution, not domestic work
+    text = "Peru is a source country. Peruvian girls are exploited in commercial sex in bars, nightclubs and private homes."
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["sexual"]
+    # "from poor households": no venue of anything
+    (flow,) = facts_of(
+        "Togo is a source country. Children from poor households are trafficked to Ghana.", "flow"
+    )
+    assert flow["exploitation"] == []

@@ -93,12 +93,19 @@ def compound(view: View, i: int, j: int) -> bool:
     return before or after
 
 
+HOMES = frozenset(["in households", "private homes", "private households"])
+
+
 def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
     low = view.low
     out: list[str] = []
+    homes = said = False  # domestic servitude said only by where ("in households") / said as such
     for i, j, value in view.vocab.exploitation.find(low, start, end):
         if j < len(low) and low[j] in view.vocab.exploitation_blockers:
             continue
+        if value == "domestic_servitude":
+            venue = " ".join(low[i:j]) in HOMES
+            homes, said = homes or venue, said or not venue
         if i > 0 and low[i - 1] in ("anti", "anti-", "counter"):
             continue
         if value == "sexual" and coercion(view, i, j, start):
@@ -116,6 +123,9 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             out.append(value)
         if " ".join(low[i:j]) in ALSO_LABOR and "labor" not in out:
             out.append("labor")
+    # "sex trafficking occurs in bars, massage parlors and private homes": homes as a venue of it
+    if homes and not said and "sexual" in out:
+        out.remove("domestic_servitude")
     for n in range(start, end):
         worked = repays_debt_at(view, n, end)
         if worked is None:
