@@ -1429,3 +1429,17 @@ def test_households_and_private_homes_are_domestic_servitude() -> None:
         "Togo is a source country. Children from poor households are trafficked to Ghana.", "flow"
     )
     assert flow["exploitation"] == []
+
+
+def test_second_role_phrase_internal_keeps_first_phrase_flows() -> None:
+    # the second role phrase says the frame country's people are trafficked within it; the first
+    # phrase's foreign people still go to the frame country
+    text = (
+        "Bhutan is a destination country. Bhutan is a destination country for men from Nepal subjected to "
+        "forced labor, and a source country for Bhutanese children subjected to sex trafficking within "
+        "the country."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("NPL", "BTN"), ("BTN", "BTN")}
+    assert flows[("BTN", "BTN")]["exploitation"] == ["sexual"]
+    assert flows[("NPL", "BTN")]["victims"] == ["men"]
