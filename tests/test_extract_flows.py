@@ -1443,3 +1443,18 @@ def test_second_role_phrase_internal_keeps_first_phrase_flows() -> None:
     assert set(flows) == {("NPL", "BTN"), ("BTN", "BTN")}
     assert flows[("BTN", "BTN")]["exploitation"] == ["sexual"]
     assert flows[("NPL", "BTN")]["victims"] == ["men"]
+
+
+def test_children_used_by_a_fighting_force_are_child_soldiers() -> None:
+    text = (
+        "Chad is a source country. Rebels abducted Chadian children. Some of these children were taken "
+        "across the border and used by the Popular Liberation Army in Sudan."
+    )
+    (flow,) = facts_of(text, "flow")
+    assert (flow["origin"], flow["destination"]) == ("TCD", "SDN")
+    assert flow["exploitation"] == ["child_soldiers"]
+    # adults used by soldiers: no child soldiers
+    text = (
+        "Chad is a source country. Chadian men were forced to work and used by the army as porters in Sudan."
+    )
+    assert all("child_soldiers" not in f["exploitation"] for f in facts_of(text, "flow"))

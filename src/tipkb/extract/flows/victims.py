@@ -93,6 +93,24 @@ def compound(view: View, i: int, j: int) -> bool:
     return before or after
 
 
+FIGHTERS = frozenset(
+    ["army", "militia", "militias", "rebels", "rebel", "insurgents", "insurgent", "guerrillas"]
+)
+YOUNG = frozenset(["children", "child", "boys", "girls", "minors"])
+
+
+def used_by_fighters(view: View, start: int, end: int) -> bool:
+    """'(some of these children were) used by the Lord's Resistance Army', 'boys used by rebels':
+    children used by a fighting force are child soldiers."""
+    low = view.low
+    if not YOUNG & set(low[start:end]):
+        return False
+    return any(
+        low[n] == "used" and low[n + 1] == "by" and any(w in FIGHTERS for w in low[n + 2 : min(end, n + 8)])
+        for n in range(start, end - 2)
+    )
+
+
 HOMES = frozenset(["in households", "private homes", "private households"])
 
 
@@ -123,6 +141,8 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             out.append(value)
         if " ".join(low[i:j]) in ALSO_LABOR and "labor" not in out:
             out.append("labor")
+    if "child_soldiers" not in out and used_by_fighters(view, start, end):
+        out.append("child_soldiers")
     # "sex trafficking occurs in bars, massage parlors and private homes": homes as a venue of it
     if homes and not said and "sexual" in out:
         out.remove("domestic_servitude")
