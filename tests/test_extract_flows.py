@@ -1458,3 +1458,19 @@ def test_children_used_by_a_fighting_force_are_child_soldiers() -> None:
         "Chad is a source country. Chadian men were forced to work and used by the army as porters in Sudan."
     )
     assert all("child_soldiers" not in f["exploitation"] for f in facts_of(text, "flow"))
+
+
+def test_buyers_place_is_no_origin_and_quoted_marriages_are_marriage() -> None:
+    # the men the girls are sold to come from abroad; the girls stay home
+    text = (
+        "Oman is a source country. Omani girls are exploited for commercial sex in hotels, and some are "
+        'sold into temporary "tourist marriages" to men from Saudi Arabia and other Gulf countries.'
+    )
+    (flow,) = facts_of(text, "flow")
+    assert (flow["origin"], flow["destination"]) == ("OMN", "OMN")
+    assert flow["exploitation"] == ["sexual", "marriage"]
+    text = (
+        "Oman is a source country. Omani girls are exploited for commercial sex in hotels, and some are "
+        "sold into forced marriages to men from Saudi Arabia."
+    )
+    assert pairs(text) == {("OMN", "OMN")}

@@ -23,6 +23,7 @@ from tipkb.extract.flows.memory import (
 )
 from tipkb.extract.flows.nationality import non_demonym
 from tipkb.extract.flows.parts import Parts
+from tipkb.extract.flows.places import spouses_or_buyers
 from tipkb.extract.flows.triggers import (
     from_elsewhere,
     own_and_foreign,
@@ -77,6 +78,12 @@ def within_named_region(view: View, parts: Parts, dests: list[str]) -> list[str]
     return out
 
 
+def buyers_from(view: View, p: Place, places: list[Place], start: int) -> bool:
+    """Is the place where the husbands or buyers come from ("sold into marriages to men from X")?"""
+    cue = cue_at(view, p, places, start)
+    return cue > start and view.low[cue] == "from" and spouses_or_buyers(view, start, cue)
+
+
 def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> bool:
     """'Fijian children are exploited in commercial sex by family members': the subject's own people,
     named so, exploited with no place named for it and no word of going abroad, are exploited at home."""
@@ -85,7 +92,9 @@ def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> boo
         return False
     if rule.endswith((":word.victims", ":role-list", ":share-of-victims", ":trafficking-of")):
         return False
-    if any(q.code != subject for q in view.places_in(start, end)):
+    places = view.places_in(start, end)
+    buyers = [q for q in places if q.code != subject and buyers_from(view, q, places, start)]
+    if any(q.code != subject and q not in buyers for q in places):
         return False  # another place named, even in an aside ("(e.g., Russia)")
     # the people open the clause ("Some Fijian children are ..."), not "tactics used to compel X victims"
     k = start + (view.low[start] in ("and", "but", ",", ";"))
@@ -93,7 +102,9 @@ def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> boo
         k += 1
     if not any(q.i == k and q.kind == "demonym" for q in view.places):
         return False
-    words = set(view.low[start:end])
+    # "... to men from Saudi Arabia and other Gulf countries": the buyers' places say no going abroad
+    cut = cue_at(view, buyers[0], places, start) if buyers else end
+    words = set(view.low[start:cut]) | set(view.low[max(q.j for q in buyers) : end] if buyers else ())
     return not words & (ELSEWHERE | GOING_ABROAD) and bool(exploitation_in(view, start, end))
 
 

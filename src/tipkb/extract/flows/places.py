@@ -387,5 +387,5 @@ def spouses_or_buyers(view: View, start: int, k: int) -> bool:
         return False
     for n in range(m - 1, max(start, m - 4) - 1, -1):
         if low[n] == "to":
-            return n > start and low[n - 1] in GIVEN_TO
+            return n > start and (low[n - 1] in GIVEN_TO or given_to_others(view, m))
     return given_to_others(view, m)  # "forced marriages with men from X", "forced to marry men from X"
