@@ -1474,3 +1474,10 @@ def test_buyers_place_is_no_origin_and_quoted_marriages_are_marriage() -> None:
         "sold into forced marriages to men from Saudi Arabia."
     )
     assert pairs(text) == {("OMN", "OMN")}
+
+
+def test_region_adjective_named_by_its_countries_is_dropped() -> None:
+    text = "West African women, mainly from Ghana and Nigeria, are forced into prostitution in Algeria."
+    assert pairs(text) == {("GHA", "DZA"), ("NGA", "DZA")}
+    text = "West African women are forced into prostitution in Algeria."
+    assert pairs(text) == {("region:West Africa", "DZA")}

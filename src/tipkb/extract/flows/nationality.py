@@ -9,6 +9,7 @@ from tipkb.extract.flows.victims import given_to_others
 from tipkb.extract.flows.words import (
     FINDERS,
     FINDING,
+    NAMING,
     NOT_VICTIMS,
 )
 
@@ -65,7 +66,14 @@ def region_adjective_before_people(view: View, p: Place) -> bool:
         return False
     while k < len(low) and low[k] in view.vocab.people:
         k += 1
-    return k >= len(low) or low[k] not in NOT_VICTIMS  # not "African migrant clients"
+    if k >= len(low):
+        return True
+    # "West African women, mainly from Ghana and Nigeria, ...": the region stands for those countries
+    if low[k] == "," and k + 1 < len(low) and low[k + 1] in NAMING:
+        m = k + 2 + (k + 2 < len(low) and low[k + 2] in ("from", "in"))
+        if any(q.i == m and q.kind == "country" for q in view.places):
+            return False
+    return low[k] not in NOT_VICTIMS  # not "African migrant clients"
 
 
 def non_demonym(view: View, p: Place) -> bool:
