@@ -67,6 +67,9 @@ CHALLENGES = (
     ("challenge cf7 (forms of exploitation and victims per flow, tuned on)", "cf7"),
     ("challenge cs12 (whole law-enforcement and protection sections, blind)", "cs12"),
     ("challenge cf9 (complete TIP narratives, flows per clause, blind)", "cf9"),
+    ("challenge cs13 (protection and prosecution sections, terse and data-heavy eras, tuned on)", "cs13"),
+    ("challenge cs14 (statistics in every register, blind)", "cs14"),
+    ("challenge cm4 (whole narratives as users paste them, tuned on)", "cm4"),
 )
 
 

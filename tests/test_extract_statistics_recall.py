@@ -470,3 +470,48 @@ def test_people_a_verb_of_care_counts_are_assisted() -> None:
     assert stats("In 2019, hotline calls led to the identification of 40 victims.") == {
         ("victims_identified", 40, None, 2019)
     }
+
+
+def test_a_total_named_again_by_its_number_and_a_subject_with_a_relative_clause() -> None:
+    text = (
+        "In 2021, the police referred 60 potential victims to the support programme. Of the 60 "
+        "referrals, 35 involved forced labour and 25 sexual exploitation."
+    )
+    assert stats(text) == {
+        ("victims_assisted", 60, None, 2021),
+        ("victims_assisted", 35, "labor", 2021),
+        ("victims_assisted", 25, "sexual", 2021),
+    }
+    text = (
+        "The number of persons granted victim status, which opens the state rehabilitation programme to "
+        "them, was 18 in 2014 and 26 in 2015."
+    )
+    assert stats(text) == {("victims_identified", 18, None, 2014), ("victims_identified", 26, None, 2015)}
+
+
+def test_a_group_named_again_shared_nouns_and_other_fates() -> None:
+    text = "In 2018, police identified 40 victims. Of the 40, 31 were women exploited in sex trafficking."
+    assert ("victims_identified", 31, "sexual", 2018) in stats(text)
+    text = "In 2018, the ministry returned 30 Malian and 12 Guinean children to their families."
+    assert stats(text) == {("victims_assisted", 30, None, 2018), ("victims_assisted", 12, None, 2018)}
+    text = (
+        "In 2018, police identified 90 victims. Of the 90 identified victims, 50 were women and 40 were "
+        "men; 70 were labor trafficking victims and 20 were sex trafficking victims."
+    )
+    assert {("victims_identified", 70, "labor", 2018), ("victims_identified", 20, "sexual", 2018)} <= stats(
+        text
+    )
+    # the acquitted, the dismissed and the released are no count
+    text = "In 2018, courts convicted six traffickers and one defendant was acquitted."
+    assert stats(text) == {("convictions", 6, None, 2018)}
+    text = "In 2018, prosecutors continued nine prosecutions; three of the cases were dismissed."
+    assert stats(text) == {("prosecutions", 9, None, 2018)}
+    text = "In 2018, prosecutors initiated 20 new cases. Of the new cases, 15 involved forced labor."
+    assert ("investigations", 15, "labor", 2018) in stats(text)
+    assert stats("In 2018, the state sheltered 40 victims and NGO shelters housed 12 more.") == {
+        ("victims_assisted", 40, None, 2018),
+        ("victims_assisted", 12, None, 2018),
+    }
+    assert stats("In 2018, officials took bribes, but no official has been prosecuted.") == {
+        ("officials_prosecuted", 0, None, 2018)
+    }

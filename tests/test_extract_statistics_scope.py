@@ -669,3 +669,13 @@ def test_indictments_filed_cases_heard_and_care_given() -> None:
         ("prosecutions", 17, 2020, "total"),
         ("victims_assisted", 45, 2020, "total"),
     }
+
+
+def test_a_range_of_years_makes_a_cumulative_figure() -> None:
+    fact = one("Over the period 2013-2016, courts convicted a total of 64 traffickers.", "convictions", 64)
+    assert (fact["scope"], fact["year"], fact["span"]) == ("cumulative", None, [2013, 2016])
+    fact = one("During the years 2013–2016, police identified 300 victims.", "victims_identified", 300)
+    assert (fact["scope"], fact["span"]) == ("cumulative", [2013, 2016])
+    # two years in a row with no word of a period may be a fiscal or reporting year: no cumulative
+    fact = one("In 2018-2019, courts convicted 12 traffickers.", "convictions", 12)
+    assert fact["scope"] == "total"

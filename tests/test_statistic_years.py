@@ -281,3 +281,13 @@ def test_the_same_year_takes_the_year_of_the_sentence_before_even_with_no_report
 def test_a_comparison_with_its_own_participle_and_year_is_not_the_counts_year() -> None:
     text = REPORT + "The government identified 41 victims, more than double the 18 identified in 2019."
     assert years(text) == {("victims_identified", 41, 2021), ("victims_identified", 18, 2019)}
+
+
+# -- a headline's year ----------------------------------------------------------------------------
+def test_a_headline_ending_in_its_year_dates_the_article() -> None:
+    text = (
+        "Over 200 Tongans found in forced labour abroad in 2015\n\n"
+        "The agency identified 210 victims, most of them men.\n\n"
+        "Of them, 120 were obliged to work on farms.\n"
+    )
+    assert years(text) == {("victims_identified", 210, 2015), ("victims_identified", 120, 2015)}

@@ -32,6 +32,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][a-z]+,?\s+)*(?:January|February|March|April|May|June|July|August|September|October|"
     r"November|December)\s+(?:\d{1,2},\s+)?" + _YEAR + r"\s*$"
 )
+_HEADLINE_YEAR = re.compile(r"\b(?:in|during)\s+" + _YEAR + r"\s*$")
 _HEADING_YEAR = re.compile(r"\(\s*" + _YEAR + r"\s*\)")
 _OPENING_YEAR = re.compile(
     r"^\s*(?:In|During|Throughout|By the end of|As of)\s+(?:(?:calendar|fiscal)\s+year\s+|FY\s*)?"
@@ -49,8 +50,8 @@ def opening_year(text: str) -> int | None:
 
 def heading_year(text: str) -> int | None:
     """The year a heading gives its section ("Prosecution (2008)", a heading that is only a year: "===
-    2012 ==="), if any."""
-    m = _HEADING_YEAR.search(text)
+    2012 ===", a headline that ends in its year: "... exploited in Italy and Spain in 2009"), if any."""
+    m = _HEADING_YEAR.search(text) or _HEADLINE_YEAR.search(text)
     if m and as_year(m.group(1)):
         return int(m.group(1))
     return as_year(text.strip().strip("=#*").strip())

@@ -67,13 +67,19 @@ def has_count_words(view: View) -> bool:
     )
 
 
-def find(view: View, base_year: int | None = None, before: str | None = None) -> list[Count]:
+def find(
+    view: View,
+    base_year: int | None = None,
+    before: str | None = None,
+    seen: dict[tuple[str, int], int | None] | None = None,
+) -> list[Count]:
     """The counts of a sentence, left to right, each with its metric and the year stated with it
     (``base_year``: the year in force before the sentence, for 'the previous year'; ``before``: the
-    metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...')."""
+    metric of the sentence before, for the victims of an 'Of these, 45 were victims of ...'; ``seen``:
+    the totals stated before, for an 'Of the 92 referrals, ...' that names one again)."""
     low = view.low
     out: list[Count] = []
-    lead = _partitive_lead(view, before)
+    lead = _partitive_lead(view, before) or _named_again_before(view, seen or {})
     anchor: Count | None = lead
     n = 0 if lead is None else lead.end + 1
     before_comparison: Count | None = None  # the anchor before "compared with 33 victims in 2019"
@@ -99,6 +105,12 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
             (bool(out) and _continues(view.low[out[-1].end : found.start]))
             or (not out and lead is not None and anchor is lead)
             or (found.remaining and anchor is not None)  # "...; the remaining 21 were victims of begging"
+            # "Of the 612 victims, 449 were men ...; 528 were labor trafficking victims": parts of the group
+            or (
+                anchor is not None
+                and (anchor.restated or anchor.lead)
+                and scope.partitive_opening(view) is not None
+            )
         )
         if found.metric == "victims" and low[found.end : found.end + 1] and low[found.end] in _OWN_ACTS:
             found.metric = None
@@ -142,11 +154,20 @@ def find(view: View, base_year: int | None = None, before: str | None = None) ->
         n = found.end
         if low[found.start + 1 : found.start + 3] == ["of", "the"] and view.number_at(found.start + 3):
             n = found.start + 3  # "47 of the 52 victims identified": the group may be a count too
+        inner = next(
+            (m for m in range(found.start + 2, found.end) if low[m - 1] == "and" and view.number_at(m)), None
+        )
+        if inner is not None:
+            n = inner  # "64 Bissau-Guinean and 18 Malian children": the second count shares the noun
     if lead is not None and lead.own_year:
         for c in out:  # "Of the 2014 probes, 19 concerned forced criminality": the group's year
             if not c.own_year and c.year in (None, lead.year):
                 c.year, c.own_year = lead.year, True
     return out
+
+
+# Words that name a group of cases stated before ("Of the new cases,", "Of the pending cases,").
+_GROUP_WORDS = frozenset(["new", "pending", "continued", "ongoing", "confirmed", "identified"])
 
 
 def _partitive_lead(view: View, before: str | None) -> Count | None:
@@ -159,7 +180,7 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
     if comma is None or any(view.number_at(m) and not view.year_at(m) for m in range(2, comma)):
         return None
     metric: str | None = None
-    h = 3 if view.year_at(2) and comma > 3 else 2  # "Of the 2014 probes, ..."
+    h = 3 if (view.year_at(2) or low[2] in _GROUP_WORDS) and comma > 3 else 2  # "Of the 2014 probes, ..."
     if low[1] in ("these", "those", "them", "this") and comma == 2:
         metric = before
     elif low[1] in ("these", "those") and comma == 3 and low[2] in VERBS and low[2].endswith("ed"):
@@ -168,6 +189,8 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
         metric = METRIC_NOUNS[low[h]]  # "Of the prosecutions initiated in 2020,"
     elif low[1] == "the" and (low[h] in CASE_NOUNS or low[h] in METRIC_NOUNS):
         metric = _participle_after(view, h + 1)  # "Of the cases prosecuted in 2020,"
+        if metric is None and h == 3 and low[2] in _GROUP_WORDS and h + 1 == comma:
+            metric = before  # "... initiated 29 new cases. Of the new cases, 22 involved forced labor"
     if metric is None or metric.startswith("victims"):
         return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
     year = view.stated_year(0, comma) or (view.year_at(2) if h == 3 else None)  # "Of the 2014 probes,"
@@ -191,6 +214,26 @@ def _officials_named_first(low: list[str], n: int) -> bool:
 # What people did of their own accord: they are no count of the verb before them ("arranged the
 # repatriation of 24 victims; four victims chose to remain").
 _OWN_ACTS = frozenset(["chose", "decided", "declined", "refused", "opted", "preferred", "elected", "wished"])
+
+
+def _named_again_before(view: View, seen: dict[tuple[str, int], int | None]) -> Count | None:
+    """'The AFP referred 92 victims ... Of the 92 referrals, 43 involved forced marriage': an opening that
+    names a total stated before by its number alone, as the group its counts split (no fact of its own)."""
+    low = view.low
+    comma = scope.partitive_opening(view)
+    if comma is None or low[1] != "the":
+        return None
+    number = view.number_at(2)
+    if number is None or number[1] > comma or low[number[1]] in known_nouns():
+        return None  # "Of the 19 convicted offenders,": a count of its own noun (counts)
+    metrics = {metric for metric, value in seen if value == number[0]}
+    if len(metrics) != 1:
+        return None
+    metric = metrics.pop()
+    year = seen[(metric, int(number[0]))]
+    lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
+    lead.own_year = year is not None
+    return lead
 
 
 def _year_opening_its_clause(view: View, n: int) -> int | None:

@@ -21,6 +21,7 @@ from tipkb.extract.statistics.participles import (
     _modifier_verb,
     _participle_after,
     _participle_metric,
+    other_fate_after,
 )
 from tipkb.extract.statistics.phrases import (
     about_victims,
@@ -144,6 +145,8 @@ def people_or_cases(
         and not (low[n - 2] in METRIC_NOUNS and before.end < n - 1)
     ):
         return None  # "six cases involving 14 defendants": the verb counts the cases
+    if other_fate_after(view, phrase_end):
+        return None  # "one defendant was acquitted": no metric counts them
     chain = _verbs_before(view, n)
     if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
         chain = ["prosecutions"]  # "brought 13 cases to court"
@@ -213,8 +216,14 @@ def people_or_cases(
     elif verb and not verb.startswith("victims"):
         metric = verb
         also = tuple(others)
-    elif anchor is not None and not verb and not _other_verb(view, n) and not pending(low, phrase_end):
-        inherits = True  # not "convicted 10 traffickers and acquitted four defendants"
+    elif (
+        anchor is not None
+        and not verb
+        and not _other_verb(view, n)
+        and not pending(low, phrase_end)
+        and not other_fate_after(view, phrase_end)
+    ):
+        inherits = True  # not "convicted 10 traffickers and acquitted four defendants", "one was acquitted"
     return Reading(metric, phrase_end, also, inherits)
 
 
@@ -261,6 +270,11 @@ def bare_number(
     split = False
     previous = False
     phrase_end = end
+    if other_fate_after(view, end) or (
+        low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+        and other_fate_after(view, end + 2)
+    ):
+        return None  # "four were acquitted", "two of them were released"
     participle = _participle_metric(view, end)
     if participle is None and _care_after(view, end) and about_victims(low, n, anchor, prior):
         participle = "victims_assisted"  # "of whom 32 received assistance", "30 were sheltered"
@@ -292,6 +306,17 @@ def bare_number(
         low[end + 1 : end + 3] == [w, "of"] for w in ("victims", "victim")
     ):
         metric, phrase_end = "victims", end + 2  # "(of these,) 45 were victims of sex trafficking"
+    elif (
+        low[end : end + 1] in (["were"], ["was"])
+        and (
+            victims := next(
+                (m for m in range(end + 1, min(len(low), end + 5)) if low[m] in ("victims", "victim")), None
+            )
+        )
+        is not None
+        and all(w.isalpha() or w == "-" for w in low[end + 1 : victims])
+    ):
+        metric, phrase_end = "victims", victims + 1  # "528 were labor trafficking victims"
     elif n >= 2 and low[n - 1] == "of" and METRIC_NOUNS.get(low[n - 2], "victims") != "victims":
         metric = METRIC_NOUNS[low[n - 2]]  # "obtained convictions of seven"
         ahead = low[end : end + 10]

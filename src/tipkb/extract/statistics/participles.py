@@ -102,6 +102,8 @@ def _participle_after(view: View, k: int) -> str | None:
             "were",
             "was",
             "had",
+            "has",
+            "have",
             "been",
             "later",
             "formally",
@@ -136,6 +138,37 @@ def _participle_after(view: View, k: int) -> str | None:
                 continue
         break
     return None
+
+
+# What befell people counted that no metric counts ("one defendant was acquitted", "four of the
+# cases were dismissed"): such a count continues none before it.
+_OTHER_FATES = frozenset(
+    [
+        "acquitted",
+        "dismissed",
+        "released",
+        "arrested",
+        "detained",
+        "deported",
+        "dropped",
+        "closed",
+        "suspended",
+    ]
+)
+
+
+def other_fate_after(view: View, k: int) -> bool:
+    """Does a passive verb of another fate follow the people or cases counted before k?"""
+    low = view.low
+    if low[k : k + 1] not in (["was"], ["were"]):
+        return False
+    m = k + 1
+    while m < len(low) and low[m] in ("later", "subsequently", "also", "all", "eventually"):
+        m += 1
+    if m >= len(low) or low[m] not in _OTHER_FATES:
+        return False
+    # not "14 suspects were arrested and charged": a metric verb coordinated with it
+    return not (low[m + 1 : m + 2] in (["and"], ["or"]) and m + 2 < len(low) and low[m + 2] in VERBS)
 
 
 def _coordinated_after(view: View, k: int) -> list[str]:

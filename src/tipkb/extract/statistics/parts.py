@@ -94,7 +94,10 @@ def parts(view: View, found: list[Count]) -> list[Count]:
         if (
             c.remaining
             and not c.exploitation
-            and not any(w in CARE_VERBS for w in low[c.start + 1 : c.end + 1])
+            and not (
+                (c.metric or "").startswith("victims")
+                and any(w in CARE_VERBS for w in low[c.start + 1 : c.end + 1])
+            )
         ):
             c.drop = True  # "the remaining six prosecutions did not result in conviction"; not "the
             continue  # remaining three received psycho-social support"

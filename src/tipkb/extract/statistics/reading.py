@@ -154,6 +154,15 @@ def find_noun(view: View, n: int, end: int) -> tuple[int, str, bool, int]:
             break  # "convicted five and eight traffickers": the next count starts here
         if k == end and w in ("and", "or"):
             break  # "prosecutions to 20 and convictions to 10": the number stands alone
+        second = view.number_at(k + 1) if w == "and" and k > end else None
+        if second is not None:
+            # "returned 64 Bissau-Guinean and 18 Malian children": the noun both numbers share
+            shared = next((m for m in range(second[1], min(len(low), k + 8)) if low[m] in known), None)
+            if shared is not None and all(
+                low[m].isalpha() or low[m] == "-" or m in named for m in range(k + 2, shared)
+            ):
+                k = shared
+            break
         if w == "-" and k > end and k + 1 < len(low) and low[k + 1].isalpha():
             k += 1  # "26 trafficking-related criminal cases"
             continue

@@ -13,8 +13,10 @@ over several years.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.vocab import word_set
 
@@ -59,7 +61,7 @@ def _period_at(view: View, m: int, end: int) -> Period | None:
         if this is not None:
             # "during the reporting period": the report's year (FACTS.md), whatever the paragraph said
             return Period(m, this, False, year=view.ctx.report_year) if view.ctx.report_year else None
-        two = _two_years(view, m, end)
+        two = _two_years(view, m, end) or _year_range(view, m, end)
         if two is not None:
             return two
         # "over the last six years", "in the past five years", "over three years"
@@ -129,6 +131,31 @@ def _two_years(view: View, m: int, end: int) -> Period | None:
     if not any(w in ("combined", "total", "altogether", "together") for w in low):
         return None
     return Period(m, m + 4, True, (first, last))
+
+
+_RANGE = re.compile(r"^(\d{4})[-–—](\d{4})$")
+
+
+def _year_range(view: View, m: int, end: int) -> Period | None:
+    """'Over the period 2016-2019', 'in 2014–2017', 'during the years 2015-2018': one figure over the
+    years of the range. Two years in a row with no word of a period ("in 2018-2019") may be a fiscal year
+    and are left to it."""
+    low = view.low
+    k = m + 1
+    named = False
+    while k < end and low[k] in ("the", "period", "years", "of"):
+        named = named or low[k] in ("period", "years")
+        k += 1
+    glued = _RANGE.match(low[k]) if k < end else None  # "2015–2018" as one token
+    if glued is not None:
+        first, last, stop = as_year(glued.group(1)), as_year(glued.group(2)), k + 1
+    elif k + 2 < end and low[k + 1] in ("-", "–", "—") and len(low[k + 2]) == 4:
+        first, last, stop = view.year_at(k), view.year_at(k + 2), k + 3
+    else:
+        return None
+    if not first or not last or last <= first or (last - first == 1 and not named):
+        return None
+    return Period(m, stop, True, (first, last))
 
 
 def reporting_period_at(view: View, k: int) -> int | None:

@@ -34,7 +34,7 @@ HOME_VERBS = frozenset(["returned", "reunited", "reunified"])
 def _home_after(low: list[str], n: int) -> bool:
     """Are the people counted at n sent home ("... 412 children to their families", "to their home
     communities", "to their countries of origin", "with their families")?"""
-    after = low[n + 1 : n + 8]
+    after = low[n + 1 : n + 12]
     to = next((m for m, w in enumerate(after) if w in ("to", "with")), None)
     if to is None:
         return False
@@ -65,11 +65,18 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         return METRIC_NOUNS[low[k]]  # "investigations rose to 30, prosecutions to 20"
     if k < 0 or low[k] not in TOTAL_VERBS:
         return None
-    clause_start = max((a for a, _ in view.clauses() if a <= n), default=0)
-    subject = low[max(clause_start, k - 10) : k]
+    end = k
+    if low[k - 1 : k] == [","]:
+        # "The number of persons granted victim status, which gives access to care, was 24": the
+        # subject before its relative clause
+        opener = next((m for m in range(k - 2, max(0, k - 25), -1) if low[m : m + 1] == [","]), None)
+        if opener is not None and low[opener + 1 : opener + 2] in (["which"], ["who"], ["whose"]):
+            end = opener
+    clause_start = max((a for a, _ in view.clauses() if a <= end), default=0)
+    subject = low[max(clause_start, end - 10) : end]
     if low[k] in ("was", "were", "is", "are") and not ({"number", "total"} & set(subject)):
         return None
-    for m in range(k - 1, max(clause_start, k - 10) - 1, -1):
+    for m in range(end - 1, max(clause_start, end - 10) - 1, -1):
         noun = low[m]
         if (
             noun in VERBS
@@ -87,7 +94,7 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         metric = METRIC_NOUNS[noun]
         if metric != "victims":
             return metric
-        words = set(low[max(clause_start, m - 4) : k])
+        words = set(low[max(clause_start, m - 4) : end])
         assisted = {w for w in words if VERBS.get(w) == "victims_assisted"}
         return "victims_assisted" if assisted else "victims_identified"
     return None
@@ -326,6 +333,9 @@ def _sent_to_court(view: View, n: int, k: int) -> bool:
         p -= 1
     if p < 0 or (low[p] not in TO_COURT and low[p] not in ("filed", "took", "taken")):
         return False
+    if low[k : k + 1] == ["involving"] and k + 1 < len(low) and view.number_at(k + 1):
+        # "sent 11 cases involving 16 defendants to court": the court after the people
+        k = next((m for m in range(k + 2, min(len(low), k + 6)) if low[m] in CASE_PEOPLE), k) + 1
     after = low[k : k + 4]
     if after[:2] in (["for", "prosecution"], ["for", "trial"], ["to", "prosecutors"]):
         return True  # "referred 11 cases for prosecution", "sent 11 cases to prosecutors"

@@ -170,7 +170,7 @@ TOTAL_VERBS = word_set("statistics.total_verbs")
 AUX = word_set("statistics.aux")
 # After a bare count that a verb governs: the count ends there ("courts convicted nine.").
 BARE_END = frozenset(
-    [".", ",", ";", "in", "during", "and", ")", "(", "compared", "—", "–", "over", "since", "between"]
+    [".", ",", ";", "in", "during", "and", ")", "(", "compared", "—", "–", "over", "since", "between", "more"]
 )
 # A number glued to the word before it ("for10 victims").
 GLUED = re.compile(r"^(for|of|to|with|and|by|in|from|including|assisted|identified)(\d[\d,]*)$")
