@@ -1328,3 +1328,156 @@ def test_people_after_by_are_the_doers_not_victims() -> None:
     assert [f["victims"] for f in facts_of(text, "flow", "moldova.txt")] == [["women"]]
     text = "Moldova is a source country. Most victims were women, followed by children, trafficked to Italy for sexual exploitation."
     assert [sorted(f["victims"]) for f in facts_of(text, "flow", "moldova.txt")] == [["children", "women"]]
+
+
+def test_finders_demonym_is_where_victims_were_found() -> None:
+    # the authorities' demonym is where the victims were found, not the document's country
+    text = "Belize is a destination country. Mexican authorities identified 43 Guatemalan victims."
+    assert pairs(text) == {("GTM", "MEX")}
+    text = (
+        "Nepal is a source country. Indian law enforcement officials found 20 Nepali women in forced labor."
+    )
+    assert pairs(text) == {("NPL", "IND")}
+    # no other victims' demonym: the finders' demonym names no place
+    assert pairs("Nepal is a source country. Nepali authorities identified 20 Nepali victims.") == set()
+
+
+def test_sham_marriages_are_marriage() -> None:
+    text = (
+        "Peru is a source country. Peruvian women are recruited for sham marriages in Spain, "
+        "where some are subjected to sexual exploitation."
+    )
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["marriage", "sexual"]
+
+
+def test_these_people_moved_from_places() -> None:
+    # "these boys" are the victims of the sentence before: where they are brought from is their origin
+    text = (
+        "Senegal is a destination country. Many boys are forced to beg in the streets. "
+        "Many of these boys are brought to Senegal from Mali and Guinea."
+    )
+    flows = facts_of(text, "flow")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("MLI", "SEN"), ("GIN", "SEN")}
+    assert all(f["exploitation"] == ["begging"] for f in flows)
+    text = (
+        "Mauritania is a destination country. Boys are forced to beg in the streets; "
+        "many of these boys come from Mali and Senegal, while others are Mauritanian."
+    )
+    assert pairs(text) == {("MLI", "MRT"), ("SEN", "MRT")}
+
+
+def test_accession_to_a_union_is_no_destination() -> None:
+    text = (
+        "Estonia is a source country. After accession to the European Union in 2004, Estonian women and "
+        "girls were trafficked to Finland and Sweden for prostitution."
+    )
+    flows = facts_of(text, "flow")
+    assert {(f["origin"], f["destination"]) for f in flows} == {("EST", "FIN"), ("EST", "SWE")}
+    assert all(sorted(f["victims"]) == ["girls", "women"] for f in flows)
+
+
+def test_sector_sites_name_where_not_labor() -> None:
+    # "at gold-mining sites": where the prostitution is, not mining work
+    text = "Peru is a source country. Peruvian women are exploited in prostitution at gold-mining sites in Cusco."
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["sexual"]
+    text = (
+        "Peru is a source country. Peruvian men are subjected to forced labor on construction sites in Chile."
+    )
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["labor"]
+
+
+def test_heading_destination_takes_no_purpose_said_elsewhere() -> None:
+    # where migrants were heading is no place of the exploitation the clause sets in another country
+    text = (
+        "Peru is a destination country. Migrants from Haiti and Cuba who transit Peru en route to Chile "
+        "are vulnerable, and traffickers have exploited some of them in forced labor in Peru."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("HTI", "CHL")]["exploitation"] == []
+    # "en route to B, where ...": the purpose is said of B
+    text = (
+        "Laos is a transit country. Thai and Chinese women transit Laos en route to Vietnam, "
+        "where some are trafficked into prostitution in Hanoi."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("THA", "VNM")]["exploitation"] == ["sexual"]
+    # no other place named: the purpose stays with where they were heading
+    text = (
+        "Libya is a transit country. Migrants from Niger and Chad travelling through Libya towards Italy "
+        "have been subjected to extortion and forced labor."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NER", "ITA")]["exploitation"] == ["labor"]
+
+
+def test_households_and_private_homes_are_domestic_servitude() -> None:
+    text = "Togo is a source country. Togolese children are trafficked to Ghana for work in households."
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["domestic_servitude"]
+    text = "Laos is a source country. Lao women are subjected to forced labor in factories and private homes in Malaysia."
+    (flow,) = facts_of(text, "flow")
+    assert sorted(flow["exploitation"]) == ["domestic_servitude", "labor"]
+    # a venue of prostitution, not domestic work
+    text = "Peru is a source country. Peruvian girls are exploited in commercial sex in bars, nightclubs and private homes."
+    (flow,) = facts_of(text, "flow")
+    assert flow["exploitation"] == ["sexual"]
+    # "from poor households": no venue of anything
+    (flow,) = facts_of(
+        "Togo is a source country. Children from poor households are trafficked to Ghana.", "flow"
+    )
+    assert flow["exploitation"] == []
+
+
+def test_second_role_phrase_internal_keeps_first_phrase_flows() -> None:
+    # the second role phrase says the frame country's people are trafficked within it; the first
+    # phrase's foreign people still go to the frame country
+    text = (
+        "Bhutan is a destination country. Bhutan is a destination country for men from Nepal subjected to "
+        "forced labor, and a source country for Bhutanese children subjected to sex trafficking within "
+        "the country."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("NPL", "BTN"), ("BTN", "BTN")}
+    assert flows[("BTN", "BTN")]["exploitation"] == ["sexual"]
+    assert flows[("NPL", "BTN")]["victims"] == ["men"]
+
+
+def test_children_used_by_a_fighting_force_are_child_soldiers() -> None:
+    text = (
+        "Chad is a source country. Rebels abducted Chadian children. Some of these children were taken "
+        "across the border and used by the Popular Liberation Army in Sudan."
+    )
+    (flow,) = facts_of(text, "flow")
+    assert (flow["origin"], flow["destination"]) == ("TCD", "SDN")
+    assert flow["exploitation"] == ["child_soldiers"]
+    # adults used by soldiers: no child soldiers
+    text = (
+        "Chad is a source country. Chadian men were forced to work and used by the army as porters in Sudan."
+    )
+    assert all("child_soldiers" not in f["exploitation"] for f in facts_of(text, "flow"))
+
+
+def test_buyers_place_is_no_origin_and_quoted_marriages_are_marriage() -> None:
+    # the men the girls are sold to come from abroad; the girls stay home
+    text = (
+        "Oman is a source country. Omani girls are exploited for commercial sex in hotels, and some are "
+        'sold into temporary "tourist marriages" to men from Saudi Arabia and other Gulf countries.'
+    )
+    (flow,) = facts_of(text, "flow")
+    assert (flow["origin"], flow["destination"]) == ("OMN", "OMN")
+    assert flow["exploitation"] == ["sexual", "marriage"]
+    text = (
+        "Oman is a source country. Omani girls are exploited for commercial sex in hotels, and some are "
+        "sold into forced marriages to men from Saudi Arabia."
+    )
+    assert pairs(text) == {("OMN", "OMN")}
+
+
+def test_region_adjective_named_by_its_countries_is_dropped() -> None:
+    text = "West African women, mainly from Ghana and Nigeria, are forced into prostitution in Algeria."
+    assert pairs(text) == {("GHA", "DZA"), ("NGA", "DZA")}
+    text = "West African women are forced into prostitution in Algeria."
+    assert pairs(text) == {("region:West Africa", "DZA")}

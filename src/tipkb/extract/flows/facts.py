@@ -7,15 +7,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tipkb.extract.common import View
+from tipkb.extract.common import Place, View
 from tipkb.extract.flows.frames import role_phrase_spans, within_role_phrases
-from tipkb.extract.flows.lists import dest_spans, internal_word_at, origin_spans, paired_routes, with_aside
+from tipkb.extract.flows.lists import (
+    cue_at,
+    dest_spans,
+    internal_word_at,
+    origin_spans,
+    paired_routes,
+    with_aside,
+)
 from tipkb.extract.flows.memory import (
     from_frame,
     remember_named,
 )
 from tipkb.extract.flows.nationality import non_demonym
 from tipkb.extract.flows.parts import Parts
+from tipkb.extract.flows.places import spouses_or_buyers
 from tipkb.extract.flows.triggers import (
     from_elsewhere,
     own_and_foreign,
@@ -39,6 +47,7 @@ from tipkb.extract.flows.words import (
     NOT_PEOPLE_HEADS,
     PRONOUN_SUBJECTS,
     QUANTIFIERS,
+    TRIGGERS,
 )
 from tipkb.model import FlowFact
 from tipkb.places import region_of
@@ -69,6 +78,12 @@ def within_named_region(view: View, parts: Parts, dests: list[str]) -> list[str]
     return out
 
 
+def buyers_from(view: View, p: Place, places: list[Place], start: int) -> bool:
+    """Is the place where the husbands or buyers come from ("sold into marriages to men from X")?"""
+    cue = cue_at(view, p, places, start)
+    return cue > start and view.low[cue] == "from" and spouses_or_buyers(view, start, cue)
+
+
 def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> bool:
     """'Fijian children are exploited in commercial sex by family members': the subject's own people,
     named so, exploited with no place named for it and no word of going abroad, are exploited at home."""
@@ -77,7 +92,9 @@ def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> boo
         return False
     if rule.endswith((":word.victims", ":role-list", ":share-of-victims", ":trafficking-of")):
         return False
-    if any(q.code != subject for q in view.places_in(start, end)):
+    places = view.places_in(start, end)
+    buyers = [q for q in places if q.code != subject and buyers_from(view, q, places, start)]
+    if any(q.code != subject and q not in buyers for q in places):
         return False  # another place named, even in an aside ("(e.g., Russia)")
     # the people open the clause ("Some Fijian children are ..."), not "tactics used to compel X victims"
     k = start + (view.low[start] in ("and", "but", ",", ";"))
@@ -85,7 +102,9 @@ def stays_home(view: View, start: int, end: int, parts: Parts, rule: str) -> boo
         k += 1
     if not any(q.i == k and q.kind == "demonym" for q in view.places):
         return False
-    words = set(view.low[start:end])
+    # "... to men from Saudi Arabia and other Gulf countries": the buyers' places say no going abroad
+    cut = cue_at(view, buyers[0], places, start) if buyers else end
+    words = set(view.low[start:cut]) | set(view.low[max(q.j for q in buyers) : end] if buyers else ())
     return not words & (ELSEWHERE | GOING_ABROAD) and bool(exploitation_in(view, start, end))
 
 
@@ -102,6 +121,50 @@ def exploited_on_the_way(view: View, parts: Parts, start: int, end: int) -> bool
     return heading and any(
         w in words for w in ("en route", "along the way", "on the way", "during the journey")
     )
+
+
+def only_heading_to(view: View, dest: str, start: int, end: int) -> bool:
+    """Is the destination only where people were heading ("migrants who transit A en route to B are
+    ...", "travelling through A towards B, they were subjected to ..."), named before the clause says
+    anything of trafficking: the exploitation the clause names is not said to happen there."""
+    low = view.low
+    places = view.places_in(start, end)
+    for p in places:
+        if p.code != dest:
+            continue
+        cue = cue_at(view, p, places, start)
+        if cue < start:
+            return False
+        heading = low[cue] in ("toward", "towards") or (
+            low[cue] == "to" and cue > start and low[cue - 1] in ("route", "way")
+        )
+        # "en route to B, where some are trafficked into prostitution": the purpose is said of B
+        after = low[p.j : p.j + 3]
+        if (
+            not heading
+            or "where" in after
+            or (p.j < end and low[p.j] in ("and", "or", ",") and "where" in low[p.j : end])
+        ):
+            return False
+        if any(w in TRIGGERS or w == "forced" for w in low[start:cue]):
+            return False
+        said = next((k for k in range(p.j, end) if low[k] in TRIGGERS or low[k] == "forced"), end)
+        return exploited_elsewhere(view, p, said, end)
+    return False
+
+
+def exploited_elsewhere(view: View, p: Place, said: int, end: int) -> bool:
+    """Does the clause say, after the word of trafficking at said, where people were exploited, other
+    than at p ("exploited ... in camps near the border", "along the migrant route in A")?"""
+    low = view.low
+    starts = {q.i for q in view.places_in(said, end) if q.code != p.code}
+    for k in range(said, end - 1):
+        if low[k] not in ("in", "along", "near", "at", "inside", "within"):
+            continue
+        nxt = k + 2 if low[k + 1] == "the" else k + 1
+        if nxt in starts or (nxt < end and low[nxt] in ("camps", "camp", "border")):
+            return True
+    return False
 
 
 def clause_flows(
@@ -327,7 +390,7 @@ def clause_flows(
                 via=tuple(v for v in via if v not in (origin, dest)),
                 victims=() if unnamed else own_victims or victims,
                 exploitation=()
-                if unpurposed
+                if unpurposed or (not own_exploitation and only_heading_to(view, dest, start, end))
                 else own_exploitation
                 or exploitation
                 or from_frame(view, memory, origin, dest, own_victims or victims, leans),

@@ -91,6 +91,10 @@ def within_role_phrases(
                 found.append((frame, dest, via))
             if placed[origin] >= cut and frame and "destination" in later_roles:
                 found.append((origin, frame, ()))
-        named_again = dest in placed and placed[dest] != frame_at and placed[dest] < cut
+            # "X is a destination country for men from A ..., and a source country for children
+            # trafficked within the country": A's people still go to X
+            if placed[origin] < cut and dest == frame and "destination" in parts.frame_roles - later_roles:
+                found.append((origin, frame, via))
+        named_again = dest in placed and placed[dest] != frame_at
         out += [f for f in found if f not in out and (f[0] != f[1] or (f[0] == frame and named_again))]
     return out

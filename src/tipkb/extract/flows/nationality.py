@@ -7,6 +7,9 @@ from __future__ import annotations
 from tipkb.extract.common import Place, View
 from tipkb.extract.flows.victims import given_to_others
 from tipkb.extract.flows.words import (
+    FINDERS,
+    FINDING,
+    NAMING,
     NOT_VICTIMS,
 )
 
@@ -63,7 +66,14 @@ def region_adjective_before_people(view: View, p: Place) -> bool:
         return False
     while k < len(low) and low[k] in view.vocab.people:
         k += 1
-    return k >= len(low) or low[k] not in NOT_VICTIMS  # not "African migrant clients"
+    if k >= len(low):
+        return True
+    # "West African women, mainly from Ghana and Nigeria, ...": the region stands for those countries
+    if low[k] == "," and k + 1 < len(low) and low[k + 1] in NAMING:
+        m = k + 2 + (k + 2 < len(low) and low[k + 2] in ("from", "in"))
+        if any(q.i == m and q.kind == "country" for q in view.places):
+            return False
+    return low[k] not in NOT_VICTIMS  # not "African migrant clients"
 
 
 def non_demonym(view: View, p: Place) -> bool:
@@ -71,4 +81,28 @@ def non_demonym(view: View, p: Place) -> bool:
     low = view.low
     return (p.i >= 2 and low[p.i - 1] == "-" and low[p.i - 2] == "non") or (
         p.i >= 1 and low[p.i - 1] in ("non", "non-")
+    )
+
+
+def finders_country(view: View, p: Place, places: list[Place]) -> bool:
+    """'Mexican authorities identified 43 Guatemalan victims', 'victims identified by Mexican police':
+    the demonym names the authorities who found the victims, so its country is where they were found
+    (only when other victims of the clause are named by their own demonym)."""
+    low = view.low
+    end = len(low)
+    if p.j >= end or low[p.j] not in FINDERS:
+        return False
+    k = p.j + 1
+    if low[p.j] == "law" and (k >= end or low[k] != "enforcement"):
+        return False
+    if k < end and low[k] in ("enforcement", "officials", "officers", "authorities"):
+        k += 1
+    after = low[k : k + 3]
+    active = any(w in FINDING for w in after)
+    passive = p.i >= 2 and low[p.i - 1] == "by" and low[p.i - 2] in FINDING
+    if not (active or passive):
+        return False
+    return any(
+        q.kind == "demonym" and q.code != p.code and q.i != p.i and demonym_names_victims(view, q)
+        for q in places
     )

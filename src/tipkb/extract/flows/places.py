@@ -14,7 +14,11 @@ from tipkb.extract.flows.lists import (
     region_named_by_countries,
     role_list,
 )
-from tipkb.extract.flows.nationality import demonym_names_victims, region_adjective_before_people
+from tipkb.extract.flows.nationality import (
+    demonym_names_victims,
+    finders_country,
+    region_adjective_before_people,
+)
 from tipkb.extract.flows.parts import Parts
 from tipkb.extract.flows.victims import given_to_others
 from tipkb.extract.flows.words import (
@@ -122,6 +126,8 @@ def governing(
     """The part a place plays, from the words to its left (across the list it stands in)."""
     low = view.low
     if p.kind == "demonym" and not (p.j < len(low) and low[p.j] in WATERS):
+        if finders_country(view, p, places):
+            return DEST  # "Mexican authorities identified 43 Guatemalan victims": found in Mexico
         return ORIGIN if demonym_names_victims(view, p) else None
     if p.kind == "region" and region_adjective_before_people(view, p):
         return ORIGIN  # "Mauritanian and West African boys"
@@ -208,7 +214,7 @@ def governing(
                 for m in range(max(start, k - 4), k)
             ):
                 return None
-            if before in ("according", "due", "prior", "compared", "addition"):
+            if before in ("according", "due", "prior", "compared", "addition", "accession", "admission"):
                 return None
             if before in ("continuing", "proceeding") and "before" in low[max(start, k - 4) : k]:
                 return None  # "... to repay their debts before continuing to Western Europe": the goal
@@ -381,5 +387,5 @@ def spouses_or_buyers(view: View, start: int, k: int) -> bool:
         return False
     for n in range(m - 1, max(start, m - 4) - 1, -1):
         if low[n] == "to":
-            return n > start and low[n - 1] in GIVEN_TO
+            return n > start and (low[n - 1] in GIVEN_TO or given_to_others(view, m))
     return given_to_others(view, m)  # "forced marriages with men from X", "forced to marry men from X"

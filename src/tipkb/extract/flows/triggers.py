@@ -28,6 +28,7 @@ from tipkb.extract.flows.words import (
     NOT_EXPOSED,
     NOT_GOING_ON,
     OCCURRED,
+    ORIGIN_VERBS,
     OWN_PEOPLE,
     PASSING,
     PASSIVE_AUX,
@@ -153,6 +154,10 @@ def trigger(view: View, start: int, end: int) -> str | None:
             return "moved-in-transit"
         if w in PASSING and n > start and low[n - 1] in PASSIVE_AUX and carried_along(view, n, end):
             return "moved-through"
+        # "(Boys are forced to beg.) Many of these boys are brought to X from A", "these girls come from
+        # A": the victims of the sentence before, moved or coming from a place
+        if (w in MOVING or w in ORIGIN_VERBS) and these_people_moved(view, start, n, end):
+            return "these-people-moved"
         # "boys are forcibly recruited as child soldiers", "boys recruited by armed groups"
         if w in RECRUITING and made_to_fight(view, start, n, end):
             return "recruited-to-fight"
@@ -196,6 +201,20 @@ def trigger(view: View, start: int, end: int) -> str | None:
             if k > n + 2 and of_people(view, k, end):
                 return "cases-of"
     return None
+
+
+def these_people_moved(view: View, start: int, n: int, end: int) -> bool:
+    """Is the verb at n said of people pointed back to ("these boys", "those women"), right before it
+    or past an auxiliary ("are brought", "come"), with a place named after it ("to X", "from A")?"""
+    low = view.low
+    m = n - 1
+    while m > start and low[m] in PASSIVE_AUX:
+        m -= 1
+    if low[n] in MOVING and m == n - 1:
+        return False  # "these boys brought ...": no passive, and no "come from"
+    if m - 1 < start or low[m] not in view.vocab.people or low[m - 1] not in ("these", "those"):
+        return False
+    return any(q.i > n and q.i - 1 < end and low[q.i - 1] in ("to", "into", "from") for q in view.places)
 
 
 def is_said_internal(view: View, start: int, n: int) -> bool:

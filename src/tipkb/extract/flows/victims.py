@@ -93,12 +93,50 @@ def compound(view: View, i: int, j: int) -> bool:
     return before or after
 
 
+FIGHTERS = frozenset(
+    ["army", "militia", "militias", "rebels", "rebel", "insurgents", "insurgent", "guerrillas"]
+)
+YOUNG = frozenset(["children", "child", "boys", "girls", "minors"])
+
+
+def quoted_marriages(view: View, start: int, end: int) -> bool:
+    """'subjected to so-called "summer marriages"', 'sold into "tourist marriages"': a marriage practice
+    named in quotes."""
+    low = view.low
+    return any(
+        low[n] in ("marriages", "marriage")
+        and n + 1 < end
+        and low[n + 1] in QUOTES
+        and any(w in QUOTES for w in low[max(start, n - 3) : n])
+        for n in range(start, end)
+    )
+
+
+def used_by_fighters(view: View, start: int, end: int) -> bool:
+    """'(some of these children were) used by the Lord's Resistance Army', 'boys used by rebels':
+    children used by a fighting force are child soldiers."""
+    low = view.low
+    if not YOUNG & set(low[start:end]):
+        return False
+    return any(
+        low[n] == "used" and low[n + 1] == "by" and any(w in FIGHTERS for w in low[n + 2 : min(end, n + 8)])
+        for n in range(start, end - 2)
+    )
+
+
+HOMES = frozenset(["in households", "private homes", "private households"])
+
+
 def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
     low = view.low
     out: list[str] = []
+    homes = said = False  # domestic servitude said only by where ("in households") / said as such
     for i, j, value in view.vocab.exploitation.find(low, start, end):
         if j < len(low) and low[j] in view.vocab.exploitation_blockers:
             continue
+        if value == "domestic_servitude":
+            venue = " ".join(low[i:j]) in HOMES
+            homes, said = homes or venue, said or not venue
         if i > 0 and low[i - 1] in ("anti", "anti-", "counter"):
             continue
         if value == "sexual" and coercion(view, i, j, start):
@@ -116,6 +154,13 @@ def exploitation_in(view: View, start: int, end: int) -> tuple[str, ...]:
             out.append(value)
         if " ".join(low[i:j]) in ALSO_LABOR and "labor" not in out:
             out.append("labor")
+    if "marriage" not in out and quoted_marriages(view, start, end):
+        out.append("marriage")
+    if "child_soldiers" not in out and used_by_fighters(view, start, end):
+        out.append("child_soldiers")
+    # "sex trafficking occurs in bars, massage parlors and private homes": homes as a venue of it
+    if homes and not said and "sexual" in out:
+        out.remove("domestic_servitude")
     for n in range(start, end):
         worked = repays_debt_at(view, n, end)
         if worked is None:
@@ -232,7 +277,10 @@ def given_to_others(view: View, i: int) -> bool:
     low = view.low
     for n in range(i - 1, max(0, i - 3) - 1, -1):
         if low[n] == "to":  # "married off to men", "sold as brides to Chinese men"
-            return any(w in GIVEN_TO for w in low[max(0, n - 5) : n])
+            k = n - 1
+            while k > 0 and low[k] in QUOTES:  # 'sold into "tourist marriages" to men from X'
+                k -= 1
+            return any(w in GIVEN_TO for w in low[max(0, n - 5) : n]) or low[k] in ("marriage", "marriages")
         if low[n] == "with":  # "sold into forced marriages with men in X": the husbands
             k = n - 1
             while k > 0 and low[k] in QUOTES:  # 'sold into "summer marriages" with men'

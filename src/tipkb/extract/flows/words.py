@@ -28,6 +28,9 @@ NOT_VICTIMS = word_set("flows.not_victims")
 
 LOCAL_WORDS = word_set("flows.local_words")
 
+FINDERS = word_set("flows.finders")
+FINDING = word_set("flows.finding")
+
 ELSEWHERE = word_set("flows.elsewhere")
 # "Nepali women exploited abroad", "after migrating": words of people who left the country.
 GOING_ABROAD = word_set("flows.going_abroad")
