@@ -14,6 +14,7 @@ sub-group, a restated total or "the remaining" ones.
 from __future__ import annotations
 
 from tipkb.extract.common import View
+from tipkb.extract.statistics import labels as _labels
 from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.continuations import _continues, _exploitation, compared_at
 from tipkb.extract.statistics.count import Count
@@ -105,6 +106,9 @@ def find(
             (bool(out) and _continues(view.low[out[-1].end : found.start]))
             or (not out and lead is not None and anchor is lead)
             or (found.remaining and anchor is not None)  # "...; the remaining 21 were victims of begging"
+            or (
+                anchor is not None and _labels.year_before(view, found.start) is not None
+            )  # "2018 - 31; 2019 - 27"
             # "Of the 612 victims, 449 were men ...; 528 were labor trafficking victims": parts of the group
             or (
                 anchor is not None

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
+from tipkb.extract.statistics import labels
 from tipkb.extract.statistics.continuations import _continues, _continues_anchor
 from tipkb.extract.statistics.filters import _about_officials
 from tipkb.extract.statistics.participles import (
@@ -332,6 +333,9 @@ def bare_number(
             or labelled(view, n, end, before)
             or nobody
         )
+        if metric is None and anchor is None and labels.labelled(view, n, end) is not None:
+            # "... was reported as follows: 2018 - 31", a line "2015: 59;" after "... as follows:"
+            metric = labels.announced_metric(view, n) or (prior if labels.label_line(view) else None)
         if metric is None and figure_named_before(view, n):
             # "the following year the number fell to 87", "In 2016 the figure was 52": the figure
             # the sentence, or the sentence before, stated
@@ -351,6 +355,8 @@ def bare_number(
     if metric is None:
         # "sexual exploitation accounted for 294 of the victims and labor exploitation for 81"
         how = "split" if named_before and anchor is not None else _continues_anchor(view, n, end, anchor)
+        if how is None and anchor is not None and labels.labelled(view, n, end) is not None:
+            how = "compare"  # "49 in 2018 (2017: 44; 2016: 51)", "nine (2013), 12 (2014)"
         if how is None and anchor is not None and in_another_place(view, n, end):
             how = "compare"  # "150 persons were exploited in Italy, and 185 in Spain"
         if how is None:
