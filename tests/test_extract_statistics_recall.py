@@ -532,3 +532,24 @@ def test_inspections_demonyms_exploited_and_care_after_an_including_list() -> No
     assert ("victims_assisted", 90, None, 2019) in stats(text)
     text = "In 2019, police investigated 11 cases and referred three of them to the judiciary."
     assert stats(text) == {("investigations", 11, None, 2019), ("prosecutions", 3, None, 2019)}
+
+
+def test_bracketed_counts_after_a_form_of_exploitation() -> None:
+    text = (
+        "In 2018, police identified 30 victims. The victims were exploited for sexual exploitation (14), "
+        "forced labour (8), forced begging (5) and other forms (3)."
+    )
+    assert {
+        ("victims_identified", 14, "sexual", 2018),
+        ("victims_identified", 8, "labor", 2018),
+        ("victims_identified", 5, "begging", 2018),
+    } <= stats(text)
+    text = (
+        "In 2018, police identified 40 victims. Forced labour was the most common form, accounting for "
+        "21 victims, followed by sexual exploitation (12) and forced criminality (7)."
+    )
+    assert {
+        ("victims_identified", 21, "labor", 2018),
+        ("victims_identified", 12, "sexual", 2018),
+        ("victims_identified", 7, "criminality", 2018),
+    } <= stats(text)

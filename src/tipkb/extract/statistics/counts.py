@@ -131,6 +131,8 @@ def find(
                     view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
                     or found.restated  # "... assisted 126 victims. Of the 126 victims, 98 had been ..."
                     or compared_at(low, found.start)  # "This compared with 1,065 victims in ..."
+                    # "Forced labour was the most common form, accounting for 22 victims", "(182 victims)"
+                    or (found.exploitation is not None and low[found.start - 1] in ("(", "for"))
                     or (
                         view.low[found.start + 1 : found.start + 4] == ["of", "the", found.noun]
                         and found.exploitation is not None

@@ -352,6 +352,16 @@ def bare_number(
         )
     ):
         metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
+    if (
+        metric is None
+        and anchor is None
+        and named_before
+        and low[n - 1 : n] == ["("]
+        and prior
+        and prior.startswith("victims")
+        and any(w in ("victims", "victim") for w in low[:n])
+    ):
+        metric, split = prior, True  # "The victims were exploited for sexual exploitation (19), ..."
     if metric is None:
         # "sexual exploitation accounted for 294 of the victims and labor exploitation for 81"
         how = "split" if named_before and anchor is not None else _continues_anchor(view, n, end, anchor)
