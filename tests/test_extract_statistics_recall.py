@@ -553,3 +553,29 @@ def test_bracketed_counts_after_a_form_of_exploitation() -> None:
         ("victims_identified", 12, "sexual", 2018),
         ("victims_identified", 7, "criminality", 2018),
     } <= stats(text)
+
+
+def test_passive_cases_brought_and_handed_down_status_granted_and_counselling() -> None:
+    assert stats("In 2016, prosecutions were brought against 14 persons, compared to 8 in 2015.") == {
+        ("prosecutions", 14, None, 2016),
+        ("prosecutions", 8, None, 2015),
+    }
+    assert stats("Convictions were handed down against five persons in 2019 and against four in 2020.") >= {
+        ("convictions", 5, None, 2019)
+    }
+    assert stats("In 2021, the council granted the status of victim of trafficking to 20 persons.") == {
+        ("victims_identified", 20, None, 2021)
+    }
+    assert stats("In 2021, counselling centres advised 611 victims.") == {
+        ("victims_assisted", 611, None, 2021)
+    }
+    # "after N the year before" is the year before's figure, and does not date the count before it
+    assert stats("In 2021, the proceedings identified 417 victims, after 476 the year before.") == {
+        ("victims_identified", 417, None, 2021),
+        ("victims_identified", 476, None, 2020),
+    }
+
+
+def test_a_heading_over_labelled_lines_names_their_metric() -> None:
+    text = "Fiji 2017 report\n\nNumber of persons convicted of trafficking, by sex\n2014: 6 (4 females, 2 males)\n2015: 3\n"
+    assert {("convictions", 6, None, 2014), ("convictions", 3, None, 2015)} <= stats(text)

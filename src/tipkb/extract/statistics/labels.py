@@ -55,8 +55,11 @@ def announced_metric(view: View, n: int) -> str | None:
 
 def opens_a_list(view: View) -> str | None:
     """The metric of a sentence that ends by announcing a list ("The number of presumed victims
-    identified by the police was as follows:"), for the labelled lines after it; else None."""
+    identified by the police was as follows:") or of a heading over one ("Number of persons convicted,
+    by sex"), for the labelled lines after it; else None."""
     low = view.low
+    if view.sent.heading and "number" in low:
+        return metric_of_words(low)  # a heading "Number of persons convicted of trafficking, by sex"
     if not low or low[-1] != ":":
         return None
     words = low[:-1]

@@ -148,6 +148,8 @@ def people_or_cases(
         return None  # "six cases involving 14 defendants": the verb counts the cases
     if other_fate_after(view, phrase_end):
         return None  # "one defendant was acquitted": no metric counts them
+    if noun in ("persons", "people", "individuals") and _granted_status(low, n):
+        return Reading("victims_identified", phrase_end)  # "granted the status of victim to 20 persons"
     chain = _verbs_before(view, n)
     if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
         chain = ["prosecutions"]  # "brought 13 cases to court"
@@ -226,6 +228,17 @@ def people_or_cases(
     ):
         inherits = True  # not "convicted 10 traffickers and acquitted four defendants", "one was acquitted"
     return Reading(metric, phrase_end, also, inherits)
+
+
+def _granted_status(low: list[str], n: int) -> bool:
+    """'granted the status of (statutory) victim of trafficking to 20 persons', 'gave victim status to 12
+    people': the people counted at n were identified as victims."""
+    if low[n - 1 : n] != ["to"]:
+        return False
+    before = low[max(0, n - 12) : n - 1]
+    return "status" in before and any(
+        w in ("granted", "gave", "given", "awarded", "accorded") for w in before
+    )
 
 
 def _same_actor_goes_on(gap: list[str]) -> bool:
