@@ -579,3 +579,27 @@ def test_passive_cases_brought_and_handed_down_status_granted_and_counselling() 
 def test_a_heading_over_labelled_lines_names_their_metric() -> None:
     text = "Fiji 2017 report\n\nNumber of persons convicted of trafficking, by sex\n2014: 6 (4 females, 2 males)\n2015: 3\n"
     assert {("convictions", 6, None, 2014), ("convictions", 3, None, 2015)} <= stats(text)
+
+
+def test_officials_zeros_in_lists_and_cases_of_complicity() -> None:
+    text = "There were no investigations, prosecutions or convictions of complicit officials in 2022."
+    assert stats(text) == {("officials_prosecuted", 0, None, 2022), ("officials_convicted", 0, None, 2022)}
+    assert stats("No cases of official complicity were prosecuted in 2021.") == {
+        ("officials_prosecuted", 0, None, 2021)
+    }
+    text = (
+        "In 2022, the ministry investigated three officials suspected of fraud but prosecuted none of them."
+    )
+    assert stats(text) == {("officials_prosecuted", 0, None, 2022)}
+    # "any of those cases" of another party is no zero of the year's
+    text = "In 2016, NGOs documented 700 cases, but the government did not investigate any of those cases."
+    assert stats(text) == set()
+
+
+def test_n_of_these_opening_and_cases_referred_to_the_public_prosecutor() -> None:
+    text = "In 2019, police identified 22 victims. Eleven of these were victims of labour exploitation and nine of sexual exploitation."
+    assert {("victims_identified", 11, "labor", 2019), ("victims_identified", 9, "sexual", 2019)} <= stats(
+        text
+    )
+    text = "In 2021, the unit investigated 300 cases, of which it referred 58 to the public prosecutor."
+    assert stats(text) == {("investigations", 300, None, 2021), ("prosecutions", 58, None, 2021)}

@@ -18,7 +18,7 @@ from tipkb.extract.statistics import labels as _labels
 from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.continuations import _continues, _exploitation, compared_at
 from tipkb.extract.statistics.count import Count
-from tipkb.extract.statistics.filters import _third_party
+from tipkb.extract.statistics.filters import _about_officials, _third_party
 from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, people_or_cases
 from tipkb.extract.statistics.participles import _participle_after
 from tipkb.extract.statistics.phrases import form_before
@@ -129,6 +129,11 @@ def find(
                 and before.startswith("victims")
                 and (
                     view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    # "Eleven of these were victims of labour exploitation, nine of ..."
+                    or (
+                        found.start == 0
+                        and view.low[1:3] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    )
                     or found.restated  # "... assisted 126 victims. Of the 126 victims, 98 had been ..."
                     or compared_at(low, found.start)  # "This compared with 1,065 victims in ..."
                     # "Forced labour was the most common form, accounting for 22 victims", "(182 victims)"
@@ -319,6 +324,8 @@ def _count_at(
         metric = OFFICIAL_METRICS[
             metric
         ]  # "investigated 32 officials, but only six of these cases reached court"
+    if metric in OFFICIAL_METRICS and noun in CASE_NOUNS and _about_officials(view, phrase_end):
+        metric = OFFICIAL_METRICS[metric]  # "No cases of official complicity were prosecuted"
     if metric in OFFICIAL_METRICS and low[n] in ("none", "neither") and _officials_named_first(low, n):
         metric = OFFICIAL_METRICS[metric]  # "two gendarmes were suspended, but none were prosecuted"
     inherits, split, previous = reading.inherits, reading.split, reading.previous

@@ -110,11 +110,11 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     if value == 0:
         also = zero_list(low, k)  # "no prosecutions or convictions": both zero
     phrase_end = k + 1
-    if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
-        metric = OFFICIAL_METRICS[metric]
-        also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
-    elif _about_officials(view, phrase_end) and metric == "investigations":
-        metric = None  # "no investigations of officials": the contract counts no officials investigated
+    if metric in ("investigations", "prosecutions", "convictions") and _about_officials(view, phrase_end):
+        # "no investigations, prosecutions or convictions of officials": the officials' metrics (the
+        # contract counts no officials investigated)
+        mapped = [OFFICIAL_METRICS[m] for m in (metric, *also) if m in OFFICIAL_METRICS]
+        metric, also = (mapped[0] if mapped else None), tuple(mapped[1:])
     return Reading(metric, phrase_end, also)
 
 

@@ -129,7 +129,9 @@ def figure_named_before(view: View, n: int) -> bool:
 def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
     low = view.low
-    of_them = low[n] not in ("any", "none", "no") and low[end : end + 2] in (
+    of_them = (
+        low[n] not in ("any", "none", "no") or (low[n] == "none" and n > 0 and low[n - 1] in VERBS)
+    ) and low[end : end + 2] in (
         ["of", "them"],
         ["of", "these"],
         ["of", "those"],
@@ -334,6 +336,8 @@ def _to_prosecution(low: list[str], m: int) -> bool:
     k = m + 1
     if low[k : k + 1] == ["the"]:
         k += 1
+    if low[k : k + 1] in (["public"], ["state"], ["competent"], ["district"], ["regional"]):
+        k += 1  # "referred 58 to the public prosecutor"
     return k < len(low) and (low[k] in _COURT_TARGETS or low[k].startswith("prosecutor"))
 
 
