@@ -603,3 +603,14 @@ def test_n_of_these_opening_and_cases_referred_to_the_public_prosecutor() -> Non
     )
     text = "In 2021, the unit investigated 300 cases, of which it referred 58 to the public prosecutor."
     assert stats(text) == {("investigations", 300, None, 2021), ("prosecutions", 58, None, 2021)}
+
+
+def test_an_official_named_with_the_body_they_serve() -> None:
+    text = (
+        "In 2022, one officer of the Bureau of Foreign Employment was prosecuted for issuing false permits."
+    )
+    assert stats(text) == {("officials_prosecuted", 1, None, 2022)}
+    assert ("officials_convicted", 1, None, 2022) in {
+        (m, v, None, y)
+        for m, v, _, y in stats("In 2022, an inspector of the Ministry of Health was convicted.")
+    }

@@ -174,6 +174,17 @@ def one_official(view: View, k: int) -> bool:
             name += 1
         if name > m + 2:
             m = name - 1
+    elif low[m + 1 : m + 2] == ["of"]:
+        # "an officer of the Bureau of Foreign Employment was prosecuted": past the body's name
+        name = m + 2
+        while (
+            name < len(low)
+            and name < m + 11
+            and (view.toks[name][:1].isupper() or low[name] in ("the", "of", "and"))
+        ):
+            name += 1
+        if name > m + 3 and low[name : name + 1] == ["was"]:
+            m = name - 1
     if low[m + 1 : m + 2] != ["was"]:
         return False
     return _participle_after(view, m + 1) in OFFICIAL_METRICS
