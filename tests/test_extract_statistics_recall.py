@@ -614,3 +614,14 @@ def test_an_official_named_with_the_body_they_serve() -> None:
         (m, v, None, y)
         for m, v, _, y in stats("In 2022, an inspector of the Ministry of Health was convicted.")
     }
+
+
+def test_a_long_subject_ranges_of_years_and_investigations_into_complicity() -> None:
+    text = (
+        "The number of investigations opened by the police into offences under Section 104a of the "
+        "Criminal Code (trafficking in human beings) was 52 in 2019 (2018: 41)."
+    )
+    assert stats(text) == {("investigations", 52, None, 2019), ("investigations", 41, None, 2018)}
+    assert stats("In 2020, no investigation into the complicity of public officials was opened.") == set()
+    text = "In 2020, the law prescribed penalties rising to one to ten years where the victim is a minor."
+    assert stats(text) == set()

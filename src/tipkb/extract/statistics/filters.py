@@ -26,7 +26,7 @@ def _about_officials(view: View, k: int) -> bool:
     window = low[k : k + 4]
     return (
         bool(window)
-        and window[0] in ("involving", "of", "against", "for")
+        and window[0] in ("involving", "of", "against", "for", "into")
         and any(w in OFFICIALS or w == "complicity" for w in window)
     )
 

@@ -102,6 +102,9 @@ def rejected(view: View, n: int, end: int) -> bool:
         return True  # "convicted 16 of the 22 defendants": the 22 is the group, not a count of the verb
     if end < len(low) and (low[end] in SKIP_AFTER or view.vocab.currency_names.match_at(low, end)):
         return True  # "12 years", "5 percent", "19 million drams"; not "12 new investigations"
+    second = view.number_at(end + 1) if low[end : end + 1] in (["to"], ["-"], ["–"], ["and"]) else None
+    if second is not None and second[1] < len(low) and low[second[1]] in SKIP_AFTER:
+        return True  # "one to ten years' imprisonment": a range of years, not a count
     if n >= 2 and low[n - 1] in ("for", "of") and low[n - 2] in _ROOM:
         return True  # "a shelter with capacity for 12 victims", "30 beds for victims": room, not people
     return _estimated(view, n)

@@ -73,6 +73,15 @@ def _total_verb_metric(view: View, n: int) -> str | None:
         if opener is not None and low[opener + 1 : opener + 2] in (["which"], ["who"], ["whose"]):
             end = opener
     clause_start = max((a for a, _ in view.clauses() if a <= end), default=0)
+    # "The number of investigations opened by the police into offences under Section 104a (...) was 49":
+    # a long subject, from its "number of"
+    reach = next((m for m in range(end - 1, max(clause_start, end - 30) - 1, -1) if low[m] == "number"), None)
+    if reach is not None and reach < end - 10:
+        end = (
+            next((m for m in range(reach + 2, end) if low[m] in METRIC_NOUNS or low[m] in CASE_NOUNS), end)
+            + 1
+        )
+        end = min(end, k)
     subject = low[max(clause_start, end - 10) : end]
     if low[k] in ("was", "were", "is", "are") and not ({"number", "total"} & set(subject)):
         return None
