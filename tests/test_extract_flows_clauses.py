@@ -502,3 +502,39 @@ def test_recruited_in_this_way_takes_the_exploitation_of_the_sentence_before() -
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "chad.txt")}
     assert flows[("TCD", "SDN")]["exploitation"] == ["child_soldiers"]
+
+
+def test_within_a_country_scopes_the_later_clauses_of_the_sentence() -> None:
+    text = (
+        "Within Ghana, boys are forced to work on cocoa farms, and some girls are exploited in "
+        "prostitution in the larger towns."
+    )
+    flows = facts_of(text, "flow")
+    assert [(f["origin"], f["destination"]) for f in flows] == [("GHA", "GHA")]
+    assert sorted(flows[0]["victims"]) == ["boys", "girls"]
+    assert sorted(flows[0]["exploitation"]) == ["labor", "sexual"]
+
+
+def test_within_a_country_a_contrast_keeps_its_own_flow() -> None:
+    text = "Within Ghana, girls are exploited in prostitution in Accra, while boys are forced to fish."
+    flows = facts_of(text, "flow")
+    assert all(f["victims"] != ["boys", "girls"] for f in flows)
+
+
+def test_a_forced_exploitation_of_people_is_a_flow_and_sets_the_same_purpose() -> None:
+    text = (
+        "Within Niger, the main form of abuse is the forced begging of boys by their teachers. "
+        "Boys from Chad are trafficked to Niger for the same purpose."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NER", "NER")]["exploitation"] == ["begging"]
+    assert flows[("TCD", "NER")]["exploitation"] == ["begging"]
+
+
+def test_most_foreign_victims_are_neutral_people_not_those_said_before() -> None:
+    text = (
+        "Estonia is a source country. Thirty victims were women and girls. "
+        "Most foreign victims came from Moldova and Georgia."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("MDA", "EST")]["victims"] == []

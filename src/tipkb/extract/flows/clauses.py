@@ -49,8 +49,11 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     facts: list[FlowFact] = []
     before = 0  # the facts of the clauses before this one
     internal = False
+    scope = within_scope(view)
     for start, end in (part for span in view.clauses() for part in second_role_phrases(view, *span)):
         clause_facts, internal = clause(view, memory, start, end, internal)
+        if not clause_facts and scope is not None and start > 0 and in_scope(view, facts, scope, start, end):
+            continue
         some = part_of_people_before(view, start, end)
         for fact in clause_facts:
             # A clause that says more of a flow of this sentence ("; some are also ...") replaces it
@@ -94,6 +97,37 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
+
+
+def within_scope(view: View) -> str | None:
+    """'Within X, ...': the country every clause of the sentence speaks of."""
+    low = view.low
+    if not low or low[0] != "within":
+        return None
+    p = next((q for q in view.places if q.i == 1), None)
+    if p is None or p.kind != "country" or p.j >= len(low) or low[p.j] != ",":
+        return None
+    return p.code
+
+
+def in_scope(view: View, facts: list[FlowFact], scope: str, start: int, end: int) -> bool:
+    """'Within X, women are subjected to forced labor, and girls are exploited in commercial sex': a
+    later clause about victims that names no place of its own says more of the sentence's flow inside
+    X (its people and purposes join that flow); a contrast ('while boys are ...') is a flow of its own."""
+    k = start + (view.low[start] == ",")
+    if view.low[k] != "and":
+        return False
+    fact = next((f for f in facts if f.origin == scope and f.destination == scope), None)
+    if fact is None or view.places_in(start, end) or trigger(view, start, end) is None:
+        return False
+    victims = victims_in(view, start, end)
+    exploitation = with_sector_labor(exploitation_in(view, start, end), sectors_in(view, start, end))
+    if not (victims or exploitation):
+        return False
+    fact.victims = merge(fact.victims, victims)
+    fact.exploitation = merge(fact.exploitation, exploitation)
+    fact.sectors = merge(fact.sectors, sectors_in(view, start, end))
+    return True
 
 
 def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int]]:

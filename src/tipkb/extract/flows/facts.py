@@ -44,6 +44,7 @@ from tipkb.extract.flows.words import (
     LIST_VERBS,
     MIGRATING,
     NEUTRAL_PEOPLE,
+    NEUTRAL_QUALIFIERS,
     NOT_PEOPLE_HEADS,
     PRONOUN_SUBJECTS,
     QUANTIFIERS,
@@ -249,8 +250,9 @@ def clause_flows(
         ),
         None,
     )  # "Some Ethiopians who cross ...": people named by their nationality alone
+    q = k + 1 + (k + 2 < end and low[k + 1] in NEUTRAL_QUALIFIERS)  # "most foreign victims"
     neutral = pronoun and (
-        (k + 1 < end and low[k + 1] in NEUTRAL_PEOPLE)
+        (q < end and low[q] in NEUTRAL_PEOPLE)
         or (k + 3 < end and low[k + 1 : k + 3] == ["of", "the"] and low[k + 3] in NEUTRAL_PEOPLE)
         or demonym_noun is not None
     )  # "some victims", "most of the victims", "some Ethiopians"
@@ -267,7 +269,7 @@ def clause_flows(
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
     # "some Kyrgyz victims", "many Asian women": people of their own, past a demonym or a region's adjective
     named_at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
-    n = named_at.get(k + 1, k + 1)
+    n = named_at.get(q, q)
     alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
     if not exploitation and alone:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
