@@ -220,3 +220,11 @@ def test_made_to_and_a_form_of_exploitation_is_a_flow() -> None:
     assert (
         pairs("Kyrgyzstan is a source country. Kyrgyz officials are made to resign in Kazakhstan.") == set()
     )
+
+
+def test_another_role_phrases_route_is_no_onward_leg() -> None:
+    text = (
+        "Chad is a transit country for Sudanese women going to Libya, where some are forced into "
+        "prostitution, and for migrants en route to Europe."
+    )
+    assert pairs(text) == {("SDN", "LBY")}
