@@ -538,3 +538,21 @@ def test_most_foreign_victims_are_neutral_people_not_those_said_before() -> None
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
     assert flows[("MDA", "EST")]["victims"] == []
+
+
+def test_servitude_of_people_who_went_as_domestic_servants_is_domestic_servitude() -> None:
+    text = (
+        "Oman is a destination country. Nepalese women migrate legally to work as domestic servants. "
+        "Some of them are kept in involuntary servitude by their employers."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NPL", "OMN")]["exploitation"] == ["domestic_servitude"]
+
+
+def test_servitude_of_people_who_went_for_other_work_stays_labor() -> None:
+    text = (
+        "Oman is a destination country. Nepalese men migrate legally to work on construction sites. "
+        "Some of them are kept in involuntary servitude by their employers."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NPL", "OMN")]["exploitation"] == ["labor"]

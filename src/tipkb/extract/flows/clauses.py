@@ -99,6 +99,13 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     return facts
 
 
+def went_for_domestic_work(view: View, start: int, end: int) -> bool:
+    """Does the clause name domestic work only as the job people went for or were hired for ('migrate
+    legally to work as domestic servants'), not as what was done to them?"""
+    named = {v for _, _, v in view.vocab.exploitation.find(view.low, start, end)}
+    return named == {"domestic_servitude"} and not exploitation_in(view, start, end)
+
+
 def within_scope(view: View) -> str | None:
     """'Within X, ...': the country every clause of the sentence speaks of."""
     low = view.low
@@ -254,6 +261,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         if parts.origins or parts.dests or parts.onward:
             parts.victims = victims_in(view, start, end)
             parts.words = frozenset(low[start:end])
+            parts.domestic_job = went_for_domestic_work(view, start, end)
             memory.flows.pending, memory.flows.pending_at = parts, view.sent.start
             memory.flows.pending_no = memory.sentence_no
         return [], internal
@@ -274,8 +282,10 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         and bool(parts.dests)
         and set(parts.dests) <= set(pending.dests)
     )
+    servants = False
     if (not named or again) and pending is not None and points_back(view, memory, start, end):
         parts = pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+        servants = pending.domestic_job
     elif (
         pending is not None
         and pending.origins
@@ -296,6 +306,12 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
             return more, internal
     memory.flows.pending = None
     facts = clause_flows(view, memory, start, end, parts, internal, f"{RULE}:{pattern}")
+    if servants and "servitude" in words and not words & {"labor", "labour"}:
+        # "... migrate to work as domestic servants. Some of them are subjected to conditions of
+        # involuntary servitude": the servitude of domestic servants is domestic servitude
+        for fact in facts:
+            if fact.exploitation == ("labor",):
+                fact.exploitation = ("domestic_servitude",)
     if parts.frame and parts.span == (view.sent.start, start):
         remember_frame(view, memory, parts, start, end)
     return facts, internal
