@@ -286,6 +286,23 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     if (not named or again) and pending is not None and points_back(view, memory, start, end):
         parts = pending  # "...migrate to Jordan for work; some are subjected to forced labor"
         servants = pending.domestic_job
+        if (
+            not named
+            and pending.en_route
+            and pending.via
+            and not pending.dests
+            and exploitation_in(view, start, end)
+        ):
+            # "Migrants transit A en route to B; some of them were exploited in forced labor": where
+            # they were when it happened, A, not where they were heading
+            parts = with_origins(
+                Parts(dests=list(pending.via), span=pending.span),
+                pending.origins,
+                via=[],
+                victims=pending.victims,
+                words=pending.words,
+                en_route=False,
+            )
     elif (
         pending is not None
         and pending.origins
