@@ -292,6 +292,8 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
             and pending.via
             and not pending.dests
             and exploitation_in(view, start, end)
+            and not words
+            & {"may", "might", "could", "can"}  # "some may be subjected to ...": on the way to B
         ):
             # "Migrants transit A en route to B; some of them were exploited in forced labor": where
             # they were when it happened, A, not where they were heading
