@@ -556,3 +556,12 @@ def test_servitude_of_people_who_went_for_other_work_stays_labor() -> None:
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
     assert flows[("NPL", "OMN")]["exploitation"] == ["labor"]
+
+
+def test_some_of_the_workers_are_people_of_their_own() -> None:
+    text = (
+        "Oman is a destination country for men and women trafficked for labor. Some of the many "
+        "foreign workers in Oman, who come from India and Nepal, face conditions of forced labor."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("IND", "OMN")]["victims"] == []

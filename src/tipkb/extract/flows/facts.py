@@ -168,6 +168,20 @@ def exploited_elsewhere(view: View, p: Place, said: int, end: int) -> bool:
     return False
 
 
+def people_of_their_own(view: View, k: int, end: int) -> bool:
+    """'Some of the estimated two million foreign workers': a partitive of people the clause names
+    itself (not 'some of them', 'many of these women': the people said before)."""
+    low = view.low
+    if low[k : k + 2] != ["of", "the"]:
+        return False
+    for m in range(k + 2, min(end, k + 8)):
+        if low[m] in view.vocab.people:
+            return True
+        if low[m] in (",", ";", ":", "who", "that", "are", "were", "is", "was", "have", "had"):
+            return False
+    return False
+
+
 def clause_flows(
     view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
 ) -> list[FlowFact]:
@@ -255,6 +269,7 @@ def clause_flows(
         (q < end and low[q] in NEUTRAL_PEOPLE)
         or (k + 3 < end and low[k + 1 : k + 3] == ["of", "the"] and low[k + 3] in NEUTRAL_PEOPLE)
         or demonym_noun is not None
+        or people_of_their_own(view, k + 1, end)
     )  # "some victims", "most of the victims", "some Ethiopians"
     # "... a transit point for migrants from A and B; some of them are forced to beg": the people of
     # the clause pointed back to (parts.words), not the victims said before
