@@ -565,3 +565,9 @@ def test_some_of_the_workers_are_people_of_their_own() -> None:
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
     assert flows[("IND", "OMN")]["victims"] == []
+
+
+def test_domestic_work_people_were_recruited_for_is_no_exploitation() -> None:
+    text = "Nepalese women hired for domestic work have been exploited in Kuwait."
+    flows = facts_of(text, "flow")
+    assert [(f["origin"], f["destination"], f["exploitation"]) for f in flows] == [("NPL", "KWT", [])]

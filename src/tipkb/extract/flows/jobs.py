@@ -38,6 +38,9 @@ def lured_with(view: View, start: int, i: int, value: str) -> bool:
     low = view.low
     if low[i] == "as":  # "as maids", "as wives": the phrase holds its "as"
         i += 1
+    # "women recruited for domestic work have been exploited in A": the job they were hired for
+    if value == "domestic_servitude" and i - 2 >= start and low[i - 1] == "for" and low[i - 2] in HIRING:
+        return True
     for m in range(i - 1, max(start, i - 6) - 1, -1):
         w = low[m]
         if w in (";", ":", "(", ")") or w in EXPLOITING:
