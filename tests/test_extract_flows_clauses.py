@@ -571,3 +571,13 @@ def test_domestic_work_people_were_recruited_for_is_no_exploitation() -> None:
     text = "Nepalese women hired for domestic work have been exploited in Kuwait."
     flows = facts_of(text, "flow")
     assert [(f["origin"], f["destination"], f["exploitation"]) for f in flows] == [("NPL", "KWT", [])]
+
+
+def test_some_after_a_sentence_about_migrants_takes_no_older_victims() -> None:
+    text = (
+        "Nepal is a source country for men, women, and children trafficked for labor. Many Nepali labor "
+        "migrants travel through India to Qatar, where some end up in forced labor. Some are exploited "
+        "in India itself, in brick kilns."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NPL", "IND")]["victims"] == []

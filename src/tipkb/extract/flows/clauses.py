@@ -93,7 +93,9 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if is_victimization(view, 0, len(view.low)) or facts:
         memory.flows.said.at = view.sent.start
-        memory.flows.said.victims = victims_in(view, 0, len(view.low)) or memory.flows.said.victims
+        # "Most labor migrants travel ...": people of its own, of no sex or age, replace those before
+        said = victims_in(view, 0, len(view.low))
+        memory.flows.said.victims = said or (() if names_people(view) else memory.flows.said.victims)
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
@@ -104,6 +106,18 @@ def went_for_domestic_work(view: View, start: int, end: int) -> bool:
     legally to work as domestic servants'), not as what was done to them?"""
     named = {v for _, _, v in view.vocab.exploitation.find(view.low, start, end)}
     return named == {"domestic_servitude"} and not exploitation_in(view, start, end)
+
+
+def names_people(view: View) -> bool:
+    """Does the sentence name people of its own ('labor migrants', 'foreign workers'), not only point
+    back to people said before ('some of them', 'these victims')?"""
+    low = view.low
+    return any(
+        w in view.vocab.people
+        and w not in NEUTRAL_PEOPLE
+        and (n == 0 or low[n - 1] not in ("these", "those"))
+        for n, w in enumerate(low)
+    )
 
 
 def within_scope(view: View) -> str | None:
