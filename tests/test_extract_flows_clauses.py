@@ -581,3 +581,9 @@ def test_some_after_a_sentence_about_migrants_takes_no_older_victims() -> None:
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
     assert flows[("NPL", "IND")]["victims"] == []
+
+
+def test_hired_as_domestic_workers_then_held_in_domestic_servitude() -> None:
+    text = "Filipino women go to Kuwait, where many hired as domestic workers end up in domestic servitude."
+    flows = facts_of(text, "flow")
+    assert flows and all(f["exploitation"] == ["domestic_servitude"] for f in flows)

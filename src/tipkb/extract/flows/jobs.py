@@ -45,6 +45,9 @@ def lured_with(view: View, start: int, i: int, value: str) -> bool:
         w = low[m]
         if w in (";", ":", "(", ")") or w in EXPLOITING:
             return False
+        # "recruited as domestic workers end up in domestic servitude" (not "promised jobs in ...")
+        if w in ("in", "into", "under") and m > start and low[m - 1] not in JOB_NOUNS:
+            return False
         if w in LURE_VERBS:
             return True
         if w == "as" and value in ("domestic_servitude", "labor"):  # not "recruited as child soldiers"
