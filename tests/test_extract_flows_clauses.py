@@ -587,3 +587,10 @@ def test_hired_as_domestic_workers_then_held_in_domestic_servitude() -> None:
     text = "Filipino women go to Kuwait, where many hired as domestic workers end up in domestic servitude."
     flows = facts_of(text, "flow")
     assert flows and all(f["exploitation"] == ["domestic_servitude"] for f in flows)
+
+
+def test_two_places_each_with_its_own_forced_purpose() -> None:
+    text = "Bulgarian boys are forced to steal in Austria and to work on farms in Greece."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("BGR", "AUT")]["exploitation"] == ["criminality"]
+    assert flows[("BGR", "GRC")]["exploitation"] == ["labor"]

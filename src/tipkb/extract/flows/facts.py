@@ -386,7 +386,9 @@ def clause_flows(
             # clause's purposes; "to B for forced construction work", "to C for tobacco farming" name their own
             named_here = exploitation_in(view, a, b)
             at_work = sectors_in(view, a, b)
-            if named_here or {"forced", "for"} & set(low[a:b]):
+            # "forced to beg in A and to work in agriculture in B": the gapped "forced" is B's own
+            gapped_forced = "to" in low[a : a + 2] and "forced" in low[start:a]
+            if named_here or {"forced", "for"} & set(low[a:b]) or gapped_forced:
                 own_sectors = at_work
                 own_exploitation = own_exploitation or with_sector_labor(named_here, at_work)
             else:
