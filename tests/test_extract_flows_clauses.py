@@ -594,3 +594,16 @@ def test_two_places_each_with_its_own_forced_purpose() -> None:
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
     assert flows[("BGR", "AUT")]["exploitation"] == ["criminality"]
     assert flows[("BGR", "GRC")]["exploitation"] == ["labor"]
+
+
+def test_exploitation_in_connection_with_tourism_is_still_a_flow() -> None:
+    text = (
+        "Gambia: country profile\n\nThe Gambia is a source country. Gambian girls are exploited in "
+        "commercial sex in beach resorts, often in connection with tourism."
+    )
+    assert ("GMB", "GMB") in pairs(text)
+
+
+def test_sex_tourism_by_tourists_is_no_flow() -> None:
+    text = "British tourists engage in child sex tourism in The Gambia."
+    assert pairs(text) == set()

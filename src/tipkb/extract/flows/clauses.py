@@ -101,6 +101,18 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     return facts
 
 
+def only_tourism_context(view: View, start: int, end: int) -> bool:
+    """'Children are exploited in commercial sex ..., often in connection with tourism': tourism as the
+    setting of the exploitation the clause states, not sex tourism by tourists (whose places are no
+    victims' places); the clause's other words of that kind still stop it."""
+    low = view.low
+    hits = [n for n in range(start, end) if low[n] in NOT_A_STATEMENT]
+    return bool(hits) and all(
+        low[n] == "tourism" and n > start and low[n - 1] in ("with", "to") and low[n - 2] != "sex"
+        for n in hits
+    )
+
+
 def went_for_domestic_work(view: View, start: int, end: int) -> bool:
     """Does the clause name domestic work only as the job people went for or were hired for ('migrate
     legally to work as domestic servants'), not as what was done to them?"""
@@ -255,7 +267,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     internal = says_internal(view, start, end) or (
         inherited and not (parts.origins or parts.dests or parts.onward)
     )
-    if words & NOT_A_STATEMENT or defines_trafficking(words):
+    if (words & NOT_A_STATEMENT and not only_tourism_context(view, start, end)) or defines_trafficking(words):
         return [], internal
     gapped = start > 1 and low[start] in ("and", "but") and low[start - 1] == "," and bool(parts.dests)
     listed = (
