@@ -70,6 +70,8 @@ CHALLENGES = (
     ("challenge cs13 (protection and prosecution sections, terse and data-heavy eras, tuned on)", "cs13"),
     ("challenge cs14 (statistics in every register, blind)", "cs14"),
     ("challenge cm4 (whole narratives as users paste them, tuned on)", "cm4"),
+    ("challenge cs15 (statistics in GRETA, UNODC, IOM, police, NGO and news registers, tuned on)", "cs15"),
+    ("challenge cs16 (statistics in Wikipedia articles and NGO and UN summaries, tuned on)", "cs16"),
 )
 
 

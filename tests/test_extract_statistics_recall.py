@@ -532,3 +532,85 @@ def test_inspections_demonyms_exploited_and_care_after_an_including_list() -> No
     assert ("victims_assisted", 90, None, 2019) in stats(text)
     text = "In 2019, police investigated 11 cases and referred three of them to the judiciary."
     assert stats(text) == {("investigations", 11, None, 2019), ("prosecutions", 3, None, 2019)}
+
+
+def test_bracketed_counts_after_a_form_of_exploitation() -> None:
+    text = (
+        "In 2018, police identified 30 victims. The victims were exploited for sexual exploitation (14), "
+        "forced labour (8), forced begging (5) and other forms (3)."
+    )
+    assert {
+        ("victims_identified", 14, "sexual", 2018),
+        ("victims_identified", 8, "labor", 2018),
+        ("victims_identified", 5, "begging", 2018),
+    } <= stats(text)
+    text = (
+        "In 2018, police identified 40 victims. Forced labour was the most common form, accounting for "
+        "21 victims, followed by sexual exploitation (12) and forced criminality (7)."
+    )
+    assert {
+        ("victims_identified", 21, "labor", 2018),
+        ("victims_identified", 12, "sexual", 2018),
+        ("victims_identified", 7, "criminality", 2018),
+    } <= stats(text)
+
+
+def test_passive_cases_brought_and_handed_down_status_granted_and_counselling() -> None:
+    assert stats("In 2016, prosecutions were brought against 14 persons, compared to 8 in 2015.") == {
+        ("prosecutions", 14, None, 2016),
+        ("prosecutions", 8, None, 2015),
+    }
+    assert stats("Convictions were handed down against five persons in 2019 and against four in 2020.") >= {
+        ("convictions", 5, None, 2019)
+    }
+    assert stats("In 2021, the council granted the status of victim of trafficking to 20 persons.") == {
+        ("victims_identified", 20, None, 2021)
+    }
+    assert stats("In 2021, counselling centres advised 611 victims.") == {
+        ("victims_assisted", 611, None, 2021)
+    }
+    # "after N the year before" is the year before's figure, and does not date the count before it
+    assert stats("In 2021, the proceedings identified 417 victims, after 476 the year before.") == {
+        ("victims_identified", 417, None, 2021),
+        ("victims_identified", 476, None, 2020),
+    }
+
+
+def test_a_heading_over_labelled_lines_names_their_metric() -> None:
+    text = "Fiji 2017 report\n\nNumber of persons convicted of trafficking, by sex\n2014: 6 (4 females, 2 males)\n2015: 3\n"
+    assert {("convictions", 6, None, 2014), ("convictions", 3, None, 2015)} <= stats(text)
+
+
+def test_officials_zeros_in_lists_and_cases_of_complicity() -> None:
+    text = "There were no investigations, prosecutions or convictions of complicit officials in 2022."
+    assert stats(text) == {("officials_prosecuted", 0, None, 2022), ("officials_convicted", 0, None, 2022)}
+    assert stats("No cases of official complicity were prosecuted in 2021.") == {
+        ("officials_prosecuted", 0, None, 2021)
+    }
+    text = (
+        "In 2022, the ministry investigated three officials suspected of fraud but prosecuted none of them."
+    )
+    assert stats(text) == {("officials_prosecuted", 0, None, 2022)}
+    # "any of those cases" of another party is no zero of the year's
+    text = "In 2016, NGOs documented 700 cases, but the government did not investigate any of those cases."
+    assert stats(text) == set()
+
+
+def test_n_of_these_opening_and_cases_referred_to_the_public_prosecutor() -> None:
+    text = "In 2019, police identified 22 victims. Eleven of these were victims of labour exploitation and nine of sexual exploitation."
+    assert {("victims_identified", 11, "labor", 2019), ("victims_identified", 9, "sexual", 2019)} <= stats(
+        text
+    )
+    text = "In 2021, the unit investigated 300 cases, of which it referred 58 to the public prosecutor."
+    assert stats(text) == {("investigations", 300, None, 2021), ("prosecutions", 58, None, 2021)}
+
+
+def test_an_official_named_with_the_body_they_serve() -> None:
+    text = (
+        "In 2022, one officer of the Bureau of Foreign Employment was prosecuted for issuing false permits."
+    )
+    assert stats(text) == {("officials_prosecuted", 1, None, 2022)}
+    assert ("officials_convicted", 1, None, 2022) in {
+        (m, v, None, y)
+        for m, v, _, y in stats("In 2022, an inspector of the Ministry of Health was convicted.")
+    }

@@ -269,3 +269,21 @@ def test_a_wrapped_heading_keeps_the_hyphen_it_was_broken_at() -> None:
     assert "conflict-\nhit" in text
     sections = {ctx.section for _, ctx in iter_context(segment(text), "notes.txt")}
     assert sections == {title}
+
+
+def test_lines_of_figures_labelled_by_year_are_no_page_furniture() -> None:
+    # a table's rows, each alone between blank lines, look like a line met on three pages
+    text = (
+        "The number of victims identified by the police was as follows:\n\n2015: 59;\n\n2016: 72;\n\n"
+        "2017: 57;\n\n2018: 63.\n"
+    )
+    texts = [s.text for s in segment(text).sentences]
+    assert "2015: 59;" in texts and "2017: 57;" in texts
+
+
+def test_a_line_that_reads_on_is_no_field_label() -> None:
+    from tipkb.segment.paragraphs import _reads_on
+
+    assert _reads_on("reported as follows: 2018 - 31; 2019 - 27")
+    assert _reads_on("detected: 47 of them were women")
+    assert not _reads_on("current situation: Xland is a source country")

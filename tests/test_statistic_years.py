@@ -291,3 +291,36 @@ def test_a_headline_ending_in_its_year_dates_the_article() -> None:
         "Of them, 120 were obliged to work on farms.\n"
     )
     assert years(text) == {("victims_identified", 210, 2015), ("victims_identified", 120, 2015)}
+
+
+# -- counts labelled by their year ----------------------------------------------------------------
+def test_a_year_label_before_or_after_a_count() -> None:
+    text = "In 2019, the police opened 52 investigations into trafficking (2018: 47; 2017: 40)."
+    assert years(text) == {
+        ("investigations", 52, 2019),
+        ("investigations", 47, 2018),
+        ("investigations", 40, 2017),
+    }
+    text = "The number of persons investigated for trafficking was reported as follows: 2017 - 12; 2018 - 15."
+    assert years(text) == {("investigations", 12, 2017), ("investigations", 15, 2018)}
+    text = "Police initiated criminal proceedings in the following numbers: six (2016), nine (2017) and 11 (2018)."
+    assert years(text) == {
+        ("investigations", 6, 2016),
+        ("investigations", 9, 2017),
+        ("investigations", 11, 2018),
+    }
+
+
+def test_labelled_lines_after_a_sentence_that_announces_them() -> None:
+    text = (
+        "The number of victims who received assistance from the state programme was as follows:\n"
+        "2016: 41;\n2017: 38;\n2018: 52.\n\nThe ministry also ran a hotline.\n2019: 12\n"
+    )
+    # the list ends with the sentence that is no labelled line
+    assert years(text) == {
+        ("victims_assisted", 41, 2016),
+        ("victims_assisted", 38, 2017),
+        ("victims_assisted", 52, 2018),
+    }
+    text = "The number of presumed victims identified by the police developed as follows:\n2016 - 30\n2017 - 44\n"
+    assert years(text) == {("victims_identified", 30, 2016), ("victims_identified", 44, 2017)}

@@ -25,6 +25,9 @@ class Memory:
     # with none beside it ("Of these, 26 were ...", "Ten of the identified victims were minors").
     stat_totals: dict[tuple[str, int | None], int] = field(default_factory=dict)
     stat_section: str | None = None
+    # The metric of a list the sentence before announced ("... was as follows:"), for its labelled
+    # lines ("2015: 59;").
+    stat_listing: str | None = None
     # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
     # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
     sentence_no: int = 0

@@ -34,6 +34,10 @@ def _lines(text: str) -> list[tuple[int, str]]:
 _NEWLINE = re.compile(r"\r\n|\r|\n|\v|\x1c|\x1d|\x1e|\x85|\u2028|\u2029")
 
 
+# A line of figures labelled by their year ("2015: 59;", "2016 - 262"): a table's row, not furniture.
+_YEAR_LABEL = re.compile(r"^(?:19|20)\d{2}\s*[:\-–—]\s*\d")
+
+
 def _furniture(lines: list[tuple[int, str]]) -> set[int]:
     """The lines that are page furniture: a page number, and a running header or footer (a short line
     with no sentence end next to a page break (a form feed) that is in capitals or met again on
@@ -64,7 +68,13 @@ def _furniture(lines: list[tuple[int, str]]) -> set[int]:
             n in near or (alone and not _YEAR_ALONE.match(line))
         )
         running = n in near and not ends and (repeats >= 2 or _capitals(line))
-        repeated = alone and repeats >= 3 and any(c.isdigit() for c in line) and not ends
+        repeated = (
+            alone
+            and repeats >= 3
+            and any(c.isdigit() for c in line)
+            and not ends
+            and not _YEAR_LABEL.match(line)
+        )
         if page_number or running or repeated:
             out.add(n)
     return out

@@ -63,6 +63,13 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
         yield Paragraph(start, end, text[start:end], heading)
 
 
+def _reads_on(line: str) -> bool:
+    """Does a line that looks like a field label read on as a sentence ("reported as follows: 2018 - 31",
+    "detected: 47 of them"): its words before the colon end in a verb, not a field's name?"""
+    head = line.split(":", 1)[0].split()
+    return bool(head) and (head[-1] == "follows" or head[-1].endswith("ed"))
+
+
 def _paragraph_spans(
     text: str, lines: list[tuple[int, str]] | None = None
 ) -> Iterator[tuple[int, int, bool]]:
@@ -109,7 +116,7 @@ def _paragraph_spans(
         # line before was only wrapped in a text that opens no entry with a label after a clear break
         # ("... left many families\nvulnerable: the ...": the words before a colon are a sentence's).
         cut = wrapped and not _TERMINAL.search(stripped) and gap in ("line", "page")
-        if cut and entry_next and not fielded:
+        if cut and entry_next and (not fielded or _reads_on(following)):
             label_next = False
         label_next = label_next or (bool(_LIST_ITEM.match(following)) and not cut)
         goes_on = (lower_next or open_end or (wrapped and not _FULL_STOP.search(stripped))) and not label_next

@@ -36,9 +36,12 @@ def nlp() -> Language:
     tokenizer.infix_finditer = compile_infix_regex(
         [*defaults.infixes, r"(?<=[A-Za-z])[—–](?=[0-9])", r"(?<=[0-9])—(?=[0-9])"]
     ).finditer
-    # Emoticons are no tokens in these texts: "(18 in 2015): six ..." ends a bracket, then a colon.
+    # Emoticons are no tokens in these texts: "(18 in 2015): six ..." ends a bracket, then a colon, and
+    # "forced labour (8)," a bracketed count, not "8)".
     tokenizer.rules = {
-        k: v for k, v in tokenizer.rules.items() if any(c.isalnum() for c in k) or not set(k) & set("():;")
+        k: v
+        for k, v in tokenizer.rules.items()
+        if not (set(k) & set("():;") and (not any(c.isalpha() for c in k) or any(c.isdigit() for c in k)))
     }
     return pipeline
 

@@ -20,6 +20,7 @@ from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
 from tipkb.extract.statistics import counts as _counts
+from tipkb.extract.statistics import labels as _labels
 from tipkb.extract.statistics import officials as _officials
 from tipkb.extract.statistics import parts as _parts
 from tipkb.extract.statistics import timing as _timing
@@ -31,7 +32,12 @@ RULE = "statistics.v2"
 
 def extract(view: View, memory: Memory) -> list[StatisticFact]:
     """The counts a sentence states, each with its metric, year and scope."""
-    if view.sent.heading or not _counts.has_count_words(view):
+    listing = memory.stat_listing
+    line = listing is not None and _labels.label_line(view)
+    memory.stat_listing = _labels.opens_a_list(view) or (listing if line else None)
+    if line:
+        memory.metric = listing  # "... was as follows:" / "2015: 59;": the list's metric
+    elif view.sent.heading or not _counts.has_count_words(view):
         return []
     country = view.ctx.subject
     if not country:

@@ -94,7 +94,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
     if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
         return "split"  # "five for labor trafficking and five for unspecified exploitation"
     tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
-    if prev in ("(", "to", "with", "from", "against") and (
+    if prev in ("(", "to", "with", "from", "against", "after") and (
         tail.startswith(LAST_YEARS) or nxt == "previously"
     ):
         return "compare"  # "compared with 65 the previous year", "compared with four previously"

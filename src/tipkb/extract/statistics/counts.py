@@ -14,10 +14,11 @@ sub-group, a restated total or "the remaining" ones.
 from __future__ import annotations
 
 from tipkb.extract.common import View
+from tipkb.extract.statistics import labels as _labels
 from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.continuations import _continues, _exploitation, compared_at
 from tipkb.extract.statistics.count import Count
-from tipkb.extract.statistics.filters import _third_party
+from tipkb.extract.statistics.filters import _about_officials, _third_party
 from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, people_or_cases
 from tipkb.extract.statistics.participles import _participle_after
 from tipkb.extract.statistics.phrases import form_before
@@ -105,6 +106,9 @@ def find(
             (bool(out) and _continues(view.low[out[-1].end : found.start]))
             or (not out and lead is not None and anchor is lead)
             or (found.remaining and anchor is not None)  # "...; the remaining 21 were victims of begging"
+            or (
+                anchor is not None and _labels.year_before(view, found.start) is not None
+            )  # "2018 - 31; 2019 - 27"
             # "Of the 612 victims, 449 were men ...; 528 were labor trafficking victims": parts of the group
             or (
                 anchor is not None
@@ -125,8 +129,15 @@ def find(
                 and before.startswith("victims")
                 and (
                     view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    # "Eleven of these were victims of labour exploitation, nine of ..."
+                    or (
+                        found.start == 0
+                        and view.low[1:3] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    )
                     or found.restated  # "... assisted 126 victims. Of the 126 victims, 98 had been ..."
                     or compared_at(low, found.start)  # "This compared with 1,065 victims in ..."
+                    # "Forced labour was the most common form, accounting for 22 victims", "(182 victims)"
+                    or (found.exploitation is not None and low[found.start - 1] in ("(", "for"))
                     or (
                         view.low[found.start + 1 : found.start + 4] == ["of", "the", found.noun]
                         and found.exploitation is not None
@@ -313,6 +324,8 @@ def _count_at(
         metric = OFFICIAL_METRICS[
             metric
         ]  # "investigated 32 officials, but only six of these cases reached court"
+    if metric in OFFICIAL_METRICS and noun in CASE_NOUNS and _about_officials(view, phrase_end):
+        metric = OFFICIAL_METRICS[metric]  # "No cases of official complicity were prosecuted"
     if metric in OFFICIAL_METRICS and low[n] in ("none", "neither") and _officials_named_first(low, n):
         metric = OFFICIAL_METRICS[metric]  # "two gendarmes were suspended, but none were prosecuted"
     inherits, split, previous = reading.inherits, reading.split, reading.previous

@@ -21,11 +21,13 @@ from tipkb.extract.statistics.words import (
 def _about_officials(view: View, k: int) -> bool:
     """'prosecutions involving complicit officials', 'convictions of government officials'."""
     low = view.low
-    if low[k : k + 1] in (["or"], ["and"]) and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS:
-        k += 2  # "no prosecutions or convictions of complicit officials"
+    while low[k : k + 1] in (["or"], ["and"], [","]) and k + 1 < len(low) and low[k + 1] in METRIC_NOUNS:
+        k += 2  # "no prosecutions or convictions of complicit officials", "no investigations, prosecutions or ..."
     window = low[k : k + 4]
     return (
-        bool(window) and window[0] in ("involving", "of", "against") and any(w in OFFICIALS for w in window)
+        bool(window)
+        and window[0] in ("involving", "of", "against", "for")
+        and any(w in OFFICIALS or w == "complicity" for w in window)
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tipkb.extract.common import View
+from tipkb.extract.statistics import labels
 from tipkb.extract.statistics.continuations import _continues, _continues_anchor
 from tipkb.extract.statistics.filters import _about_officials
 from tipkb.extract.statistics.participles import (
@@ -109,11 +110,11 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     if value == 0:
         also = zero_list(low, k)  # "no prosecutions or convictions": both zero
     phrase_end = k + 1
-    if _about_officials(view, phrase_end) and metric in ("prosecutions", "convictions"):
-        metric = OFFICIAL_METRICS[metric]
-        also = tuple(OFFICIAL_METRICS.get(m, m) for m in also)
-    elif _about_officials(view, phrase_end) and metric == "investigations":
-        metric = None  # "no investigations of officials": the contract counts no officials investigated
+    if metric in ("investigations", "prosecutions", "convictions") and _about_officials(view, phrase_end):
+        # "no investigations, prosecutions or convictions of officials": the officials' metrics (the
+        # contract counts no officials investigated)
+        mapped = [OFFICIAL_METRICS[m] for m in (metric, *also) if m in OFFICIAL_METRICS]
+        metric, also = (mapped[0] if mapped else None), tuple(mapped[1:])
     return Reading(metric, phrase_end, also)
 
 
@@ -147,6 +148,8 @@ def people_or_cases(
         return None  # "six cases involving 14 defendants": the verb counts the cases
     if other_fate_after(view, phrase_end):
         return None  # "one defendant was acquitted": no metric counts them
+    if noun in ("persons", "people", "individuals") and _granted_status(low, n):
+        return Reading("victims_identified", phrase_end)  # "granted the status of victim to 20 persons"
     chain = _verbs_before(view, n)
     if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
         chain = ["prosecutions"]  # "brought 13 cases to court"
@@ -225,6 +228,17 @@ def people_or_cases(
     ):
         inherits = True  # not "convicted 10 traffickers and acquitted four defendants", "one was acquitted"
     return Reading(metric, phrase_end, also, inherits)
+
+
+def _granted_status(low: list[str], n: int) -> bool:
+    """'granted the status of (statutory) victim of trafficking to 20 persons', 'gave victim status to 12
+    people': the people counted at n were identified as victims."""
+    if low[n - 1 : n] != ["to"]:
+        return False
+    before = low[max(0, n - 12) : n - 1]
+    return "status" in before and any(
+        w in ("granted", "gave", "given", "awarded", "accorded") for w in before
+    )
 
 
 def _same_actor_goes_on(gap: list[str]) -> bool:
@@ -332,6 +346,9 @@ def bare_number(
             or labelled(view, n, end, before)
             or nobody
         )
+        if metric is None and anchor is None and labels.labelled(view, n, end) is not None:
+            # "... was reported as follows: 2018 - 31", a line "2015: 59;" after "... as follows:"
+            metric = labels.announced_metric(view, n) or (prior if labels.label_line(view) else None)
         if metric is None and figure_named_before(view, n):
             # "the following year the number fell to 87", "In 2016 the figure was 52": the figure
             # the sentence, or the sentence before, stated
@@ -348,9 +365,21 @@ def bare_number(
         )
     ):
         metric = OFFICIAL_METRICS[metric]  # "prosecuted two officials and convicted one", "one of them"
+    if (
+        metric is None
+        and anchor is None
+        and named_before
+        and low[n - 1 : n] == ["("]
+        and prior
+        and prior.startswith("victims")
+        and any(w in ("victims", "victim") for w in low[:n])
+    ):
+        metric, split = prior, True  # "The victims were exploited for sexual exploitation (19), ..."
     if metric is None:
         # "sexual exploitation accounted for 294 of the victims and labor exploitation for 81"
         how = "split" if named_before and anchor is not None else _continues_anchor(view, n, end, anchor)
+        if how is None and anchor is not None and labels.labelled(view, n, end) is not None:
+            how = "compare"  # "49 in 2018 (2017: 44; 2016: 51)", "nine (2013), 12 (2014)"
         if how is None and anchor is not None and in_another_place(view, n, end):
             how = "compare"  # "150 persons were exploited in Italy, and 185 in Spain"
         if how is None:

@@ -118,7 +118,7 @@ def _participle_after(view: View, k: int) -> str | None:
             verb = next(
                 (
                     x
-                    for x in range(m + 1, min(len(low), m + 8))
+                    for x in range(m + 1, min(len(low), m + 11))
                     if low[x] in ("were", "was") or (low[x] in VERBS and low[x].endswith("ed"))
                 ),
                 None,

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from tipkb.extract.statistics.count import Count
 
 
+# Words a form of exploitation named before a bracketed count follows ("..., followed by labour
+# exploitation (52)", "exploited for sexual exploitation (19)").
+_FORM_STARTS = frozenset([",", "by", "and", "for", ":", ";", ")", "(", "of"])
+
+
 def form_before(view: View, n: int, anchor: Count | None) -> str | None:
     """The one form of exploitation a count at n is said to be the share of, named before it: the
     subject of 'accounted for N' / 'made up N', or the form after 'and' in a gapped second part
@@ -48,6 +53,20 @@ def form_before(view: View, n: int, anchor: Count | None) -> str | None:
         and not any(w in ACCOUNT_VERBS or w.endswith("ed") for w in low[anchor.end : n - 1])
     ):
         start, stop = anchor.end, n - 1
+    elif (
+        low[n - 1] == "("
+        and (number := view.number_at(n)) is not None
+        and (
+            low[number[1] : number[1] + 1] == [")"]
+            or low[number[1] : number[1] + 2] in (["victims", ")"], ["victim", ")"])
+        )
+    ):
+        # "followed by labour exploitation (52), forced begging (11)": the form before the bracket
+        stop = n - 1
+        start = next(
+            (m + 1 for m in range(stop - 1, max(-1, stop - 8), -1) if low[m] in _FORM_STARTS),
+            max(0, stop - 7),
+        )
     if start is None or stop <= start:
         return None
     found = {value for _, _, value in view.vocab.exploitation.find(low, start, stop)}
@@ -154,6 +173,17 @@ def one_official(view: View, k: int) -> bool:
         while name < len(low) and name < m + 4 and view.toks[name][:1].isupper():
             name += 1
         if name > m + 2:
+            m = name - 1
+    elif low[m + 1 : m + 2] == ["of"]:
+        # "an officer of the Bureau of Foreign Employment was prosecuted": past the body's name
+        name = m + 2
+        while (
+            name < len(low)
+            and name < m + 11
+            and (view.toks[name][:1].isupper() or low[name] in ("the", "of", "and"))
+        ):
+            name += 1
+        if name > m + 3 and low[name : name + 1] == ["was"]:
             m = name - 1
     if low[m + 1 : m + 2] != ["was"]:
         return False

@@ -113,8 +113,8 @@ _OFFENDERS = frozenset(["traffickers", "trafficker", "offenders", "offender", "a
 def _modifies_a_count_noun(low: list[str], k: int, known: set[str]) -> bool:
     """Is the person word at k a modifier of a count noun after it ("21 child trafficking cases",
     "12 child sex trafficking victims"): "child" before "trafficking" or "labor" and a known noun?"""
-    if low[k] in ("child", "minor") and k + 1 < len(low) and low[k + 1] in _OFFENDERS:
-        return True  # "22 suspected child traffickers", "nine child sex offenders"
+    if low[k] in ("child", "minor") and k + 1 < len(low) and low[k + 1] in _OFFENDERS | {"victims", "victim"}:
+        return True  # "22 suspected child traffickers", "154 child victims were identified"
     if low[k] not in ("child", "children", "minor", "adult", "women", "migrant") or k + 2 >= len(low):
         return False
     rest = low[k + 1 : k + 4]

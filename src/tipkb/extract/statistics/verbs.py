@@ -129,7 +129,9 @@ def figure_named_before(view: View, n: int) -> bool:
 def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     """'...; in 2019, courts convicted nine.': a count with no noun right after its verb."""
     low = view.low
-    of_them = low[n] not in ("any", "none", "no") and low[end : end + 2] in (
+    of_them = (
+        low[n] not in ("any", "none", "no") or (low[n] == "none" and n > 0 and low[n - 1] in VERBS)
+    ) and low[end : end + 2] in (
         ["of", "them"],
         ["of", "these"],
         ["of", "those"],
@@ -166,6 +168,10 @@ def _pick(found: list[str]) -> str | None:
     return "victims_identified" if "victims_identified" in found else found[0]
 
 
+# Participles of the verbs that bring or hand down a case, which do not end in -ed.
+_IRREGULAR_PARTICIPLES = frozenset(["brought", "begun", "taken", "down", "made"])
+
+
 def _verbs_before(view: View, n: int) -> list[str]:
     """The metrics of the verbs that govern a count at n, nearest first ("prosecuted and convicted two",
     "sent to court 110"), or of a metric noun with "of"/"against"/"involving"."""
@@ -175,9 +181,16 @@ def _verbs_before(view: View, n: int) -> list[str]:
         p -= 1  # "convictions for at least 12 traffickers", "prosecutions in all eight"
     if p > 1 and low[p] in ("against", "in", "on", "for") and _sentence_head(low, p - 1):
         return ["convictions"]  # "guilty verdicts against 10 traffickers", "prison sentences on 12"
-    if p > 2 and low[p] in ("against", "into", "in", "for", "of") and low[p - 1].endswith("ed"):
-        # "prosecutions were initiated against 20 suspects", "charges were filed in 14 cases"
+    if (
+        p > 2
+        and low[p] in ("against", "into", "in", "for", "of")
+        and (low[p - 1].endswith("ed") or low[p - 1] in _IRREGULAR_PARTICIPLES)
+    ):
+        # "prosecutions were initiated against 20 suspects", "charges were filed in 14 cases",
+        # "prosecutions were brought against 14 persons", "convictions were handed down against five"
         q = p - 2
+        if low[p - 1] == "down" and low[q : q + 1] == ["handed"]:
+            q -= 1
         while q > 0 and low[q] in ("were", "was", "been", "have", "has", "had", "also"):
             q -= 1
         if q < p - 2 and q >= 0:
@@ -323,6 +336,8 @@ def _to_prosecution(low: list[str], m: int) -> bool:
     k = m + 1
     if low[k : k + 1] == ["the"]:
         k += 1
+    if low[k : k + 1] in (["public"], ["state"], ["competent"], ["district"], ["regional"]):
+        k += 1  # "referred 58 to the public prosecutor"
     return k < len(low) and (low[k] in _COURT_TARGETS or low[k].startswith("prosecutor"))
 
 

@@ -10,6 +10,7 @@ import re
 
 from tipkb.context import as_year, fiscal_end
 from tipkb.extract.common import View
+from tipkb.extract.statistics.labels import labelled
 from tipkb.extract.statistics.scope import reporting_period_at
 from tipkb.extract.statistics.words import BREAKS, LAST_YEARS, LAW_NOUNS
 
@@ -111,6 +112,9 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
     low = view.low
+    label = labelled(view, n, end)
+    if label is not None:
+        return label  # "(2017: 44; 2016: 51)", "2018 - 31", "nine (2013)"
     owner = _possessive_year(view, n, base_year)
     if owner is not None:
         return owner  # "compared with the previous reporting period's 12", "2019's 40"
