@@ -502,3 +502,108 @@ def test_recruited_in_this_way_takes_the_exploitation_of_the_sentence_before() -
     )
     flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow", "chad.txt")}
     assert flows[("TCD", "SDN")]["exploitation"] == ["child_soldiers"]
+
+
+def test_within_a_country_scopes_the_later_clauses_of_the_sentence() -> None:
+    text = (
+        "Within Ghana, boys are forced to work on cocoa farms, and some girls are exploited in "
+        "prostitution in the larger towns."
+    )
+    flows = facts_of(text, "flow")
+    assert [(f["origin"], f["destination"]) for f in flows] == [("GHA", "GHA")]
+    assert sorted(flows[0]["victims"]) == ["boys", "girls"]
+    assert sorted(flows[0]["exploitation"]) == ["labor", "sexual"]
+
+
+def test_within_a_country_a_contrast_keeps_its_own_flow() -> None:
+    text = "Within Ghana, girls are exploited in prostitution in Accra, while boys are forced to fish."
+    flows = facts_of(text, "flow")
+    assert all(f["victims"] != ["boys", "girls"] for f in flows)
+
+
+def test_a_forced_exploitation_of_people_is_a_flow_and_sets_the_same_purpose() -> None:
+    text = (
+        "Within Niger, the main form of abuse is the forced begging of boys by their teachers. "
+        "Boys from Chad are trafficked to Niger for the same purpose."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NER", "NER")]["exploitation"] == ["begging"]
+    assert flows[("TCD", "NER")]["exploitation"] == ["begging"]
+
+
+def test_most_foreign_victims_are_neutral_people_not_those_said_before() -> None:
+    text = (
+        "Estonia is a source country. Thirty victims were women and girls. "
+        "Most foreign victims came from Moldova and Georgia."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("MDA", "EST")]["victims"] == []
+
+
+def test_servitude_of_people_who_went_as_domestic_servants_is_domestic_servitude() -> None:
+    text = (
+        "Oman is a destination country. Nepalese women migrate legally to work as domestic servants. "
+        "Some of them are kept in involuntary servitude by their employers."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NPL", "OMN")]["exploitation"] == ["domestic_servitude"]
+
+
+def test_servitude_of_people_who_went_for_other_work_stays_labor() -> None:
+    text = (
+        "Oman is a destination country. Nepalese men migrate legally to work on construction sites. "
+        "Some of them are kept in involuntary servitude by their employers."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NPL", "OMN")]["exploitation"] == ["labor"]
+
+
+def test_some_of_the_workers_are_people_of_their_own() -> None:
+    text = (
+        "Oman is a destination country for men and women trafficked for labor. Some of the many "
+        "foreign workers in Oman, who come from India and Nepal, face conditions of forced labor."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("IND", "OMN")]["victims"] == []
+
+
+def test_domestic_work_people_were_recruited_for_is_no_exploitation() -> None:
+    text = "Nepalese women hired for domestic work have been exploited in Kuwait."
+    flows = facts_of(text, "flow")
+    assert [(f["origin"], f["destination"], f["exploitation"]) for f in flows] == [("NPL", "KWT", [])]
+
+
+def test_some_after_a_sentence_about_migrants_takes_no_older_victims() -> None:
+    text = (
+        "Nepal is a source country for men, women, and children trafficked for labor. Many Nepali labor "
+        "migrants travel through India to Qatar, where some end up in forced labor. Some are exploited "
+        "in India itself, in brick kilns."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("NPL", "IND")]["victims"] == []
+
+
+def test_hired_as_domestic_workers_then_held_in_domestic_servitude() -> None:
+    text = "Filipino women go to Kuwait, where many hired as domestic workers end up in domestic servitude."
+    flows = facts_of(text, "flow")
+    assert flows and all(f["exploitation"] == ["domestic_servitude"] for f in flows)
+
+
+def test_two_places_each_with_its_own_forced_purpose() -> None:
+    text = "Bulgarian boys are forced to steal in Austria and to work on farms in Greece."
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert flows[("BGR", "AUT")]["exploitation"] == ["criminality"]
+    assert flows[("BGR", "GRC")]["exploitation"] == ["labor"]
+
+
+def test_exploitation_in_connection_with_tourism_is_still_a_flow() -> None:
+    text = (
+        "Gambia: country profile\n\nThe Gambia is a source country. Gambian girls are exploited in "
+        "commercial sex in beach resorts, often in connection with tourism."
+    )
+    assert ("GMB", "GMB") in pairs(text)
+
+
+def test_sex_tourism_by_tourists_is_no_flow() -> None:
+    text = "British tourists engage in child sex tourism in The Gambia."
+    assert pairs(text) == set()

@@ -220,3 +220,26 @@ def test_made_to_and_a_form_of_exploitation_is_a_flow() -> None:
     assert (
         pairs("Kyrgyzstan is a source country. Kyrgyz officials are made to resign in Kazakhstan.") == set()
     )
+
+
+def test_another_role_phrases_route_is_no_onward_leg() -> None:
+    text = (
+        "Chad is a transit country for Sudanese women going to Libya, where some are forced into "
+        "prostitution, and for migrants en route to Europe."
+    )
+    assert pairs(text) == {("SDN", "LBY")}
+
+
+def test_exploited_on_the_way_through_a_transit_country_is_a_flow_to_it() -> None:
+    text = (
+        "Serbia is a transit country. Migrants from Iraq pass through the country en route to Austria; "
+        "some of them were exploited in forced labor by smugglers."
+    )
+    flows = {(f["origin"], f["destination"]): f for f in facts_of(text, "flow")}
+    assert set(flows) == {("IRQ", "SRB")}
+    assert flows[("IRQ", "SRB")]["exploitation"] == ["labor"]
+
+
+def test_falling_victim_on_the_way_keeps_the_route_onward() -> None:
+    text = "Migrants from Iraq transit Serbia en route to Austria; some may fall victim to traffickers."
+    assert ("IRQ", "SRB") not in pairs(text)

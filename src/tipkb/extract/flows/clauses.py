@@ -49,8 +49,11 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     facts: list[FlowFact] = []
     before = 0  # the facts of the clauses before this one
     internal = False
+    scope = within_scope(view)
     for start, end in (part for span in view.clauses() for part in second_role_phrases(view, *span)):
         clause_facts, internal = clause(view, memory, start, end, internal)
+        if not clause_facts and scope is not None and start > 0 and in_scope(view, facts, scope, start, end):
+            continue
         some = part_of_people_before(view, start, end)
         for fact in clause_facts:
             # A clause that says more of a flow of this sentence ("; some are also ...") replaces it
@@ -90,10 +93,74 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
     # What this sentence says about victims and purposes, for "some are taken ... for the same purposes".
     if is_victimization(view, 0, len(view.low)) or facts:
         memory.flows.said.at = view.sent.start
-        memory.flows.said.victims = victims_in(view, 0, len(view.low)) or memory.flows.said.victims
+        # "Most labor migrants travel ...": people of its own, of no sex or age, replace those before
+        said = victims_in(view, 0, len(view.low))
+        memory.flows.said.victims = said or (() if names_people(view) else memory.flows.said.victims)
         whole = with_sector_labor(exploitation_in(view, 0, len(view.low)), sectors_in(view, 0, len(view.low)))
         memory.flows.said.exploitation = whole or memory.flows.said.exploitation
     return facts
+
+
+def only_tourism_context(view: View, start: int, end: int) -> bool:
+    """'Children are exploited in commercial sex ..., often in connection with tourism': tourism as the
+    setting of the exploitation the clause states, not sex tourism by tourists (whose places are no
+    victims' places); the clause's other words of that kind still stop it."""
+    low = view.low
+    hits = [n for n in range(start, end) if low[n] in NOT_A_STATEMENT]
+    return bool(hits) and all(
+        low[n] == "tourism" and n > start and low[n - 1] in ("with", "to") and low[n - 2] != "sex"
+        for n in hits
+    )
+
+
+def went_for_domestic_work(view: View, start: int, end: int) -> bool:
+    """Does the clause name domestic work only as the job people went for or were hired for ('migrate
+    legally to work as domestic servants'), not as what was done to them?"""
+    named = {v for _, _, v in view.vocab.exploitation.find(view.low, start, end)}
+    return named == {"domestic_servitude"} and not exploitation_in(view, start, end)
+
+
+def names_people(view: View) -> bool:
+    """Does the sentence name people of its own ('labor migrants', 'foreign workers'), not only point
+    back to people said before ('some of them', 'these victims')?"""
+    low = view.low
+    return any(
+        w in view.vocab.people
+        and w not in NEUTRAL_PEOPLE
+        and (n == 0 or low[n - 1] not in ("these", "those"))
+        for n, w in enumerate(low)
+    )
+
+
+def within_scope(view: View) -> str | None:
+    """'Within X, ...': the country every clause of the sentence speaks of."""
+    low = view.low
+    if not low or low[0] != "within":
+        return None
+    p = next((q for q in view.places if q.i == 1), None)
+    if p is None or p.kind != "country" or p.j >= len(low) or low[p.j] != ",":
+        return None
+    return p.code
+
+
+def in_scope(view: View, facts: list[FlowFact], scope: str, start: int, end: int) -> bool:
+    """'Within X, women are subjected to forced labor, and girls are exploited in commercial sex': a
+    later clause about victims that names no place of its own says more of the sentence's flow inside
+    X (its people and purposes join that flow); a contrast ('while boys are ...') is a flow of its own."""
+    k = start + (view.low[start] == ",")
+    if view.low[k] != "and":
+        return False
+    fact = next((f for f in facts if f.origin == scope and f.destination == scope), None)
+    if fact is None or view.places_in(start, end) or trigger(view, start, end) is None:
+        return False
+    victims = victims_in(view, start, end)
+    exploitation = with_sector_labor(exploitation_in(view, start, end), sectors_in(view, start, end))
+    if not (victims or exploitation):
+        return False
+    fact.victims = merge(fact.victims, victims)
+    fact.exploitation = merge(fact.exploitation, exploitation)
+    fact.sectors = merge(fact.sectors, sectors_in(view, start, end))
+    return True
 
 
 def second_role_phrases(view: View, start: int, end: int) -> list[tuple[int, int]]:
@@ -200,7 +267,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
     internal = says_internal(view, start, end) or (
         inherited and not (parts.origins or parts.dests or parts.onward)
     )
-    if words & NOT_A_STATEMENT or defines_trafficking(words):
+    if (words & NOT_A_STATEMENT and not only_tourism_context(view, start, end)) or defines_trafficking(words):
         return [], internal
     gapped = start > 1 and low[start] in ("and", "but") and low[start - 1] == "," and bool(parts.dests)
     listed = (
@@ -220,6 +287,7 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         if parts.origins or parts.dests or parts.onward:
             parts.victims = victims_in(view, start, end)
             parts.words = frozenset(low[start:end])
+            parts.domestic_job = went_for_domestic_work(view, start, end)
             memory.flows.pending, memory.flows.pending_at = parts, view.sent.start
             memory.flows.pending_no = memory.sentence_no
         return [], internal
@@ -240,8 +308,29 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
         and bool(parts.dests)
         and set(parts.dests) <= set(pending.dests)
     )
+    servants = False
     if (not named or again) and pending is not None and points_back(view, memory, start, end):
         parts = pending  # "...migrate to Jordan for work; some are subjected to forced labor"
+        servants = pending.domestic_job
+        if (
+            not named
+            and pending.en_route
+            and pending.via
+            and not pending.dests
+            and exploitation_in(view, start, end)
+            and not words
+            & {"may", "might", "could", "can"}  # "some may be subjected to ...": on the way to B
+        ):
+            # "Migrants transit A en route to B; some of them were exploited in forced labor": where
+            # they were when it happened, A, not where they were heading
+            parts = with_origins(
+                Parts(dests=list(pending.via), span=pending.span),
+                pending.origins,
+                via=[],
+                victims=pending.victims,
+                words=pending.words,
+                en_route=False,
+            )
     elif (
         pending is not None
         and pending.origins
@@ -262,6 +351,12 @@ def clause(view: View, memory: Memory, start: int, end: int, inherited: bool) ->
             return more, internal
     memory.flows.pending = None
     facts = clause_flows(view, memory, start, end, parts, internal, f"{RULE}:{pattern}")
+    if servants and "servitude" in words and not words & {"labor", "labour"}:
+        # "... migrate to work as domestic servants. Some of them are subjected to conditions of
+        # involuntary servitude": the servitude of domestic servants is domestic servitude
+        for fact in facts:
+            if fact.exploitation == ("labor",):
+                fact.exploitation = ("domestic_servitude",)
     if parts.frame and parts.span == (view.sent.start, start):
         remember_frame(view, memory, parts, start, end)
     return facts, internal

@@ -44,6 +44,7 @@ from tipkb.extract.flows.words import (
     LIST_VERBS,
     MIGRATING,
     NEUTRAL_PEOPLE,
+    NEUTRAL_QUALIFIERS,
     NOT_PEOPLE_HEADS,
     PRONOUN_SUBJECTS,
     QUANTIFIERS,
@@ -167,6 +168,20 @@ def exploited_elsewhere(view: View, p: Place, said: int, end: int) -> bool:
     return False
 
 
+def people_of_their_own(view: View, k: int, end: int) -> bool:
+    """'Some of the estimated two million foreign workers': a partitive of people the clause names
+    itself (not 'some of them', 'many of these women': the people said before)."""
+    low = view.low
+    if low[k : k + 2] != ["of", "the"]:
+        return False
+    for m in range(k + 2, min(end, k + 8)):
+        if low[m] in view.vocab.people:
+            return True
+        if low[m] in (",", ";", ":", "who", "that", "are", "were", "is", "was", "have", "had"):
+            return False
+    return False
+
+
 def clause_flows(
     view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
 ) -> list[FlowFact]:
@@ -249,10 +264,12 @@ def clause_flows(
         ),
         None,
     )  # "Some Ethiopians who cross ...": people named by their nationality alone
+    q = k + 1 + (k + 2 < end and low[k + 1] in NEUTRAL_QUALIFIERS)  # "most foreign victims"
     neutral = pronoun and (
-        (k + 1 < end and low[k + 1] in NEUTRAL_PEOPLE)
+        (q < end and low[q] in NEUTRAL_PEOPLE)
         or (k + 3 < end and low[k + 1 : k + 3] == ["of", "the"] and low[k + 3] in NEUTRAL_PEOPLE)
         or demonym_noun is not None
+        or people_of_their_own(view, k + 1, end)
     )  # "some victims", "most of the victims", "some Ethiopians"
     # "... a transit point for migrants from A and B; some of them are forced to beg": the people of
     # the clause pointed back to (parts.words), not the victims said before
@@ -267,7 +284,7 @@ def clause_flows(
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
     # "some Kyrgyz victims", "many Asian women": people of their own, past a demonym or a region's adjective
     named_at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
-    n = named_at.get(k + 1, k + 1)
+    n = named_at.get(q, q)
     alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
     if not exploitation and alone:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
@@ -369,7 +386,9 @@ def clause_flows(
             # clause's purposes; "to B for forced construction work", "to C for tobacco farming" name their own
             named_here = exploitation_in(view, a, b)
             at_work = sectors_in(view, a, b)
-            if named_here or {"forced", "for"} & set(low[a:b]):
+            # "forced to beg in A and to work in agriculture in B": the gapped "forced" is B's own
+            gapped_forced = "to" in low[a : a + 2] and "forced" in low[start:a]
+            if named_here or {"forced", "for"} & set(low[a:b]) or gapped_forced:
                 own_sectors = at_work
                 own_exploitation = own_exploitation or with_sector_labor(named_here, at_work)
             else:

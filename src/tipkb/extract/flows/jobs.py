@@ -38,9 +38,15 @@ def lured_with(view: View, start: int, i: int, value: str) -> bool:
     low = view.low
     if low[i] == "as":  # "as maids", "as wives": the phrase holds its "as"
         i += 1
+    # "women recruited for domestic work have been exploited in A": the job they were hired for
+    if value == "domestic_servitude" and i - 2 >= start and low[i - 1] == "for" and low[i - 2] in HIRING:
+        return True
     for m in range(i - 1, max(start, i - 6) - 1, -1):
         w = low[m]
         if w in (";", ":", "(", ")") or w in EXPLOITING:
+            return False
+        # "recruited as domestic workers end up in domestic servitude" (not "promised jobs in ...")
+        if w in ("in", "into", "under") and m > start and low[m - 1] not in JOB_NOUNS:
             return False
         if w in LURE_VERBS:
             return True

@@ -24,4 +24,5 @@ class Parts:
     # What a clause that waits for a "some"/"they" clause said of its people, and its words.
     victims: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
+    domestic_job: bool = False  # "... migrate to work as domestic servants": the job they went for
     listed: tuple[str, int] | None = None  # "Primary destination countries include ...": (part, list start)

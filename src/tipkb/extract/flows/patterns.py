@@ -11,6 +11,7 @@ from __future__ import annotations
 # vocabulary's ``[sets.flow_triggers]``: ``word.<group>``.
 PATTERNS = {
     "forced": "girls are forced into prostitution; men were forced to work",
+    "forced-of": "the most common form of trafficking is the forced begging of boys",
     "conditions-of": "workers lived in conditions of forced labor",
     "trafficking-of": "trafficking of children; trafficking within the region",
     "internal-goes-on": "reports of internal trafficking continued",

@@ -81,6 +81,9 @@ def parts_of(view: View, start: int, end: int) -> Parts:
             onward = after_on_to(view, p, places, start) or after_to_and_through(
                 view, p, places, kinds, start
             )
+            if onward == "route" and parts.dests and other_peoples_route(view, p, start):
+                kinds[p.i] = None
+                continue
             (parts.onward if onward else parts.dests).append(p.code)
             if not onward:
                 parts.dest_at.append((cue_at(view, p, places, start), p.i, p.code))
@@ -103,6 +106,18 @@ def parts_of(view: View, start: int, end: int) -> Parts:
         if last is not None and kinds.get(last.i) is None and last.code not in parts.dests:
             parts.dests.append(last.code)
     return parts
+
+
+def other_peoples_route(view: View, p: Place, start: int) -> bool:
+    """'a transit country for women traveling to A, where ..., and for migrants en route to B': the
+    route of people of another role phrase ('and for ...'), not where this clause's people went on to."""
+    low = view.low
+    for k in range(p.i - 1, start + 1, -1):
+        if low[k] == "for" and low[k - 1] == "and":
+            return True
+        if low[k] in ("where", "to", "for") and not (low[k] == "to" and low[k - 1] == "route"):
+            return False
+    return False
 
 
 def promised_there(view: View, cue: int, start: int) -> bool:

@@ -200,6 +200,10 @@ def trigger(view: View, start: int, end: int) -> str | None:
                     k += 1
             if k > n + 2 and of_people(view, k, end):
                 return "cases-of"
+        # "the most common form is the forced begging of boys": a forced exploitation of people
+        hit = vocab.exploitation.match_at(low, n, end) if w == "forced" else None
+        if hit is not None and of_people(view, hit[0], end):
+            return "forced-of"
     return None
 
 

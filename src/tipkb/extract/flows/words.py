@@ -102,6 +102,8 @@ NOT_EXPOSED = word_set("flows.not_exposed")
 PRONOUN_SUBJECTS = word_set("flows.pronoun_subjects")
 # "Some victims are also trafficked ...": people named by a word that says nothing of who they are.
 NEUTRAL_PEOPLE = word_set("flows.neutral_people")
+# "most foreign victims", "some identified victims": still the neutral noun
+NEUTRAL_QUALIFIERS = word_set("flows.neutral_qualifiers")
 # "Most trafficking in X is internal", "some cases": a quantifier before a noun that is not people.
 NOT_PEOPLE_HEADS = word_set("flows.not_people_heads")
 # "Eastern European women constituted the next largest group": a share of the victims.
