@@ -625,3 +625,13 @@ def test_a_long_subject_ranges_of_years_and_investigations_into_complicity() -> 
     assert stats("In 2020, no investigation into the complicity of public officials was opened.") == set()
     text = "In 2020, the law prescribed penalties rising to one to ten years where the victim is a minor."
     assert stats(text) == set()
+
+
+def test_a_share_in_brackets_after_a_count() -> None:
+    text = (
+        "In 2016, police identified 40 victims. Of the 40 victims identified in 2016, 24 (60 per cent) "
+        "were trafficked for sexual exploitation and 16 (40%) for forced labour."
+    )
+    assert {("victims_identified", 24, "sexual", 2016), ("victims_identified", 16, "labor", 2016)} <= stats(
+        text
+    )
