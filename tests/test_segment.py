@@ -287,3 +287,13 @@ def test_a_line_that_reads_on_is_no_field_label() -> None:
     assert _reads_on("reported as follows: 2018 - 31; 2019 - 27")
     assert _reads_on("detected: 47 of them were women")
     assert not _reads_on("current situation: Xland is a source country")
+
+
+def test_one_line_paragraphs_parted_by_blank_lines_are_not_double_spaced_text() -> None:
+    long = "The ministry reported that shelters across the country took in more children than in any year before, most of them boys."
+    text = (
+        "Press release: more children taken off the streets in Xland - a charity\n\nCAPITAL, 3 May 2024 - "
+        + "\n\n".join([long] * 7)
+    )
+    first = segment(text).sentences[0].text
+    assert first == "Press release: more children taken off the streets in Xland - a charity"

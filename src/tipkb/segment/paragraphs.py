@@ -82,7 +82,14 @@ def _paragraph_spans(
     fielded = width is not None and _fielded(lines, content, width)
     # Double-spaced text (each line parted from the next by a blank line): a blank line is a line break.
     steps = [b - a for a, b in zip(content, content[1:], strict=False)]
-    spaced = len(steps) >= 6 and steps.count(2) >= 0.9 * len(steps)
+    # Not text whose every paragraph is one long line, parted by blank lines (lines of a page are short).
+    lengths = sorted(len(lines[n][1].strip()) for n in content)
+    spaced = (
+        len(steps) >= 6
+        and steps.count(2) >= 0.9 * len(steps)
+        and bool(lengths)
+        and lengths[len(lengths) // 2] <= 100
+    )
     start: int | None = None
     end = 0
     unfinished = False
