@@ -652,3 +652,12 @@ def test_monitoring_report_shapes() -> None:
     text = "A total of 421 cases of trafficking were registered by the police in 2022, against 214 cases registered in 2021."
     assert stats(text) == {("investigations", 421, None, 2022), ("investigations", 214, None, 2021)}
     assert ("convictions", 96, None, 2023) in stats("In 2023, courts issued 96 convicting judgments.")
+
+
+def test_of_the_total_and_of_the_complaints_registered() -> None:
+    text = "In 2023, police identified 90 victims. Of the total, 60 were victims of labour trafficking and 30 of sexual exploitation."
+    assert {("victims_identified", 60, "labor", 2023), ("victims_identified", 30, "sexual", 2023)} <= stats(
+        text
+    )
+    text = "In 2023, prosecutors registered 500 complaints. Of the complaints registered in 2023, 300 concerned sexual exploitation."
+    assert ("investigations", 300, "sexual", 2023) in stats(text)

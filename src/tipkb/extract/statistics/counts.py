@@ -129,6 +129,7 @@ def find(
                 and before.startswith("victims")
                 and (
                     view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    or view.low[:4] == ["of", "the", "total", ","]  # "Of the total, 401 were victims of ..."
                     # "Eleven of these were victims of labour exploitation, nine of ..."
                     or (
                         found.start == 0
@@ -200,8 +201,16 @@ def _partitive_lead(view: View, before: str | None) -> Count | None:
         metric = METRIC_NOUNS[low[h]]  # "Of the prosecutions initiated in 2020,"
     elif low[1] == "the" and (low[h] in CASE_NOUNS or low[h] in METRIC_NOUNS):
         metric = _participle_after(view, h + 1)  # "Of the cases prosecuted in 2020,"
+        if (
+            metric == "victims_identified"
+            and low[h] in CASE_NOUNS
+            and low[h + 1] in ("registered", "recorded")
+        ):
+            metric = "investigations"  # "Of the complaints registered in 2023, 1,010 concerned ..."
         if metric is None and h == 3 and low[2] in _GROUP_WORDS and h + 1 == comma:
             metric = before  # "... initiated 29 new cases. Of the new cases, 22 involved forced labor"
+    elif low[1:3] == ["the", "total"] and comma == 3:
+        metric = before  # "... identified 612 victims. Of the total, 401 were victims of labour trafficking"
     if metric is None or metric.startswith("victims"):
         return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
     year = view.stated_year(0, comma) or (view.year_at(2) if h == 3 else None)  # "Of the 2014 probes,"
