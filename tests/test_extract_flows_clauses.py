@@ -607,3 +607,15 @@ def test_exploitation_in_connection_with_tourism_is_still_a_flow() -> None:
 def test_sex_tourism_by_tourists_is_no_flow() -> None:
     text = "British tourists engage in child sex tourism in The Gambia."
     assert pairs(text) == set()
+
+
+def test_gapped_conjunct_keeps_its_sector_to_its_own_people() -> None:
+    flows = {
+        (f["origin"], f["destination"]): f
+        for f in facts_of(
+            "Chilean women were exploited in Spain and Italy, and Chilean men in agriculture in France.",
+            "flow",
+        )
+    }
+    assert flows[("CHL", "ESP")]["exploitation"] == [] and flows[("CHL", "ITA")]["exploitation"] == []
+    assert flows[("CHL", "FRA")]["exploitation"] == ["labor"] and flows[("CHL", "FRA")]["victims"] == ["men"]
