@@ -176,3 +176,10 @@ def test_second_role_phrase_restating_the_subject() -> None:
     assert roles(
         "Moldova is a source country for forced labor, and it is a popular destination for tourists."
     ) == {("MDA", "origin", None)}
+
+
+def test_a_country_used_as_a_transit_point() -> None:
+    assert roles("Gangs may also use Panama as a transit point for Cuban women sent north.") == {
+        ("PAN", "transit", None)
+    }
+    assert roles("Traders use Ghana as a destination for cocoa exports.") == set()

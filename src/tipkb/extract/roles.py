@@ -60,6 +60,8 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
         judged = deemed(view, p, start)
         if judged is not None and judged < end:
             return p, judged
+        if p.i > start and low[p.i - 1] in _USING and p.j < end and low[p.j] == "as":
+            return p, p.j + 1  # "traffickers use Laos as a transit point for ...": its role
         n = _past_relative(view, skip_aside(view, p.j, end), end)
         if n < end and low[n] in ("'s", "’s"):
             return None
@@ -87,6 +89,7 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
     return None
 
 
+_USING = frozenset(("use", "uses", "used", "using"))
 _MODALS = frozenset(("may", "might", "could", "can", "would", "will"))
 _RELATIVES = frozenset(("where", "which", "who", "whose", "whence"))
 _ROLE_NOUNS = frozenset(("country", "countries", "point", "points", "hub", "hubs", "route", "routes"))
