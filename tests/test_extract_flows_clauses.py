@@ -619,3 +619,11 @@ def test_gapped_conjunct_keeps_its_sector_to_its_own_people() -> None:
     }
     assert flows[("CHL", "ESP")]["exploitation"] == [] and flows[("CHL", "ITA")]["exploitation"] == []
     assert flows[("CHL", "FRA")]["exploitation"] == ["labor"] and flows[("CHL", "FRA")]["victims"] == ["men"]
+
+
+def test_demonym_list_with_counts_in_parentheses() -> None:
+    got = pairs(
+        "Croatia is a destination country. Croatian nationals were the largest group of identified victims, "
+        "followed by Serbian (22), Bosnian (12, 9%) and Albanian (8) nationals."
+    )
+    assert {("SRB", "HRV"), ("BIH", "HRV"), ("ALB", "HRV")} <= got
