@@ -72,6 +72,9 @@ CHALLENGES = (
     ("challenge cm4 (whole narratives as users paste them, tuned on)", "cm4"),
     ("challenge cs15 (statistics in GRETA, UNODC, IOM, police, NGO and news registers, tuned on)", "cs15"),
     ("challenge cs16 (statistics in Wikipedia articles and NGO and UN summaries, tuned on)", "cs16"),
+    ("challenge cs19 (statistics outside TIP reports, blind)", "cs19"),
+    ("challenge cs17 (statistics in GRETA, OSCE, UNODC, rapporteur and police texts, tuned on)", "cs17"),
+    ("challenge cs18 (statistics in news, NGO, commission and parliamentary texts, tuned on)", "cs18"),
 )
 
 

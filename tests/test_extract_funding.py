@@ -74,3 +74,10 @@ def test_a_budget_stated_with_a_copula() -> None:
         "The anti-trafficking secretariat's budget was 12.5 million quetzales in 2019.", "guatemala.txt"
     )
     assert got == {(12_500_000, "GTQ")}
+
+
+def test_a_purpose_broken_after_its_hyphen_at_a_line_end_reads_as_one_word() -> None:
+    text = "In 2020, the ministry gave EUR 40,000 to the NGO LEFÖ-\nIBF for shelter.\n"
+    assert [f["purpose"] for f in facts_of(text, "funding", "austria.txt")] == [
+        "the NGO LEFÖ-IBF for shelter"
+    ]

@@ -625,3 +625,30 @@ def test_a_long_subject_ranges_of_years_and_investigations_into_complicity() -> 
     assert stats("In 2020, no investigation into the complicity of public officials was opened.") == set()
     text = "In 2020, the law prescribed penalties rising to one to ten years where the victim is a minor."
     assert stats(text) == set()
+
+
+def test_a_share_in_brackets_after_a_count() -> None:
+    text = (
+        "In 2016, police identified 40 victims. Of the 40 victims identified in 2016, 24 (60 per cent) "
+        "were trafficked for sexual exploitation and 16 (40%) for forced labour."
+    )
+    assert {("victims_identified", 24, "sexual", 2016), ("victims_identified", 16, "labor", 2016)} <= stats(
+        text
+    )
+
+
+def test_monitoring_report_shapes() -> None:
+    text = (
+        "According to the authorities, the number of persons who were granted the status of victim of "
+        "trafficking was 12 in 2016 and 18 in 2017."
+    )
+    assert stats(text) == {("victims_identified", 12, None, 2016), ("victims_identified", 18, None, 2017)}
+    text = "In 2021, 150 presumed victims were referred to the centre, of whom 40 were formally identified as victims."
+    assert ("victims_identified", 40, None, 2021) in stats(text)
+    assert stats("Number of persons prosecuted: 2018: 6; 2019: 7.") == {
+        ("prosecutions", 6, None, 2018),
+        ("prosecutions", 7, None, 2019),
+    }
+    text = "A total of 421 cases of trafficking were registered by the police in 2022, against 214 cases registered in 2021."
+    assert stats(text) == {("investigations", 421, None, 2022), ("investigations", 214, None, 2021)}
+    assert ("convictions", 96, None, 2023) in stats("In 2023, courts issued 96 convicting judgments.")

@@ -287,3 +287,24 @@ def test_a_line_that_reads_on_is_no_field_label() -> None:
     assert _reads_on("reported as follows: 2018 - 31; 2019 - 27")
     assert _reads_on("detected: 47 of them were women")
     assert not _reads_on("current situation: Xland is a source country")
+
+
+def test_one_line_paragraphs_parted_by_blank_lines_are_not_double_spaced_text() -> None:
+    long = "The ministry reported that shelters across the country took in more children than in any year before, most of them boys."
+    text = (
+        "Press release: more children taken off the streets in Xland - a charity\n\nCAPITAL, 3 May 2024 - "
+        + "\n\n".join([long] * 7)
+    )
+    first = segment(text).sentences[0].text
+    assert first == "Press release: more children taken off the streets in Xland - a charity"
+
+
+def test_a_wrapped_sentence_in_sentence_case_is_no_heading_but_a_heading_over_figures_is() -> None:
+    text = (
+        "Intro.\n\nThe number of victims of trafficking formally identified by the National\n"
+        "Referral Mechanism in 2018 was 88.\n\nNumber of persons convicted of trafficking in persons, by sex\n"
+        "2014: 6\n2015: 3\n"
+    )
+    sents = segment(text).sentences
+    assert not any(s.heading and s.text.startswith("The number") for s in sents)
+    assert any(s.heading and s.text.startswith("Number of persons convicted") for s in sents)

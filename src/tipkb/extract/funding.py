@@ -201,5 +201,11 @@ def _purpose(view: View, n: int) -> str | None:
         return None
     # The words as written ("NGO-run shelters"), from the sentence's own text.
     base = view.sent.start
-    written = view.sent.reading[view.chars[k + 1] - base : view.chars[last] - base + len(toks[last])]
-    return re.sub(r"[ \t\r\n\f]{2,}", " ", written)  # as read across a line end: one space
+    span = slice(view.chars[k + 1] - base, view.chars[last] - base + len(toks[last]))
+    written, given = view.sent.reading[span], view.sent.text[span]
+    # a word broken after its hyphen at a line end ("NGO-" / "run") is one word as written: "NGO-run"
+    written = "".join(
+        "" if c == " " and i > 0 and written[i - 1] == "-" and given[i] in "\r\n\f" else c
+        for i, c in enumerate(written)
+    )
+    return re.sub(r"[ \t\r\n\f]+", " ", written)  # as read across a line end: one space

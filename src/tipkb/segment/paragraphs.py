@@ -63,6 +63,16 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
         yield Paragraph(start, end, text[start:end], heading)
 
 
+def _runs_on(line: str, following: str) -> bool:
+    """Is a line followed at once by a line of words (``following``) a sentence's first line rather than
+    a heading: long, in sentence case ("The number of victims of trafficking formally identified by the
+    National" / "Referral Mechanism ...")? Headings are short or in title case; a heading over figures
+    ("Number of persons convicted, by sex" / "2014: 6") is followed by a number."""
+    words = line.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return following[:1].isalpha() and len(words) >= 9 and lower >= len(words) / 2
+
+
 def _reads_on(line: str) -> bool:
     """Does a line that looks like a field label read on as a sentence ("reported as follows: 2018 - 31",
     "detected: 47 of them"): its words before the colon end in a verb, not a field's name?"""
@@ -82,7 +92,14 @@ def _paragraph_spans(
     fielded = width is not None and _fielded(lines, content, width)
     # Double-spaced text (each line parted from the next by a blank line): a blank line is a line break.
     steps = [b - a for a, b in zip(content, content[1:], strict=False)]
-    spaced = len(steps) >= 6 and steps.count(2) >= 0.9 * len(steps)
+    # Not text whose every paragraph is one long line, parted by blank lines (lines of a page are short).
+    lengths = sorted(len(lines[n][1].strip()) for n in content)
+    spaced = (
+        len(steps) >= 6
+        and steps.count(2) >= 0.9 * len(steps)
+        and bool(lengths)
+        and lengths[len(lengths) // 2] <= 100
+    )
     start: int | None = None
     end = 0
     unfinished = False
@@ -122,7 +139,13 @@ def _paragraph_spans(
         goes_on = (lower_next or open_end or (wrapped and not _FULL_STOP.search(stripped))) and not label_next
         content_start = line_start + (len(body) - len(body.lstrip()))
         content_end = line_start + len(body.rstrip())
-        if start is None and not goes_on and not unfinished and _is_heading(body):
+        if (
+            start is None
+            and not goes_on
+            and not unfinished
+            and _is_heading(body)
+            and not _runs_on(stripped, following if gap == "line" else "")
+        ):
             yield content_start, content_end, True
             continue
         if start is None:

@@ -289,6 +289,11 @@ def _count_at(
     if number is None:
         return None
     value, end, nobody = number
+    if low[end : end + 1] == ["("]:
+        # "22 (56 per cent) were trafficked for sexual exploitation": past the share in brackets
+        close = next((m for m in range(end + 1, min(len(low), end + 6)) if low[m] == ")"), None)
+        if close is not None and any(w in ("per", "percent", "%") for w in low[end:close]):
+            end = close + 1
     if rejected(view, n, end):
         return None
     k, noun, people, exploitation_words_start = find_noun(view, n, end)

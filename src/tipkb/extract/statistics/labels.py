@@ -48,6 +48,10 @@ def announced_metric(view: View, n: int) -> str | None:
     trafficking was reported as follows: 2018 - 31"): a metric verb or noun before the announcement."""
     low = view.low
     at = next((m for m in range(n - 1, 0, -1) if low[m - 1 : m + 1] in _ANNOUNCE), None)
+    if at is None and "number" in low[:3]:
+        at = next(
+            (m for m in range(n) if low[m] == ":"), None
+        )  # "Number of persons prosecuted: 2018: 6; ..."
     if at is None:
         return None
     return metric_of_words(low[:at])

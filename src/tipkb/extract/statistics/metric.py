@@ -185,6 +185,14 @@ def people_or_cases(
     ):
         phrase_end += 1  # "16 of the 22 defendants prosecuted were convicted": the 16's own verb
     after = None if _pick(chain) else _participle_after(view, phrase_end)
+    if (
+        after == "victims_identified"
+        and noun in ("cases", "crimes", "offences", "offenses", "complaints")
+        and any(
+            low[m] in ("registered", "recorded") for m in range(phrase_end, min(len(low), phrase_end + 8))
+        )
+    ):
+        after = "investigations"  # "421 cases of trafficking were registered by the police"
     verb = _pick(chain) or after or _modifier_verb(mods)
     # "prosecuted and convicted two traffickers": a count for each verb.
     others = [m for m in chain if m != verb and not m.startswith("victims")]

@@ -14,6 +14,10 @@ from tipkb.extract.statistics.words import (
     VERBS,
 )
 
+_BEFORE_PARTICIPLE = frozenset(
+    ["been", "later", "subsequently", "also", "eventually", "all", "formally", "officially"]
+)
+
 
 def _participle_metric(view: View, end: int) -> str | None:
     """A bare count with its participle: '57 assisted last reporting period', '86 identified in 2018'."""
@@ -40,10 +44,16 @@ def _participle_metric(view: View, end: int) -> str | None:
     if m >= len(low) or low[m] not in ("were", "was", "had", "have"):
         return None
     m += 1
-    while m < len(low) and low[m] in ("been", "later", "subsequently", "also", "eventually", "all"):
+    while m < len(low) and low[m] in _BEFORE_PARTICIPLE:
         m += 1
     if m >= len(low):
         return None
+    if (
+        VERBS.get(low[m]) == "victims_identified"
+        and low[m + 1 : m + 2] == ["as"]
+        and "victims" in low[m + 2 : m + 5]
+    ):
+        return "victims_identified"  # "of whom 44 were formally identified as victims"
     if _to_court(low, m) or (low[m] in TO_COURT and _to_prosecution(low, m + 1)):
         return "prosecutions"  # "20 were referred to prosecutors"
     if low[m] == "found" and low[m + 1 : m + 2] == ["guilty"]:

@@ -175,7 +175,12 @@ def find_noun(view: View, n: int, end: int) -> tuple[int, str, bool, int]:
         break
     noun = low[k] if k < len(low) else ""
     people = False  # the noun is a demonym ("31 Colombians"): people, not a sub-group of them
-    if noun not in known and low[end : end + 2] in (["guilty", "verdicts"], ["guilty", "verdict"]):
+    if noun not in known and low[end : end + 2] in (
+        ["guilty", "verdicts"],
+        ["guilty", "verdict"],
+        ["convicting", "judgments"],
+        ["convicting", "judgements"],
+    ):
         k, noun = end + 1, "convictions"  # "courts handed down 12 guilty verdicts"
     if noun not in known:
         # "one male from India": the last modifier was the noun; "31 Colombians": a demonym.

@@ -77,11 +77,9 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     # a long subject, from its "number of"
     reach = next((m for m in range(end - 1, max(clause_start, end - 30) - 1, -1) if low[m] == "number"), None)
     if reach is not None and reach < end - 10:
-        end = (
-            next((m for m in range(reach + 2, end) if low[m] in METRIC_NOUNS or low[m] in CASE_NOUNS), end)
-            + 1
-        )
-        end = min(end, k)
+        head = next((m for m in range(reach + 2, end) if low[m] in METRIC_NOUNS), None)
+        if head is not None:
+            end = head + 1
     subject = low[max(clause_start, end - 10) : end]
     if low[k] in ("was", "were", "is", "are") and not ({"number", "total"} & set(subject)):
         return None
