@@ -607,3 +607,23 @@ def test_exploitation_in_connection_with_tourism_is_still_a_flow() -> None:
 def test_sex_tourism_by_tourists_is_no_flow() -> None:
     text = "British tourists engage in child sex tourism in The Gambia."
     assert pairs(text) == set()
+
+
+def test_gapped_conjunct_keeps_its_sector_to_its_own_people() -> None:
+    flows = {
+        (f["origin"], f["destination"]): f
+        for f in facts_of(
+            "Chilean women were exploited in Spain and Italy, and Chilean men in agriculture in France.",
+            "flow",
+        )
+    }
+    assert flows[("CHL", "ESP")]["exploitation"] == [] and flows[("CHL", "ITA")]["exploitation"] == []
+    assert flows[("CHL", "FRA")]["exploitation"] == ["labor"] and flows[("CHL", "FRA")]["victims"] == ["men"]
+
+
+def test_demonym_list_with_counts_in_parentheses() -> None:
+    got = pairs(
+        "Croatia is a destination country. Croatian nationals were the largest group of identified victims, "
+        "followed by Serbian (22), Bosnian (12, 9%) and Albanian (8) nationals."
+    )
+    assert {("SRB", "HRV"), ("BIH", "HRV"), ("ALB", "HRV")} <= got

@@ -139,3 +139,47 @@ def test_a_relative_clause_between_the_country_and_its_verb() -> None:
         "Nepal, where many young men leave for work abroad, remains mainly a source country for trafficking."
     )
     assert got == {("NPL", "origin", "primary")}
+
+
+def test_second_role_phrase_after_and_or_but() -> None:
+    assert roles(
+        "Moldova remains chiefly a country of destination for trafficked persons and, to a lesser extent, "
+        "a country of transit."
+    ) == {("MDA", "destination", "primary"), ("MDA", "transit", "secondary")}
+    assert roles(
+        "Moldova is chiefly a transit country for trafficked persons and, to a lesser extent, a source."
+    ) == {
+        ("MDA", "transit", "primary"),
+        ("MDA", "origin", "secondary"),
+    }
+    assert roles("Moldova is a source and, to a more limited degree, a transit country.") == {
+        ("MDA", "origin", None),
+        ("MDA", "transit", "secondary"),
+    }
+    assert roles(
+        "Moldova is chiefly a destination country for migrants and, increasingly, a country of origin."
+    ) == {
+        ("MDA", "destination", "primary"),
+        ("MDA", "origin", "growing"),
+    }
+
+
+def test_second_role_phrase_restating_the_subject() -> None:
+    assert roles(
+        "Moldova is mainly a country of origin for trafficked persons, but it is increasingly also a "
+        "country of destination."
+    ) == {("MDA", "origin", "primary"), ("MDA", "destination", "growing")}
+    assert roles(
+        "Moldova is chiefly a source country for forced labor victims, and since 2015 it has increasingly "
+        "become a destination for foreign men forced to work on farms."
+    ) == {("MDA", "origin", "primary"), ("MDA", "destination", "growing")}
+    assert roles(
+        "Moldova is a source country for forced labor, and it is a popular destination for tourists."
+    ) == {("MDA", "origin", None)}
+
+
+def test_a_country_used_as_a_transit_point() -> None:
+    assert roles("Gangs may also use Panama as a transit point for Cuban women sent north.") == {
+        ("PAN", "transit", None)
+    }
+    assert roles("Traders use Ghana as a destination for cocoa exports.") == set()

@@ -60,6 +60,8 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
         judged = deemed(view, p, start)
         if judged is not None and judged < end:
             return p, judged
+        if p.i > start and low[p.i - 1] in _USING and p.j < end and low[p.j] == "as":
+            return p, p.j + 1  # "traffickers use Laos as a transit point for ...": its role
         n = _past_relative(view, skip_aside(view, p.j, end), end)
         if n < end and low[n] in ("'s", "’s"):
             return None
@@ -87,6 +89,7 @@ def _subject(view: View, start: int, end: int) -> tuple[Place, int] | None:
     return None
 
 
+_USING = frozenset(("use", "uses", "used", "using"))
 _MODALS = frozenset(("may", "might", "could", "can", "would", "will"))
 _RELATIVES = frozenset(("where", "which", "who", "whose", "whence"))
 _ROLE_NOUNS = frozenset(("country", "countries", "point", "points", "hub", "hubs", "route", "routes"))
@@ -170,7 +173,9 @@ def _for_people(view: View, n: int, end: int) -> bool:
 
 def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:
     """Roles named after the first role phrase by '..., as well as a transit and destination country
-    for ...' or '... and a destination country for ...' (the same subject, a second role phrase)."""
+    for ...', '... and a destination country for ...', '... and, to a lesser extent, a source.' or
+    '..., but it is increasingly also a country of destination' (the same subject, a second role
+    phrase, bare or with its pronoun and verb again)."""
     low = view.low
     roles = view.vocab.roles
     out: list[tuple[str, str | None]] = []
@@ -178,12 +183,12 @@ def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:
     while n < end:
         if low[n : n + 3] == ["as", "well", "as"]:
             m = n + 3
-        elif low[n] == "and" and not (n > 0 and low[n - 1] in roles):
+        elif (low[n] == "and" and not (n > 0 and low[n - 1] in roles)) or low[n] == "but":
             m = n + 1
         else:
             n += 1
             continue
-        extent: str | None = None
+        m, extent = _past_restated_subject(view, m, end)
         while m < end and low[m] == ",":
             m += 1
         hit = view.vocab.extent.match_at(low, m, end)  # "and, to a lesser extent, a transit country"
@@ -191,12 +196,25 @@ def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:
             extent, m = hit[1], hit[0]
             while m < end and low[m] == ",":
                 m += 1
+        while m < end and low[m] in _ADVERBS:  # "and, increasingly, a country of origin"
+            hit = view.vocab.extent.match_at(low, m, end)
+            extent = hit[1] if hit else extent
+            m += 1
+            while m < end and low[m] == ",":
+                m += 1
         if m >= end or low[m] not in ("a", "an"):
             n += 1
             continue
         found: list[tuple[str, str | None]] = []
         m += 1
-        while m < end:
+        if m + 2 < end and low[m : m + 2] == ["country", "of"] and low[m + 2] in roles:
+            m += 2  # "a country of destination"
+            found.append((roles[low[m]], extent))
+            m += 1
+            bare = True
+        else:
+            bare = False
+        while m < end and not bare:
             hit = view.vocab.extent.match_at(low, m, end)
             if hit:
                 extent, m = hit[1], hit[0]
@@ -206,7 +224,45 @@ def _later_roles(view: View, k: int, end: int) -> list[tuple[str, str | None]]:
             elif low[m] not in (",", "and", "or", "major", "significant", "key", "main"):
                 break
             m += 1
-        if found and m < end and low[m] in _ROLE_NOUNS and not set(low[m : m + 6]) & _NOT_TRAFFICKING:
+        # "... a transit country", "a country of transit", or a bare role ending the clause ("..., a source.")
+        closed = m >= end or low[m] in (".", ";", "for")
+        if (
+            found
+            and (bare or closed or (m < end and low[m] in _ROLE_NOUNS))
+            and not set(low[m : m + 6]) & _NOT_TRAFFICKING
+        ):
             out.extend(found)
         n = m
     return out
+
+
+def _past_restated_subject(view: View, m: int, end: int) -> tuple[int, str | None]:
+    """Past 'it is (also)', 'it has (increasingly) become', '(since 2021) it has become' restating the
+    subject after 'and'/'but': where the role phrase starts (else m) and the extent its adverbs say."""
+    low = view.low
+    extent: str | None = None
+    p = m
+    while p < end and p < m + 6 and low[p] not in _SUBJECTS_AGAIN:
+        if low[p] in (".", ";") or low[p] in view.vocab.roles:
+            return m, None
+        p += 1
+    if p >= end or low[p] not in _SUBJECTS_AGAIN or (p > m and low[m] != "since" and low[m] != ","):
+        return m, None
+    p += 1
+    while p < end and low[p] in _ADVERBS:
+        p += 1
+    if p < end and low[p] in ("has", "had", "have") and p + 1 < end:
+        p += 1
+        while p < end and low[p] in _ADVERBS:
+            hit = view.vocab.extent.match_at(low, p, end)
+            extent = hit[1] if hit else extent
+            p += 1
+        if p < end and low[p] in ("become", "been"):
+            return p + 1, extent
+        return m, None
+    if p < end and (low[p] in _COPULA or low[p] == "becoming"):
+        return p + 1, None
+    return m, None
+
+
+_SUBJECTS_AGAIN = frozenset(("it",))

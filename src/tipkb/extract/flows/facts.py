@@ -182,6 +182,20 @@ def people_of_their_own(view: View, k: int, end: int) -> bool:
     return False
 
 
+def others_at_work(
+    view: View, dest: str, dest_windows: dict[str, tuple[int, int]], people: tuple[str, ...]
+) -> bool:
+    """Do the sectors of the clause lie in other destinations' windows, each naming other people of its
+    own ("..., and Chilean men in mining in Peru")?"""
+    if not people:
+        return False
+    mine = dest_windows[dest]
+    working = [w for d, w in dest_windows.items() if w != mine and sectors_in(view, *w)]
+    return bool(working) and all(
+        (theirs := victims_in(view, *w)) and not set(theirs) & set(people) for w in working
+    )
+
+
 def clause_flows(
     view: View, memory: Memory, start: int, end: int, parts: Parts, internal: bool, rule: str
 ) -> list[FlowFact]:
@@ -354,6 +368,8 @@ def clause_flows(
         if onward_at is not None and not parts.en_route
         else None
     )
+    # the clause's purposes are only the sectors it names ("in construction")
+    sector_only = bool(sectors) and not exploitation_in(view, start, end)
     for origin, dest, via in flows:
         if via and (origin == dest or (dest in onward and origin in reached)):
             continue  # "migrate to A en route to B" said of A's own people: they do not set out from A
@@ -391,6 +407,10 @@ def clause_flows(
             if named_here or {"forced", "for"} & set(low[a:b]) or gapped_forced:
                 own_sectors = at_work
                 own_exploitation = own_exploitation or with_sector_labor(named_here, at_work)
+            elif not at_work and sector_only and others_at_work(view, dest, dest_windows, own_victims):
+                # "A women were exploited in B, and A men in construction in C": the gapped conjunct's
+                # sector is its own people's, not B's
+                own_sectors, unpurposed = (), True
             else:
                 own_sectors = at_work or own_sectors
         if onward_said is not None and dest in onward and dest not in dests:

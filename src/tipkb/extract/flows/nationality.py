@@ -31,6 +31,9 @@ def demonym_names_victims(view: View, p: Place) -> bool:
             k = demonyms[k]
             continue
         w = low[k]
+        if w == "(" and (close := _count_aside_end(low, k)) is not None:
+            k = close  # "Serbian (22), Bosnian (12) and Albanian (8) nationals": each one's count
+            continue
         if w in view.vocab.people:
             return not given_to_others(view, k)  # "sold as brides to Chinese men": the buyers
         if w in NOT_VICTIMS or w in (".", ";", ":") or (w == "," and words):
@@ -38,6 +41,16 @@ def demonym_names_victims(view: View, p: Place) -> bool:
         words += w not in (",", "and", "or")
         k += 1
     return False
+
+
+def _count_aside_end(low: list[str], k: int) -> int | None:
+    """After '(22)', '(22, 15%)' or '(22 per cent)' at k: the index past its ')', else None."""
+    for m in range(k + 1, min(len(low), k + 8)):
+        if low[m] == ")":
+            return m + 1 if m > k + 1 else None
+        if not (low[m][:1].isdigit() or low[m] in (",", "%", "per", "cent", "percent")):
+            return None
+    return None
 
 
 def region_adjective_before_people(view: View, p: Place) -> bool:
