@@ -20,7 +20,7 @@ from tipkb.extract.statistics.continuations import _continues, _exploitation, co
 from tipkb.extract.statistics.count import Count
 from tipkb.extract.statistics.filters import _about_officials, _third_party
 from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, people_or_cases
-from tipkb.extract.statistics.participles import _participle_after
+from tipkb.extract.statistics.openings import named_again, named_again_before, partitive_lead
 from tipkb.extract.statistics.phrases import form_before
 from tipkb.extract.statistics.reading import find_noun, known_nouns, read_number, rejected
 from tipkb.extract.statistics.verbs import FIGURE_WORDS, HOME_VERBS, _to_court, _verbs_before
@@ -80,7 +80,7 @@ def find(
     the totals stated before, for an 'Of the 92 referrals, ...' that names one again)."""
     low = view.low
     out: list[Count] = []
-    lead = _partitive_lead(view, before) or _named_again_before(view, seen or {})
+    lead = partitive_lead(view, before) or named_again_before(view, seen or {})
     anchor: Count | None = lead
     n = 0 if lead is None else lead.end + 1
     before_comparison: Count | None = None  # the anchor before "compared with 33 victims in 2019"
@@ -96,7 +96,7 @@ def find(
             anchor, before_comparison = before_comparison, None
         found = _count_at(view, n, anchor, out[-1] if out else None, base_year, before)
         if found is None:
-            named = _named_again(view, n, out)
+            named = named_again(view, n, out)
             if named is not None:
                 out.append(named)
                 anchor = named
@@ -178,47 +178,6 @@ def find(
     return out
 
 
-# Words that name a group of cases stated before ("Of the new cases,", "Of the pending cases,").
-_GROUP_WORDS = frozenset(["new", "pending", "continued", "ongoing", "confirmed", "identified"])
-
-
-def _partitive_lead(view: View, before: str | None) -> Count | None:
-    """The group an "Of these, ..." or "Of the cases prosecuted in 2020, ..." opening names, as the
-    anchor its bare counts split ("Of these, nine involved labor trafficking, eight sex trafficking"):
-    the metric of the sentence before, or of the opening's noun and participle; its year if it states
-    one. None when the opening names a number (a count named again) or no metric."""
-    low = view.low
-    comma = scope.partitive_opening(view)
-    if comma is None or any(view.number_at(m) and not view.year_at(m) for m in range(2, comma)):
-        return None
-    metric: str | None = None
-    h = 3 if (view.year_at(2) or low[2] in _GROUP_WORDS) and comma > 3 else 2  # "Of the 2014 probes, ..."
-    if low[1] in ("these", "those", "them", "this") and comma == 2:
-        metric = before
-    elif low[1] in ("these", "those") and comma == 3 and low[2] in VERBS and low[2].endswith("ed"):
-        metric = VERBS[low[2]]  # "Of those convicted, courts sentenced 128 for sex trafficking, ..."
-    elif low[1] == "the" and low[h] in METRIC_NOUNS and METRIC_NOUNS[low[h]] != "victims":
-        metric = METRIC_NOUNS[low[h]]  # "Of the prosecutions initiated in 2020,"
-    elif low[1] == "the" and (low[h] in CASE_NOUNS or low[h] in METRIC_NOUNS):
-        metric = _participle_after(view, h + 1)  # "Of the cases prosecuted in 2020,"
-        if (
-            metric == "victims_identified"
-            and low[h] in CASE_NOUNS
-            and low[h + 1] in ("registered", "recorded")
-        ):
-            metric = "investigations"  # "Of the complaints registered in 2023, 1,010 concerned ..."
-        if metric is None and h == 3 and low[2] in _GROUP_WORDS and h + 1 == comma:
-            metric = before  # "... initiated 29 new cases. Of the new cases, 22 involved forced labor"
-    elif low[1:3] == ["the", "total"] and comma == 3:
-        metric = before  # "... identified 612 victims. Of the total, 401 were victims of labour trafficking"
-    if metric is None or metric.startswith("victims"):
-        return None  # victims: "Of these, 45 were victims of ..." names its metric (find)
-    year = view.stated_year(0, comma) or (view.year_at(2) if h == 3 else None)  # "Of the 2014 probes,"
-    lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
-    lead.own_year = year is not None
-    return lead
-
-
 def _officials_named_first(low: list[str], n: int) -> bool:
     """Are the first people the sentence names before n officials, its subject ("No official has been
     convicted since 2010, and none was indicted in 2016", "two gendarmes accused of escorting children
@@ -236,26 +195,6 @@ def _officials_named_first(low: list[str], n: int) -> bool:
 _OWN_ACTS = frozenset(["chose", "decided", "declined", "refused", "opted", "preferred", "elected", "wished"])
 
 
-def _named_again_before(view: View, seen: dict[tuple[str, int], int | None]) -> Count | None:
-    """'The AFP referred 92 victims ... Of the 92 referrals, 43 involved forced marriage': an opening that
-    names a total stated before by its number alone, as the group its counts split (no fact of its own)."""
-    low = view.low
-    comma = scope.partitive_opening(view)
-    if comma is None or low[1] != "the":
-        return None
-    number = view.number_at(2)
-    if number is None or number[1] > comma or low[number[1]] in known_nouns():
-        return None  # "Of the 19 convicted offenders,": a count of its own noun (counts)
-    metrics = {metric for metric, value in seen if value == number[0]}
-    if len(metrics) != 1:
-        return None
-    metric = metrics.pop()
-    year = seen[(metric, int(number[0]))]
-    lead = Count(comma, comma, 0, metric, None, year, False, lead=True)
-    lead.own_year = year is not None
-    return lead
-
-
 def _year_opening_its_clause(view: View, n: int) -> int | None:
     """The year stated just before a bare count, in its own clause ("..., and in 2016, 12", "whereas in
     2016 the figure had been 682"), or None."""
@@ -266,21 +205,6 @@ def _year_opening_its_clause(view: View, n: int) -> int | None:
         if view.year_at(m) and m > 0 and low[m - 1] in ("in", "during"):
             return view.year_at(m)
     return None
-
-
-def _named_again(view: View, n: int, out: list[Count]) -> Count | None:
-    """'It identified 163 victims in 2018, ...; of the 163, 122 were female': a number the sentence
-    counted before, named again as the group its next counts split (no fact of its own)."""
-    low = view.low
-    number = view.number_at(n)
-    if number is None or low[n - 2 : n] != ["of", "the"] or low[number[1] : number[1] + 1] != [","]:
-        return None
-    same = next((c for c in out if c.value == number[0] and c.metric and not c.inherits), None)
-    if same is None:
-        return None
-    named = Count(n, number[1], same.value, same.metric, None, same.year, False, noun=same.noun)
-    named.own_year, named.restated = same.own_year, True
-    return named
 
 
 def _count_at(
