@@ -661,3 +661,21 @@ def test_of_the_total_and_of_the_complaints_registered() -> None:
     )
     text = "In 2023, prosecutors registered 500 complaints. Of the complaints registered in 2023, 300 concerned sexual exploitation."
     assert ("investigations", 300, "sexual", 2023) in stats(text)
+
+
+def test_provisions_between_noun_and_verb_cases_taken_to_court_and_programmes_entered() -> None:
+    text = "In 2021, 289 criminal cases of trafficking under Article 135 of the Criminal Code were initiated (2020: 246)."
+    assert stats(text) == {("investigations", 289, None, 2021), ("investigations", 246, None, 2020)}
+    text = (
+        "In 2022, police registered 400 cases. Of the 400 cases registered in 2022, 160 were taken to court."
+    )
+    assert ("prosecutions", 160, None, 2022) in stats(text)
+    assert stats("The number of officials convicted of corruption was zero in 2020.") == {
+        ("officials_convicted", 0, None, 2020)
+    }
+    assert stats("No public servant was investigated or prosecuted for trafficking in 2023.") == {
+        ("officials_prosecuted", 0, None, 2023)
+    }
+    assert stats("In 2021, 27 victims entered the state support programme.") == {
+        ("victims_assisted", 27, None, 2021)
+    }

@@ -208,6 +208,8 @@ def people_or_cases(
             verb = anchor.metric  # "convicted 14 traffickers, including two government officials"
         metric = OFFICIAL_METRICS.get(verb or "")
         also = tuple(OFFICIAL_METRICS[m] for m in others if m in OFFICIAL_METRICS)
+        if metric is None and also:
+            metric, also = also[0], also[1:]  # "No public servant was investigated or prosecuted"
     elif noun in PERSON_NOUNS or _exploited_after(view, phrase_end):
         metric = verb if verb and verb.startswith("victims") else None
         if metric is None and _exploited_after(view, phrase_end):

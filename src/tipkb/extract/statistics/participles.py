@@ -14,6 +14,8 @@ from tipkb.extract.statistics.words import (
     VERBS,
 )
 
+# Words before the number of a provision ("under Article 135 of the Criminal Code").
+_ARTICLE_WORDS = frozenset(["article", "articles", "section", "sections", "art.", "paragraph", "chapter"])
 _BEFORE_PARTICIPLE = frozenset(
     ["been", "later", "subsequently", "also", "eventually", "all", "formally", "officially"]
 )
@@ -134,7 +136,8 @@ def _participle_after(view: View, k: int) -> str | None:
                 None,
             )
             if verb is not None and not any(
-                view.number_at(x) or low[x] in (",", ";", "(") for x in range(m + 1, verb)
+                (view.number_at(x) and low[x - 1] not in _ARTICLE_WORDS) or low[x] in (",", ";", "(")
+                for x in range(m + 1, verb)
             ):
                 m = verb
                 steps += 1

@@ -19,6 +19,8 @@ from tipkb.extract.statistics.words import (
     CASE_PEOPLE,
     METRIC_NOUNS,
     NOUN_HEADS,
+    OFFICIAL_METRICS,
+    OFFICIALS,
     PERSON_NOUNS,
     TO_COURT,
     TOTAL_VERBS,
@@ -92,6 +94,9 @@ def _total_verb_metric(view: View, n: int) -> str | None:
             and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
         ):
             return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
+        if noun in VERBS and noun.endswith("ed") and low[m - 1 : m] and low[m - 1] in OFFICIALS:
+            # "The number of officials convicted of corruption was zero"
+            return OFFICIAL_METRICS.get(VERBS[noun])
         if noun == "guilty" and low[m - 1 : m] == ["found"]:
             return "convictions"  # "the number of people found guilty fell to four"
         if noun in CASE_NOUNS and _to_court(low, m + 1):

@@ -98,6 +98,10 @@ def _victim_metric(view: View, n: int, k: int) -> str | None:
     for w in low[max(0, n - 3) : n]:
         if w in ("identified",):
             return "victims_identified"
+    if low[k + 1 : k + 2] in (["entered"], ["joined"]) and any(
+        w in ("programme", "program", "scheme", "shelter", "shelters") for w in low[k + 2 : k + 6]
+    ):
+        return "victims_assisted"  # "27 victims entered the Programme of Support and Protection"
     if _exploited_after(view, k + 1):
         return "victims_identified"  # "55 victims were sexually exploited"
     return None
