@@ -308,3 +308,12 @@ def test_a_wrapped_sentence_in_sentence_case_is_no_heading_but_a_heading_over_fi
     sents = segment(text).sentences
     assert not any(s.heading and s.text.startswith("The number") for s in sents)
     assert any(s.heading and s.text.startswith("Number of persons convicted") for s in sents)
+
+
+def test_a_line_of_a_table_given_as_text_opens_its_own_paragraph() -> None:
+    text = (
+        "Intro sentence here.\n\nVictims recognised in 2022, by form of exploitation, as the national\n"
+        "Forced labour or services - 18\nSexual exploitation - 21\n"
+    )
+    texts = [s.text for s in segment(text).sentences]
+    assert "Forced labour or services - 18" in texts

@@ -324,3 +324,19 @@ def test_labelled_lines_after_a_sentence_that_announces_them() -> None:
     }
     text = "The number of presumed victims identified by the police developed as follows:\n2016 - 30\n2017 - 44\n"
     assert years(text) == {("victims_identified", 30, 2016), ("victims_identified", 44, 2017)}
+
+
+def test_lines_labelled_by_their_form_of_exploitation_after_a_list_announced() -> None:
+    text = (
+        "Possible victims registered by the centre in 2020, by form of exploitation:\n"
+        "Sexual exploitation: 310\nForced labour - 120\nCriminal exploitation: 40\nOther or unknown: 9\n"
+    )
+    got = {
+        (f["metric"], f["value"], f["year"], f["exploitation"])
+        for f in facts_of(text, "statistic", "tonga.txt")
+    }
+    assert got == {
+        ("victims_identified", 310, 2020, "sexual"),
+        ("victims_identified", 120, 2020, "labor"),
+        ("victims_identified", 40, 2020, "criminality"),
+    }

@@ -28,6 +28,7 @@ class Memory:
     # The metric of a list the sentence before announced ("... was as follows:"), for its labelled
     # lines ("2015: 59;").
     stat_listing: str | None = None
+    stat_listing_year: int | None = None
     # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
     # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
     sentence_no: int = 0

@@ -5,6 +5,7 @@ lines near one length) tells a line filled to the width from a short one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -63,6 +64,10 @@ def iter_paragraphs(text: str) -> Iterator[Paragraph]:
         yield Paragraph(start, end, text[start:end], heading)
 
 
+# A line of a table given as text: a label and its figure ("2015: 59;", "Forced labour - 18").
+_FIGURE_LINE = re.compile(r"^(?:(?:19|20)\d{2}|[A-Z][\w ,()'’-]{2,60}?)\s*[:–-]\s*\d[\d,]*[.;]?$")
+
+
 def _runs_on(line: str, following: str) -> bool:
     """Is a line followed at once by a line of words (``following``) a sentence's first line rather than
     a heading: long, in sentence case ("The number of victims of trafficking formally identified by the
@@ -115,7 +120,7 @@ def _paragraph_spans(
         if "\f" in lines[nxt][1] if nxt is not None else False:
             gap = "page" if gap != "end" else gap
         entry_next = bool(_FIELD_LABEL.match(following)) or bool(_NAMED_LABEL.match(following))
-        label_next = entry_next or bool(_DATE_LINE.match(following))
+        label_next = entry_next or bool(_DATE_LINE.match(following)) or bool(_FIGURE_LINE.match(following))
         lower_next = bool(following) and (following[0].islower() or following[0] in ",;)")
         hyphen = (
             stripped.endswith("-")

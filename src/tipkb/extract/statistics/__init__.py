@@ -32,9 +32,13 @@ RULE = "statistics.v2"
 
 def extract(view: View, memory: Memory) -> list[StatisticFact]:
     """The counts a sentence states, each with its metric, year and scope."""
-    listing = memory.stat_listing
-    line = listing is not None and _labels.label_line(view)
-    memory.stat_listing = _labels.opens_a_list(view) or (listing if line else None)
+    listing, listing_year = memory.stat_listing, memory.stat_listing_year
+    form = _labels.form_line(view) if listing is not None else None
+    line = listing is not None and (form is not None or _labels.label_line(view))
+    opens = _labels.opens_a_list(view)
+    memory.stat_listing = opens or (listing if line else None)
+    if opens:
+        memory.stat_listing_year = view.stated_year()
     if line:
         memory.metric = listing  # "... was as follows:" / "2015: 59;": the list's metric
     elif view.sent.heading or not _counts.has_count_words(view):
@@ -42,6 +46,10 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     country = view.ctx.subject
     if not country:
         return []
+    if form is not None and listing is not None:
+        # "Possible victims registered in 2020, by form of exploitation:" / "Sexual exploitation: 593"
+        value, exploitation = form
+        return [_form_fact(view, country, listing, value, exploitation, listing_year or view.ctx.year)]
     if memory.stat_paragraph != view.sent.paragraph:
         memory.stat_paragraph = view.sent.paragraph
         memory.stat_year = None
@@ -115,6 +123,27 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if stated is not None:
         memory.stat_year = stated
     return facts
+
+
+def _form_fact(
+    view: View, country: str, metric: str, value: int, exploitation: str, year: int | None
+) -> StatisticFact:
+    """The count of one form of exploitation on a line of a list the sentence before announced."""
+    return StatisticFact(
+        doc=view.ctx.doc,
+        year=year,
+        evidence=view.evidence(),
+        hedged=False,
+        rule=RULE,
+        section=view.ctx.section,
+        country=country,
+        metric=metric,
+        value=value,
+        exploitation=exploitation,
+        scope="part",
+        part_of=None,
+        span=None,
+    )
 
 
 def _other_party_year(view: View) -> int | None:

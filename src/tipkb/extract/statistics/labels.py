@@ -62,8 +62,12 @@ def opens_a_list(view: View) -> str | None:
     identified by the police was as follows:") or of a heading over one ("Number of persons convicted,
     by sex"), for the labelled lines after it; else None."""
     low = view.low
-    if view.sent.heading and "number" in low:
-        return metric_of_words(low)  # a heading "Number of persons convicted of trafficking, by sex"
+    if view.sent.heading and (
+        "number" in low or any(low[m : m + 2] == ["by", "form"] for m in range(len(low)))
+    ):
+        # a heading "Number of persons convicted of trafficking, by sex", "Victims recognised in 2022, by
+        # form of exploitation"
+        return metric_of_words(low)
     if not low or low[-1] != ":":
         return None
     words = low[:-1]
@@ -92,3 +96,23 @@ def label_line(view: View) -> bool:
     return (
         len(low) >= 3 and view.year_at(0) is not None and low[1] in _DASHES and view.number_at(2) is not None
     )
+
+
+def form_line(view: View) -> tuple[int, str] | None:
+    """A line of a list labelled by its form of exploitation ("Sexual exploitation: 593", "Forced labour
+    or services - 18"): (its count, the form), or None."""
+    low = view.low
+    sep = next((m for m in range(1, min(len(low), 10)) if low[m] in _DASHES), None)
+    if sep is None or sep + 1 >= len(low):
+        return None
+    number = view.number_at(sep + 1)
+    if (
+        number is None
+        or number[0] != int(number[0])
+        or low[number[1] : number[1] + 1] not in ([], ["."], [";"], [","])
+    ):
+        return None
+    forms = view.vocab.exploitation.find(low, 0, sep)
+    if not forms:
+        return None
+    return int(number[0]), min(forms)[2]
