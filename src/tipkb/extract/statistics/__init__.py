@@ -49,7 +49,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if form is not None and listing is not None:
         # "Possible victims registered in 2020, by form of exploitation:" / "Sexual exploitation: 593"
         value, exploitation = form
-        return [_form_fact(view, country, listing, value, exploitation, listing_year or view.ctx.year)]
+        return [_fact(view, country, listing, value, listing_year or view.ctx.year, exploitation, "part")]
     if memory.stat_paragraph != view.sent.paragraph:
         memory.stat_paragraph = view.sent.paragraph
         memory.stat_year = None
@@ -98,22 +98,10 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
                 if key in seen:
                     continue
                 seen.add(key)
+                part_of = c.parent.value if c.scope == "part" and c.parent is not None else None
+                span = c.span if c.scope == "cumulative" else None
                 facts.append(
-                    StatisticFact(
-                        doc=view.ctx.doc,
-                        year=year,
-                        evidence=view.evidence(),
-                        hedged=False,
-                        rule=RULE,
-                        section=view.ctx.section,
-                        country=country,
-                        metric=metric,
-                        value=c.value,
-                        exploitation=c.exploitation,
-                        scope=c.scope,
-                        part_of=c.parent.value if c.scope == "part" and c.parent is not None else None,
-                        span=c.span if c.scope == "cumulative" else None,
-                    )
+                    _fact(view, country, metric, c.value, year, c.exploitation, c.scope, part_of, span)
                 )
                 if c.scope == "total":
                     memory.stat_seen[(metric, c.value)] = year
@@ -125,10 +113,18 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     return facts
 
 
-def _form_fact(
-    view: View, country: str, metric: str, value: int, exploitation: str, year: int | None
+def _fact(
+    view: View,
+    country: str,
+    metric: str,
+    value: int,
+    year: int | None,
+    exploitation: str | None,
+    scope: str,
+    part_of: int | None = None,
+    span: tuple[int | None, int | None] | None = None,
 ) -> StatisticFact:
-    """The count of one form of exploitation on a line of a list the sentence before announced."""
+    """One statistic of the sentence, its evidence the sentence."""
     return StatisticFact(
         doc=view.ctx.doc,
         year=year,
@@ -140,9 +136,9 @@ def _form_fact(
         metric=metric,
         value=value,
         exploitation=exploitation,
-        scope="part",
-        part_of=None,
-        span=None,
+        scope=scope,
+        part_of=part_of,
+        span=span,
     )
 
 

@@ -33,6 +33,7 @@ from tipkb.extract.statistics.words import (
     GLUED,
     METRIC_NOUNS,
     NOUN_HEADS,
+    OF_THEM,
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
@@ -128,13 +129,10 @@ def find(
                 and before is not None
                 and before.startswith("victims")
                 and (
-                    view.low[:2] in (["of", "these"], ["of", "them"], ["of", "those"])
+                    view.low[:2] in OF_THEM
                     or view.low[:4] == ["of", "the", "total", ","]  # "Of the total, 401 were victims of ..."
                     # "Eleven of these were victims of labour exploitation, nine of ..."
-                    or (
-                        found.start == 0
-                        and view.low[1:3] in (["of", "these"], ["of", "them"], ["of", "those"])
-                    )
+                    or (found.start == 0 and view.low[1:3] in OF_THEM)
                     or found.restated  # "... assisted 126 victims. Of the 126 victims, 98 had been ..."
                     or compared_at(low, found.start)  # "This compared with 1,065 victims in ..."
                     # "Forced labour was the most common form, accounting for 22 victims", "(182 victims)"
@@ -257,7 +255,7 @@ def _count_at(
         metric in OFFICIAL_METRICS
         and before is not None
         and before.noun in OFFICIALS
-        and low[end : end + 2] in (["of", "these"], ["of", "those"], ["of", "them"])
+        and low[end : end + 2] in OF_THEM
     ):
         metric = OFFICIAL_METRICS[
             metric

@@ -55,6 +55,7 @@ from tipkb.extract.statistics.words import (
     CASE_NOUNS,
     CASE_PEOPLE,
     METRIC_NOUNS,
+    OF_THEM,
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
@@ -294,10 +295,7 @@ def bare_number(
     split = False
     previous = False
     phrase_end = end
-    if other_fate_after(view, end) or (
-        low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
-        and other_fate_after(view, end + 2)
-    ):
+    if other_fate_after(view, end) or (low[end : end + 2] in OF_THEM and other_fate_after(view, end + 2)):
         return None  # "four were acquitted", "two of them were released"
     participle = _participle_metric(view, end)
     if participle is None and _care_after(view, end) and about_victims(low, n, anchor, prior):
@@ -305,7 +303,7 @@ def bare_number(
     if (
         participle is None
         and (
-            low[end : end + 2] in (["of", "them"], ["of", "these"], ["of", "those"])
+            low[end : end + 2] in OF_THEM
             or low[end : end + 1] in ([";"], ["."], [","], [")"], ["who"])
             or end >= len(low)
         )

@@ -19,6 +19,7 @@ from tipkb.extract.statistics.words import (
     CASE_NOUNS,
     METRIC_NOUNS,
     MODIFIERS,
+    OF_THEM,
     OFFICIAL_METRICS,
     OFFICIALS,
     VERBS,
@@ -229,14 +230,14 @@ def about_victims(low: list[str], n: int, anchor: Count | None, prior: str | Non
         return True
     if any(w in ("victims", "victim") for w in low[:n]):
         return True
-    if low[:2] in (["of", "these"], ["of", "them"], ["of", "those"]):
+    if low[:2] in OF_THEM:
         return True
     if anchor is not None or prior is None or not prior.startswith("victims"):
         return False
     # after a sentence that counted victims: "93 of them", "All 11 were placed in a shelter",
     # "Forty-one of them were nationals, and 53 were exploited in sex trafficking"
     return (
-        low[n + 1 : n + 3] in (["of", "them"], ["of", "these"], ["of", "those"])
+        low[n + 1 : n + 3] in OF_THEM
         or low[n - 1 : n] == ["all"]
         or any(low[m : m + 2] in (["of", "them"], ["of", "these"]) for m in range(n))
     )

@@ -19,6 +19,7 @@ from tipkb.extract.statistics.words import (
     CASE_PEOPLE,
     METRIC_NOUNS,
     NOUN_HEADS,
+    OF_THEM,
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
@@ -143,11 +144,7 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
     low = view.low
     of_them = (
         low[n] not in ("any", "none", "no") or (low[n] == "none" and n > 0 and low[n - 1] in VERBS)
-    ) and low[end : end + 2] in (
-        ["of", "them"],
-        ["of", "these"],
-        ["of", "those"],
-    )
+    ) and low[end : end + 2] in OF_THEM
     sent = end < len(low) and low[end] == "to"  # "referred 32 to shelters", "repatriated 12 to Nepal"
     if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
         return None

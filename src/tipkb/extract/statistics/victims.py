@@ -16,6 +16,7 @@ from tipkb.extract.statistics.words import (
     CARE_VERBS,
     EXPLOITED,
     GLUED,
+    OF_THEM,
     PROVIDE_VERBS,
     VERB_GAP,
     VERBS,
@@ -118,7 +119,7 @@ def _care_after(view: View, end: int) -> bool:
     sheltered', '30 were referred to services'): people assisted."""
     low = view.low
     m = end
-    if low[m : m + 2] in (["of", "them"], ["of", "these"], ["of", "those"], ["of", "whom"]):
+    if low[m : m + 2] in (*OF_THEM, ["of", "whom"]):
         m += 2
         if low[m : m + 1] in (["it"], ["they"], ["authorities"], ["officials"]):
             m += 1  # "30 of whom it referred to care"

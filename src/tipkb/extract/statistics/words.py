@@ -147,6 +147,8 @@ AUTHORITIES = word_set("statistics.authorities")
 
 
 DETERMINERS = frozenset(["the", "these", "those", "them"])
+# Words after a count that point back to a group named before ("24 of them", "Of these, ...").
+OF_THEM = (["of", "these"], ["of", "them"], ["of", "those"])
 CASE_HEADS = frozenset(["prosecutions", "investigations", "convictions"])
 # Passive verbs that make the people counted victims ("25 persons were obliged to beg").
 EXPLOITED = word_set("statistics.exploited")
