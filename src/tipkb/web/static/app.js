@@ -5,7 +5,10 @@
 function focusTarget() {
   const id = decodeURIComponent(location.hash.slice(1));
   const el = id && document.getElementById(id);
-  if (el && el.tabIndex < 0) el.focus({ preventScroll: false });
+  // Never take focus from a field the user has moved to meanwhile (the hashchange event comes late
+  // on a busy machine: typing into the header's country box raced it).
+  const typing = document.activeElement && document.activeElement.matches("input, textarea, select");
+  if (el && el.tabIndex < 0 && !typing) el.focus({ preventScroll: false });
   // A long document is shown a page of facts at a time: a link to evidence on another page of it
   // (#ev-START-END) goes to the page holding that offset.
   const ev = !el && /^ev-(\d+)-\d+$/.exec(id);
