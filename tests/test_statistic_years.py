@@ -340,3 +340,64 @@ def test_lines_labelled_by_their_form_of_exploitation_after_a_list_announced() -
         ("victims_identified", 120, 2020, "labor"),
         ("victims_identified", 40, 2020, "criminality"),
     }
+
+
+def test_a_table_title_without_a_colon_labels_the_year_lines_under_it() -> None:
+    text = (
+        "Tonga is a destination country.\n\n"
+        "Persons convicted of trafficking by the courts\n2018 - 14\n2019 (January to June) - 6\n\n"
+        "Public officials prosecuted for complicity in trafficking\n2020: 3\n2021: 1\n\n"
+        "Cases sent to court with an indictment\n2019: 22\n\n"
+        "Offences of trafficking recorded by the police\n2017: 31\n"
+    )
+    assert years(text) == {
+        ("convictions", 14, 2018),
+        ("convictions", 6, 2019),
+        ("officials_prosecuted", 3, 2020),
+        ("officials_prosecuted", 1, 2021),
+        ("prosecutions", 22, 2019),
+        ("investigations", 31, 2017),
+    }
+
+
+def test_a_title_over_prose_labels_no_count() -> None:
+    text = "Tonga is a destination country.\n\nProsecution of traffickers\nIn 2020 the police opened 30 investigations.\n"
+    assert years(text) == {("investigations", 30, 2020)}
+
+
+def test_cases_the_police_recorded_are_investigations() -> None:
+    assert years("The number of cases recorded by the police was 12 in 2020.") == {
+        ("investigations", 12, 2020)
+    }
+    assert years("In 2019 the police registered 17 offences of trafficking.") == {
+        ("investigations", 17, 2019)
+    }
+
+
+def test_counts_listed_after_a_colon_by_their_form_of_exploitation() -> None:
+    def got(text: str) -> set[tuple[str, int, int | None, str, str | None]]:
+        return {
+            (f["metric"], f["value"], f["year"], f["scope"], f["exploitation"])
+            for f in facts_of(text, "statistic", "tonga.txt")
+        }
+
+    # the items are the parts of the count before the colon; a residual item is no fact
+    assert got("In 2019 the police identified 40 victims: sexual exploitation 25, forced labour 15.") == {
+        ("victims_identified", 40, 2019, "total", None),
+        ("victims_identified", 25, 2019, "part", "sexual"),
+        ("victims_identified", 15, 2019, "part", "labor"),
+    }
+    # with no count before the colon, the words before it name the metric and the year
+    text = "Victims identified in 2021, by form of exploitation: forced labour 26, sexual exploitation 16, other forms 2."
+    assert got(text) == {
+        ("victims_identified", 26, 2021, "part", "labor"),
+        ("victims_identified", 16, 2021, "part", "sexual"),
+    }
+    assert got("Cases recorded by the police in 2020: sexual exploitation - 8; forced labour - 11.") == {
+        ("investigations", 8, 2020, "part", "sexual"),
+        ("investigations", 11, 2020, "part", "labor"),
+    }
+    # items that name no form are not such a list
+    assert got("In 2019 the police identified 40 victims: 25 women and 15 men.") >= {
+        ("victims_identified", 40, 2019, "total", None)
+    }

@@ -65,6 +65,7 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if carried is None and memory.stat_year is not None and _years_of.points_back_to_a_year(view):
         carried = memory.stat_year  # "In 2017, police identified 40 victims. The same year, ..."
     found = _counts.find(view, carried, memory.metric, memory.stat_seen)
+    _labels.form_items(view, found)
     if not found:
         # "IOM identified 243 victims in 2010.": a count that is no fact (another party's) still sets
         # the time the paragraph goes on with

@@ -23,7 +23,7 @@ from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, p
 from tipkb.extract.statistics.openings import named_again, named_again_before, partitive_lead
 from tipkb.extract.statistics.phrases import form_before
 from tipkb.extract.statistics.reading import find_noun, known_nouns, read_number, rejected
-from tipkb.extract.statistics.verbs import FIGURE_WORDS, HOME_VERBS, _to_court, _verbs_before
+from tipkb.extract.statistics.verbs import FIGURE_WORDS, HOME_VERBS, _verbs_before, to_court
 from tipkb.extract.statistics.victims import _cared_for_after
 from tipkb.extract.statistics.words import (
     CARE_BEFORE,
@@ -56,7 +56,7 @@ def has_count_words(view: View) -> bool:
         or w in VERBS
         or w in NOUN_HEADS
         or w in EXPLOITED
-        or _to_court(low, m)
+        or to_court(low, m)
         or w in READ_WORDS
         or w in CARE_VERBS
         or w in CARE_BEFORE

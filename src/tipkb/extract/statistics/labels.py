@@ -9,7 +9,19 @@ list the sentence before announced and left open with a colon.
 from __future__ import annotations
 
 from tipkb.extract.common import View
-from tipkb.extract.statistics.words import ASSIST_NOUNS, CARE_BEFORE, METRIC_NOUNS, VERBS
+from tipkb.extract.statistics.count import Count
+from tipkb.extract.statistics.verbs import to_court
+from tipkb.extract.statistics.words import (
+    ASSIST_NOUNS,
+    CARE_BEFORE,
+    CASE_NOUNS,
+    METRIC_NOUNS,
+    OFFICIAL_METRICS,
+    OFFICIALS,
+    RECORD_VERBS,
+    RECORDED_CASES,
+    VERBS,
+)
 
 _DASHES = frozenset([":", "-", "–", "—"])
 # Words that announce a list of figures after them.
@@ -21,13 +33,24 @@ def year_before(view: View, n: int) -> int | None:
     low = view.low
     if n < 1 or low[n - 1] not in _DASHES:
         return None
-    year = view.year_at(n - 2) if n >= 2 else None
+    k = _before_bracket(low, n - 1)
+    year = view.year_at(k - 1) if k >= 1 else None
     if year is None:
         return None
     # a label opens the sentence, a bracket or an item of a list ("(2017: 44; 2016: 51)")
-    if n >= 3 and low[n - 3] not in ("(", ";", ",", "and", ":") and n - 2 != 0:
+    if k >= 2 and low[k - 2] not in ("(", ";", ",", "and", ":") and k - 1 != 0:
         return None
     return year
+
+
+def _before_bracket(low: list[str], k: int) -> int:
+    """Where a label ends before k, past a short bracket that qualifies it ("2016 (first nine months) -
+    10"): the index of the bracket's "(" or k itself."""
+    if k >= 1 and low[k - 1] == ")":
+        opening = next((m for m in range(k - 2, max(k - 7, 0), -1) if low[m] == "("), None)
+        if opening is not None and "(" not in low[opening + 1 : k - 1]:
+            return opening
+    return k
 
 
 def year_after(view: View, end: int) -> int | None:
@@ -62,11 +85,10 @@ def opens_a_list(view: View) -> str | None:
     identified by the police was as follows:") or of a heading over one ("Number of persons convicted,
     by sex"), for the labelled lines after it; else None."""
     low = view.low
-    if view.sent.heading and (
-        "number" in low or any(low[m : m + 2] == ["by", "form"] for m in range(len(low)))
-    ):
+    if view.sent.heading or view.sent.text.rstrip()[-1:] not in (".", "!", "?", ";", ",", ":"):
         # a heading "Number of persons convicted of trafficking, by sex", "Victims recognised in 2022, by
-        # form of exploitation"
+        # form of exploitation", a table's title of any length "Persons convicted by first-instance
+        # courts": the metric of the lines under it (a heading over prose labels no count)
         return metric_of_words(low)
     if not low or low[-1] != ":":
         return None
@@ -79,7 +101,15 @@ def opens_a_list(view: View) -> str | None:
 def metric_of_words(words: list[str]) -> str | None:
     """The metric the words name: the last metric verb, else the last metric noun (victims: identified,
     or assisted when a verb of care names them)."""
-    verb = next((VERBS[w] for w in reversed(words) if w in VERBS and w.endswith("ed")), None)
+    for m, w in enumerate(words):
+        if w in CASE_NOUNS and to_court(words, m + 1):
+            return "prosecutions"  # "Cases referred to court with an indictment"
+        if w in RECORDED_CASES and any(x in RECORD_VERBS for x in words[m + 1 : m + 12]):
+            return "investigations"  # "Cases of trafficking (Section 168) recorded by the police"
+        if w in OFFICIALS and any(x in VERBS for x in words[m + 1 : m + 3]):
+            # "Police officers and other public officials prosecuted for trafficking offences"
+            return OFFICIAL_METRICS.get(next(VERBS[x] for x in words[m + 1 : m + 3] if x in VERBS))
+    verb = next((VERBS[w] for w in words if w in VERBS and w.endswith("ed")), None)
     noun = next((METRIC_NOUNS[w] for w in reversed(words) if w in METRIC_NOUNS), None)
     if noun == "victims":
         if verb and verb.startswith("victims"):
@@ -93,9 +123,12 @@ def label_line(view: View) -> bool:
     """Is the sentence one labelled line of a list ("2015: 59;", "2016 - 262", "2014: 6 (4 females, 2
     males)")?"""
     low = view.low
-    return (
-        len(low) >= 3 and view.year_at(0) is not None and low[1] in _DASHES and view.number_at(2) is not None
-    )
+    if len(low) < 3 or view.year_at(0) is None:
+        return False
+    dash = 1
+    if low[1] == "(":  # "2016 (first nine months) - 10"
+        dash = next((m + 1 for m in range(2, min(len(low), 8)) if low[m] == ")"), 0)
+    return 0 < dash < len(low) - 1 and low[dash] in _DASHES and view.number_at(dash + 1) is not None
 
 
 def form_line(view: View) -> tuple[int, str] | None:
@@ -116,3 +149,71 @@ def form_line(view: View) -> tuple[int, str] | None:
     if not forms:
         return None
     return int(number[0]), min(forms)[2]
+
+
+# Words that may stand between an item's form and its number, and after the number before the next item.
+_ITEM_GLUE = frozenset([":", "-", "–", "—"])
+_ITEM_ENDS = frozenset([",", ";", "and", ".", "or"])
+
+
+def _form_items(view: View, colon: int) -> list[tuple[int, int, int, str | None]] | None:
+    """The items of a list after the colon at ``colon`` that each name a form of exploitation and then
+    its count ("forced labour 26, sexual exploitation 16, other forms 2", "sexual exploitation - 8;
+    forced labour - 11"): (number start, number end, value, form or None for a residual item), or
+    None when the words after the colon are not such a list."""
+    low = view.low
+    items: list[tuple[int, int, int, str | None]] = []
+    p = colon + 1
+    while p < len(low) and low[p] != ".":
+        while p < len(low) and low[p] in _ITEM_ENDS and low[p] != ".":
+            p += 1
+        q = next((m for m in range(p, min(len(low), p + 7)) if view.number_at(m) is not None), None)
+        if q is None or q == p:
+            return None
+        number = view.number_at(q)
+        assert number is not None
+        value, end = number
+        if value != int(value) or view.year_at(q) is not None:
+            return None
+        label = low[p : q - 1] if low[q - 1] in _ITEM_GLUE else low[p:q]
+        if any(w in _ITEM_GLUE or w == "(" for w in label):
+            return None
+        forms = view.vocab.exploitation.find(label)
+        residual = bool(label) and label[0] in ("other", "others", "unknown", "not")
+        if not forms and not residual:
+            return None
+        form = None if residual else min(forms)[2]
+        items.append((q, end, int(value), form))
+        if end < len(low) and low[end] not in _ITEM_ENDS:
+            return None
+        p = end
+    return items if any(f is not None for *_, f in items) else None
+
+
+def form_items(view: View, found: list[Count]) -> None:
+    """Counts listed after a colon by their form of exploitation ("identified 40 victims: sexual
+    exploitation 25, forced labour 15"; "Victims detected in 2021, by form of exploitation: forced
+    labour 26, sexual exploitation 16"): each a part of the count before the colon, or of the metric
+    the words before it name; residual items ("other forms 2") are left out."""
+    low = view.low
+    colon = next((m for m in range(1, len(low)) if low[m] == ":"), None)
+    if colon is None:
+        return
+    items = _form_items(view, colon)
+    if not items:
+        return
+    total = next((c for c in reversed(found) if c.end <= colon and c.metric and not c.drop), None)
+    metric = total.metric if total is not None else metric_of_words(low[:colon])
+    if metric is None:
+        return
+    if total is not None:
+        total.exploitation = None  # the forms after the colon are its parts'
+    year = total.year if total is not None else view.stated_year(0, colon)
+    kept = [c for c in found if c.end <= colon]
+    for start, end, value, form in items:
+        if form is None:
+            continue
+        part = Count(start, end, value, metric, form, year, False, scope="part", anchor=total, parent=total)
+        part.own_year = total.own_year if total is not None else year is not None
+        kept.append(part)
+    found[:] = kept

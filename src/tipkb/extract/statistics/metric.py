@@ -59,6 +59,8 @@ from tipkb.extract.statistics.words import (
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
+    RECORD_VERBS,
+    RECORDED_CASES,
     VERB_GAP,
     VERBS,
 )
@@ -156,10 +158,7 @@ def people_or_cases(
         chain = ["prosecutions"]  # "brought 13 cases to court"
     elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
         chain = ["convictions"]  # "the courts found 14 defendants guilty"
-    elif noun in ("cases", "case", "crimes", "offenses", "offences", "proceedings") and low[n - 1 : n] in (
-        ["registered"],
-        ["recorded"],
-    ):
+    elif noun in RECORDED_CASES and noun != "complaints" and n >= 1 and low[n - 1] in RECORD_VERBS:
         chain = ["investigations"]  # "the police registered 30 cases of trafficking"
     elif (
         not chain
@@ -188,10 +187,8 @@ def people_or_cases(
     after = None if _pick(chain) else _participle_after(view, phrase_end)
     if (
         after == "victims_identified"
-        and noun in ("cases", "crimes", "offences", "offenses", "complaints")
-        and any(
-            low[m] in ("registered", "recorded") for m in range(phrase_end, min(len(low), phrase_end + 8))
-        )
+        and noun in RECORDED_CASES
+        and any(low[m] in RECORD_VERBS for m in range(phrase_end, min(len(low), phrase_end + 8)))
     ):
         after = "investigations"  # "421 cases of trafficking were registered by the police"
     verb = _pick(chain) or after or _modifier_verb(mods)

@@ -7,7 +7,7 @@ modifiers ("15 convicted traffickers").
 from __future__ import annotations
 
 from tipkb.extract.common import View
-from tipkb.extract.statistics.verbs import _to_court, _to_prosecution
+from tipkb.extract.statistics.verbs import _to_prosecution, to_court
 from tipkb.extract.statistics.words import (
     METRIC_NOUNS,
     TO_COURT,
@@ -56,7 +56,7 @@ def _participle_metric(view: View, end: int) -> str | None:
         and "victims" in low[m + 2 : m + 5]
     ):
         return "victims_identified"  # "of whom 44 were formally identified as victims"
-    if _to_court(low, m) or (low[m] in TO_COURT and _to_prosecution(low, m + 1)):
+    if to_court(low, m) or (low[m] in TO_COURT and _to_prosecution(low, m + 1)):
         return "prosecutions"  # "20 were referred to prosecutors"
     if low[m] == "found" and low[m + 1 : m + 2] == ["guilty"]:
         return "convictions"
@@ -78,7 +78,7 @@ def _participle_after(view: View, k: int) -> str | None:
             steps += 1
             continue
         w = low[m]
-        if _to_court(low, m):
+        if to_court(low, m):
             return "prosecutions"  # "110 cases were sent to court"
         if w == "found" and low[m + 1 : m + 2] == ["guilty"]:
             return "convictions"  # "14 defendants were found guilty"

@@ -23,6 +23,8 @@ from tipkb.extract.statistics.words import (
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
+    RECORD_VERBS,
+    RECORDED_CASES,
     TO_COURT,
     TOTAL_VERBS,
     VERB_GAP,
@@ -100,8 +102,10 @@ def _total_verb_metric(view: View, n: int) -> str | None:
             return OFFICIAL_METRICS.get(VERBS[noun])
         if noun == "guilty" and low[m - 1 : m] == ["found"]:
             return "convictions"  # "the number of people found guilty fell to four"
-        if noun in CASE_NOUNS and _to_court(low, m + 1):
+        if noun in CASE_NOUNS and to_court(low, m + 1):
             return "prosecutions"  # "The number of cases brought to trial in 2017 was 71"
+        if noun in RECORD_VERBS and low[m - 1 : m] and low[m - 1] in RECORDED_CASES:
+            return "investigations"  # "The number of cases recorded by the police was 12"
         if noun not in METRIC_NOUNS:
             continue
         metric = METRIC_NOUNS[noun]
@@ -243,7 +247,7 @@ def _verbs_before(view: View, n: int) -> list[str]:
     found: list[str] = []
     while k >= 0 and n - k <= 6:
         w = low[k]
-        if k >= 2 and _to_court(low, k - 2) and "and" not in low[k + 1 : n]:
+        if k >= 2 and to_court(low, k - 2) and "and" not in low[k + 1 : n]:
             found.append("prosecutions")
             k -= 3
             continue
@@ -319,7 +323,7 @@ MODIFIERS_BEFORE_CASES = frozenset(["criminal", "trafficking", "new", "separate"
 _COURTS = frozenset(["court", "courts", "trial", "judge", "judges"])
 
 
-def _to_court(low: list[str], m: int) -> bool:
+def to_court(low: list[str], m: int) -> bool:
     """'sent to court', 'referred to trial', 'brought to court', 'brought before judges', 'reached the
     courts' at m: cases prosecuted."""
     if m + 2 >= len(low):

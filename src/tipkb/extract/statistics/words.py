@@ -144,6 +144,10 @@ TO_COURT = word_set("statistics.to_court")
 # cases to court", "found 14 defendants guilty", "recorded 30 cases").
 READ_WORDS = frozenset(["court", "courts", "trial", "guilty", "sentences", "verdicts", "recorded"])
 AUTHORITIES = word_set("statistics.authorities")
+# Cases the police record or register are investigations ("registered 30 cases", "offences recorded by
+# the police").
+RECORDED_CASES = frozenset(["cases", "case", "crimes", "offenses", "offences", "proceedings", "complaints"])
+RECORD_VERBS = frozenset(["registered", "recorded"])
 
 
 DETERMINERS = frozenset(["the", "these", "those", "them"])
