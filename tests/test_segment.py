@@ -317,3 +317,9 @@ def test_a_line_of_a_table_given_as_text_opens_its_own_paragraph() -> None:
     )
     texts = [s.text for s in segment(text).sentences]
     assert "Forced labour or services - 18" in texts
+
+
+def test_a_line_ending_in_a_labels_dash_goes_on_with_its_figure() -> None:
+    text = "Intro.\n\nOffences logged in 2022 by purpose: forced labour -\n9, sexual exploitation - 4.\n"
+    texts = [s.text for s in segment(text).sentences]
+    assert "Offences logged in 2022 by purpose: forced labour -\n9, sexual exploitation - 4." in texts

@@ -401,3 +401,39 @@ def test_counts_listed_after_a_colon_by_their_form_of_exploitation() -> None:
     assert got("In 2019 the police identified 40 victims: 25 women and 15 men.") >= {
         ("victims_identified", 40, 2019, "total", None)
     }
+
+
+def test_the_same_years_as_the_sentence_before_respectively() -> None:
+    text = (
+        "In 2018 the police opened 29 investigations, 34 in 2019 and 21 in 2020. "
+        "The number of persons prosecuted in the same years was 8, 11 and 6 respectively."
+    )
+    assert years(text) >= {("prosecutions", 8, 2018), ("prosecutions", 11, 2019), ("prosecutions", 6, 2020)}
+    # "the same four years" points to an earlier paragraph's years
+    text = (
+        "The number of identified victims in 2016, 2017, 2018 and 2019 was 68, 85, 102 and 73 respectively.\n\n"
+        "The law was amended in 2021.\n\n"
+        "The number of criminal cases initiated was 31, 29, 40 and 26 in the same four years respectively."
+    )
+    assert years(text) == {
+        ("victims_identified", 68, 2016),
+        ("victims_identified", 85, 2017),
+        ("victims_identified", 102, 2018),
+        ("victims_identified", 73, 2019),
+        ("investigations", 31, 2016),
+        ("investigations", 29, 2017),
+        ("investigations", 40, 2018),
+        ("investigations", 26, 2019),
+    }
+    # "respectively" over forms of exploitation is not over years
+    text = "Courts convicted 12 traffickers in 2019, 15 in 2020. Of them, 8 and 4 were convicted of sex and labor trafficking, respectively."
+    assert ("convictions", 8, 2020) not in years(text)
+
+
+def test_a_table_title_wrapped_over_two_lines() -> None:
+    text = (
+        "Tonga is a destination country.\n\n"
+        "Persons prosecuted for trafficking in human beings under Section\n\n168 of the Criminal Code\n\n"
+        "2019 - 31\n\n2020 - 16\n\nProtection\n\n2021 - 4\n"
+    )
+    assert years(text) == {("prosecutions", 31, 2019), ("prosecutions", 16, 2020)}

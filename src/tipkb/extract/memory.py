@@ -29,6 +29,11 @@ class Memory:
     # lines ("2015: 59;").
     stat_listing: str | None = None
     stat_listing_year: int | None = None
+    stat_listing_fresh: bool = False  # the list's title was the sentence before: no line of it yet
+    # The years, in order, of the last sentence that stated counts for two or more years, and that
+    # sentence's number: "The number of persons prosecuted in the same years was 8, 11 and 6 respectively."
+    stat_years: tuple[int, ...] = ()
+    stat_years_at: int = -1
     # Sentences read so far, and the countries last named together as a subject ("Papua New Guinea and
     # Fiji are both source ... countries"), for "the Pacific nations are ranked Tier 2": (codes, at).
     sentence_no: int = 0

@@ -128,7 +128,9 @@ def _paragraph_spans(
             and stripped[-2].isalpha()
             and following[:1].isalpha()
         )
-        open_end = bool(_OPEN_END.search(stripped)) or hyphen
+        # a label's dash at the line end waits for its figure on the next line ("sexual exploitation -")
+        dash_end = stripped.endswith((" -", " –", " —"))
+        open_end = bool(_OPEN_END.search(stripped)) or hyphen or dash_end
         first_word = following.split(maxsplit=1)[0] if following else ""
         wrapped = (
             width is not None and len(stripped) + 1 + len(first_word) > width and len(stripped) >= width * 0.6

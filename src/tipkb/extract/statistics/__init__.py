@@ -36,9 +36,15 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     form = _labels.form_line(view) if listing is not None else None
     line = listing is not None and (form is not None or _labels.label_line(view))
     opens = _labels.opens_a_list(view)
+    if opens is None and listing is not None and memory.stat_listing_fresh and view.sent.heading and not line:
+        # a title wrapped over two lines ("... under Section" / "168 of the Criminal Code"): the list goes on
+        opens, title_year = listing, view.stated_year() or listing_year
+    else:
+        title_year = view.stated_year()
     memory.stat_listing = opens or (listing if line else None)
+    memory.stat_listing_fresh = bool(opens)
     if opens:
-        memory.stat_listing_year = view.stated_year()
+        memory.stat_listing_year = title_year
     if line:
         memory.metric = listing  # "... was as follows:" / "2015: 59;": the list's metric
     elif view.sent.heading or not _counts.has_count_words(view):
@@ -85,6 +91,9 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
             c.year = fiscal.get(c.year, c.year) if c.year else c.year
             c.years = tuple(fiscal.get(y, y) for y in c.years)
         stated = fiscal.get(stated, stated) if stated else stated
+    _timing.same_years(view, found, memory.stat_years, memory.stat_years_at == memory.sentence_no - 1)
+    if len(own := _timing.stated_years(view, found)) >= 2:
+        memory.stat_years, memory.stat_years_at = own, memory.sentence_no
     _parts.earlier_totals(view, found, orphans, memory)
     facts: list[StatisticFact] = []
     seen: set[tuple[str, int, int | None, str]] = set()

@@ -116,10 +116,10 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "compare"
     if (
         prev in (",", "and", "with", "to")
-        and nxt in (",", "and", "in", ")")
+        and nxt in (",", "and", "in", ")", "respectively")
         and "respectively" in low[end : end + 10]
     ):
-        return "compare"  # "(42, 29, and 22 in 2019, respectively)"
+        return "compare"  # "(42, 29, and 22 in 2019, respectively)", "was 8, 11 and 6 respectively"
     if (
         prev == "from"
         and nxt in (")", ",", ";", ".")

@@ -121,6 +121,21 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     return Reading(metric, phrase_end, also)
 
 
+_PROCEEDINGS = frozenset(["proceedings", "charges", "indictments", "cases"])
+_OPENED = frozenset(["opened", "instituted", "initiated", "brought", "launched", "started", "filed"])
+
+
+def _proceedings_against(low: list[str], n: int) -> int | None:
+    """Where the proceedings are named that a count after "against" at n is the defendants of
+    ("proceedings against 52 defendants", "criminal cases were opened against 11 officials"), or None."""
+    if n < 2 or low[n - 1] != "against":
+        return None
+    m = n - 2
+    while m >= max(0, n - 5) and (low[m] in _OPENED or low[m] in ("were", "was", "have", "had", "been")):
+        m -= 1
+    return m if m >= 0 and low[m] in _PROCEEDINGS else None
+
+
 def people_or_cases(
     view: View,
     n: int,
@@ -168,13 +183,16 @@ def people_or_cases(
     ):
         chain = [METRIC_NOUNS[low[n - 2]]]  # "obtained convictions against 15 traffickers"
     elif (
-        noun in CASE_PEOPLE
-        and n >= 2
-        and low[n - 1] == "against"
-        and low[n - 2] in ("proceedings", "charges", "indictments", "cases")
-        and not any(c in ("police", "investigators", "investigated") for c in low[max(0, n - 6) : n - 2])
+        (noun in CASE_PEOPLE or noun in OFFICIALS)
+        and (opened := _proceedings_against(low, n)) is not None
+        and not any(
+            c in ("police", "investigators", "investigated") for c in low[max(0, opened - 4) : opened]
+        )
     ):
-        chain = ["prosecutions"]  # "initiated proceedings against 52 defendants", "brought charges against"
+        # "initiated proceedings against 52 defendants", "brought charges against", "criminal cases were
+        # opened against 11 officials"; "cases were opened against 62 persons" are investigations
+        opened_cases = low[opened] == "cases" and "opened" in low[opened:n]
+        chain = ["investigations" if opened_cases and noun not in OFFICIALS else "prosecutions"]
     if not chain and sentence_breakdown(low, phrase_end):
         return None  # "11 convicted traffickers received prison terms of less than three years"
     if (

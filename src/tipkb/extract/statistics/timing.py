@@ -68,6 +68,55 @@ def respectively(view: View, found: list[Count]) -> None:
                 x.year, x.own_year = year, True
 
 
+def same_years(view: View, found: list[Count], years: tuple[int, ...], recent: bool) -> None:
+    """'The number of persons prosecuted in the same years was 8, 11 and 6 respectively': a list of
+    counts of one metric that states no year before its "respectively", as long as the years an earlier
+    sentence stated (``years``: the sentence just before when ``recent``, else any earlier one the
+    words "the same years" point to), takes those years in order."""
+    low = view.low
+    if len(years) < 2 or "respectively" not in low:
+        return
+    if not recent and not ("same" in low and "years" in low):
+        return
+    runs: list[list[Count]] = []
+    for c in found:
+        if c.drop or c.scope != "total" or c.exploitation:
+            runs.append([])
+            continue
+        run = runs[-1] if runs else []
+        if run and c.metric == run[0].metric and _listed_numbers(low[run[-1].end : c.start]):
+            run.append(c)
+        else:
+            runs.append([c])
+    for run in runs:
+        if len(run) != len(years):
+            continue
+        last = run[-1].end
+        closing = next((m for m in range(last, min(len(low), last + 6)) if low[m] == "respectively"), None)
+        if closing is None or any(view.year_at(m) for m in range(run[0].start, closing)):
+            continue
+        for x, y in zip(run, years, strict=True):
+            x.year, x.years, x.own_year = y, (), True
+
+
+def _listed_numbers(between: list[str]) -> bool:
+    """Only list glue between two counts of one list ("8, 11 and 6")."""
+    return len(between) <= 2 and all(w in (",", "and", ";") for w in between)
+
+
+def stated_years(view: View, found: list[Count]) -> tuple[int, ...]:
+    """The distinct years the counts of a sentence are for, in order, where the sentence states them
+    (not a year carried from before), for a later "the same years"."""
+    said = {view.year_at(m) for m in range(len(view.low))}
+    out: list[int] = []
+    for c in found:
+        if c.year is None or c.scope == "cumulative" or c.drop or c.year in out:
+            continue
+        if c.own_year or c.year in said:
+            out.append(c.year)
+    return tuple(out)
+
+
 def periods(view: View, found: list[Count]) -> None:
     """A figure over several years in a count's clause makes it cumulative; a one-year reporting period
     ("between October 2016 and September 2017") dates it."""
