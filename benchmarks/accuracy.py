@@ -75,6 +75,13 @@ CHALLENGES = (
     ("challenge cs19 (statistics outside TIP reports, blind)", "cs19"),
     ("challenge cs17 (statistics in GRETA, OSCE, UNODC, rapporteur and police texts, tuned on)", "cs17"),
     ("challenge cs18 (statistics in news, NGO, commission and parliamentary texts, tuned on)", "cs18"),
+    ("challenge cs24 (statistics in TIP prosecution and protection sections 2004-2024, tuned on)", "cs24"),
+    (
+        "challenge cs25 (statistics in GRETA, UNODC, police, Wikipedia, NGO and news registers, tuned on)",
+        "cs25",
+    ),
+    ("challenge cs26 (statistics as real excerpts state them, mostly TIP, blind)", "cs26"),
+    ("challenge cf12 (complete narratives rich in flows, TIP, Wikipedia, UN and NGO, blind)", "cf12"),
 )
 
 

@@ -679,3 +679,26 @@ def test_provisions_between_noun_and_verb_cases_taken_to_court_and_programmes_en
     assert stats("In 2021, 27 victims entered the state support programme.") == {
         ("victims_assisted", 27, None, 2021)
     }
+
+
+def test_cases_detected_are_recorded_not_victims() -> None:
+    text = "In 2022, border units detected and investigated 75 cases of trafficking, down 10 per cent from the 83 cases detected in 2021."
+    assert stats(text) == {("investigations", 75, None, 2022), ("investigations", 83, None, 2021)}
+    # complaints registered are no investigations by themselves
+    assert stats(
+        "In 2020, the police registered 31 complaints and opened investigations into 20 of them."
+    ) == {("investigations", 20, None, 2020)}
+
+
+def test_proceedings_against_people_and_officials() -> None:
+    assert stats("In 2021, prosecutors filed charges (requerimientos) against 140 defendants.") == {
+        ("prosecutions", 140, None, 2021)
+    }
+    assert stats("In 2020, criminal proceedings were instituted against three officials for complicity.") == {
+        ("officials_prosecuted", 3, None, 2020)
+    }
+    # cases opened against people are investigations; against officials, their prosecution
+    assert stats("In 2019, cases were opened against 44 persons.") == {("investigations", 44, None, 2019)}
+    assert stats("In 2019, criminal cases were opened against five officials.") == {
+        ("officials_prosecuted", 5, None, 2019)
+    }

@@ -70,7 +70,7 @@ def fiscal_end(first: int, second: str) -> bool:
 
 
 def as_year(text: str) -> int | None:
-    if len(text) == 4 and text.isdigit():
+    if len(text) == 4 and text.isdecimal():
         value = int(text)
         if YEAR_MIN <= value <= YEAR_MAX:
             return value

@@ -125,7 +125,7 @@ class NumberReading:
                 continue
             if before in _YEAR_LEAD or before in self.vocab.months or (n == 0 and after == ","):
                 return y
-            if before == "," and n > 1 and low[n - 2].isdigit():  # "June 17, 2009"
+            if before == "," and n > 1 and low[n - 2].isdecimal():  # "June 17, 2009"
                 return y
         return None
 

@@ -51,7 +51,7 @@ def _meta(manifest: Path, row: dict[str, str]) -> dict[str, Any]:
     meta: dict[str, Any] = {k: row[k].strip() for k in _KEPT if (row.get(k) or "").strip()}
     year = (row.get("report_year") or "").strip()
     if year:
-        if year.isdigit() and 1900 <= int(year) <= 2100:
+        if year.isdecimal() and 1900 <= int(year) <= 2100:
             meta["report_year"] = int(year)
         else:
             meta["warnings"] = [f"{manifest}: report_year {year!r} for {row['file']} is not a year; not used"]

@@ -95,7 +95,7 @@ class UploadGuard:
             if not self.settings.enabled:
                 check_token(self.settings, None)
             length = headers.get("content-length")
-            if length is None or not length.isdigit():
+            if length is None or not length.isdecimal():
                 if headers.get("transfer-encoding", "").lower() != "chunked":
                     raise UploadRejected(411, "uploads need a Content-Length")
             elif int(length) > self.settings.max_request_bytes:

@@ -39,7 +39,7 @@ def _compare(store: Store, q: Question, intent: str) -> _Part:
         out.values.extend(v if v.startswith(f"{code}:") else f"{code}:{v}" for v in part.values)
         out.rows.extend({"country": code, **r} if "country" not in r else r for r in part.rows)
         out.evidence.extend(part.evidence)
-        if intent == "statistics" and len(part.values) == 1 and part.values[0].isdigit():
+        if intent == "statistics" and len(part.values) == 1 and part.values[0].isdecimal():
             numbers[code] = int(part.values[0])
         if (
             intent == "tiers"

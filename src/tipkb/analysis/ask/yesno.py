@@ -40,7 +40,7 @@ def yes_no_lead(q: Question, intent: str, part: _Part) -> str | None:
     if intent == "ratification" and span is not None:
         # "Did X ratify it before 2010?": the date stated decides.
         first, last = span
-        stated = [int(v[:4]) for v in values if v[:4].isdigit()]
+        stated = [int(v[:4]) for v in values if v[:4].isdecimal()]
         if stated:
             return "Yes." if any(first <= y <= last for y in stated) else "No."
         return None

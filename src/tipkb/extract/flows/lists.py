@@ -65,7 +65,7 @@ def past_aside(view: View, m: int, end: int) -> int:
     origin in 2015 (by number) were ...')."""
     low = view.low
     while m < end:
-        if m + 1 < end and low[m] == "in" and low[m + 1].isdigit() and len(low[m + 1]) == 4:
+        if m + 1 < end and low[m] == "in" and low[m + 1].isdecimal() and len(low[m + 1]) == 4:
             m += 2
         elif low[m] == "(" and ")" in low[m + 1 : min(end, m + 8)]:
             m = low.index(")", m + 1) + 1

@@ -37,6 +37,7 @@ from tipkb.extract.statistics.words import (
     OFFICIAL_METRICS,
     OFFICIALS,
     PERSON_NOUNS,
+    PROCEEDINGS,
     PROVIDE_VERBS,
     READ_WORDS,
     VERBS,
@@ -64,6 +65,7 @@ def has_count_words(view: View) -> bool:
         or w == "cared"
         or w in HOME_VERBS
         or w in PROVIDE_VERBS
+        or w in PROCEEDINGS  # "proceedings were instituted against two officials"
         or GLUED.match(w)
         for m, w in enumerate(low)
     )

@@ -58,7 +58,9 @@ from tipkb.extract.statistics.words import (
     OF_THEM,
     OFFICIAL_METRICS,
     OFFICIALS,
+    OPENED,
     PERSON_NOUNS,
+    PROCEEDINGS,
     RECORD_VERBS,
     RECORDED_CASES,
     VERB_GAP,
@@ -121,19 +123,17 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     return Reading(metric, phrase_end, also)
 
 
-_PROCEEDINGS = frozenset(["proceedings", "charges", "indictments", "cases"])
-_OPENED = frozenset(["opened", "instituted", "initiated", "brought", "launched", "started", "filed"])
-
-
 def _proceedings_against(low: list[str], n: int) -> int | None:
     """Where the proceedings are named that a count after "against" at n is the defendants of
     ("proceedings against 52 defendants", "criminal cases were opened against 11 officials"), or None."""
     if n < 2 or low[n - 1] != "against":
         return None
     m = n - 2
-    while m >= max(0, n - 5) and (low[m] in _OPENED or low[m] in ("were", "was", "have", "had", "been")):
+    while m >= max(0, n - 8) and (low[m] in OPENED or low[m] in ("were", "was", "have", "had", "been")):
         m -= 1
-    return m if m >= 0 and low[m] in _PROCEEDINGS else None
+    if low[m] == ")" and "(" in low[max(0, m - 4) : m]:
+        m = max(k for k in range(max(0, m - 4), m) if low[k] == "(") - 1  # "charges (acusaciones) against"
+    return m if m >= 0 and low[m] in PROCEEDINGS else None
 
 
 def people_or_cases(
@@ -193,6 +193,13 @@ def people_or_cases(
         # opened against 11 officials"; "cases were opened against 62 persons" are investigations
         opened_cases = low[opened] == "cases" and "opened" in low[opened:n]
         chain = ["investigations" if opened_cases and noun not in OFFICIALS else "prosecutions"]
+    if noun in RECORDED_CASES and any(m.startswith("victims") for m in chain):
+        # "detected and investigated 210 cases": cases are no victims; a case detected is recorded
+        chain = [m for m in chain if not m.startswith("victims")] or (
+            ["investigations"]
+            if noun != "complaints" and any(w in RECORD_VERBS for w in low[max(0, n - 4) : n])
+            else []
+        )
     if not chain and sentence_breakdown(low, phrase_end):
         return None  # "11 convicted traffickers received prison terms of less than three years"
     if (

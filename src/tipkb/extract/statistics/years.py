@@ -32,7 +32,7 @@ def fiscal_years(view: View) -> dict[int, int]:
     out: dict[int, int] = {}
     for m in range(len(low) - 2):
         first = view.year_at(m)
-        if not first or low[m + 1] not in ("-", "–", "/") or not low[m + 2].isdigit():
+        if not first or low[m + 1] not in ("-", "–", "/") or not low[m + 2].isdecimal():
             continue
         second = low[m + 2]
         fiscal = len(second) == 2 or "fy" in low[max(0, m - 2) : m] or low[m - 2 : m] == ["fiscal", "year"]
