@@ -702,3 +702,22 @@ def test_proceedings_against_people_and_officials() -> None:
     assert stats("In 2019, criminal cases were opened against five officials.") == {
         ("officials_prosecuted", 5, None, 2019)
     }
+
+
+def test_cases_prosecutors_open_are_prosecutions() -> None:
+    assert stats("In 2020 the public prosecution opened 51 judicial cases (2019: 38).") == {
+        ("prosecutions", 51, None, 2020),
+        ("prosecutions", 38, None, 2019),
+    }
+    assert stats("In 2020 the Office of the Chief Prosecutor registered 19 new trafficking cases.") == {
+        ("prosecutions", 19, None, 2020)
+    }
+    # cases the police open, or the pre-trial proceedings prosecutors register, are investigations
+    assert stats("In 2020 the police opened 51 cases.") == {("investigations", 51, None, 2020)}
+    assert stats("In 2020 the prosecution service registered 77 pre-trial proceedings.") == {
+        ("investigations", 77, None, 2020)
+    }
+    assert stats("In 2006 the police uncovered 18 trafficking cases, down from 25 in 2005.") == {
+        ("investigations", 18, None, 2006),
+        ("investigations", 25, None, 2005),
+    }

@@ -437,3 +437,25 @@ def test_a_table_title_wrapped_over_two_lines() -> None:
         "2019 - 31\n\n2020 - 16\n\nProtection\n\n2021 - 4\n"
     )
     assert years(text) == {("prosecutions", 31, 2019), ("prosecutions", 16, 2020)}
+
+
+def test_counts_listed_before_their_noun_with_years_listed_after_respectively() -> None:
+    text = "The border police identified 7, 15, 10 and 31 victims of trafficking in 2014, 2015, 2016 and 2017 respectively."
+    assert years(text) == {
+        ("victims_identified", 7, 2014),
+        ("victims_identified", 15, 2015),
+        ("victims_identified", 10, 2016),
+        ("victims_identified", 31, 2017),
+    }
+
+
+def test_items_after_as_follows_with_a_comma_inside_a_label() -> None:
+    text = (
+        "The persons assisted in 2018 were exploited as follows: forced labour, including work on farms - 212; "
+        "sexual exploitation - 40; other or unknown - 5."
+    )
+    got = {
+        (f["metric"], f["value"], f["year"], f["exploitation"])
+        for f in facts_of(text, "statistic", "tonga.txt")
+    }
+    assert got == {("victims_assisted", 212, 2018, "labor"), ("victims_assisted", 40, 2018, "sexual")}

@@ -117,7 +117,7 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
     if (
         prev in (",", "and", "with", "to")
         and nxt in (",", "and", "in", ")", "respectively")
-        and "respectively" in low[end : end + 10]
+        and _respectively_ahead(low, end)
     ):
         return "compare"  # "(42, 29, and 22 in 2019, respectively)", "was 8, 11 and 6 respectively"
     if (
@@ -129,6 +129,17 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
     if prev in ("another", "additional"):
         return "compare"  # "10 under the trafficking law and another four under other laws"
     return None
+
+
+def _respectively_ahead(low: list[str], end: int) -> bool:
+    """Does the clause after ``end`` close with "respectively" ("identified 11, 9, 12 and 24 victims of
+    trafficking in 2008, 2009, 2010 and 2011 respectively")?"""
+    for m in range(end, min(len(low), end + 24)):
+        if low[m] == "respectively":
+            return True
+        if low[m] in (";", ".", "(", ")") and m > end:
+            return False
+    return False
 
 
 def _exploitation_soon(view: View, end: int) -> bool:

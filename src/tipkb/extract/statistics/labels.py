@@ -167,7 +167,7 @@ def _form_items(view: View, colon: int) -> list[tuple[int, int, int, str | None]
     while p < len(low) and low[p] != ".":
         while p < len(low) and low[p] in _ITEM_ENDS and low[p] != ".":
             p += 1
-        q = next((m for m in range(p, min(len(low), p + 7)) if view.number_at(m) is not None), None)
+        q = next((m for m in range(p, min(len(low), p + 10)) if view.number_at(m) is not None), None)
         if q is None or q == p:
             return None
         number = view.number_at(q)

@@ -136,6 +136,24 @@ def _proceedings_against(low: list[str], n: int) -> int | None:
     return m if m >= 0 and low[m] in PROCEEDINGS else None
 
 
+_PROSECUTORS = frozenset(["prosecutors", "prosecutor", "prosecution", "prosecutions", "procuracy"])
+
+
+def _prosecutors_opened(low: list[str], n: int) -> bool:
+    """Did prosecutors open or register the cases counted at n ("prosecutors opened 23 cases", "the Office
+    of the Director of Public Prosecutions registered 96 new cases")? Then the cases are prosecutions
+    (not the pre-trial proceedings or complaints they register: investigations)."""
+    v = n - 1
+    if v >= 1 and low[v] not in OPENED and low[v] not in RECORD_VERBS and low[v].endswith("ly"):
+        v -= 1  # "prosecutors formally opened"
+    if v < 0 or not (low[v] in OPENED or low[v] in RECORD_VERBS):
+        return False
+    subject = low[max(0, v - 10) : v]
+    if any(w in (",", ";", "and", "police", "which", "who") for w in subject[-3:]):
+        return False
+    return any(w in _PROSECUTORS for w in subject)
+
+
 def people_or_cases(
     view: View,
     n: int,
@@ -173,6 +191,8 @@ def people_or_cases(
         chain = ["prosecutions"]  # "brought 13 cases to court"
     elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:
         chain = ["convictions"]  # "the courts found 14 defendants guilty"
+    elif noun in ("cases", "case") and _prosecutors_opened(low, n):
+        chain = ["prosecutions"]  # "the public prosecution opened 144 judicial cases"
     elif noun in RECORDED_CASES and noun != "complaints" and n >= 1 and low[n - 1] in RECORD_VERBS:
         chain = ["investigations"]  # "the police registered 30 cases of trafficking"
     elif (

@@ -33,6 +33,16 @@ def respectively(view: View, found: list[Count]) -> None:
             continue
         for c, year in zip(group, years, strict=True):
             c.year, c.years = year, ()
+    # "identified 11, 9, 12 and 24 victims of trafficking in 2008, 2009, 2010 and 2011 respectively": the
+    # years listed after the counts, one to each
+    closing = low.index("respectively")
+    before = [c for c in found if c.end <= closing and not c.drop]
+    if before:
+        listed = [y for m in range(before[-1].end, closing) if (y := view.year_at(m))]
+        run = before[-len(listed) :] if len(listed) >= 2 and len(before) >= len(listed) else []
+        if run and len({c.metric for c in run}) == 1 and len(set(listed)) == len(listed):
+            for c, y in zip(run, listed, strict=True):
+                c.year, c.years, c.own_year = y, (), True
     # "In 2019 and 2020, courts convicted 12 and 15 traffickers, respectively": the opening's years
     opening = [
         view.year_at(m)

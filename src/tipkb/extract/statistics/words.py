@@ -147,7 +147,7 @@ AUTHORITIES = word_set("statistics.authorities")
 # Cases the police record or register are investigations ("registered 30 cases", "offences recorded by
 # the police").
 RECORDED_CASES = frozenset(["cases", "case", "crimes", "offenses", "offences", "proceedings", "complaints"])
-RECORD_VERBS = frozenset(["registered", "recorded", "detected"])
+RECORD_VERBS = frozenset(["registered", "recorded", "detected", "uncovered"])
 # Proceedings whose defendants a count after "against" is ("proceedings were instituted against two
 # officials"), and the verbs that open them.
 PROCEEDINGS = frozenset(["proceedings", "charges", "indictments", "cases"])
