@@ -459,3 +459,26 @@ def test_items_after_as_follows_with_a_comma_inside_a_label() -> None:
         for f in facts_of(text, "statistic", "tonga.txt")
     }
     assert got == {("victims_assisted", 212, 2018, "labor"), ("victims_assisted", 40, 2018, "sexual")}
+
+
+def test_a_list_by_form_with_brackets_a_total_and_a_residual_line() -> None:
+    text = (
+        "Tonga is a destination country.\n\n"
+        "Presumed victims reported in 2020, by type of exploitation:\n"
+        "Domestic servitude: 41\n"
+        "Economic exploitation (forced labour on farms and in workshops): 30\n"
+        "Other forms (forced marriage and cases under review): 9\n"
+        "Sexual exploitation: 12 (15)\n"
+        "Total: 92\n"
+    )
+    got = {
+        (f["metric"], f["value"], f["year"], f["scope"], f["exploitation"])
+        for f in facts_of(text, "statistic", "tonga.txt")
+    }
+    # the residual line is no fact and does not end the list; the bracketed figure names no year
+    assert got == {
+        ("victims_identified", 41, 2020, "part", "domestic_servitude"),
+        ("victims_identified", 30, 2020, "part", "labor"),
+        ("victims_identified", 12, 2020, "part", "sexual"),
+        ("victims_identified", 92, 2020, "total", None),
+    }

@@ -34,7 +34,9 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     """The counts a sentence states, each with its metric, year and scope."""
     listing, listing_year = memory.stat_listing, memory.stat_listing_year
     form = _labels.form_line(view) if listing is not None else None
-    line = listing is not None and (form is not None or _labels.label_line(view))
+    line = listing is not None and (
+        form is not None or _labels.label_line(view) or _labels.residual_line(view)
+    )
     opens = _labels.opens_a_list(view)
     if opens is None and listing is not None and memory.stat_listing_fresh and view.sent.heading and not line:
         # a title wrapped over two lines ("... under Section" / "168 of the Criminal Code"): the list goes on
@@ -45,6 +47,8 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     memory.stat_listing_fresh = bool(opens)
     if opens:
         memory.stat_listing_year = title_year
+    if line and form is None and _labels.residual_line(view):
+        return []  # "Other forms (...): 131": no fact, the list goes on
     if line:
         memory.metric = listing  # "... was as follows:" / "2015: 59;": the list's metric
     elif view.sent.heading or not _counts.has_count_words(view):
@@ -55,7 +59,8 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
     if form is not None and listing is not None:
         # "Possible victims registered in 2020, by form of exploitation:" / "Sexual exploitation: 593"
         value, exploitation = form
-        return [_fact(view, country, listing, value, listing_year or view.ctx.year, exploitation, "part")]
+        scope = "part" if exploitation else "total"  # "Total: 350"
+        return [_fact(view, country, listing, value, listing_year or view.ctx.year, exploitation, scope)]
     if memory.stat_paragraph != view.sent.paragraph:
         memory.stat_paragraph = view.sent.paragraph
         memory.stat_year = None

@@ -24,6 +24,8 @@ from tipkb.extract.statistics.words import (
 )
 
 _DASHES = frozenset([":", "-", "–", "—"])
+# The first word of a residual item of a list by form ("other forms 2", "Unknown: 4").
+_RESIDUAL = frozenset(["other", "others", "unknown", "not", "unspecified", "undetermined"])
 # Words that announce a list of figures after them.
 _ANNOUNCE = (["as", "follows"], ["following", "numbers"], ["following", "figures"])
 
@@ -131,20 +133,44 @@ def label_line(view: View) -> bool:
     return 0 < dash < len(low) - 1 and low[dash] in _DASHES and view.number_at(dash + 1) is not None
 
 
-def form_line(view: View) -> tuple[int, str] | None:
-    """A line of a list labelled by its form of exploitation ("Sexual exploitation: 593", "Forced labour
-    or services - 18"): (its count, the form), or None."""
+def residual_line(view: View) -> bool:
+    """A residual line of a list by form ("Other forms (forced marriage, organ removal): 131"): no fact,
+    but the list goes on after it."""
     low = view.low
-    sep = next((m for m in range(1, min(len(low), 10)) if low[m] in _DASHES), None)
-    if sep is None or sep + 1 >= len(low):
+    return (
+        bool(low)
+        and low[0] in _RESIDUAL
+        and any(
+            low[m] in _DASHES and view.number_at(m + 1) is not None for m in range(1, min(len(low) - 1, 24))
+        )
+    )
+
+
+def form_line(view: View) -> tuple[int, str | None] | None:
+    """A line of a list labelled by its form of exploitation ("Sexual exploitation: 593", "Forced labour
+    or services - 18", "Economic exploitation (forced labour in agriculture): 319", "Labour exploitation:
+    11 (12)") or its total ("Total: 350"): (its count, the form or None for the total), or None. A
+    residual line ("Other forms (forced marriage, ...): 131") is None, and so is the figure in brackets
+    after the count (another year's, which the line does not name)."""
+    low = view.low
+    depth, sep = 0, None
+    for m in range(1, min(len(low), 24)):
+        depth += (low[m] == "(") - (low[m] == ")")
+        if depth == 0 and low[m] in _DASHES:
+            sep = m
+            break
+    if sep is None or sep + 1 >= len(low) or low[0] in _RESIDUAL:
         return None
     number = view.number_at(sep + 1)
-    if (
-        number is None
-        or number[0] != int(number[0])
-        or low[number[1] : number[1] + 1] not in ([], ["."], [";"], [","])
-    ):
+    if number is None or number[0] != int(number[0]):
         return None
+    rest = low[number[1] :]
+    if rest[:1] == ["("] and len(rest) >= 3 and rest[2] == ")" and view.number_at(number[1] + 1) is not None:
+        rest = rest[3:]  # "11 (12)"
+    if rest not in ([], ["."], [";"], [","]):
+        return None
+    if low[:sep] == ["total"]:
+        return int(number[0]), None
     forms = view.vocab.exploitation.find(low, 0, sep)
     if not forms:
         return None
@@ -179,7 +205,7 @@ def _form_items(view: View, colon: int) -> list[tuple[int, int, int, str | None]
         if any(w in _ITEM_GLUE or w == "(" for w in label):
             return None
         forms = view.vocab.exploitation.find(label)
-        residual = bool(label) and label[0] in ("other", "others", "unknown", "not")
+        residual = bool(label) and label[0] in _RESIDUAL
         if not forms and not residual:
             return None
         form = None if residual else min(forms)[2]
