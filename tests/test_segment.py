@@ -323,3 +323,15 @@ def test_a_line_ending_in_a_labels_dash_goes_on_with_its_figure() -> None:
     text = "Intro.\n\nOffences logged in 2022 by purpose: forced labour -\n9, sexual exploitation - 4.\n"
     texts = [s.text for s in segment(text).sentences]
     assert "Offences logged in 2022 by purpose: forced labour -\n9, sexual exploitation - 4." in texts
+
+
+def test_an_abbreviation_before_a_number_ends_no_sentence() -> None:
+    text = "Courts convicted nine. Decree No. 2019-45 of 2 May 2019 set the penalty. See Art. 12 of it. It was no. 2020 came."
+    texts = [s.text for s in segment(text).sentences]
+    assert texts == [
+        "Courts convicted nine.",
+        "Decree No. 2019-45 of 2 May 2019 set the penalty.",
+        "See Art. 12 of it.",
+        "It was no.",
+        "2020 came.",
+    ]

@@ -18,6 +18,22 @@ _SENT_END = {".", "!", "?", "…"}
 _CLOSERS = {'"', "”", "’", "'", ")", "]", "»"}
 # After an abbreviation ending in a dot ("the U.S. In 2007, ..."), only these start a new sentence.
 _STARTERS = {"In", "The", "During", "According", "A", "An", "Some", "Many", "Most", "There", "This", "It"}
+# Abbreviations before a number ("Law No. 2016-61", "Art. 143", "pp. 12-14"): their dot ends no sentence.
+_NUMBER_ABBREVS = {
+    "no",
+    "nos",
+    "art",
+    "arts",
+    "para",
+    "paras",
+    "sec",
+    "secs",
+    "pp",
+    "vol",
+    "fig",
+    "ch",
+    "approx",
+}
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +62,11 @@ def nlp() -> Language:
     return pipeline
 
 
+def _before_a_number(word: str) -> bool:
+    low = word.lower()
+    return low in _NUMBER_ABBREVS and (low not in ("no", "nos") or word[:1] == "N")
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """Token indices where sentences start: after . ! ? (and any closing quotes, brackets and
     citations), before a capital, digit or quote. Semicolons do not end sentences. An abbreviation
@@ -69,6 +90,8 @@ def sentence_starts(doc: Doc) -> list[int]:
         nxt = words[j]
         if abbrev:
             opens = nxt in _STARTERS
+        elif text == "." and i >= 2 and _before_a_number(words[i - 2]) and nxt[:1].isdecimal():
+            opens = False  # "Law No. 2016-61", not "The answer was no. 2019 ..."
         else:
             opens = nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] in "\"“'‘•("
         if opens:
