@@ -466,7 +466,7 @@ def test_a_list_by_form_with_brackets_a_total_and_a_residual_line() -> None:
         "Tonga is a destination country.\n\n"
         "Presumed victims reported in 2020, by type of exploitation:\n"
         "Domestic servitude: 41\n"
-        "Economic exploitation (forced labour on farms and in workshops): 30\n"
+        "Economic exploitation (forced labour on farms): 30\n"
         "Other forms (forced marriage and cases under review): 9\n"
         "Sexual exploitation: 12 (15)\n"
         "Total: 92\n"

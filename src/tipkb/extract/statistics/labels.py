@@ -133,33 +133,18 @@ def label_line(view: View) -> bool:
     return 0 < dash < len(low) - 1 and low[dash] in _DASHES and view.number_at(dash + 1) is not None
 
 
-def residual_line(view: View) -> bool:
-    """A residual line of a list by form ("Other forms (forced marriage, organ removal): 131"): no fact,
-    but the list goes on after it."""
-    low = view.low
-    return (
-        bool(low)
-        and low[0] in _RESIDUAL
-        and any(
-            low[m] in _DASHES and view.number_at(m + 1) is not None for m in range(1, min(len(low) - 1, 24))
-        )
-    )
-
-
-def form_line(view: View) -> tuple[int, str | None] | None:
-    """A line of a list labelled by its form of exploitation ("Sexual exploitation: 593", "Forced labour
-    or services - 18", "Economic exploitation (forced labour in agriculture): 319", "Labour exploitation:
-    11 (12)") or its total ("Total: 350"): (its count, the form or None for the total), or None. A
-    residual line ("Other forms (forced marriage, ...): 131") is None, and so is the figure in brackets
-    after the count (another year's, which the line does not name)."""
+def _row(view: View, reach: int = 10) -> tuple[int, int] | None:
+    """A sentence that is one row of a table given as text: a label, a colon or dash, a whole count and
+    nothing after it but another year's figure in brackets ("Labour exploitation: 11 (12)",
+    "Economic exploitation (forced labour on farms): 319"): (the separator's index, the count)."""
     low = view.low
     depth, sep = 0, None
-    for m in range(1, min(len(low), 24)):
+    for m in range(1, min(len(low), reach)):
         depth += (low[m] == "(") - (low[m] == ")")
         if depth == 0 and low[m] in _DASHES:
             sep = m
             break
-    if sep is None or sep + 1 >= len(low) or low[0] in _RESIDUAL:
+    if sep is None or sep + 1 >= len(low):
         return None
     number = view.number_at(sep + 1)
     if number is None or number[0] != int(number[0]):
@@ -167,14 +152,30 @@ def form_line(view: View) -> tuple[int, str | None] | None:
     rest = low[number[1] :]
     if rest[:1] == ["("] and len(rest) >= 3 and rest[2] == ")" and view.number_at(number[1] + 1) is not None:
         rest = rest[3:]  # "11 (12)"
-    if rest not in ([], ["."], [";"], [","]):
+    return (sep, int(number[0])) if rest in ([], ["."], [";"], [","]) else None
+
+
+def residual_line(view: View) -> bool:
+    """A residual row of a list by form ("Other forms (forced marriage, organ removal): 131"): no fact,
+    but the list goes on after it."""
+    return bool(view.low) and view.low[0] in _RESIDUAL and _row(view, 24) is not None
+
+
+def form_line(view: View) -> tuple[int, str | None] | None:
+    """A row of a list labelled by its form of exploitation ("Sexual exploitation: 593", "Forced labour
+    or services - 18", "Economic exploitation (forced labour in agriculture): 319", "Labour exploitation:
+    11 (12)") or its total ("Total: 350"): (its count, the form or None for the total), or None. A
+    residual row ("Other forms (...): 131") is None, and so is the figure in brackets after the count
+    (another year's, which the row does not name)."""
+    low = view.low
+    row = _row(view)
+    if row is None or low[0] in _RESIDUAL:
         return None
+    sep, value = row
     if low[:sep] == ["total"]:
-        return int(number[0]), None
+        return value, None
     forms = view.vocab.exploitation.find(low, 0, sep)
-    if not forms:
-        return None
-    return int(number[0]), min(forms)[2]
+    return (value, min(forms)[2]) if forms else None
 
 
 # Words that may stand between an item's form and its number, and after the number before the next item.
