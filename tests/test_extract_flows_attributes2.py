@@ -46,3 +46,20 @@ def test_jobs_people_were_promised_are_not_their_exploitation_past_a_coordinatio
         "cooks or in factories."
     )
     assert forms(text, "NPL", "NPL") == [["sexual"]]
+
+
+def test_others_said_to_be_exploited_do_not_take_the_purposes_of_the_people_before() -> None:
+    text = (
+        "Nepali men travel through India to Qatar, where many are subjected to forced labor in "
+        "construction; others are exploited in Oman."
+    )
+    assert forms(text, "NPL", "QAT") == [["labor"]]
+    assert forms(text, "NPL", "OMN") == [[]]
+    text = (
+        "Ghanaian women are lured to Lebanon with promises of jobs and are then forced into prostitution. "
+        "Others are exploited in Italy."
+    )
+    assert forms(text, "GHA", "ITA") == [[]]
+    # "some ... ; others are forced to ...": a purpose of their own
+    text = "Some Nepali women are forced into prostitution in India; others are forced to beg in Pakistan."
+    assert forms(text, "NPL", "PAK") == [["begging"]]

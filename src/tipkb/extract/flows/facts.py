@@ -156,16 +156,19 @@ def clause_flows(
         exploitation = memory.flows.said.exploitation
     if not exploitation and rule.endswith(":share-of-victims"):
         exploitation = exploitation_in(view, 0, start) or memory.flows.said.exploitation
+    # "... where many are subjected to forced labor; others are exploited in B": the others are set
+    # against the people before, their exploitation unnamed, not that of the people before
+    others = low[k] == "others" and rule.endswith(":word.exploited")
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
     # "some Kyrgyz victims", "many Asian women": people of their own, past a demonym or a region's adjective
     named_at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
     n = named_at.get(q, q)
     alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
-    if not exploitation and alone:
+    if not exploitation and alone and not others:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
     # "Women are subjected to forced prostitution in X, and some Nigerian women had been exploited in Y":
     # a bare "exploited" of people the sentence already named is the exploitation named for them.
-    if not exploitation and rule.endswith(":word.exploited") and victims:
+    if not exploitation and rule.endswith(":word.exploited") and victims and not others:
         earlier = victims_in(view, 0, start)
         if earlier and set(victims) <= set(earlier):
             exploitation = exploitation_in(view, 0, start)
