@@ -63,3 +63,16 @@ def test_others_said_to_be_exploited_do_not_take_the_purposes_of_the_people_befo
     # "some ... ; others are forced to ...": a purpose of their own
     text = "Some Nepali women are forced into prostitution in India; others are forced to beg in Pakistan."
     assert forms(text, "NPL", "PAK") == [["begging"]]
+
+
+def test_the_places_of_a_role_phrase_take_its_purposes_not_the_whole_sentence() -> None:
+    text = (
+        "Jordan is a destination country for women subjected to forced labor and sex trafficking, and a "
+        "transit point for Ukrainian women subjected to sex trafficking in Iraq."
+    )
+    assert forms(text, "UKR", "IRQ") == [["sexual"]]
+    text = (
+        "Jordan is a destination country for women subjected to forced labor and sex trafficking, and a "
+        "transit point for Ukrainian women bound for Iraq."
+    )
+    assert forms(text, "UKR", "IRQ") == [[]]

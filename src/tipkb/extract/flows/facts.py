@@ -194,6 +194,17 @@ def clause_flows(
         else ((), set())
     )
     placed = {code: i for i, code in parts.origin_at} | {code: i for _, i, code in parts.dest_at}
+    # "X is a destination for women subjected to forced labor, and a transit point for women from A
+    # subjected to sex trafficking in B": a role phrase's places take its purposes, not the clause's
+    phrases = role_phrase_spans(view, start, end)[0] if own_clause and parts.frame else ()
+
+    def phrase_purposes(origin: str, dest: str) -> tuple[str, ...]:
+        at = [placed[c] for c in (origin, dest) if c in placed]
+        span = next((s for s in phrases if at and all(s[0] <= n < s[1] for n in at)), None)
+        if span is None:
+            return exploitation
+        return with_sector_labor(exploitation_in(view, *span), sectors_in(view, *span))
+
     if frame_spans:
         windows = {}
     year = view.year_until(end)
@@ -295,7 +306,7 @@ def clause_flows(
                 exploitation=()
                 if unpurposed or (not own_exploitation and only_heading_to(view, dest, start, end))
                 else own_exploitation
-                or exploitation
+                or phrase_purposes(origin, dest)
                 or from_frame(view, memory, origin, dest, own_victims or victims, leans),
                 sectors=own_sectors,
             )
