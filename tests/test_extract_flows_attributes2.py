@@ -76,3 +76,14 @@ def test_the_places_of_a_role_phrase_take_its_purposes_not_the_whole_sentence() 
         "transit point for Ukrainian women bound for Iraq."
     )
     assert forms(text, "UKR", "IRQ") == [[]]
+
+
+def test_a_sentence_that_names_the_conditions_before_as_a_form_gives_it_to_their_flows() -> None:
+    text = (
+        "Nepali women are trafficked to Qatar and Oman. Once there, their wages are withheld. Researchers "
+        "described these conditions as forced labor."
+    )
+    assert ["labor"] in forms(text, "NPL", "QAT") and ["labor"] in forms(text, "NPL", "OMN")
+    # the conditions of no flow stated just before name no flow
+    text = "Researchers described these conditions as forced labor."
+    assert flows_of(text) == {}
