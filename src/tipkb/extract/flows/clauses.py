@@ -21,10 +21,10 @@ from tipkb.extract.flows.memory import (
 )
 from tipkb.extract.flows.parts import Parts
 from tipkb.extract.flows.places import parts_of
+from tipkb.extract.flows.provenance import says_internal
 from tipkb.extract.flows.triggers import (
     defines_trafficking,
     is_victimization,
-    says_internal,
     trigger,
 )
 from tipkb.extract.flows.victims import (

@@ -30,10 +30,7 @@ from tipkb.extract.flows.memory import (
 )
 from tipkb.extract.flows.nationality import non_demonym
 from tipkb.extract.flows.parts import Parts
-from tipkb.extract.flows.triggers import (
-    from_elsewhere,
-    own_and_foreign,
-)
+from tipkb.extract.flows.provenance import from_elsewhere, own_and_foreign
 from tipkb.extract.flows.victims import (
     exploitation_in,
     given_to_others,
