@@ -8,7 +8,9 @@ from the sentence's frame ("X is a source country for women trafficked to ...") 
 
 The parts (docs/extraction.md): ``clauses`` (a sentence's flows, clause by clause), ``facts`` (one
 clause's facts and what each carries), ``triggers`` (is a clause about victims, by which pattern),
-``frames`` (role frames), ``places`` and ``parts`` (the part each place plays), ``nationality`` (people named by their place), ``lists`` (lists and
+``frames`` (role frames), ``places`` and ``parts`` (the part each place plays), ``local`` (places inside
+the country), ``provenance`` (where people are from when no origin is named), ``nationality`` (people
+named by their place), ``lists`` (lists and
 coordination), ``victims`` (victims, purposes, sectors), ``jobs`` (work migrated or lured for), ``memory`` (what flows keep from the sentences
 before), ``words`` (the vocabulary they read with).
 """

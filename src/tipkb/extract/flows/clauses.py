@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING
 from tipkb.extract.common import View
 from tipkb.extract.flows import breakdown
 from tipkb.extract.flows.facts import clause_flows
-from tipkb.extract.flows.followups import follow_up, part_of_people_before, points_back, share_of_victims
+from tipkb.extract.flows.followups import (
+    conditions_named,
+    follow_up,
+    part_of_people_before,
+    points_back,
+    share_of_victims,
+)
 from tipkb.extract.flows.memory import (
     about_trafficking_near,
     refers_to_named_victims,
@@ -15,10 +21,10 @@ from tipkb.extract.flows.memory import (
 )
 from tipkb.extract.flows.parts import Parts
 from tipkb.extract.flows.places import parts_of
+from tipkb.extract.flows.provenance import says_internal
 from tipkb.extract.flows.triggers import (
     defines_trafficking,
     is_victimization,
-    says_internal,
     trigger,
 )
 from tipkb.extract.flows.victims import (
@@ -87,6 +93,8 @@ def extract(view: View, memory: Memory) -> list[FlowFact]:
             memory.flows.stated.at, memory.flows.stated.flows = view.sent.start, tuple(clause_facts)
             memory.flows.stated.no = memory.sentence_no
         before = len(facts)
+    if not facts:  # "... Interviewees described these conditions as forced labor."
+        facts = conditions_named(view, memory, f"{RULE}:conditions-named")
     # "Of these, 55 were Filipino and 19 Kenyan nationals": victims counted by nationality
     facts += breakdown.extract(view, memory, RULE, {(f.origin, f.destination) for f in facts})
     memory.flows.previous = view.sent.start

@@ -30,10 +30,7 @@ from tipkb.extract.flows.memory import (
 )
 from tipkb.extract.flows.nationality import non_demonym
 from tipkb.extract.flows.parts import Parts
-from tipkb.extract.flows.triggers import (
-    from_elsewhere,
-    own_and_foreign,
-)
+from tipkb.extract.flows.provenance import from_elsewhere, own_and_foreign
 from tipkb.extract.flows.victims import (
     exploitation_in,
     given_to_others,
@@ -156,16 +153,19 @@ def clause_flows(
         exploitation = memory.flows.said.exploitation
     if not exploitation and rule.endswith(":share-of-victims"):
         exploitation = exploitation_in(view, 0, start) or memory.flows.said.exploitation
+    # "... where many are subjected to forced labor; others are exploited in B": the others are set
+    # against the people before, their exploitation unnamed, not that of the people before
+    others = low[k] == "others" and rule.endswith(":word.exploited")
     # "Women are subjected to sex trafficking; many are sold to ...": "many" alone, not "many victims".
     # "some Kyrgyz victims", "many Asian women": people of their own, past a demonym or a region's adjective
     named_at = {q.i: q.j for q in view.places if q.kind in ("demonym", "region")}
     n = named_at.get(q, q)
     alone = pronoun and demonym_noun is None and not (n < end and low[n] in view.vocab.people)
-    if not exploitation and alone:
+    if not exploitation and alone and not others:
         exploitation = exploitation_in(view, 0, start) or (memory.flows.said.exploitation if before else ())
     # "Women are subjected to forced prostitution in X, and some Nigerian women had been exploited in Y":
     # a bare "exploited" of people the sentence already named is the exploitation named for them.
-    if not exploitation and rule.endswith(":word.exploited") and victims:
+    if not exploitation and rule.endswith(":word.exploited") and victims and not others:
         earlier = victims_in(view, 0, start)
         if earlier and set(victims) <= set(earlier):
             exploitation = exploitation_in(view, 0, start)
@@ -191,6 +191,17 @@ def clause_flows(
         else ((), set())
     )
     placed = {code: i for i, code in parts.origin_at} | {code: i for _, i, code in parts.dest_at}
+    # "X is a destination for women subjected to forced labor, and a transit point for women from A
+    # subjected to sex trafficking in B": a role phrase's places take its purposes, not the clause's
+    phrases = role_phrase_spans(view, start, end)[0] if own_clause and parts.frame else ()
+
+    def phrase_purposes(origin: str, dest: str) -> tuple[str, ...]:
+        at = [placed[c] for c in (origin, dest) if c in placed]
+        span = next((s for s in phrases if at and all(s[0] <= n < s[1] for n in at)), None)
+        if span is None:
+            return exploitation
+        return with_sector_labor(exploitation_in(view, *span), sectors_in(view, *span))
+
     if frame_spans:
         windows = {}
     year = view.year_until(end)
@@ -292,7 +303,7 @@ def clause_flows(
                 exploitation=()
                 if unpurposed or (not own_exploitation and only_heading_to(view, dest, start, end))
                 else own_exploitation
-                or exploitation
+                or phrase_purposes(origin, dest)
                 or from_frame(view, memory, origin, dest, own_victims or victims, leans),
                 sectors=own_sectors,
             )

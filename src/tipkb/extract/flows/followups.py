@@ -168,3 +168,48 @@ def share_of_victims(view: View, memory: Memory, start: int, end: int) -> bool:
     if not set(low[verb + 1 : min(end, verb + 6)]) & SHARE_NOUNS:
         return False
     return is_victimization(view, 0, start) or memory.flows.said.at == memory.flows.previous >= 0
+
+
+# "these conditions", "such practices": what was done to the people of a flow just stated
+CONDITION_POINTERS = frozenset(["these", "those", "such", "this"])
+CONDITION_NOUNS = frozenset(
+    ["conditions", "condition", "practices", "practice", "treatment", "abuses", "situation", "situations"]
+)
+# "described these conditions as forced labor", "such practices amount to forced labor"
+NAMING_WORDS = frozenset(["as", "amount", "amounts", "amounted", "constitute", "constitutes", "constituted"])
+
+
+def conditions_named(view: View, memory: Memory, rule: str) -> list[FlowFact]:
+    """'Workers are sent abroad to A and B ... Interviewees described these conditions as forced labor':
+    a sentence with no place of its own that names as a form of exploitation the conditions it points
+    back to gives that form to the flows stated a sentence or two before that named none, restated with
+    it."""
+    low = view.low
+    stated = memory.flows.stated
+    if view.places or not stated.flows or not 0 < memory.sentence_no - stated.no <= 2:
+        return []
+    at = next(
+        (
+            n + 2
+            for n in range(len(low) - 2)
+            if low[n] in CONDITION_POINTERS and low[n + 1] in CONDITION_NOUNS and low[n + 2] in NAMING_WORDS
+        ),
+        None,
+    )
+    if at is None:
+        return []
+    exploitation = exploitation_in(view, at, len(low))
+    if not exploitation:
+        return []
+    return [
+        replace(
+            f,
+            year=view.year_until(len(low)),
+            evidence=view.evidence(),
+            hedged=view.hedged_until(len(low)),
+            rule=rule,
+            exploitation=exploitation,
+        )
+        for f in stated.flows
+        if not f.exploitation
+    ]

@@ -35,6 +35,10 @@ def frame_of(view: View, places: list[Place], start: int, end: int) -> tuple[str
     return None, set()
 
 
+# "a destination country for ...", "a transit point for ...": the noun a role phrase names its role with
+ROLE_NOUNS = frozenset(["country", "countries", "point", "hub"])
+
+
 def role_phrase_spans(view: View, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], set[str]]:
     """'X is a source country for women subjected to sex trafficking in A and B, as well as a
     destination country for men from C subjected to forced labor': the places of each role phrase take
@@ -59,7 +63,7 @@ def role_phrase_spans(view: View, start: int, end: int) -> tuple[tuple[tuple[int
         k = m + 1
         while k < end and (low[k] in roles or low[k] in (",", "and", "or")):
             k += 1
-        if k > m + 1 and k < end and low[k] in ("country", "countries") and low[k - 1] in roles:
+        if k > m + 1 and k < end and low[k] in ROLE_NOUNS and low[k - 1] in roles:
             cut, later = n, {roles[w] for w in low[m + 1 : k] if w in roles}
             break
     if cut is None:

@@ -17,18 +17,44 @@ from tipkb.extract.flows.words import (
     MIGRATING,
 )
 
+# "migrate legally to A", "travel abroad for": words between the verb of moving and its ends
+MANNER = frozenset(["abroad", "overseas", "legally", "voluntarily", "often", "mainly"])
+# "who come to Jordan to work in restaurants": coming to a place for a job, beside MIGRATING's verbs
+COMING = frozenset(["come", "comes", "came", "coming"])
+
+
+def past_manner(view: View, start: int, k: int) -> int:
+    """Back from k past the words of manner and the places people went to ("migrate legally to
+    Kuwait, Jordan, and the U.A.E. for ...", "who migrate to Jordan as domestic workers"): the index of
+    the word before them, the verb of moving when there is one."""
+    low = view.low
+    while k >= start and low[k] in MANNER:
+        k -= 1
+    covered = {n for q in view.places_in(start, k + 1) for n in range(q.i, q.j)}
+    if k in covered:
+        m = k
+        while m >= start and (m in covered or low[m] in (",", "and", "or", "the")):
+            m -= 1
+        if m >= start and low[m] == "to":
+            k = m - 1
+            while k >= start and low[k] in MANNER:
+                k -= 1
+    return k
+
+
+def moving(view: View, k: int, start: int) -> bool:
+    """Is the word at k a verb of migrating (or of coming to a place) to work?"""
+    return k >= start and (view.low[k] in MIGRATING or view.low[k] in COMING)
+
 
 def migrated_for(view: View, start: int, i: int) -> bool:
-    """Is the work at i what people migrated for ("migrate abroad for domestic work"), not their
-    exploitation ("trafficked for domestic work")?"""
+    """Is the work at i what people migrated for ("migrate abroad for domestic work", "migrate to
+    Lebanon for domestic work"), not their exploitation ("trafficked for domestic work")?"""
     low = view.low
     k = i - 1
     if k < start or low[k] not in ("for", "as"):
         return False
-    k -= 1
-    while k >= start and low[k] in ("abroad", "overseas", "legally", "voluntarily", "often", "mainly"):
-        k -= 1
-    return k >= start and low[k] in MIGRATING
+    return moving(view, past_manner(view, start, k - 1), start)
 
 
 def lured_with(view: View, start: int, i: int, value: str) -> bool:
@@ -54,15 +80,7 @@ def lured_with(view: View, start: int, i: int, value: str) -> bool:
             k = m - 1
             if k >= start and low[k] in ("work", "serve") and low[k - 1 : k] == ["to"]:
                 k -= 2  # "migrate to work as", "recruited to serve as"
-            while k >= start and low[k] in (
-                "legally",
-                "abroad",
-                "overseas",
-                "voluntarily",
-                "often",
-                "mainly",
-                "initially",
-            ):
+            while k >= start and low[k] in (*MANNER, "initially"):
                 k -= 1
             return k >= start and (low[k] in HIRING or low[k] in MIGRATING)
     return False
@@ -91,7 +109,8 @@ def promised_job(view: View, start: int, i: int) -> bool:
     """Is the sector at i that of the job people were lured with ("travel abroad for jobs in
     restaurants", "offers of work on farms"), not of their exploitation ("forced to work on farms")?"""
     low = view.low
-    for m in range(i - 1, max(start, i - 4) - 1, -1):
+    # "promised jobs as waitresses or in factories": back past the jobs joined to it
+    for m in range(i - 1, max(start, i - 7) - 1, -1):
         if low[m] in (",", ";", ":", "(", ")"):
             return False
         if low[m] in JOB_NOUNS:  # "for (internationally brokered marriages or) jobs in"
@@ -106,8 +125,11 @@ def promised_job(view: View, start: int, i: int) -> bool:
 
 def job_migrated_for(view: View, start: int, i: int, j: int) -> bool:
     """Is the sector at i:j that of the jobs people migrated or were hired for ("men who migrate to the
-    Gulf for construction and factory jobs are exploited in debt bondage"), not of their exploitation?"""
+    Gulf for construction and factory jobs are exploited in debt bondage", "women who come to A to
+    work in restaurants and nightclubs are forced into prostitution"), not of their exploitation?"""
     low = view.low
+    if went_to_work_in(view, start, i):
+        return True
     m = j
     while m < len(low) and m < j + 4 and low[m] not in JOB_NOUNS:
         if low[m] in (",", ";", ":", "(", ")", "in", "on", "at"):
@@ -117,3 +139,16 @@ def job_migrated_for(view: View, start: int, i: int, j: int) -> bool:
         return False
     window = set(low[max(start, i - 10) : i])
     return "for" in window and bool(window & (MIGRATING | HIRING))
+
+
+def went_to_work_in(view: View, start: int, i: int) -> bool:
+    """Is the sector at i where people went to work ("who come to Jordan to work in restaurants and
+    nightclubs", "after migrating to A to work on farms"), past the sectors joined to it?"""
+    low = view.low
+    m = i - 1
+    sectors = {n for a, b, _ in view.vocab.sectors.find(low, start, i) for n in range(a, b)}
+    while m >= start and (m in sectors or low[m] in (",", "and", "or", "the")):
+        m -= 1
+    if m - 2 < start or low[m] not in ("in", "on", "at") or low[m - 2 : m] != ["to", "work"]:
+        return False
+    return moving(view, past_manner(view, start, m - 3), start)

@@ -14,6 +14,7 @@ from tipkb.extract.flows.lists import (
     region_named_by_countries,
     role_list,
 )
+from tipkb.extract.flows.local import names_local_place
 from tipkb.extract.flows.nationality import (
     demonym_names_victims,
     finders_country,
@@ -342,46 +343,6 @@ def scene_of_crimes(view: View, p: Place, start: int) -> bool:
     return any(w in ("occurred", "occurring", "committed", "took", "perpetrated") for w in rest) and any(
         w in ("in", "within", "inside") for w in rest
     )
-
-
-def names_local_place(view: View, start: int, end: int) -> bool:
-    """'to urban centers', 'from rural areas', 'found in Chisinau': a place inside the country."""
-    low, toks = view.low, view.toks
-    named = {n for q in view.places for n in range(q.i, q.j)}
-    for n in range(start, end - 1):
-        if low[n] not in ("to", "in", "within", "throughout", "into"):
-            continue
-        k = n + 1
-        while k < end and low[k] in ("the", "poor", "other", "and", ",", "some", "major", "large"):
-            k += 1
-        if k >= end:
-            continue
-        if low[k] in LOCAL_WORDS:
-            return True
-        if (
-            low[n] in ("in", "to")
-            and k > 0
-            and (
-                low[n - 1] in ("found", "identified", "exploited", "trafficked")
-                or (low[n] in ("to", "in") and from_local(view, start, n))
-            )
-        ):
-            tok = toks[k]
-            if tok[:1].isupper() and k not in named and low[k] not in view.vocab.months:
-                return True
-    return False
-
-
-def from_local(view: View, start: int, n: int) -> bool:
-    """'from rural areas (in the south) to ...': the clause set out from a place inside the country."""
-    low = view.low
-    for m in range(max(start, n - 8), n - 1):
-        if low[m] == "from":
-            k = m + 1
-            while k < n and low[k] in ("the", "poor", "remote", "other"):
-                k += 1
-            return k < n and low[k] in LOCAL_WORDS
-    return False
 
 
 def taken_there(view: View, start: int, end: int) -> int | None:
