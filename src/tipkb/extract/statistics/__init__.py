@@ -19,6 +19,7 @@ from __future__ import annotations
 from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.memory import Memory
+from tipkb.extract.statistics import asides as _asides
 from tipkb.extract.statistics import counts as _counts
 from tipkb.extract.statistics import labels as _labels
 from tipkb.extract.statistics import officials as _officials
@@ -32,6 +33,7 @@ RULE = "statistics.v2"
 
 def extract(view: View, memory: Memory) -> list[StatisticFact]:
     """The counts a sentence states, each with its metric, year and scope."""
+    view = _asides.bracketed(view)
     listing, listing_year = memory.stat_listing, memory.stat_listing_year
     form = _labels.form_line(view) if listing is not None else None
     line = listing is not None and (

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from tipkb.context import as_year
 from tipkb.extract.common import View
 from tipkb.extract.statistics import scope
 from tipkb.extract.statistics.words import (
     AUX,
     LAST_YEARS,
     LINKS,
+    MOVE_ADVERBS,
+    MOVING,
     PERSON_NOUNS,
     VERBS,
 )
@@ -47,9 +50,19 @@ _TIME_WORDS = frozenset(
 def compared_at(low: list[str], n: int) -> bool:
     """Does the count at n stand as another year's figure ("compared with 33 victims in the previous
     reporting period", "compared to 12", "up from 95 victims")?"""
-    return low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"]) or (
-        low[n - 1 : n] == ["from"] and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+    return (
+        low[max(0, n - 2) : n] in (["compared", "with"], ["compared", "to"])
+        or (
+            low[n - 1 : n] == ["from"]
+            and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+        )
+        # "31 persons in 2020, against 25 in 2019", "(...) against 25 persons in 2019"
+        or (low[n - 1 : n] == ["against"] and n >= 2 and (low[n - 2] in (",", ")") or _is_year(low[n - 2])))
     )
+
+
+def _is_year(w: str) -> bool:
+    return as_year(w) is not None
 
 
 def _continues(gap: list[str]) -> bool:
@@ -60,7 +73,9 @@ def _continues(gap: list[str]) -> bool:
         # "convicted 17 traffickers; 12 were found guilty of labor trafficking", "identified 15
         # victims in 2015; nine were victims of forced labor"
         return True
-    if any(w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap):
+    if any(
+        w in ("compared", "versus", "(", "increase", "decrease", "rise", "drop", "decline") for w in gap
+    ) or (gap[-1:] == ["against"] and len(gap) >= 2 and (gap[-2] in (",", ")") or _is_year(gap[-2]))):
         return len(gap) <= 25  # "..., a sharp increase from 1,262 victims in 2022"
     return len(gap) <= 10 and (not gap or any(w in LINKS for w in gap))
 
@@ -82,6 +97,8 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         m += 1  # "in either 2013 or 2014"
     if after in ("in", "during") and view.year_after(m + 1, 3):
         return "compare"
+    if _compared_noun(view, n, end):
+        return "compare"  # "compared with 33 judgments in 2020": the anchor's figure named in other words
     if low[end : end + 1] in (["were"], ["was"]) and after in PERSON_NOUNS | scope.PART_WORDS:
         return "split"  # "of whom 18 were children", "(14 were children)"
     if nxt in ("reported", "each"):
@@ -93,8 +110,11 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "compare"  # "compared with the previous reporting period's 12"
     if nxt == "for" and prev in ("and", ",", "—", "–", "remaining"):
         return "split"  # "five for labor trafficking and five for unspecified exploitation"
-    tail = " ".join(low[end + (nxt in ("in", "during")) : end + 5])
-    if prev in ("(", "to", "with", "from", "against", "after") and (
+    rest = end
+    while rest + 1 < len(low) and low[rest] in (",", "and") and (item := view.number_at(rest + 1)):
+        rest = item[1]  # "up from 380 and 190 the previous year": past the list
+    tail = " ".join(low[rest + (low[rest : rest + 1] in (["in"], ["during"])) : rest + 5])
+    if (prev in ("(", "to", "with", "from", "against", "after") or _listed_after(view, n, LIST_LEADS)) and (
         tail.startswith(LAST_YEARS) or nxt == "previously"
     ):
         return "compare"  # "compared with 65 the previous year", "compared with four previously"
@@ -122,13 +142,58 @@ def _continues_anchor(view: View, n: int, end: int, anchor: Count | None) -> str
         return "compare"  # "(42, 29, and 22 in 2019, respectively)", "was 8, 11 and 6 respectively"
     if (
         prev == "from"
-        and nxt in (")", ",", ";", ".")
-        and low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"])
+        and nxt in (")", ",", ";", ".", "")
+        and (low[n - 2 : n - 1] in (["up"], ["down"], ["increase"], ["decrease"]) or moved_to(low, anchor, n))
     ):
-        return "previous"  # "identified 120 victims, up from 95": the previous period's figure
+        return "previous"  # "identified 120 victims, up from 95", "rose to 58 from 38": the period before
     if prev in ("another", "additional"):
         return "compare"  # "10 under the trafficking law and another four under other laws"
     return None
+
+
+# The words before a list of figures set against other figures ("up from 380 and 190 the year before").
+LIST_LEADS = frozenset(["(", "to", "with", "from", "against", "after"])
+
+
+def _listed_after(view: View, n: int, leads: frozenset[str]) -> bool:
+    """Is the number at n a later item of a list of bare numbers ("380, 190 and 75") whose first item
+    follows one of ``leads``?"""
+    low = view.low
+    m = n
+    while m >= 2 and low[m - 1] in (",", "and") and view.number_at(m - 2) is not None:
+        m -= 2
+    return m < n and m > 0 and low[m - 1] in leads
+
+
+def _compared_noun(view: View, n: int, end: int) -> bool:
+    """Is the count at n a figure for another year set against its anchor, with a noun the extractor does
+    not know that an earlier count of the sentence counted ("40 convicting judgments in 2021, compared
+    with 33 judgments in 2020", "against 12 rulings the previous year")?"""
+    low = view.low
+    if not (compared_at(low, n) or low[n - 1 : n] == ["against"]):
+        return False
+    m = end
+    while (
+        m < min(len(low), end + 3) and low[m].isalpha() and low[m] not in _TIME_WORDS and low[m] not in VERBS
+    ):
+        m += 1
+    if m == end or not any(low[m - 1] in low[p + 1 : p + 4] for p in range(n) if view.number_at(p)):
+        return False  # the noun an earlier count of the sentence counts, named again
+    if low[m : m + 1] in (["in"], ["during"]):
+        return view.year_after(m + 1, 3) is not None
+    return " ".join(low[m : m + 5]).startswith(LAST_YEARS)
+
+
+def moved_to(low: list[str], anchor: Count, n: int) -> bool:
+    """Is the anchor the figure a verb of change moved to, right before the "from" at n - 1 ("The number
+    of traffickers convicted rose to 58 from 38", "fell sharply to 12 from 30")?"""
+    k = anchor.start - 1
+    if anchor.end != n - 1 or k < 1 or low[k] != "to":
+        return False
+    k -= 1
+    while k > 0 and low[k] in MOVE_ADVERBS:
+        k -= 1
+    return low[k] in MOVING
 
 
 def _respectively_ahead(low: list[str], end: int) -> bool:

@@ -32,6 +32,8 @@ from tipkb.extract.statistics.words import (
     EXPLOITED,
     GLUED,
     METRIC_NOUNS,
+    MOVE_ADVERBS,
+    MOVING,
     NOUN_HEADS,
     OF_THEM,
     OFFICIAL_METRICS,
@@ -171,11 +173,26 @@ def find(
         )
         if inner is not None:
             n = inner  # "64 Bissau-Guinean and 18 Malian children": the second count shares the noun
+    _moved_from(low, out)
     if lead is not None and lead.own_year:
         for c in out:  # "Of the 2014 probes, 19 concerned forced criminality": the group's year
             if not c.own_year and c.year in (None, lead.year):
                 c.year, c.own_year = lead.year, True
     return out
+
+
+def _moved_from(low: list[str], out: list[Count]) -> None:
+    """'Convictions rose from 17 to 25': with no year stated, the figure a verb of change moved from is
+    the period before's, and the one it moved to is the count."""
+    for x, y in zip(out, out[1:], strict=False):
+        if y.start != x.end + 1 or low[x.end] != "to" or not (y.anchor is x or y.metric == x.metric):
+            continue
+        k = x.start - 2
+        while k > 0 and low[k] in MOVE_ADVERBS:
+            k -= 1
+        if x.own_year or y.own_year or low[x.start - 1 : x.start] != ["from"] or low[k] not in MOVING:
+            continue
+        y.inherits, y.anchor, x.previous, x.anchor = False, None, True, y
 
 
 def _officials_named_first(low: list[str], n: int) -> bool:

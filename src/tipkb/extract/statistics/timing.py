@@ -223,8 +223,7 @@ def assign_years(view: View, found: list[Count], carried: int | None) -> int | N
         if c.own_year or c.scope == "cumulative":
             continue
         if c.previous and c.anchor is not None:
-            c.year = c.anchor.year - 1 if c.anchor.year else None
-            continue
+            continue  # the year before its anchor's, once every anchor has its year (below)
         clause_start = max((a for a, _ in clauses if a <= c.start), default=0)
         clause_year = _years_of.opening_year(view, c.start, clause_start) if clause_start > 0 else None
         if (
@@ -248,6 +247,9 @@ def assign_years(view: View, found: list[Count], carried: int | None) -> int | N
             continue
         c.year = clause_year
         c.year = c.year or opening or (lead.year if lead is not None else None) or carried or view.ctx.year
+    for c in found:  # "up from 95", "rose from 17 to 25": the period before the anchor's
+        if c.previous and c.anchor is not None and id(c) not in trail:
+            c.year = c.anchor.year - 1 if c.anchor.year else None
     # Parts whose total got its year only now.
     for c in found:
         if c.scope == "part" and c.parent is not None and not c.own_year and c.parent.year is not None:

@@ -18,6 +18,8 @@ from tipkb.extract.statistics.words import (
     CASE_NOUNS,
     CASE_PEOPLE,
     METRIC_NOUNS,
+    MOVE_ADVERBS,
+    MOVING,
     NOUN_HEADS,
     OF_THEM,
     OFFICIAL_METRICS,
@@ -26,7 +28,6 @@ from tipkb.extract.statistics.words import (
     RECORD_VERBS,
     RECORDED_CASES,
     TO_COURT,
-    TOTAL_VERBS,
     VERB_GAP,
     VERBS,
 )
@@ -60,15 +61,17 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     k = n - 1
     if k >= 0 and low[k] in ("at", "to", "from"):
         k -= 1  # "stood at 12", "rose to 48", "increased from 10 in 2016 to 25 in 2017"
+    while k > 0 and low[k] in MOVE_ADVERBS and low[k - 1] in MOVING:
+        k -= 1  # "fell sharply to 45"
     if (
         k > 0
         and low[k + 1] in ("to", "at")
         and low[k] in METRIC_NOUNS
         and low[k] not in ("victims", "victim")
-        and any(w in TOTAL_VERBS for w in low[:k])
+        and any(w in MOVING for w in low[:k])
     ):
         return METRIC_NOUNS[low[k]]  # "investigations rose to 30, prosecutions to 20"
-    if k < 0 or low[k] not in TOTAL_VERBS:
+    if k < 0 or low[k] not in MOVING:
         return None
     end = k
     if low[k - 1 : k] == [","]:
@@ -97,6 +100,12 @@ def _total_verb_metric(view: View, n: int) -> str | None:
             and low[m - 1] in CASE_NOUNS | PERSON_NOUNS
         ):
             return VERBS[noun]  # "The number of persons prosecuted for trafficking was 14"
+        if (
+            noun in CASE_NOUNS | PERSON_NOUNS
+            and low[m - 1 : m]
+            and VERBS.get(low[m - 1], "").startswith(("prosecutions", "convictions", "investigations"))
+        ):
+            return VERBS[low[m - 1]]  # "The number of convicted traffickers rose to 25"
         if noun in VERBS and noun.endswith("ed") and low[m - 1 : m] and low[m - 1] in OFFICIALS:
             # "The number of officials convicted of corruption was zero"
             return OFFICIAL_METRICS.get(VERBS[noun])
@@ -117,8 +126,6 @@ def _total_verb_metric(view: View, n: int) -> str | None:
     return None
 
 
-# Verbs of a figure moving, with no noun of its own ("the number fell to 87", "before dropping back to 33").
-_MOVING = TOTAL_VERBS | {"climbed", "jumped", "doubled", "dropping", "falling", "rising", "climbing", "going"}
 # Words pointing back to a figure stated before ("the figure was 52", "the total then climbed to 49").
 FIGURE_WORDS = frozenset(["figure", "number", "total", "count", "tally"])
 
@@ -130,11 +137,11 @@ def figure_named_before(view: View, n: int) -> bool:
     k = n - 1
     while k > 0 and low[k] in ("to", "at", "a", "record", "only", "just", "some", "about", "nearly"):
         k -= 1
-    if k <= 0 or low[k] not in _MOVING:
+    if k <= 0 or low[k] not in MOVING:
         return False
     verb = low[k]
     k -= 1
-    while k >= 0 and low[k] in ("then", "again", "back", "further", "sharply", "slightly", "had", "has"):
+    while k >= 0 and low[k] in MOVE_ADVERBS:
         k -= 1
     if verb.endswith("ing") and k >= 0 and low[k] in ("before", "after", ","):
         return True  # "..., before dropping back to 33 in 2015"

@@ -178,6 +178,12 @@ ASSIST_HEADS = word_set("statistics.assist_heads")
 TOTAL_VERBS = word_set("statistics.total_verbs")
 # Between a bare count and the year it is for ("none had been obtained in 2014", "26 charged in 2014").
 AUX = word_set("statistics.aux")
+# Verbs of a figure moving ("the number fell to 87", "before dropping back to 33", "rose to 58 from 38")
+# and the adverbs between such a verb and its figure.
+MOVING = TOTAL_VERBS | {"climbed", "jumped", "doubled", "dropping", "falling", "rising", "climbing", "going"}
+MOVE_ADVERBS = frozenset(
+    ["then", "again", "back", "further", "sharply", "slightly", "steadily", "had", "has"]
+)
 # After a bare count that a verb governs: the count ends there ("courts convicted nine.").
 BARE_END = frozenset(
     [".", ",", ";", "in", "during", "and", ")", "(", "compared", "—", "–", "over", "since", "between", "more"]

@@ -177,7 +177,12 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         ):
             break  # "40 victims, including 12 trafficked in 2018", "40 victims, most of them recruited in 2018"
         y = view.year_at(m)
-        if y and low[m + 1 : m + 2] == [","] and low[m - 2 : m - 1] in (["and"], [","], ["but"]):
+        if (
+            y
+            and low[m + 1 : m + 2] == [","]
+            and low[m - 2 : m - 1] in (["and"], [","], ["but"])
+            and low[m - 3 : m - 2] != ["respectively"]  # "assisted 410 and 220, respectively, in 2016, ..."
+        ):
             break  # "16 were convicted, and in 2016, 12": the year opens the next clause
         if y and low[m - 2 : m] == ["as", "in"]:
             break  # "two traffickers, the same number as in 2019": another year's, for comparison
