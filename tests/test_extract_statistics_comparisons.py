@@ -90,3 +90,15 @@ def test_label_dashes_are_no_aside() -> None:
         ("investigations", 6, "sexual", 2013),
         ("investigations", 9, "labor", 2013),
     }
+
+
+def test_officials_counted_by_a_bare_number_with_its_charge() -> None:
+    assert stats("The ministry investigated six officials and prosecuted two for complicity.") >= {
+        ("officials_prosecuted", 2, None, 2014),
+    }
+    assert stats("In 2013 prosecutors charged three officials with complicity. Neither was convicted.") == {
+        ("officials_prosecuted", 3, None, 2013),
+        ("officials_convicted", 0, None, 2013),
+    }
+    # "neither ... nor" is no count
+    assert stats("Neither the police nor the courts reported convictions.") == set()

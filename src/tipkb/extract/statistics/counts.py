@@ -281,8 +281,13 @@ def _count_at(
         ]  # "investigated 32 officials, but only six of these cases reached court"
     if metric in OFFICIAL_METRICS and noun in CASE_NOUNS and _about_officials(view, phrase_end):
         metric = OFFICIAL_METRICS[metric]  # "No cases of official complicity were prosecuted"
-    if metric in OFFICIAL_METRICS and low[n] in ("none", "neither") and _officials_named_first(low, n):
-        metric = OFFICIAL_METRICS[metric]  # "two gendarmes were suspended, but none were prosecuted"
+    if (
+        metric in OFFICIAL_METRICS
+        and low[n] in ("none", "neither")
+        and (_officials_named_first(low, n) or (n == 0 and (prior or "").startswith("officials_")))
+    ):
+        # "two gendarmes were suspended, but none were prosecuted"; "... two officials. Neither was convicted."
+        metric = OFFICIAL_METRICS[metric]
     inherits, split, previous = reading.inherits, reading.split, reading.previous
     if value == 0 and low[n] == "no" and metric is None:
         return None

@@ -61,7 +61,9 @@ def read_number(view: View, n: int) -> tuple[int, int, str | None] | None:
         if value_f != int(value_f):
             return None
         value = int(value_f)
-    elif w in ("zero", "none", "no", "nobody"):
+    elif w in ("zero", "none", "no", "nobody") or (
+        w == "neither" and low[n + 1 : n + 2] in (["was"], ["were"], ["has"], ["had"], ["of"])
+    ):  # "neither was convicted", not "neither ... nor"
         value, end = 0, n + 1
         if w == "nobody" or low[n : n + 2] == ["no", "one"]:
             nobody = no_one(view, n)  # "courts convicted no one in 2021"

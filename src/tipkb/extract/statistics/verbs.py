@@ -157,7 +157,9 @@ def _bare_after_verb(view: View, n: int, end: int) -> str | None:
         low[n] not in ("any", "none", "no") or (low[n] == "none" and n > 0 and low[n - 1] in VERBS)
     ) and low[end : end + 2] in OF_THEM
     sent = end < len(low) and low[end] == "to"  # "referred 32 to shelters", "repatriated 12 to Nepal"
-    if end < len(low) and low[end] not in BARE_END and not of_them and not sent:
+    # "investigated 11 officials and prosecuted two for complicity": the charge after a bare count
+    charged = low[end : end + 1] == ["for"] and end + 1 < len(low) and view.number_at(end + 1) is None
+    if end < len(low) and low[end] not in BARE_END and not of_them and not sent and not charged:
         return None
     chain = _verbs_before(view, n)
     headed = (
