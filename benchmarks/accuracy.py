@@ -82,6 +82,13 @@ CHALLENGES = (
     ),
     ("challenge cs26 (statistics as real excerpts state them, mostly TIP, blind)", "cs26"),
     ("challenge cf12 (complete narratives rich in flows, TIP, Wikipedia, UN and NGO, blind)", "cf12"),
+    ("challenge cs27 (statistics in TIP prosecution and protection paragraphs 2006-2025, tuned on)", "cs27"),
+    (
+        "challenge cs28 (statistics in GRETA, UNODC, rapporteur, NGO and Wikipedia texts, tables, tuned on)",
+        "cs28",
+    ),
+    ("challenge cf13 (flows in TIP profiles and Wikipedia articles 2004-2025, tuned on)", "cf13"),
+    ("challenge cf14 (flows in NGO, UN, Wikipedia and TIP texts 2005-2025, blind)", "cf14"),
 )
 
 

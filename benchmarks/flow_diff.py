@@ -17,11 +17,12 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import CHALLENGE, HOLDOUT, HOLDOUTS, ROOT  # noqa: E402
+from accuracy import CHALLENGE, CHALLENGES, HOLDOUT, HOLDOUTS, ROOT  # noqa: E402
 from tipkb.extract import extract_document  # noqa: E402
 from tipkb.read import read_document  # noqa: E402
 
-BLIND = {"h3", "h6", "h7", "cs2", "cf2", "cm2", "cm3", "cs6", "cs8"}
+# The sets accuracy.py names blind or scored only.
+BLIND = {stem for name, stem, *_ in (*HOLDOUTS, *CHALLENGES) if "blind" in name or "scored only" in name}
 
 
 def set_files(name: str, shared: Path) -> tuple[Path, list[Path]]:

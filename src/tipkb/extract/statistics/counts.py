@@ -341,7 +341,7 @@ def _count_at(
         count.sub_group = False  # "police arrested 40 suspects and prosecutors indicted 25 of them"
     count.restated = (
         n >= 2
-        and low[n - 1] == "the"
+        and low[n - 1] in ("the", "those", "these")  # "Of those 340 victims, 200 were ..."
         and low[n - 2] == "of"
         and (n == 2 or low[n - 3] in (",", ";", "(", ":"))
     )

@@ -105,7 +105,9 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     metric: str | None = METRIC_NOUNS[noun]
     if metric == "victims":
         metric = _victim_metric(view, n, k) or (
-            "victims_identified" if "identified" in mods else _modifier_victims(mods) or "victims"
+            "victims_identified"
+            if "identified" in mods or _recorded(low, n, k)
+            else _modifier_victims(mods) or "victims"
         )
     if metric and metric.startswith("victims"):
         # "three victims were identified and assisted", "identified and referred 30 victims"
@@ -123,6 +125,18 @@ def metric_noun(view: View, n: int, k: int, noun: str, mods: list[str], value: i
     return Reading(metric, phrase_end, also)
 
 
+def _recorded(low: list[str], n: int, k: int) -> bool:
+    """Were the victims counted at n..k recorded ("the national referral system recorded 340 presumed
+    victims", "45 victims were recorded in 2019")? Recorded victims are identified ones."""
+    before = n - 1
+    while before > 0 and low[before] in ("some", "about", "around", "approximately", "nearly", "over"):
+        before -= 1
+    return (before >= 0 and low[before] == "recorded") or low[k + 1 : k + 3] in (
+        ["were", "recorded"],
+        ["was", "recorded"],
+    )
+
+
 def _proceedings_against(low: list[str], n: int) -> int | None:
     """Where the proceedings are named that a count after "against" at n is the defendants of
     ("proceedings against 52 defendants", "criminal cases were opened against 11 officials"), or None."""
@@ -137,6 +151,20 @@ def _proceedings_against(low: list[str], n: int) -> int | None:
 
 
 _PROSECUTORS = frozenset(["prosecutors", "prosecutor", "prosecution", "prosecutions", "procuracy"])
+
+
+# Who takes complaints that open a criminal case, and where complaints are no case ("a hotline").
+_COMPLAINT_TAKERS = frozenset([*_PROSECUTORS, "prosecutor's", "procuratorate"])
+_COMPLAINT_LINES = frozenset(["hotline", "helpline", "hotlines", "helplines", "line", "ombudsman"])
+
+
+def _lodged(low: list[str], n: int, noun: str) -> bool:
+    """Are the cases counted at n recorded crimes? Complaints are, when prosecutors take them ("the
+    prosecutor's office registered 320 complaints of trafficking"), not the police's (before it opens
+    investigations into some) or a hotline's."""
+    if noun != "complaints":
+        return True
+    return any(w in _COMPLAINT_TAKERS for w in low[:n]) and not any(w in _COMPLAINT_LINES for w in low)
 
 
 def _prosecutors_opened(low: list[str], n: int) -> bool:
@@ -193,7 +221,12 @@ def people_or_cases(
         chain = ["convictions"]  # "the courts found 14 defendants guilty"
     elif noun in ("cases", "case") and _prosecutors_opened(low, n):
         chain = ["prosecutions"]  # "the public prosecution opened 144 judicial cases"
-    elif noun in RECORDED_CASES and noun != "complaints" and n >= 1 and low[n - 1] in RECORD_VERBS:
+    elif (
+        noun in RECORDED_CASES
+        and _lodged(low, n, noun)
+        and n >= 1
+        and (low[n - 1] in RECORD_VERBS or (noun == "complaints" and low[n - 1] == "received"))
+    ):
         chain = ["investigations"]  # "the police registered 30 cases of trafficking"
     elif (
         not chain
@@ -217,7 +250,7 @@ def people_or_cases(
         # "detected and investigated 210 cases": cases are no victims; a case detected is recorded
         chain = [m for m in chain if not m.startswith("victims")] or (
             ["investigations"]
-            if noun != "complaints" and any(w in RECORD_VERBS for w in low[max(0, n - 4) : n])
+            if _lodged(low, n, noun) and any(w in RECORD_VERBS for w in low[max(0, n - 4) : n])
             else []
         )
     if not chain and sentence_breakdown(low, phrase_end):
@@ -233,6 +266,7 @@ def people_or_cases(
     if (
         after == "victims_identified"
         and noun in RECORDED_CASES
+        and _lodged(low, n, noun)
         and any(low[m] in RECORD_VERBS for m in range(phrase_end, min(len(low), phrase_end + 8)))
     ):
         after = "investigations"  # "421 cases of trafficking were registered by the police"

@@ -9,7 +9,10 @@ from __future__ import annotations
 from tipkb.extract.common import View
 from tipkb.extract.statistics.verbs import _to_prosecution, to_court
 from tipkb.extract.statistics.words import (
+    CASE_NOUNS,
     METRIC_NOUNS,
+    OFFICIALS,
+    PERSON_NOUNS,
     TO_COURT,
     VERBS,
 )
@@ -21,6 +24,60 @@ _BEFORE_PARTICIPLE = frozenset(
 )
 
 
+# Words that may follow a bare count's participle ("86 identified in 2018", "57 assisted last year",
+# "26 charged and convicted", "nine prosecuted for forced labor").
+_AFTER_PARTICIPLE = frozenset(
+    [
+        "in",
+        "during",
+        "by",
+        "as",
+        "at",
+        "for",
+        "from",
+        "and",
+        "or",
+        "last",
+        "the",
+        "this",
+        "that",
+        "since",
+        "with",
+        "under",
+        "on",
+        "to",
+        "into",
+        "within",
+        "between",
+        "over",
+        "through",
+        "after",
+        "before",
+        "previously",
+        "earlier",
+        "so",
+        "while",
+        "but",
+        "were",
+        "was",
+        "that",
+        "who",
+        "which",
+        "each",
+        "per",
+        "among",
+        "against",
+        "across",
+        "throughout",
+        "until",
+        "up",
+    ]
+)
+
+
+_COUNTED_NOUNS = METRIC_NOUNS.keys() | CASE_NOUNS | OFFICIALS | PERSON_NOUNS
+
+
 def _participle_metric(view: View, end: int) -> str | None:
     """A bare count with its participle: '57 assisted last reporting period', '86 identified in 2018'."""
     low = view.low
@@ -28,6 +85,9 @@ def _participle_metric(view: View, end: int) -> str | None:
         return None
     w = low[end]
     if w in VERBS and w.endswith("ed"):
+        nxt = low[end + 1] if end + 1 < len(low) else ""
+        if nxt.isalpha() and nxt not in _AFTER_PARTICIPLE and nxt not in _COUNTED_NOUNS:
+            return None  # "some 40,000 registered refugees": the participle qualifies a noun no count counts
         return VERBS[w]
     # "of which 20 were sent to court", "eight of whom were convicted", "12 were found guilty",
     # "nine of these went to trial"
@@ -78,6 +138,11 @@ def _participle_after(view: View, k: int) -> str | None:
             steps += 1
             continue
         w = low[m]
+        if w == "(" and (
+            close := next((x for x in range(m + 1, min(len(low), m + 6)) if low[x] == ")"), None)
+        ):
+            m = k = close + 1  # "1,144 complaints (denuncias) of trafficking were registered": past a gloss
+            continue
         if to_court(low, m):
             return "prosecutions"  # "110 cases were sent to court"
         if w == "found" and low[m + 1 : m + 2] == ["guilty"]:

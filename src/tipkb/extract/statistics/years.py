@@ -108,6 +108,18 @@ def _subject_year(view: View, n: int) -> int | None:
     return None
 
 
+def _gloss_end(view: View, m: int) -> int | None:
+    """After a short bracket of words at m ("(denuncias)", "(THB)"), or None (a bracket with a figure
+    or a year is no gloss)."""
+    low = view.low
+    for x in range(m + 1, min(len(low), m + 6)):
+        if low[x] == ")":
+            return x + 1 if x > m + 1 else None
+        if not low[x].isalpha():
+            return None
+    return None
+
+
 def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int | None:
     """The year a count is for: stated right after it, or for its group ("X and Y in 2007"), or
     'last year' (the year before the sentence's)."""
@@ -150,6 +162,9 @@ def year_of(view: View, n: int, end: int, base_year: int | None = None) -> int |
         return base - 1 if base else None
     m = end
     while m < len(low) and m < end + 14:
+        if low[m] == "(" and (gloss := _gloss_end(view, m)) is not None:
+            m = gloss  # "1,144 complaints (denuncias) were registered in 2016": past a gloss
+            continue
         if (
             low[m] in BREAKS
             and not (
