@@ -62,3 +62,24 @@ def test_a_total_named_again_with_those() -> None:
         ("victims_identified", 60, "sexual", 2015),
         ("victims_identified", 30, "labor", 2015),
     }
+
+
+def test_a_line_labelled_by_its_metric() -> None:
+    assert stats("Victims identified: 61\nPersons prosecuted - 14 (2014: 9)\nConvicted – 5\n") == {
+        ("victims_identified", 61, None, 2016),
+        ("prosecutions", 14, None, 2016),
+        ("prosecutions", 9, None, 2014),
+        ("convictions", 5, None, 2016),
+    }
+    # the group a labelled line counts is the one the next sentence splits
+    assert stats(
+        "Survivors sheltered - 40\n\nOf the 40 survivors, 25 had been trafficked for forced labour and 15"
+        " for sexual exploitation."
+    ) == {
+        ("victims_assisted", 40, None, 2016),
+        ("victims_assisted", 25, "labor", 2016),
+        ("victims_assisted", 15, "sexual", 2016),
+    }
+    # a label that names no metric, a year as the figure, or prose after the figure: no row
+    assert stats("Awareness sessions: 120\nVictims identified: 2015\n") == set()
+    assert stats("Helpline calls - 1,400\n") == set()

@@ -51,13 +51,23 @@ def extract(view: View, memory: Memory) -> list[StatisticFact]:
         memory.stat_listing_year = title_year
     if line and form is None and _labels.residual_line(view):
         return []  # "Other forms (...): 131": no fact, the list goes on
+    row = None if line else _labels.metric_row(view)
     if line:
         memory.metric = listing  # "... was as follows:" / "2015: 59;": the list's metric
-    elif view.sent.heading or not _counts.has_count_words(view):
+    elif row is None and (view.sent.heading or not _counts.has_count_words(view)):
         return []
     country = view.ctx.subject
     if not country:
         return []
+    if row is not None:
+        # "Victims identified: 45", "Survivors assisted - 104 (2020: 86)": a line labelled by its metric
+        year = memory.stat_year or view.ctx.year
+        memory.metric = row[0][0]
+        memory.stat_seen[(row[0][0], row[0][1])] = year
+        return [
+            _fact(view, country, metric, value, stated or year, None, "total")
+            for metric, value, stated in row
+        ]
     if form is not None and listing is not None:
         # "Possible victims registered in 2020, by form of exploitation:" / "Sexual exploitation: 593"
         value, exploitation = form

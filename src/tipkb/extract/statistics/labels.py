@@ -155,6 +155,49 @@ def _row(view: View, reach: int = 10) -> tuple[int, int] | None:
     return (sep, int(number[0])) if rest in ([], ["."], [";"], [","]) else None
 
 
+def _first_line_end(view: View) -> int:
+    """The index of the first token on the sentence's second line (the number of tokens when it has one
+    line)."""
+    cut = view.sent.text.find("\n")
+    if cut < 0:
+        return len(view.low)
+    at = view.sent.offset + cut
+    return next((m for m, c in enumerate(view.chars) if c > at), len(view.low))
+
+
+def metric_row(view: View) -> list[tuple[str, int, int | None]] | None:
+    """A line labelled by what it counts ("Victims identified: 45", "Survivors assisted - 104 (2020: 86)",
+    "Persons prosecuted – 12"): (metric, value, year or None for the line's own) for its count and for
+    each year-labelled figure in brackets after it; None for any other line (a row by form of
+    exploitation is a list's, ``form_line``)."""
+    low = view.low[
+        : _first_line_end(view)
+    ]  # "Survivors assisted - 104" / "of whom children - 43": its first row
+    sep = next((m for m in range(1, min(len(low), 8)) if low[m] in _DASHES), None)
+    if sep is None or sep + 1 >= len(low) or not all(w.isalpha() for w in low[:sep]):
+        return None
+    if view.vocab.exploitation.find(low, 0, sep) or not any(
+        w in VERBS or w in METRIC_NOUNS for w in low[:sep]
+    ):
+        return None
+    metric = metric_of_words(low[:sep])
+    number = view.number_at(sep + 1)
+    if metric is None or number is None or number[0] != int(number[0]) or view.year_at(sep + 1):
+        return None
+    out: list[tuple[str, int, int | None]] = [(metric, int(number[0]), None)]
+    m = number[1]
+    if low[m : m + 1] == ["("] and low[-1:] == [")"]:
+        m += 1
+        while m + 2 < len(low) and (year := view.year_at(m)) and low[m + 1] in _DASHES:
+            other = view.number_at(m + 2)  # "(2020: 86)", "(2020: 86; 2019: 71)"
+            if other is None or other[0] != int(other[0]):
+                return None
+            out.append((metric, int(other[0]), year))
+            m = other[1] + (low[other[1] : other[1] + 1] in ([";"], [","]))
+        m += low[m : m + 1] == [")"]
+    return out if m == len(low) or low[m:] == ["."] else None
+
+
 def residual_line(view: View) -> bool:
     """A residual row of a list by form ("Other forms (forced marriage, organ removal): 131"): no fact,
     but the list goes on after it."""
