@@ -89,6 +89,10 @@ CHALLENGES = (
     ),
     ("challenge cf13 (flows in TIP profiles and Wikipedia articles 2004-2025, tuned on)", "cf13"),
     ("challenge cf14 (flows in NGO, UN, Wikipedia and TIP texts 2005-2025, blind)", "cf14"),
+    (
+        "challenge cs30 (statistics in police, rapporteur, GRETA, UNODC, NGO and Wikipedia texts, blind)",
+        "cs30",
+    ),
 )
 
 

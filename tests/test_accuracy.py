@@ -79,7 +79,7 @@ def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
     """Narratives written for tipkb by authors who saw neither the rules nor their output
     (benchmarks/challenge): cs1, cs3, cf1, cf3, cf4, cs4, cm1, cs5, cs7, cf5, cs9, cf6, cs10, cs11, cf7,
     cf8, cs13, cm4, cs15, cs16, cs17, cs18, cs24, cs25, cs27, cs28 and cf13 are read for errors; cs2, cf2,
-    cm2, cm3, cs6, cs8, cs12, cf9, cs14, cs19, cs26, cf12 and cf14 only scored."""
+    cm2, cm3, cs6, cs8, cs12, cf9, cs14, cs19, cs26, cf12, cf14 and cs30 only scored."""
     challenge = Path(__file__).resolve().parents[1] / "benchmarks" / "challenge"
     floors = {
         "cs1": 0.92,
@@ -122,6 +122,7 @@ def test_challenge_sets(shared: Path, tmp_path: Path) -> None:
         "cs28": 0.82,
         "cf13": 0.93,
         "cf14": 0.93,
+        "cs30": 0.80,
     }
     for stem, floor in floors.items():
         folder = challenge / stem

@@ -83,3 +83,14 @@ def test_a_line_labelled_by_its_metric() -> None:
     # a label that names no metric, a year as the figure, or prose after the figure: no row
     assert stats("Awareness sessions: 120\nVictims identified: 2015\n") == set()
     assert stats("Helpline calls - 1,400\n") == set()
+
+
+def test_cases_named_again_split_by_what_they_involved() -> None:
+    assert stats(
+        "In 2015 prosecutors initiated 30 cases. Of the 30 cases, 21 involved child labor trafficking and"
+        " nine involved sex trafficking."
+    ) == {
+        ("prosecutions", 30, None, 2015),
+        ("prosecutions", 21, "labor", 2015),
+        ("prosecutions", 9, "sexual", 2015),
+    }

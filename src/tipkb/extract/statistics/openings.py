@@ -62,8 +62,12 @@ def named_again_before(view: View, seen: dict[tuple[str, int], int | None]) -> C
     if comma is None or low[1] != "the":
         return None
     number = view.number_at(2)
-    if number is None or number[1] > comma or low[number[1]] in known_nouns():
-        return None  # "Of the 19 convicted offenders,": a count of its own noun (counts)
+    if number is None or number[1] > comma:
+        return None
+    if low[number[1]] in known_nouns() and not (number[1] + 1 == comma and low[number[1]] in CASE_NOUNS):
+        return (
+            None  # "Of the 19 convicted offenders,": a count of its own noun (counts); not "Of the 24 cases,"
+        )
     metrics = {metric for metric, value in seen if value == number[0]}
     if len(metrics) != 1:
         return None
