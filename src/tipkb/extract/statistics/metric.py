@@ -210,11 +210,31 @@ def people_or_cases(
         and not (low[n - 2] in METRIC_NOUNS and before.end < n - 1)
     ):
         return None  # "six cases involving 14 defendants": the verb counts the cases
+    if (
+        low[n - 1 : n] in (["in"], ["from"])
+        and low[phrase_end : phrase_end + 1]
+        and low[phrase_end].endswith("ed")
+        and earlier_years(low, phrase_end + 1)
+    ):
+        return None  # "four defendants in three cases initiated in prior years": not the year's count
     if other_fate_after(view, phrase_end):
         return None  # "one defendant was acquitted": no metric counts them
     if noun in ("persons", "people", "individuals") and _granted_status(low, n):
         return Reading("victims_identified", phrase_end)  # "granted the status of victim to 20 persons"
     chain = _verbs_before(view, n)
+    own = low[phrase_end] if phrase_end < len(low) else ""
+    if (
+        chain
+        and own in VERBS
+        and own.endswith("ed")
+        and n >= 2
+        and low[n - 1] in ("and", ",")
+        and low[n - 2] in VERBS
+        and low[n - 2].endswith("ed")
+    ):
+        # "compared with 123 defendants prosecuted and 109 traffickers convicted in 2014": the count's
+        # own participle, not the verb of the count before it
+        chain = [VERBS[own]]
     if noun in CASE_NOUNS and _sent_to_court(view, n, phrase_end):
         chain = ["prosecutions"]  # "brought 13 cases to court"
     elif low[n - 1 : n] == ["found"] and low[phrase_end : phrase_end + 1] == ["guilty"]:

@@ -94,6 +94,10 @@ def _participle_metric(view: View, end: int) -> str | None:
     m = end
     if low[m : m + 2] in (["of", "whom"], ["of", "which"], ["of", "them"], ["of", "these"]):
         m += 2
+    if low[m : m + 1] == [","] and m > end:
+        # "one of them, the border guard, was convicted": past the apposition
+        close = next((x for x in range(m + 1, min(len(low), m + 8)) if low[x] == ","), None)
+        m = close + 1 if close is not None else m
     if low[m : m + 1] in (["went"], ["proceeded"], ["go"]) and low[m + 1 : m + 3] in (
         ["to", "trial"],
         ["to", "court"],

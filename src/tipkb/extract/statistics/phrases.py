@@ -195,11 +195,19 @@ def sentence_breakdown(low: list[str], end: int) -> bool:
     """A count of people by the sentence they got ("received prison terms of less than three years",
     "were sentenced to ten years", "received suspended sentences"): a breakdown, not a count of its own."""
     head = low[end : end + 3]
+    if low[end : end + 1] in (["convicted"], ["sentenced"]) and view_year_words(low, end + 1):
+        head = low[end + 3 : end + 6]  # "one trafficker convicted in 2024 received a fine"
     if not any(w in ("received", "receiving", "got", "given", "sentenced", "served") for w in head):
         return False
     return any(
-        w in ("years", "year", "months", "suspended", "probation", "fines") for w in low[end : end + 12]
+        w in ("years", "year", "months", "suspended", "probation", "fines", "fine")
+        for w in low[end : end + 12]
     )
+
+
+def view_year_words(low: list[str], m: int) -> bool:
+    """'in 2024' at m."""
+    return low[m : m + 1] in (["in"], ["during"]) and m + 1 < len(low) and low[m + 1].isdecimal()
 
 
 def earlier_years(low: list[str], m: int) -> bool:

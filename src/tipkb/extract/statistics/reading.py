@@ -109,7 +109,17 @@ def rejected(view: View, n: int, end: int) -> bool:
         return True  # "one to ten years' imprisonment": a range of years, not a count
     if n >= 2 and low[n - 1] in ("for", "of") and low[n - 2] in _ROOM:
         return True  # "a shelter with capacity for 12 victims", "30 beds for victims": room, not people
+    if n >= 2 and low[n - 2 : n] == ["all", "but"]:
+        return True  # "all but two were foreign nationals": the rest of a group, not a count
+    if n >= 1 and low[n - 1] in _UNDOING:
+        return True  # "appellate courts overturned six earlier convictions": no count of the year's
+    if n >= 1 and low[n - 1] == "sentenced" and low[end : end + 2] == ["of", "the"]:
+        return True  # "sentenced one of the convicted traffickers to ten years": a breakdown by sentence
     return _estimated(view, n)
+
+
+# Verbs that undo what a count would count ("overturned six convictions", "quashed two indictments").
+_UNDOING = frozenset(["overturned", "quashed", "annulled", "reversed", "vacated", "overturning", "dismissed"])
 
 
 _OFFENDERS = frozenset(["traffickers", "trafficker", "offenders", "offender", "abusers", "exploiters"])

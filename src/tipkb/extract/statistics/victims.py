@@ -31,6 +31,10 @@ def _victim_verbs(view: View, n: int, end: int) -> list[str]:
     m = end
     while m < len(low) and low[m] in ("were", "was", "had", "have", "been", "also", "later"):
         m += 1
+    if found and m == end and low[m + 1 : m + 2] != ["and"]:
+        # "funded the repatriation of 12 victims identified in Mexico": a participle that describes
+        # the victims a verb before counts is no count of its own
+        return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
     while m < len(low) and low[m] in VERBS and low[m].endswith("ed") and VERBS[low[m]].startswith("victims"):
         found.append(VERBS[low[m]])
         if m + 2 < len(low) and low[m + 1] == "and":
