@@ -63,3 +63,18 @@ def test_a_participle_describing_the_victims_a_care_verb_counts() -> None:
         ("victims_identified", 17, None, 2013),
         ("victims_assisted", 17, None, 2013),
     }
+
+
+def test_an_official_with_a_reduced_relative_clause() -> None:
+    got = stats("A customs officer accused of taking bribes from recruiters was indicted in 2012.")
+    assert {(m, v) for m, v, _, _ in got} == {("officials_prosecuted", 1)}
+    assert stats("Two soldiers suspected of selling girls were convicted in 2012.") == {
+        ("officials_convicted", 2, None, 2012)
+    }
+
+
+def test_what_a_case_involved_names_its_form_further_on() -> None:
+    assert stats(
+        "Of the 20 convictions, 14 involved the trafficking of women and girls into prostitution and six"
+        " involved men trafficked abroad for forced labor."
+    ) >= {("convictions", 14, "sexual", 2013), ("convictions", 6, "labor", 2013)}

@@ -207,10 +207,16 @@ def _respectively_ahead(low: list[str], end: int) -> bool:
     return False
 
 
+def exploitation_reach(low: list[str], end: int) -> int:
+    """How far after a count its form of exploitation may be named: 7 words, or 11 after what a case
+    involved ("31 involved the trafficking of women and girls for prostitution")."""
+    return 11 if low[end : end + 1] in (["involved"], ["concerned"], ["involving"]) else 7
+
+
 def _exploitation_soon(view: View, end: int) -> bool:
     """A form of exploitation in the words after a bare count, before the next count or clause."""
     low = view.low
-    for m in range(end, min(len(low), end + 7)):
+    for m in range(end, min(len(low), end + exploitation_reach(low, end))):
         if low[m] in (",", ";", "(", ")", ".", "—", "–", "compared") or (m > end and view.number_at(m)):
             return False
         if view.vocab.exploitation.match_at(low, m):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from tipkb.extract.common import View
 from tipkb.extract.statistics import labels as _labels
 from tipkb.extract.statistics import scope
-from tipkb.extract.statistics.continuations import _continues, _exploitation, compared_at
+from tipkb.extract.statistics.continuations import _continues, _exploitation, compared_at, exploitation_reach
 from tipkb.extract.statistics.count import Count
 from tipkb.extract.statistics.filters import _about_officials, _third_party
 from tipkb.extract.statistics.metric import Reading, bare_number, metric_noun, people_or_cases
@@ -248,7 +248,9 @@ def _count_at(
         return None
     k, noun, people, exploitation_words_start = find_noun(view, n, end)
     mods = low[end:k]
-    exploitation = _exploitation(view, exploitation_words_start, min(len(low), k + 7))
+    exploitation = _exploitation(
+        view, exploitation_words_start, min(len(low), k + exploitation_reach(low, end))
+    )
     named_before = form_before(view, n, anchor)
     exploitation = exploitation or named_before
     reading: Reading | None

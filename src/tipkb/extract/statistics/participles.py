@@ -167,6 +167,14 @@ def _participle_after(view: View, k: int) -> str | None:
             m += 2  # "14 suspects were arrested and charged"
             steps += 1
             continue
+        if m == k and w.endswith("ed") and w not in VERBS and low[m + 1 : m + 2] in (["of"], ["at"], ["to"]):
+            # "a police officer accused of protecting a brothel was indicted": past the reduced relative
+            was = next(
+                (x for x in range(m + 2, min(len(low), m + 14)) if low[x] in ("was", "were", ",", ";")), None
+            )
+            if was is not None and low[was] in ("was", "were"):
+                m = was
+                continue
         if w == "in" and m + 1 < len(low) and view.toks[m + 1][:1].isupper():
             name = m + 1  # "a police officer in Mombasa was charged": past the place's name
             while name < len(low) and name < m + 3 and view.toks[name][:1].isupper():

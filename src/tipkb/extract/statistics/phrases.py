@@ -186,6 +186,11 @@ def one_official(view: View, k: int) -> bool:
             name += 1
         if name > m + 3 and low[name : name + 1] == ["was"]:
             m = name - 1
+    elif m + 1 < len(low) and low[m + 1].endswith("ed") and low[m + 1] not in VERBS:
+        # "a police officer accused of protecting a brothel was indicted": past the reduced relative clause
+        was = next((x for x in range(m + 2, min(len(low), m + 14)) if low[x] in ("was", ",", ";")), None)
+        if was is not None and low[was] == "was":
+            m = was - 1
     if low[m + 1 : m + 2] != ["was"]:
         return False
     return _participle_after(view, m + 1) in OFFICIAL_METRICS
